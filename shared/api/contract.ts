@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import type { Role, WindowKind } from '../domain/roles';
+import { roleSchema } from '../domain/roles';
+import { firstAdminSchema, loginSchema, newStaffSchema, staffSchema } from '../domain/staff';
+import {
+  checkInSchema,
+  serviceDaySchema,
+  visitRowSchema,
+  visitorSuggestionSchema,
+} from '../domain/visit';
+import { visitorTypeSchema } from '../domain/visitor-types';
+
+/**
+ * Who may call a method: 'public' needs no login (first-run setup, login), 'staff' any
+ * logged-in staff member, otherwise one of the listed roles.
+ */
+export type Access = 'public' | 'staff' | readonly Role[];
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+  windows: readonly WindowKind[];
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(
+  spec: MethodSpec<I, O>,
+): MethodSpec<I, O> {
+  return spec;
+}
+
+const STAFF_WINDOW = ['staff'] as const;
+const empty = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+export const contract = {
+  'setup.status': method({
+    input: empty,
+    output: z.object({ needsFirstAdmin: z.boolean() }),
+    access: 'public',
+    windows: STAFF_WINDOW,
+  }),
+  'setup.createFirstAdmin': method({
+    input: firstAdminSchema,
+    output: staffSchema,
+    access: 'public',
+    windows: STAFF_WINDOW,
+  }),
+  'auth.login': method({
+    input: loginSchema,
+    output: z.object({ sessionToken: z.string(), staff: staffSchema }),
+    access: 'public',
+    windows: STAFF_WINDOW,
+  }),
+  'auth.logout': method({ input: empty, output: ok, access: 'staff', windows: STAFF_WINDOW }),
+  'auth.me': method({ input: empty, output: staffSchema, access: 'staff', windows: STAFF_WINDOW }),
+  'staff.list': method({
+    input: empty,
+    output: z.array(staffSchema),
+    access: ['admin'],
+    windows: STAFF_WINDOW,
+  }),
+  'staff.create': method({
+    input: newStaffSchema,
+    output: staffSchema,
+    access: ['admin'],
+    windows: STAFF_WINDOW,
+  }),
+  'staff.setActive': method({
+    input: z.object({ staffId: z.number().int().positive(), active: z.boolean() }),
+    output: staffSchema,
+    access: ['admin'],
+    windows: STAFF_WINDOW,
+  }),
+  'reference.lpseSuggestions': method({
+    input: empty,
+    output: z.array(z.string()),
+    access: ['receptionist', 'officer', 'supervisor'],
+    windows: STAFF_WINDOW,
+  }),
+  'visitor.search': method({
+    input: z.object({ query: z.string().max(100) }),
+    output: z.array(visitorSuggestionSchema),
+    access: ['receptionist'],
+    windows: STAFF_WINDOW,
+  }),
+  'visit.checkIn': method({
+    input: checkInSchema,
+    output: z.object({
+      visitId: z.number().int(),
+      visitorId: z.number().int(),
+      queueLabel: z.string(),
+      serviceDay: z.string(),
+      checkedInAt: z.string(),
+    }),
+    access: ['receptionist'],
+    windows: STAFF_WINDOW,
+  }),
+  'visit.listForDay': method({
+    input: z.object({ day: serviceDaySchema.optional() }),
+    output: z.object({ day: z.string(), visits: z.array(visitRowSchema) }),
+    access: ['receptionist', 'officer', 'supervisor'],
+    windows: STAFF_WINDOW,
+  }),
+  'visit.checkOut': method({
+    input: z.object({ visitId: z.number().int().positive() }),
+    output: visitRowSchema,
+    access: ['receptionist'],
+    windows: STAFF_WINDOW,
+  }),
+  'register.export': method({
+    input: z.object({ day: serviceDaySchema.optional(), format: z.enum(['csv', 'xlsx']) }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+    access: ['receptionist', 'supervisor'],
+    windows: STAFF_WINDOW,
+  }),
+} as const satisfies Record<string, MethodSpec>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}
+
+/** The methods a window of this kind may call at all (checked before roles). */
+export function methodsForWindow(kind: WindowKind): MethodName[] {
+  return METHOD_NAMES.filter((m) => (contract[m].windows as readonly WindowKind[]).includes(kind));
+}
+
+export const visitorTypeOptions = visitorTypeSchema.options;
+export const roleOptions = roleSchema.options;

@@ -1,0 +1,34 @@
+/**
+ * The notice and consent shown before a visitor's data is recorded (UU 27/2022 Pasal 21–22:
+ * purpose, data, retention, rights). A changed text gets a new version; each visit stores the
+ * version the visitor agreed to and when.
+ */
+export interface ConsentText {
+  version: string;
+  id: string;
+  en: string;
+}
+
+export const CONSENT_TEXTS: readonly ConsentText[] = [
+  {
+    version: '2026-11-v1',
+    id:
+      'Saya menyetujui LKPP mencatat nama, nomor telepon, email, instansi/perusahaan, peran SPSE, ' +
+      'LPSE asal dan keperluan kunjungan saya untuk melayani konsultasi SPSE, menindaklanjuti ' +
+      'permasalahan saya ke helpdesk, dan menghubungi saya tentang hasilnya. Data disimpan selama ' +
+      '2 tahun lalu dianonimkan. Saya berhak mengakses, memperbaiki, dan meminta penghapusan data ' +
+      'saya, serta menarik persetujuan ini, melalui petugas layanan.',
+    en:
+      'I agree that LKPP records my name, phone number, email, institution/company, SPSE role, ' +
+      'LPSE of origin and purpose of visit to serve my SPSE consultation, follow my problem up with ' +
+      'the helpdesk, and contact me about the result. The data is kept for 2 years and then ' +
+      'anonymised. I may access, correct and ask for deletion of my data, and withdraw this ' +
+      'consent, through the service staff.',
+  },
+];
+
+export function currentConsent(): ConsentText {
+  const latest = CONSENT_TEXTS[CONSENT_TEXTS.length - 1];
+  if (!latest) throw new Error('no consent text defined');
+  return latest;
+}

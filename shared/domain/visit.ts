@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { normalizeIndonesianPhone } from './phone';
+import { optionalText, requiredText } from './text';
+import { VISITOR_TYPES, visitorTypeSchema } from './visitor-types';
+import { SERVICE_DAY_PATTERN } from '../time';
+
+/** An Indonesian phone number in any common writing, normalised to E.164; '' means "not given". */
+export const optionalPhoneSchema = z
+  .string({ error: 'validation.invalid' })
+  .trim()
+  .max(40, { error: 'validation.phoneInvalid' })
+  .transform((raw, ctx) => {
+    if (raw === '') return '';
+    const normalized = normalizeIndonesianPhone(raw);
+    if (normalized === null) {
+      ctx.addIssue({ code: 'custom', message: 'validation.phoneInvalid' });
+      return z.NEVER;
+    }
+    return normalized;
+  });
+
+const emailSchema = z
+  .string()
+  .trim()
+  .max(254, { error: 'validation.emailInvalid' })
+  .transform((s) => (s === '' ? undefined : s.toLowerCase()))
+  .pipe(z.email({ error: 'validation.emailInvalid' }).optional())
+  .optional();
+
+/** The guest-book check-in, as the form sends it and as the core accepts it. */
+export const checkInSchema = z
+  .object({
+    /** Set when the receptionist picked a returning visitor from the suggestions. */
+    returningVisitorId: z.number().int().positive().optional(),
+    fullName: requiredText(120),
+    /** For a returning visitor an empty phone keeps the one on file. */
+    phone: optionalPhoneSchema.optional(),
+    email: emailSchema,
+    institution: optionalText(160),
+    visitorType: z.enum(['', ...VISITOR_TYPES], { error: 'validation.invalid' }).optional(),
+    lpse: optionalText(120),
+    purpose: requiredText(500),
+    consentGiven: z.literal(true, { error: 'validation.consentRequired' }),
+    consentVersion: z.string().min(1).max(40),
+  })
+  .superRefine((v, ctx) => {
+    if (v.returningVisitorId === undefined && (v.phone === undefined || v.phone === '')) {
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'validation.required' });
+    }
+  });
+export type CheckInInput = z.input<typeof checkInSchema>;
+export type CheckIn = z.output<typeof checkInSchema>;
+
+export const serviceDaySchema = z
+  .string()
+  .regex(SERVICE_DAY_PATTERN, { error: 'validation.dayFormat' });
+
+export const VISIT_STATUSES = ['waiting', 'in_consultation', 'done'] as const;
+export const visitStatusSchema = z.enum(VISIT_STATUSES);
+export type VisitStatus = z.infer<typeof visitStatusSchema>;
+
+export const visitRowSchema = z.object({
+  visitId: z.number().int(),
+  queueLabel: z.string(),
+  fullName: z.string(),
+  institution: z.string().nullable(),
+  visitorType: visitorTypeSchema.nullable(),
+  purpose: z.string(),
+  status: visitStatusSchema,
+  checkedInAt: z.string(),
+  calledAt: z.string().nullable(),
+  checkedOutAt: z.string().nullable(),
+  autoClosed: z.boolean(),
+});
+export type VisitRow = z.infer<typeof visitRowSchema>;
+
+export const visitorSuggestionSchema = z.object({
+  visitorId: z.number().int(),
+  fullName: z.string(),
+  institution: z.string().nullable(),
+  visitorType: visitorTypeSchema.nullable(),
+  lpse: z.string().nullable(),
+  phoneMasked: z.string(),
+  emailMasked: z.string().nullable(),
+  lastVisitDay: z.string().nullable(),
+});
+export type VisitorSuggestion = z.infer<typeof visitorSuggestionSchema>;

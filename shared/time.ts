@@ -1,0 +1,39 @@
+/** Times are stored in UTC (ISO 8601) and shown in WIB; the service day is the WIB calendar day. */
+export const SERVICE_TIME_ZONE = 'Asia/Jakarta';
+
+const dayFormatter = new Intl.DateTimeFormat('en-CA', {
+  timeZone: SERVICE_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The WIB calendar day of an instant, as YYYY-MM-DD. */
+export function serviceDayOf(instant: Date): string {
+  return dayFormatter.format(instant);
+}
+
+export const SERVICE_DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+export function formatTimeWib(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+    timeZone: SERVICE_TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}
+
+/** "Selasa, 24 November 2026" */
+export function formatDayLong(day: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(`${day}T00:00:00Z`));
+}
+
+export function minutesBetween(fromIso: string, to: Date): number {
+  return Math.max(0, Math.floor((to.getTime() - new Date(fromIso).getTime()) / 60_000));
+}
