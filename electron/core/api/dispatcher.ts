@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+import {
+  contract,
+  isMethodName,
+  type Contract,
+  type MethodName,
+  type MethodOutput,
+} from '../../../shared/api/contract';
+import type { ApiError, ApiResult } from '../../../shared/api/errors';
+import type { Role, WindowKind } from '../../../shared/domain/roles';
+import { DEFAULT_LOCALE, translate, type Locale } from '../../../shared/i18n/messages';
+import type { SessionStore } from '../auth/sessions';
+import { AppError } from '../errors';
+
+/** Who is calling: the window kind is set by the host (IPC sender or HTTP route), never by the page. */
+export interface CallContext {
+  window: WindowKind;
+  sessionToken?: string | undefined;
+  locale?: Locale | undefined;
+}
+
+export interface Caller {
+  staffId: number | null;
+  roles: readonly Role[];
+  sessionToken: string | undefined;
+  locale: Locale;
+}
+
+type Handler<M extends MethodName> = (
+  input: z.output<Contract[M]['input']>,
+  caller: Caller,
+) => MethodOutput<M> | Promise<MethodOutput<M>>;
+
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+export type Dispatch = (
+  method: string,
+  input: unknown,
+  ctx: CallContext,
+) => Promise<ApiResult<unknown>>;
+
+function failure(
+  locale: Locale,
+  code: ApiError['code'],
+  extra: Partial<ApiError> = {},
+): ApiResult<never> {
+  const message = translate(locale, `errors.${code}`, { seconds: extra.retryAfterSeconds ?? '' });
+  return { ok: false, error: { code, message, ...extra } };
+}
+
+/** Zod issues → field path → message key. Zod's own English defaults become a generic key. */
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || '_';
+    if (fields[path]) continue;
+    fields[path] = issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
+  }
+  return fields;
+}
+
+export function createDispatcher(
+  handlers: Handlers,
+  sessions: SessionStore,
+  logError: (err: unknown) => void,
+): Dispatch {
+  return async (method, rawInput, ctx) => {
+    const locale = ctx.locale ?? DEFAULT_LOCALE;
+    if (!isMethodName(method)) return failure(locale, 'UNKNOWN_METHOD');
+    const spec = contract[method];
+    if (!(spec.windows as readonly WindowKind[]).includes(ctx.window)) {
+      return failure(locale, 'WINDOW_NOT_ALLOWED');
+    }
+
+    let caller: Caller = { staffId: null, roles: [], sessionToken: undefined, locale };
+    if (spec.access !== 'public') {
+      const session = sessions.touch(ctx.sessionToken);
+      if (!session) return failure(locale, 'UNAUTHENTICATED');
+      const access = spec.access;
+      if (access !== 'staff' && !access.some((r) => session.roles.includes(r))) {
+        return failure(locale, 'FORBIDDEN');
+      }
+      caller = {
+        staffId: session.staffId,
+        roles: session.roles,
+        sessionToken: ctx.sessionToken,
+        locale,
+      };
+    }
+
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success)
+      return failure(locale, 'VALIDATION', { fields: fieldErrors(parsed.error) });
+
+    try {
+      const handler = handlers[method] as (input: unknown, caller: Caller) => unknown;
+      const value: unknown = await handler(parsed.data, caller);
+      return { ok: true, value: spec.output.parse(value) };
+    } catch (err) {
+      if (err instanceof AppError) return failure(locale, err.code, err.details);
+      logError(err);
+      return failure(locale, 'INTERNAL');
+    }
+  };
+}

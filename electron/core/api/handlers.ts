@@ -1,0 +1,52 @@
+import type { StaffService } from '../auth/staff-service';
+import type { SessionStore } from '../auth/sessions';
+import type { RegisterExporter } from '../reception/register-export';
+import type { VisitorSearch } from '../reception/visitors';
+import type { VisitService } from '../reception/visits';
+import type { Caller, Handlers } from './dispatcher';
+
+export interface Services {
+  staff: StaffService;
+  sessions: SessionStore;
+  visitors: VisitorSearch;
+  visits: VisitService;
+  register: RegisterExporter;
+}
+
+/** Every non-public method runs with a logged-in caller; this narrows that for the type checker. */
+function actor(caller: Caller): number {
+  if (caller.staffId === null) throw new Error('a staff method was dispatched without a session');
+  return caller.staffId;
+}
+
+export function createHandlers(s: Services): Handlers {
+  return {
+    'setup.status': () => ({ needsFirstAdmin: s.staff.needsFirstAdmin() }),
+    'setup.createFirstAdmin': (input) => s.staff.createFirstAdmin(input),
+    'auth.login': (input) => s.staff.login(input.username, input.pin),
+    'auth.logout': (_input, caller) => {
+      if (caller.sessionToken) s.sessions.end(caller.sessionToken);
+      return { ok: true };
+    },
+    'auth.me': (_input, caller) => s.staff.get(actor(caller)),
+    'staff.list': () => s.staff.list(),
+    'staff.create': (input, caller) => s.staff.create(actor(caller), input),
+    'staff.setActive': (input, caller) =>
+      s.staff.setActive(actor(caller), input.staffId, input.active),
+    'reference.lpseSuggestions': () => s.visits.lpseSuggestions(),
+    'visitor.search': (input) => s.visitors.find(input.query),
+    'visit.checkIn': (input, caller) => s.visits.checkIn(actor(caller), input),
+    'visit.listForDay': (input) => {
+      s.visits.closeStaleVisits();
+      const day = input.day ?? s.visits.today();
+      return { day, visits: s.visits.listForDay(day) };
+    },
+    'visit.checkOut': (input, caller) => s.visits.checkOut(actor(caller), input.visitId),
+    'register.export': async (input, caller) => {
+      const day = input.day ?? s.visits.today();
+      return input.format === 'csv'
+        ? s.register.csv(day, caller.locale)
+        : await s.register.xlsx(day, caller.locale);
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDispatcher, type Dispatch } from './api/dispatcher';
+import { createHandlers } from './api/handlers';
+import { AuditLog } from './audit';
+import { SessionStore } from './auth/sessions';
+import { StaffService } from './auth/staff-service';
+import { openDatabase, type Db } from './db/open-database';
+import { RegisterExporter } from './reception/register-export';
+import { VisitorSearch } from './reception/visitors';
+import { VisitService } from './reception/visits';
+
+export interface CoreOptions {
+  dataDir: string;
+  now?: () => Date;
+  /** Staff are logged out after this long without a call. */
+  sessionIdleMs?: number;
+  logError?: (err: unknown) => void;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  db: Db;
+  visits: VisitService;
+  close(): void;
+}
+
+export const DATABASE_FILE = 'loket.sqlite';
+
+/** Builds the whole application from a data folder. Plain Node: never imports electron. */
+export function createCore(options: CoreOptions): Core {
+  mkdirSync(options.dataDir, { recursive: true });
+  const now = options.now ?? (() => new Date());
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const audit = new AuditLog(db, now);
+  const sessions = new SessionStore(options.sessionIdleMs ?? 8 * 60 * 60 * 1000, now);
+  const visits = new VisitService(db, audit, now);
+  visits.closeStaleVisits();
+  const handlers = createHandlers({
+    staff: new StaffService(db, audit, sessions, now),
+    sessions,
+    visitors: new VisitorSearch(db),
+    visits,
+    register: new RegisterExporter(db),
+  });
+  const logError = options.logError ?? ((err: unknown) => console.error('[loket core]', err));
+  return {
+    dispatch: createDispatcher(handlers, sessions, logError),
+    db,
+    visits,
+    close: () => db.close(),
+  };
+}

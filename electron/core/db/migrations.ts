@@ -1,0 +1,115 @@
+/**
+ * Numbered schema migrations. Never edit one that has shipped: add the next number.
+ * All pending migrations are applied in one transaction together with `user_version`.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'staff, audit, visitors, visits',
+    sql: `
+      CREATE TABLE staff (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        full_name TEXT NOT NULL,
+        pin_hash TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        failed_pin_count INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE staff_role (
+        staff_id INTEGER NOT NULL REFERENCES staff (id),
+        role TEXT NOT NULL CHECK (role IN ('receptionist', 'officer', 'supervisor', 'admin')),
+        PRIMARY KEY (staff_id, role)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor_id INTEGER REFERENCES staff (id),
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT,
+        detail TEXT
+      ) STRICT;
+      CREATE INDEX audit_entity ON audit (entity, entity_id);
+      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+
+      CREATE TABLE visitor (
+        id INTEGER PRIMARY KEY,
+        full_name TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        email TEXT,
+        institution TEXT,
+        visitor_type TEXT,
+        lpse TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        anonymised_at TEXT
+      ) STRICT;
+
+      -- Contentless: the index holds only tokens; rows are read from visitor by rowid.
+      -- The phone column carries the forms people type: 0812..., 62812..., 812...
+      CREATE VIRTUAL TABLE visitor_search USING fts5 (
+        full_name, email, phone,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '2 3 4'
+      );
+      CREATE TRIGGER visitor_search_insert AFTER INSERT ON visitor BEGIN
+        INSERT INTO visitor_search (rowid, full_name, email, phone) VALUES (
+          new.id, new.full_name, coalesce(new.email, ''),
+          '0' || substr(new.phone, 4) || ' ' || substr(new.phone, 2) || ' ' || substr(new.phone, 4));
+      END;
+      CREATE TRIGGER visitor_search_update AFTER UPDATE OF full_name, email, phone ON visitor BEGIN
+        DELETE FROM visitor_search WHERE rowid = old.id;
+        INSERT INTO visitor_search (rowid, full_name, email, phone) VALUES (
+          new.id, new.full_name, coalesce(new.email, ''),
+          '0' || substr(new.phone, 4) || ' ' || substr(new.phone, 2) || ' ' || substr(new.phone, 4));
+      END;
+      CREATE TRIGGER visitor_search_delete AFTER DELETE ON visitor BEGIN
+        DELETE FROM visitor_search WHERE rowid = old.id;
+      END;
+
+      CREATE TABLE visit (
+        id INTEGER PRIMARY KEY,
+        visitor_id INTEGER NOT NULL REFERENCES visitor (id),
+        service_day TEXT NOT NULL,
+        queue_no INTEGER NOT NULL CHECK (queue_no > 0),
+        purpose TEXT NOT NULL,
+        -- What the visitor gave at this visit: the register of a past day must not change
+        -- when the visitor's details change later.
+        full_name TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        email TEXT,
+        institution TEXT,
+        visitor_type TEXT,
+        lpse TEXT,
+        status TEXT NOT NULL DEFAULT 'waiting'
+          CHECK (status IN ('waiting', 'in_consultation', 'done')),
+        checked_in_at TEXT NOT NULL,
+        called_at TEXT,
+        checked_out_at TEXT,
+        auto_closed INTEGER NOT NULL DEFAULT 0 CHECK (auto_closed IN (0, 1)),
+        consent_version TEXT NOT NULL,
+        consent_at TEXT NOT NULL,
+        checked_in_by INTEGER NOT NULL REFERENCES staff (id),
+        UNIQUE (service_day, queue_no)
+      ) STRICT;
+      CREATE INDEX visit_visitor ON visit (visitor_id, service_day);
+      CREATE INDEX visit_open ON visit (status, service_day) WHERE status <> 'done';
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,72 @@
+import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { AppError } from '../errors';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+function hasSqliteHeader(file: string): boolean {
+  if (statSync(file).size === 0) return true; // an empty file is a new database
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const read = readSync(fd, buf, 0, 16, 0);
+    return read === 16 && buf.toString('latin1') === SQLITE_HEADER;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Opens (or creates) the Loket database and brings its schema up to date.
+ * A file that is not SQLite, is damaged, or was written by a newer Loket is refused before
+ * anything is written to it.
+ */
+export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+  if (existsSync(file) && !hasSqliteHeader(file)) throw new AppError('DB_CORRUPT');
+  let db: Db;
+  try {
+    db = new Database(file);
+  } catch {
+    throw new AppError('DB_CORRUPT');
+  }
+  try {
+    const version = readVersion(db);
+    const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+    if (version > latest) throw new AppError('DB_NEWER_VERSION');
+    db.pragma('journal_mode = WAL');
+    // FULL: a check-in the receptionist saw succeed is on disk even if the power goes.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    applyMigrations(db, version, migrations);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function readVersion(db: Db): number {
+  try {
+    // Reading the schema forces SQLite to parse page 1: a damaged file fails here, read-only.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return db.pragma('user_version', { simple: true }) as number;
+  } catch {
+    throw new AppError('DB_CORRUPT');
+  }
+}
+
+function applyMigrations(db: Db, from: number, migrations: readonly Migration[]): void {
+  const pending = migrations.filter((m) => m.version > from).sort((a, b) => a.version - b.version);
+  if (pending.length === 0) return;
+  const last = pending[pending.length - 1]!;
+  db.transaction(() => {
+    for (const m of pending) db.exec(m.sql);
+    db.pragma(`user_version = ${last.version}`);
+  }).immediate();
+}
+
+export { LATEST_SCHEMA_VERSION };

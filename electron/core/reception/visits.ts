@@ -1,0 +1,262 @@
+import { currentConsent } from '../../../shared/domain/consent';
+import { formatQueueNumber } from '../../../shared/domain/queue';
+import type { CheckIn, VisitRow, VisitStatus } from '../../../shared/domain/visit';
+import type { VisitorType } from '../../../shared/domain/visitor-types';
+import { serviceDayOf } from '../../../shared/time';
+import type { AuditLog } from '../audit';
+import type { Db } from '../db/open-database';
+import { AppError } from '../errors';
+import type { VisitorRow } from './visitors';
+
+interface VisitJoinRow {
+  id: number;
+  queue_no: number;
+  full_name: string;
+  institution: string | null;
+  visitor_type: VisitorType | null;
+  purpose: string;
+  status: VisitStatus;
+  checked_in_at: string;
+  called_at: string | null;
+  checked_out_at: string | null;
+  auto_closed: number;
+}
+
+export interface CheckInResult {
+  visitId: number;
+  visitorId: number;
+  queueLabel: string;
+  serviceDay: string;
+  checkedInAt: string;
+}
+
+const VISIT_COLUMNS = `v.id, v.queue_no, v.full_name, v.institution, v.visitor_type, v.purpose,
+  v.status, v.checked_in_at, v.called_at, v.checked_out_at, v.auto_closed`;
+
+/** Fields of a returning visitor that a check-in may change; history goes to the audit trail. */
+const UPDATABLE = ['full_name', 'phone', 'email', 'institution', 'visitor_type', 'lpse'] as const;
+
+export class VisitService {
+  private readonly q;
+
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly now: () => Date,
+  ) {
+    this.q = {
+      visitor: db.prepare<[number], VisitorRow>(
+        'SELECT * FROM visitor WHERE id = ? AND anonymised_at IS NULL',
+      ),
+      insertVisitor: db.prepare<
+        [string, string, string | null, string | null, string | null, string | null, string, string]
+      >(
+        `INSERT INTO visitor (full_name, phone, email, institution, visitor_type, lpse, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      updateVisitor: db.prepare<
+        [string, string, string | null, string | null, string | null, string | null, string, number]
+      >(
+        `UPDATE visitor SET full_name = ?, phone = ?, email = ?, institution = ?, visitor_type = ?,
+           lpse = ?, updated_at = ? WHERE id = ?`,
+      ),
+      nextQueueNo: db.prepare<[string], { n: number }>(
+        'SELECT coalesce(max(queue_no), 0) + 1 AS n FROM visit WHERE service_day = ?',
+      ),
+      insertVisit: db.prepare<
+        [
+          {
+            visitorId: number;
+            serviceDay: string;
+            queueNo: number;
+            purpose: string;
+            actorId: number;
+            at: string;
+            consentVersion: string;
+          },
+        ]
+      >(
+        `INSERT INTO visit (visitor_id, service_day, queue_no, purpose, checked_in_by,
+           checked_in_at, consent_version, consent_at,
+           full_name, phone, email, institution, visitor_type, lpse)
+         SELECT @visitorId, @serviceDay, @queueNo, @purpose, @actorId, @at, @consentVersion, @at,
+                full_name, phone, email, institution, visitor_type, lpse
+           FROM visitor WHERE id = @visitorId`,
+      ),
+      listDay: db.prepare<[string], VisitJoinRow>(
+        `SELECT ${VISIT_COLUMNS} FROM visit v WHERE v.service_day = ? ORDER BY v.queue_no`,
+      ),
+      one: db.prepare<[number], VisitJoinRow>(
+        `SELECT ${VISIT_COLUMNS} FROM visit v WHERE v.id = ?`,
+      ),
+      checkOut: db.prepare<[string, number]>(
+        `UPDATE visit SET status = 'done', checked_out_at = ? WHERE id = ? AND status <> 'done'`,
+      ),
+      autoClose: db.prepare<[string, string], { id: number }>(
+        `UPDATE visit SET status = 'done', checked_out_at = ?, auto_closed = 1
+          WHERE status <> 'done' AND service_day < ? RETURNING id`,
+      ),
+      lpseValues: db.prepare<[], { lpse: string }>(
+        `SELECT lpse FROM visitor WHERE lpse IS NOT NULL AND anonymised_at IS NULL
+          GROUP BY lpse ORDER BY count(*) DESC LIMIT 200`,
+      ),
+    };
+  }
+
+  today(): string {
+    return serviceDayOf(this.now());
+  }
+
+  checkIn(actorId: number, input: CheckIn): CheckInResult {
+    if (input.consentVersion !== currentConsent().version) throw new AppError('CONSENT_OUTDATED');
+    return this.db
+      .transaction((): CheckInResult => {
+        const at = this.now().toISOString();
+        const visitorId =
+          input.returningVisitorId === undefined
+            ? this.createVisitor(actorId, input, at)
+            : this.updateVisitor(actorId, input.returningVisitorId, input, at);
+        const serviceDay = serviceDayOf(this.now());
+        const queueNo = this.q.nextQueueNo.get(serviceDay)!.n;
+        const visitId = Number(
+          this.q.insertVisit.run({
+            visitorId,
+            serviceDay,
+            queueNo,
+            purpose: input.purpose,
+            actorId,
+            at,
+            consentVersion: input.consentVersion,
+          }).lastInsertRowid,
+        );
+        const queueLabel = formatQueueNumber(queueNo);
+        this.audit.record({
+          actorId,
+          action: 'visit.checkIn',
+          entity: 'visit',
+          entityId: visitId,
+          detail: { visitorId, queueLabel, consentVersion: input.consentVersion },
+        });
+        return { visitId, visitorId, queueLabel, serviceDay, checkedInAt: at };
+      })
+      .immediate();
+  }
+
+  private createVisitor(actorId: number, input: CheckIn, at: string): number {
+    const id = Number(
+      this.q.insertVisitor.run(
+        input.fullName,
+        input.phone as string, // the schema requires a phone for a new visitor
+        input.email ?? null,
+        input.institution ?? null,
+        input.visitorType || null,
+        input.lpse ?? null,
+        at,
+        at,
+      ).lastInsertRowid,
+    );
+    this.audit.record({ actorId, action: 'visitor.create', entity: 'visitor', entityId: id });
+    return id;
+  }
+
+  private updateVisitor(actorId: number, id: number, input: CheckIn, at: string): number {
+    const before = this.q.visitor.get(id);
+    if (!before)
+      throw new AppError('NOT_FOUND', { fields: { returningVisitorId: 'validation.invalid' } });
+    // Contact details are shown masked, so an empty phone or email means "keep what is on file".
+    const after: VisitorRow = {
+      ...before,
+      full_name: input.fullName,
+      phone: input.phone || before.phone,
+      email: input.email ?? before.email,
+      institution: input.institution ?? null,
+      visitor_type: input.visitorType || null,
+      lpse: input.lpse ?? null,
+    };
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const field of UPDATABLE) {
+      if (before[field] !== after[field])
+        changes[field] = { from: before[field], to: after[field] };
+    }
+    if (Object.keys(changes).length > 0) {
+      this.q.updateVisitor.run(
+        after.full_name,
+        after.phone,
+        after.email,
+        after.institution,
+        after.visitor_type,
+        after.lpse,
+        at,
+        id,
+      );
+      this.audit.record({
+        actorId,
+        action: 'visitor.update',
+        entity: 'visitor',
+        entityId: id,
+        detail: { changes },
+      });
+    }
+    return id;
+  }
+
+  listForDay(day: string): VisitRow[] {
+    return this.q.listDay.all(day).map(toVisitRow);
+  }
+
+  checkOut(actorId: number, visitId: number): VisitRow {
+    return this.db
+      .transaction(() => {
+        const visit = this.q.one.get(visitId);
+        if (!visit) throw new AppError('NOT_FOUND');
+        if (visit.status === 'done') throw new AppError('VISIT_ALREADY_CLOSED');
+        this.q.checkOut.run(this.now().toISOString(), visitId);
+        this.audit.record({
+          actorId,
+          action: 'visit.checkOut',
+          entity: 'visit',
+          entityId: visitId,
+        });
+        return toVisitRow(this.q.one.get(visitId)!);
+      })
+      .immediate();
+  }
+
+  /** Visits still open from an earlier service day are closed and flagged; returns how many. */
+  closeStaleVisits(): number {
+    return this.db
+      .transaction(() => {
+        const closed = this.q.autoClose.all(this.now().toISOString(), this.today());
+        for (const { id } of closed) {
+          this.audit.record({
+            actorId: null,
+            action: 'visit.autoClose',
+            entity: 'visit',
+            entityId: id,
+          });
+        }
+        return closed.length;
+      })
+      .immediate();
+  }
+
+  lpseSuggestions(): string[] {
+    return this.q.lpseValues.all().map((r) => r.lpse);
+  }
+}
+
+function toVisitRow(r: VisitJoinRow): VisitRow {
+  return {
+    visitId: r.id,
+    queueLabel: formatQueueNumber(r.queue_no),
+    fullName: r.full_name,
+    institution: r.institution,
+    visitorType: r.visitor_type,
+    purpose: r.purpose,
+    status: r.status,
+    checkedInAt: r.checked_in_at,
+    calledAt: r.called_at,
+    checkedOutAt: r.checked_out_at,
+    autoClosed: r.auto_closed === 1,
+  };
+}
