@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { createCore, type Core } from '../core/core';
+import { startHttpHost, type HttpHost } from './http-host';
+
+export interface BrowserModeOptions {
+  dataDir: string;
+  rendererDir: string;
+  host?: string;
+  port?: number;
+}
+
+export interface BrowserMode {
+  core: Core;
+  http: HttpHost;
+  stop(): Promise<void>;
+}
+
+const STALE_VISIT_CHECK_MS = 60_000;
+
+/** The core plus its HTTP host: what `npm start` runs where Electron cannot, and what e2e tests drive. */
+export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
+  const core = createCore({ dataDir: options.dataDir });
+  const http = await startHttpHost({
+    dispatch: core.dispatch,
+    rendererDir: options.rendererDir,
+    launchToken: randomBytes(24).toString('base64url'),
+    ...(options.host !== undefined && { host: options.host }),
+    ...(options.port !== undefined && { port: options.port }),
+  });
+  // Visits left open when the service day ends are closed and flagged, even if nobody looks.
+  const timer = setInterval(() => core.visits.closeStaleVisits(), STALE_VISIT_CHECK_MS);
+  timer.unref();
+  return {
+    core,
+    http,
+    stop: async () => {
+      clearInterval(timer);
+      await http.close();
+      core.close();
+    },
+  };
+}

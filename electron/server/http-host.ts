@@ -1,0 +1,167 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { extname } from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import type { Dispatch } from '../core/api/dispatcher';
+import type { ApiResult } from '../../shared/api/errors';
+import { LOCALES, type Locale } from '../../shared/i18n/messages';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { CONTENT_TYPES, resolveStaticPath } from './static-files';
+
+export interface HttpHostOptions {
+  dispatch: Dispatch;
+  rendererDir: string;
+  /** Proves the caller was given the URL this launch printed; browsers get it in the URL fragment. */
+  launchToken: string;
+  host?: string;
+  port?: number;
+}
+
+export interface HttpHost {
+  url: string;
+  /** The URL to open: carries the launch token in the fragment, which browsers never send. */
+  launchUrl: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const API_PREFIX = '/api/staff/';
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-store',
+  });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function localeOf(req: IncomingMessage): Locale {
+  const header = req.headers['x-loket-locale'];
+  return (LOCALES as readonly string[]).includes(String(header)) ? (header as Locale) : 'id';
+}
+
+/** The browser-mode host: the built renderer and the same API as Electron's IPC, on loopback. */
+export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  const host = options.host ?? '127.0.0.1';
+  let origin = '';
+  let allowedHosts = new Set<string>();
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, method: string) => {
+    // A page on another site (or a DNS-rebound name) must not reach the API.
+    if (!allowedHosts.has(req.headers.host ?? '')) return sendJson(res, 421, { error: 'host' });
+    if (req.headers.origin !== undefined && req.headers.origin !== origin) {
+      return sendJson(res, 403, { error: 'origin' });
+    }
+    const auth = req.headers.authorization ?? '';
+    if (!auth.startsWith('Bearer ') || !sameSecret(auth.slice(7), options.launchToken)) {
+      return sendJson(res, 401, { error: 'launch token' });
+    }
+    if (req.method !== 'POST') return sendJson(res, 405, { error: 'method' });
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendJson(res, 415, { error: 'content-type' });
+    }
+    const body = await readBody(req);
+    if (body === null) return sendJson(res, 413, { error: 'too large' });
+    let input: unknown;
+    try {
+      input = body === '' ? {} : (JSON.parse(body) as { input?: unknown }).input;
+    } catch {
+      input = Symbol('malformed'); // fails validation with the usual VALIDATION result
+    }
+    const session = req.headers['x-loket-session'];
+    const result: ApiResult<unknown> = await options.dispatch(method, input, {
+      window: 'staff',
+      sessionToken: typeof session === 'string' ? session : undefined,
+      locale: localeOf(req),
+    });
+    sendJson(res, 200, result);
+  };
+
+  const handleStatic = async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, SECURITY_HEADERS).end();
+      return;
+    }
+    const file = resolveStaticPath(options.rendererDir, req.url ?? '/');
+    if (file === null) {
+      res.writeHead(400, SECURITY_HEADERS).end();
+      return;
+    }
+    try {
+      const content = await readFile(file);
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-cache',
+      });
+      res.end(req.method === 'HEAD' ? undefined : content);
+    } catch {
+      res.writeHead(404, SECURITY_HEADERS).end();
+    }
+  };
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const work = path.startsWith(API_PREFIX)
+      ? handleApi(req, res, decodeURIComponent(path.slice(API_PREFIX.length)))
+      : handleStatic(req, res);
+    work.catch(() => {
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
+      else res.end();
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      origin = `http://${shownHost}:${port}`;
+      allowedHosts = new Set([`${shownHost}:${port}`, `localhost:${port}`]);
+      resolve({
+        url: origin,
+        launchUrl: `${origin}/#token=${options.launchToken}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

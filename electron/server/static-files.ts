@@ -1,0 +1,30 @@
+import { extname, resolve, sep } from 'node:path';
+
+export const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/**
+ * Maps a request path to a file inside rootDir, or null when it would leave it. Paths without
+ * an extension are the single-page app's routes and get index.html.
+ */
+export function resolveStaticPath(rootDir: string, requestPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(requestPath.split('?')[0] ?? '/');
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const root = resolve(rootDir);
+  const relative = decoded === '/' || extname(decoded) === '' ? '/index.html' : decoded;
+  const full = resolve(root, `.${relative}`);
+  return full.startsWith(root + sep) ? full : null;
+}

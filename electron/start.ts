@@ -1,0 +1,73 @@
+/**
+ * `npm start`: the Electron app where its binary is installed, otherwise browser mode with one
+ * clear line saying so. Flags: --browser (force browser mode), --data-dir DIR, --port N, --host H.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from './core/errors';
+import { translate } from '../shared/i18n/messages';
+import { chooseDataDir, defaultDataDir } from './server/data-dir';
+import { startBrowserMode } from './server/browser-mode';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+
+function flag(name: string): string | undefined {
+  const i = args.indexOf(name);
+  const next = i >= 0 ? args[i + 1] : undefined;
+  return next ?? args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+/** The path of the Electron binary, or null when the package has no binary (as on these machines). */
+function electronBinary(): string | null {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const dataDir = chooseDataDir(
+    args,
+    process.env,
+    defaultDataDir(process.platform, process.env, homedir()),
+  );
+  const electron = args.includes('--browser') ? null : electronBinary();
+  if (electron !== null && existsSync(join(root, 'dist-electron', 'main.js'))) {
+    const child = spawn(electron, [root, `--data-dir=${dataDir}`], { stdio: 'inherit' });
+    child.on('exit', (code) => process.exit(code ?? 0));
+    return;
+  }
+  if (!args.includes('--browser')) {
+    console.log(
+      'Electron tidak tersedia di mesin ini (binary Electron tidak terpasang); Loket dijalankan dalam mode peramban. / Electron is not available here; starting browser mode.',
+    );
+  }
+  const port = flag('--port');
+  const mode = await startBrowserMode({
+    dataDir,
+    rendererDir: join(root, 'dist', 'renderer'),
+    host: flag('--host') ?? '127.0.0.1',
+    ...(port !== undefined && { port: Number(port) }),
+  });
+  console.log(`Loket siap / ready: ${mode.http.launchUrl}`);
+  console.log(`Data: ${dataDir}`);
+  const stop = () => void mode.stop().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof AppError) {
+    console.error(translate('id', `errors.${err.code}`));
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});
