@@ -1,0 +1,134 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Staff } from '../../shared/domain/staff';
+import { LOCALES, type Locale } from '../../shared/i18n/messages';
+import { api, hasSession, onUnauthenticated, setSessionToken } from './api/client';
+import { errorText } from './api/errors';
+import { Notice } from './components/Notice';
+import { changeLocale } from './i18n';
+import { StaffAdmin } from './screens/admin/StaffAdmin';
+import { FirstRunSetup } from './screens/FirstRunSetup';
+import { LoginScreen } from './screens/LoginScreen';
+import { ReceptionScreen } from './screens/reception/ReceptionScreen';
+
+type View =
+  | { kind: 'loading' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'setup' }
+  | { kind: 'login'; notice: string | null }
+  | { kind: 'staff'; me: Staff; page: 'reception' | 'admin' };
+
+function firstPage(me: Staff): 'reception' | 'admin' {
+  return me.roles.includes('receptionist') ? 'reception' : 'admin';
+}
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const [view, setView] = useState<View>({ kind: 'loading' });
+
+  useEffect(() => {
+    onUnauthenticated(() => setView({ kind: 'login', notice: t('errors.UNAUTHENTICATED') }));
+  }, [t]);
+
+  useEffect(() => {
+    void (async () => {
+      const status = await api('setup.status', {});
+      if (!status.ok) return setView({ kind: 'failed', message: errorText(status.error) });
+      if (status.value.needsFirstAdmin) return setView({ kind: 'setup' });
+      if (hasSession()) {
+        const me = await api('auth.me', {});
+        if (me.ok) return setView({ kind: 'staff', me: me.value, page: firstPage(me.value) });
+      }
+      setView({ kind: 'login', notice: null });
+    })();
+  }, []);
+
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t, i18n.language]);
+
+  const logout = async () => {
+    await api('auth.logout', {});
+    setSessionToken(null);
+    setView({ kind: 'login', notice: null });
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <span className="topbar__brand">{t('app.name')}</span>
+        {view.kind === 'staff' && (
+          <nav aria-label="Menu" className="topbar__nav">
+            {view.me.roles.includes('receptionist') && (
+              <button
+                type="button"
+                aria-current={view.page === 'reception' ? 'page' : undefined}
+                onClick={() => setView({ ...view, page: 'reception' })}
+              >
+                {t('app.nav.reception')}
+              </button>
+            )}
+            {view.me.roles.includes('admin') && (
+              <button
+                type="button"
+                aria-current={view.page === 'admin' ? 'page' : undefined}
+                onClick={() => setView({ ...view, page: 'admin' })}
+              >
+                {t('app.nav.admin')}
+              </button>
+            )}
+          </nav>
+        )}
+        <div className="topbar__end">
+          <label className="topbar__lang">
+            {t('app.language')}
+            <select
+              value={i18n.language}
+              onChange={(e) => void changeLocale(e.target.value as Locale)}
+            >
+              {LOCALES.map((l) => (
+                <option key={l} value={l}>
+                  {l === 'id' ? 'Bahasa Indonesia' : 'English'}
+                </option>
+              ))}
+            </select>
+          </label>
+          {view.kind === 'staff' && (
+            <>
+              <span className="topbar__user">
+                {t('app.loggedInAs', { name: view.me.fullName })}
+              </span>
+              <button type="button" className="button button--small" onClick={() => void logout()}>
+                {t('app.logout')}
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+      {view.kind === 'loading' && (
+        <main id="main">
+          <p>{t('app.loading')}</p>
+        </main>
+      )}
+      {view.kind === 'failed' && (
+        <main id="main">
+          <Notice kind="error">{view.message}</Notice>
+        </main>
+      )}
+      {view.kind === 'setup' && (
+        <FirstRunSetup onDone={() => setView({ kind: 'login', notice: t('setup.done') })} />
+      )}
+      {view.kind === 'login' && (
+        <LoginScreen
+          notice={view.notice}
+          onLoggedIn={(me) => setView({ kind: 'staff', me, page: firstPage(me) })}
+        />
+      )}
+      {view.kind === 'staff' && view.page === 'reception' && <ReceptionScreen />}
+      {view.kind === 'staff' && view.page === 'admin' && <StaffAdmin me={view.me} />}
+    </>
+  );
+}

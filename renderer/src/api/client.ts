@@ -1,0 +1,42 @@
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import type { ApiResult } from '../../../shared/api/errors';
+import { pickTransport } from './transport';
+
+const SESSION_KEY = 'loket.session';
+const transport = pickTransport();
+let locale = 'id';
+let onSessionLost: () => void = () => {};
+
+export function setApiLocale(next: string): void {
+  locale = next;
+}
+
+export function setSessionToken(token: string | null): void {
+  if (token === null) sessionStorage.removeItem(SESSION_KEY);
+  else sessionStorage.setItem(SESSION_KEY, token);
+}
+
+export function hasSession(): boolean {
+  return sessionStorage.getItem(SESSION_KEY) !== null;
+}
+
+export function onUnauthenticated(handler: () => void): void {
+  onSessionLost = handler;
+}
+
+export async function api<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+): Promise<ApiResult<MethodOutput<M>>> {
+  const result = await transport(
+    method,
+    input,
+    sessionStorage.getItem(SESSION_KEY) ?? undefined,
+    locale,
+  );
+  if (!result.ok && result.error.code === 'UNAUTHENTICATED') {
+    setSessionToken(null);
+    onSessionLost();
+  }
+  return result as ApiResult<MethodOutput<M>>;
+}

@@ -1,0 +1,67 @@
+import type { ApiResult } from '../../../shared/api/errors';
+
+/** What the Electron preload exposes; absent in browser mode. */
+export interface LoketBridge {
+  call(method: string, input: unknown, sessionToken?: string): Promise<unknown>;
+}
+
+declare global {
+  interface Window {
+    loket?: LoketBridge;
+  }
+}
+
+const LAUNCH_TOKEN_KEY = 'loket.launchToken';
+
+/**
+ * Browser mode: the host printed a URL with the launch token in its fragment. Keep it for this
+ * tab and take it out of the address bar so it is not shown or bookmarked.
+ */
+function launchToken(): string {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(LAUNCH_TOKEN_KEY, match[1]);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(LAUNCH_TOKEN_KEY) ?? '';
+}
+
+const networkError = (): ApiResult<never> => ({
+  ok: false,
+  error: { code: 'INTERNAL', message: 'NETWORK' },
+});
+
+export type Transport = (
+  method: string,
+  input: unknown,
+  sessionToken: string | undefined,
+  locale: string,
+) => Promise<ApiResult<unknown>>;
+
+/** IPC through the preload bridge in Electron, HTTP on loopback in browser mode; screens never know which. */
+export function pickTransport(): Transport {
+  const bridge = window.loket;
+  if (bridge) {
+    return async (method, input, sessionToken) =>
+      (await bridge.call(method, input, sessionToken)) as ApiResult<unknown>;
+  }
+  const token = launchToken();
+  return async (method, input, sessionToken, locale) => {
+    try {
+      const res = await fetch(`/api/staff/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
+          'X-Loket-Locale': locale,
+          ...(sessionToken && { 'X-Loket-Session': sessionToken }),
+        },
+        body: JSON.stringify({ input }),
+      });
+      if (!res.ok) return networkError();
+      return (await res.json()) as ApiResult<unknown>;
+    } catch {
+      return networkError();
+    }
+  };
+}

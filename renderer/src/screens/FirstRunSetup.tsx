@@ -1,0 +1,66 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { firstAdminSchema } from '../../../shared/domain/staff';
+import { api } from '../api/client';
+import { applyFieldErrors, errorText } from '../api/errors';
+import { Field } from '../components/Field';
+import { Notice } from '../components/Notice';
+
+type FormIn = z.input<typeof firstAdminSchema>;
+type FormOut = z.output<typeof firstAdminSchema>;
+
+export function FirstRunSetup({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState<string | null>(null);
+  const { register, handleSubmit, setError, formState } = useForm<FormIn, unknown, FormOut>({
+    resolver: zodResolver(firstAdminSchema),
+    defaultValues: { fullName: '', username: '', pin: '' },
+  });
+  const e = formState.errors;
+
+  const submit = handleSubmit(async (values) => {
+    setFailure(null);
+    const result = await api('setup.createFirstAdmin', values);
+    if (result.ok) return onDone();
+    applyFieldErrors(result.error, setError);
+    setFailure(errorText(result.error));
+  });
+
+  return (
+    <main id="main" className="card card--narrow">
+      <h1>{t('setup.title')}</h1>
+      <p>{t('setup.intro')}</p>
+      <form onSubmit={submit} noValidate>
+        <Field label={t('fields.fullName')} error={e.fullName?.message} required>
+          {(a) => <input {...a} {...register('fullName')} autoComplete="name" />}
+        </Field>
+        <Field
+          label={t('fields.username')}
+          error={e.username?.message}
+          hint={t('fields.usernameHint')}
+          required
+        >
+          {(a) => <input {...a} {...register('username')} autoComplete="username" />}
+        </Field>
+        <Field label={t('fields.pin')} error={e.pin?.message} hint={t('fields.pinHint')} required>
+          {(a) => (
+            <input
+              {...a}
+              {...register('pin')}
+              type="password"
+              inputMode="numeric"
+              autoComplete="new-password"
+            />
+          )}
+        </Field>
+        {failure && <Notice kind="error">{failure}</Notice>}
+        <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
+          {t('setup.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,155 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { ROLES } from '../../../../shared/domain/roles';
+import { newStaffSchema, type Staff } from '../../../../shared/domain/staff';
+import { api } from '../../api/client';
+import { applyFieldErrors, errorText } from '../../api/errors';
+import { Field } from '../../components/Field';
+import { Notice } from '../../components/Notice';
+import { translateKey } from '../../i18n';
+
+type FormIn = z.input<typeof newStaffSchema>;
+type FormOut = z.output<typeof newStaffSchema>;
+const EMPTY: FormIn = { fullName: '', username: '', pin: '', roles: [] };
+
+export function StaffAdmin({ me }: { me: Staff }) {
+  const { t } = useTranslation();
+  const [staff, setStaff] = useState<Staff[]>([]);
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const { register, handleSubmit, reset, setError, formState } = useForm<FormIn, unknown, FormOut>({
+    resolver: zodResolver(newStaffSchema),
+    defaultValues: EMPTY,
+  });
+  const e = formState.errors;
+
+  /** Bumped to reload the list after a change made on this screen. */
+  const [revision, setRevision] = useState(0);
+  const reload = () => setRevision((r) => r + 1);
+
+  useEffect(() => {
+    let live = true;
+    void api('staff.list', {}).then((result) => {
+      if (live && result.ok) setStaff(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [revision]);
+
+  const submit = handleSubmit(async (values) => {
+    const result = await api('staff.create', values);
+    if (!result.ok) {
+      applyFieldErrors(result.error, setError);
+      return setMessage({ kind: 'error', text: errorText(result.error) });
+    }
+    setMessage({ kind: 'success', text: t('admin.added', { name: result.value.fullName }) });
+    reset(EMPTY);
+    reload();
+  });
+
+  const setActive = async (s: Staff, active: boolean) => {
+    const result = await api('staff.setActive', { staffId: s.id, active });
+    setMessage(result.ok ? null : { kind: 'error', text: errorText(result.error) });
+    reload();
+  };
+
+  return (
+    <main id="main" className="admin">
+      <h1>{t('admin.title')}</h1>
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      <section className="card" aria-labelledby="add-staff">
+        <h2 id="add-staff">{t('admin.addTitle')}</h2>
+        <form onSubmit={submit} noValidate className="form-grid">
+          <Field label={t('fields.fullName')} error={e.fullName?.message} required>
+            {(a) => <input {...a} {...register('fullName')} autoComplete="off" />}
+          </Field>
+          <Field
+            label={t('fields.username')}
+            error={e.username?.message}
+            hint={t('fields.usernameHint')}
+            required
+          >
+            {(a) => <input {...a} {...register('username')} autoComplete="off" />}
+          </Field>
+          <Field label={t('fields.pin')} error={e.pin?.message} hint={t('fields.pinHint')} required>
+            {(a) => (
+              <input
+                {...a}
+                {...register('pin')}
+                type="password"
+                inputMode="numeric"
+                autoComplete="new-password"
+              />
+            )}
+          </Field>
+          <fieldset className={`roles${e.roles ? ' field--invalid' : ''}`}>
+            <legend>{t('fields.roles')}</legend>
+            {ROLES.map((role) => (
+              <label key={role} className="checkbox">
+                <input type="checkbox" value={role} {...register('roles')} />
+                {t(`roles.${role}`)}
+              </label>
+            ))}
+            {e.roles?.message && (
+              <p className="field__error" role="alert">
+                {translateKey(e.roles.message)}
+              </p>
+            )}
+          </fieldset>
+          <div className="form-grid__wide">
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={formState.isSubmitting}
+            >
+              {t('admin.add')}
+            </button>
+          </div>
+        </form>
+      </section>
+      <section className="card" aria-labelledby="staff-list">
+        <h2 id="staff-list">{t('admin.listTitle')}</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('fields.fullName')}</th>
+                <th scope="col">{t('fields.username')}</th>
+                <th scope="col">{t('fields.roles')}</th>
+                <th scope="col">{t('reception.status')}</th>
+                <th scope="col">{t('reception.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {staff.map((s) => (
+                <tr key={s.id}>
+                  <td>{s.fullName}</td>
+                  <td>{s.username}</td>
+                  <td>{s.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
+                  <td>{s.active ? t('admin.active') : t('admin.inactive')}</td>
+                  <td>
+                    {s.id !== me.id && (
+                      <button
+                        type="button"
+                        className="button button--small"
+                        aria-label={t(s.active ? 'admin.deactivateOf' : 'admin.activateOf', {
+                          name: s.fullName,
+                        })}
+                        onClick={() => void setActive(s, !s.active)}
+                      >
+                        {s.active ? t('admin.deactivate') : t('admin.activate')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { Notice } from '../../components/Notice';
+
+function download(fileName: string, mimeType: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function RegisterExport({ day }: { day: string }) {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+
+  const exportAs = async (format: 'csv' | 'xlsx') => {
+    const result = await api('register.export', { day, format });
+    if (!result.ok) return setMessage({ kind: 'error', text: errorText(result.error) });
+    download(result.value.fileName, result.value.mimeType, result.value.base64);
+    setMessage({ kind: 'success', text: t('reception.exported', { file: result.value.fileName }) });
+  };
+
+  return (
+    <div className="export">
+      <h3>{t('reception.exportTitle')}</h3>
+      <div className="button-row">
+        <button type="button" className="button" onClick={() => void exportAs('csv')}>
+          {t('reception.exportCsv')}
+        </button>
+        <button type="button" className="button" onClick={() => void exportAs('xlsx')}>
+          {t('reception.exportXlsx')}
+        </button>
+      </div>
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+    </div>
+  );
+}
