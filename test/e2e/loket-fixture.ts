@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export interface LoketInstance {
+  launchUrl: string;
+  dataDir: string;
+}
+
+/** Starts Loket the way `npm start` does on these machines (browser mode), on a fresh data folder. */
+async function startLoket(): Promise<{ instance: LoketInstance; child: ChildProcess }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'loket-e2e-'));
+  const child = spawn(
+    'npx',
+    ['tsx', 'electron/start.ts', '--browser', '--port', '0', '--data-dir', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const launchUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`Loket did not start:\n${out}`)), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /ready: (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`Loket exited with ${code}:\n${out}`)));
+  });
+  return { instance: { launchUrl, dataDir }, child };
+}
+
+export const test = base.extend<{ loket: LoketInstance }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+  loket: async ({}, use) => {
+    const { instance, child } = await startLoket();
+    await use(instance);
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(instance.dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** axe-core on the current screen: no serious or critical violations (WCAG 2.1 A/AA rules). */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    `accessibility of ${screen}`,
+  ).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}

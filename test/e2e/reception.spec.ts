@@ -1,0 +1,195 @@
+import { expect, expectAccessible, screenshot, test } from './loket-fixture';
+import type { Page } from '@playwright/test';
+
+const ADMIN = { fullName: 'Siti Rahayu', username: 'siti', pin: '246810' };
+
+async function setupAndLogin(page: Page, launchUrl: string): Promise<void> {
+  await page.goto(launchUrl);
+  await expect(page.getByRole('heading', { name: 'Selamat datang di Loket' })).toBeVisible();
+  await expectAccessible(page, 'first-run setup');
+  await screenshot(page, '01-setup');
+  // A PIN that is too short is refused next to the field, in Indonesian.
+  await page.getByLabel('Nama lengkap').fill(ADMIN.fullName);
+  await page.getByLabel('Nama pengguna').fill(ADMIN.username);
+  await page.getByLabel('PIN').fill('123');
+  await page.getByRole('button', { name: 'Buat administrator' }).click();
+  await expect(page.getByText('PIN harus 6–12 angka.')).toBeVisible();
+  await page.getByLabel('PIN').fill(ADMIN.pin);
+  await page.getByRole('button', { name: 'Buat administrator' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Masuk petugas' })).toBeVisible();
+  await expect(page.getByText('Administrator dibuat. Silakan masuk.')).toBeVisible();
+  await expectAccessible(page, 'login');
+  await page.getByLabel('Nama pengguna').fill(ADMIN.username);
+  await page.getByLabel('PIN').fill('000000');
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page.getByText('Nama pengguna atau PIN salah.')).toBeVisible();
+  await screenshot(page, '02-login-wrong-pin');
+  await page.getByLabel('PIN').fill(ADMIN.pin);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page.getByRole('heading', { name: 'Pendaftaran pengunjung' })).toBeVisible();
+}
+
+interface NewVisitor {
+  fullName: string;
+  phone: string;
+  email?: string;
+  institution?: string;
+  visitorType?: string;
+  lpse?: string;
+  purpose: string;
+}
+
+async function fillNewVisitor(page: Page, v: NewVisitor): Promise<void> {
+  await page.getByLabel('Nama lengkap').fill(v.fullName);
+  await page.getByLabel('Nomor telepon/HP').fill(v.phone);
+  if (v.email) await page.getByLabel('Email (opsional)').fill(v.email);
+  if (v.institution) await page.getByLabel('Instansi / perusahaan').fill(v.institution);
+  if (v.visitorType)
+    await page.getByLabel('Jenis pengguna SPSE').selectOption({ label: v.visitorType });
+  if (v.lpse) await page.getByLabel('LPSE asal').fill(v.lpse);
+  await page.getByLabel('Keperluan kunjungan').fill(v.purpose);
+}
+
+const rowOf = (page: Page, queue: string) => page.locator(`tr[data-queue="${queue}"]`);
+
+test('a receptionist runs the guest book for a day', async ({ page, loket }) => {
+  await setupAndLogin(page, loket.launchUrl);
+  await expectAccessible(page, 'reception (empty)');
+  await screenshot(page, '03-reception-empty');
+
+  // A bad phone number: the form says so next to the field, in Indonesian, and nothing is saved.
+  await fillNewVisitor(page, {
+    fullName: 'Budi Santoso',
+    phone: '12345',
+    purpose: 'Lupa kata sandi SPSE',
+  });
+  await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
+  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
+  await expect(page.getByText(/Nomor telepon tidak valid/)).toBeVisible();
+  await expect(page.getByLabel('Nomor telepon/HP')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'reception with errors');
+  await screenshot(page, '04-reception-bad-phone');
+  await expect(page.getByText('Belum ada pengunjung pada tanggal ini.')).toBeVisible();
+
+  // Consent is required before anything is recorded.
+  await page.getByLabel('Nomor telepon/HP').fill('0812-3456-7890');
+  await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').uncheck();
+  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
+  await expect(page.getByText('Persetujuan pengunjung wajib sebelum data dicatat.')).toBeVisible();
+
+  await fillNewVisitor(page, {
+    fullName: 'Budi Santoso',
+    phone: '0812-3456-7890',
+    email: 'budi.santoso@example.co.id',
+    institution: 'CV Maju Jaya',
+    visitorType: 'Penyedia (pelaku usaha)',
+    lpse: 'LPSE Kota Bandung',
+    purpose: 'Lupa kata sandi SPSE',
+  });
+  await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
+  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
+  await expect(page.getByText('Terdaftar. Nomor antrean K-001 untuk Budi Santoso.')).toBeVisible();
+  await expect(rowOf(page, 'K-001')).toContainText('Budi Santoso');
+  await expect(rowOf(page, 'K-001')).toContainText('Menunggu');
+
+  await fillNewVisitor(page, {
+    fullName: 'Dewi Lestari',
+    phone: '+62 21 2993 5577',
+    institution: 'Dinas PUPR Kab. Bogor',
+    visitorType: 'PPK',
+    purpose: 'Paket tidak muncul dari SiRUP',
+  });
+  await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
+  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
+  await expect(page.getByText('Terdaftar. Nomor antrean K-002 untuk Dewi Lestari.')).toBeVisible();
+
+  // Budi comes back: typing part of his phone offers him, with his contacts masked.
+  await page.getByLabel('Cari pengunjung lama (nama, telepon, atau email)').fill('0812 34');
+  const suggestion = page.getByRole('option', { name: /Budi Santoso/ });
+  await expect(suggestion).toBeVisible();
+  await expect(suggestion).toContainText('0812•••••890');
+  await expect(suggestion).not.toContainText('0812-3456-7890');
+  await expect(suggestion).toContainText('b•••@e•••.id');
+  await expectAccessible(page, 'reception with suggestions');
+  await screenshot(page, '05-reception-suggestions');
+  await suggestion.click();
+  await expect(page.getByText('Pengunjung lama: Budi Santoso')).toBeVisible();
+  await expect(page.getByLabel('Nama lengkap')).toHaveValue('Budi Santoso');
+  await expect(page.getByLabel('Instansi / perusahaan')).toHaveValue('CV Maju Jaya');
+  await expect(page.getByLabel('Nomor telepon/HP')).toHaveValue('');
+  await expect(
+    page.getByText('Tersimpan: 0812•••••890. Kosongkan untuk tetap memakai nomor ini.'),
+  ).toBeVisible();
+  // He has moved to another company since.
+  await page.getByLabel('Instansi / perusahaan').fill('PT Sinar Abadi');
+  await page.getByLabel('Keperluan kunjungan').fill('Verifikasi perubahan data SIKaP');
+  await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
+  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
+  await expect(page.getByText('Terdaftar. Nomor antrean K-003 untuk Budi Santoso.')).toBeVisible();
+
+  // Queue numbers in arrival order.
+  await expect(page.locator('td.queue')).toHaveText(['K-001', 'K-002', 'K-003']);
+  await expect(rowOf(page, 'K-003')).toContainText('PT Sinar Abadi');
+  // The guest book keeps what was true at each visit.
+  await expect(rowOf(page, 'K-001')).toContainText('CV Maju Jaya');
+
+  // The suggestion now shows the new company: the visitor record was updated, not duplicated.
+  await page.getByLabel('Cari pengunjung lama (nama, telepon, atau email)').fill('budi');
+  const suggestions = page
+    .getByRole('listbox', { name: 'Pengunjung yang cocok' })
+    .getByRole('option');
+  await expect(suggestions).toHaveCount(1);
+  await expect(suggestions).toContainText('PT Sinar Abadi');
+  await page.getByLabel('Cari pengunjung lama (nama, telepon, atau email)').fill('');
+
+  // Check-out.
+  await rowOf(page, 'K-001').getByRole('button', { name: 'Check-out K-001' }).click();
+  await expect(page.getByText('K-001 sudah check-out.')).toBeVisible();
+  await expect(rowOf(page, 'K-001')).toContainText('Selesai');
+  await expect(rowOf(page, 'K-001').getByRole('button')).toHaveCount(0);
+  await expect(page.getByText('Menunggu 2 · Konsultasi 0 · Selesai 1')).toBeVisible();
+  await expectAccessible(page, 'reception with visitors');
+  await screenshot(page, '06-reception-day');
+
+  // The daily register downloads as CSV and XLSX.
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Unduh CSV' }).click();
+  const csv = await csvDownload;
+  expect(csv.suggestedFilename()).toMatch(/^buku-tamu-\d{4}-\d{2}-\d{2}\.csv$/);
+  const xlsxDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Unduh XLSX' }).click();
+  expect((await xlsxDownload).suggestedFilename()).toMatch(/\.xlsx$/);
+
+  // English is the second locale.
+  await page.getByLabel('Bahasa').selectOption('en');
+  await expect(page.getByRole('heading', { name: 'Visitor check-in' })).toBeVisible();
+  await screenshot(page, '07-reception-english');
+});
+
+test('an administrator adds a receptionist who then works the desk alone', async ({
+  page,
+  loket,
+}) => {
+  await setupAndLogin(page, loket.launchUrl);
+  await page.getByRole('button', { name: 'Kelola petugas' }).click();
+  await expect(page.getByRole('heading', { name: 'Kelola petugas' })).toBeVisible();
+  await page.getByLabel('Nama lengkap').fill('Rina Wulandari');
+  await page.getByLabel('Nama pengguna').fill('rina');
+  await page.getByLabel('PIN').fill('975310');
+  await page.getByLabel('Resepsionis').check();
+  await page.getByRole('button', { name: 'Tambah petugas' }).click();
+  await expect(page.getByText('Petugas Rina Wulandari ditambahkan.')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Rina Wulandari/ })).toContainText('Resepsionis');
+  await expectAccessible(page, 'staff admin');
+  await screenshot(page, '08-admin');
+
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await expect(page.getByRole('heading', { name: 'Masuk petugas' })).toBeVisible();
+  await page.getByLabel('Nama pengguna').fill('rina');
+  await page.getByLabel('PIN').fill('975310');
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page.getByRole('heading', { name: 'Pendaftaran pengunjung' })).toBeVisible();
+  // A receptionist has no staff administration.
+  await expect(page.getByRole('button', { name: 'Kelola petugas' })).toHaveCount(0);
+});
