@@ -31,12 +31,20 @@ export interface TestCore {
   close(): void;
 }
 
-export function startTestCore(options: { dataDir?: string; clock?: TestClock } = {}): TestCore {
+export interface TestCoreOptions {
+  dataDir?: string;
+  clock?: TestClock;
+  /** Tests jump the clock by days; sessions outlive that unless a test is about expiry. */
+  sessionIdleMs?: number;
+}
+
+export function startTestCore(options: TestCoreOptions = {}): TestCore {
   const dataDir = options.dataDir ?? tempDir();
   const clock = options.clock ?? new TestClock();
   const core = createCore({
     dataDir,
     now: clock.now,
+    sessionIdleMs: options.sessionIdleMs ?? 30 * 24 * 3600_000,
     logError: process.env.LOKET_TEST_LOG ? (e) => console.error(e) : () => {},
   });
   const t: TestCore = {
@@ -45,7 +53,7 @@ export function startTestCore(options: { dataDir?: string; clock?: TestClock } =
     clock,
     token: undefined,
     callRaw: (method, input, token) =>
-      core.dispatch(method, input, { window: 'staff', sessionToken: token ?? t.token }),
+      t.core.dispatch(method, input, { window: 'staff', sessionToken: token ?? t.token }),
     call: async (method, input) =>
       (await t.callRaw(method, input)) as ApiResult<MethodOutput<typeof method>>,
     must: async (method, input) => {
@@ -53,7 +61,7 @@ export function startTestCore(options: { dataDir?: string; clock?: TestClock } =
       if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
       return result.value;
     },
-    close: () => core.close(),
+    close: () => t.core.close(),
   };
   return t;
 }
@@ -61,9 +69,7 @@ export function startTestCore(options: { dataDir?: string; clock?: TestClock } =
 export const ADMIN = { fullName: 'Siti Rahayu', username: 'siti', pin: '135790' };
 
 /** A core with a first administrator (all roles) logged in. */
-export async function startWithAdmin(
-  options: { dataDir?: string; clock?: TestClock } = {},
-): Promise<TestCore> {
+export async function startWithAdmin(options: TestCoreOptions = {}): Promise<TestCore> {
   const t = startTestCore(options);
   await t.must('setup.createFirstAdmin', ADMIN);
   const { sessionToken } = await t.must('auth.login', { username: ADMIN.username, pin: ADMIN.pin });

@@ -1,0 +1,178 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/core/db/open-database';
+import {
+  LATEST_SCHEMA_VERSION,
+  MIGRATIONS,
+  type Migration,
+} from '../../electron/core/db/migrations';
+import { AppError } from '../../electron/core/errors';
+import { tempDir } from '../helpers/temp-core';
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+function expectRefusal(fn: () => unknown, code: string): void {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe(code);
+    return;
+  }
+  throw new Error(`expected ${code}`);
+}
+
+describe('openDatabase', () => {
+  it('creates a new database at the latest version with WAL and foreign keys', () => {
+    const db = openDatabase(join(tempDir(), 'new.sqlite'));
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    db.close();
+  });
+
+  it('declares every ordinary table STRICT', () => {
+    const db = openDatabase(join(tempDir(), 'strict.sqlite'));
+    const tables = db
+      .prepare<[], { name: string; sql: string }>(
+        `SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'
+           AND name NOT LIKE 'visitor_search_%' AND name NOT LIKE 'sqlite_%'`,
+      )
+      .all();
+    expect(tables.length).toBeGreaterThanOrEqual(5);
+    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT/);
+    db.close();
+  });
+
+  it('reopens an up-to-date database without changing it', () => {
+    const file = join(tempDir(), 'again.sqlite');
+    openDatabase(file).close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('applies all pending migrations in one transaction: a failure leaves nothing behind', () => {
+    const file = join(tempDir(), 'atomic.sqlite');
+    const broken: Migration[] = [
+      ...MIGRATIONS,
+      {
+        version: LATEST_SCHEMA_VERSION + 1,
+        name: 'good',
+        sql: 'CREATE TABLE extra (x INTEGER) STRICT;',
+      },
+      {
+        version: LATEST_SCHEMA_VERSION + 2,
+        name: 'bad',
+        sql: 'CREATE TABLE oops (x NOPE_TYPE) STRICT;',
+      },
+    ];
+    expect(() => openDatabase(file, broken)).toThrow();
+    const raw = new Database(file);
+    expect(raw.pragma('user_version', { simple: true })).toBe(0);
+    expect(
+      raw.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name IN ('staff', 'extra')").get(),
+    ).toEqual({ n: 0 });
+    raw.close();
+  });
+
+  it('refuses a database written by a newer Loket and leaves the file untouched', () => {
+    const file = join(tempDir(), 'newer.sqlite');
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE future (x INTEGER)');
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    raw.close();
+    const before = sha256(file);
+    expectRefusal(() => openDatabase(file), 'DB_NEWER_VERSION');
+    expect(sha256(file)).toBe(before);
+  });
+
+  it('refuses a file that is not a database and leaves it untouched', () => {
+    const file = join(tempDir(), 'garbage.sqlite');
+    writeFileSync(file, randomBytes(8192));
+    const before = sha256(file);
+    expectRefusal(() => openDatabase(file), 'DB_CORRUPT');
+    expect(sha256(file)).toBe(before);
+  });
+
+  it('refuses a database whose first page is damaged and leaves it untouched', () => {
+    const dir = tempDir();
+    const good = join(dir, 'good.sqlite');
+    openDatabase(good).close();
+    const damaged = join(dir, 'damaged.sqlite');
+    copyFileSync(good, damaged);
+    const bytes = readFileSync(damaged);
+    randomBytes(3000).copy(bytes, 100); // keep the 100-byte header, wreck the schema page
+    writeFileSync(damaged, bytes);
+    const before = sha256(damaged);
+    expectRefusal(() => openDatabase(damaged), 'DB_CORRUPT');
+    expect(sha256(damaged)).toBe(before);
+  });
+});
+
+describe('migration 1: staff, audit, visitors, visits', () => {
+  const db = openDatabase(
+    join(tempDir(), 'm1.sqlite'),
+    MIGRATIONS.filter((m) => m.version === 1),
+  );
+  const now = '2026-11-24T02:00:00.000Z';
+  db.prepare(
+    "INSERT INTO staff (username, full_name, pin_hash, created_at) VALUES ('a', 'A', 'x', ?)",
+  ).run(now);
+
+  it('keeps the audit trail append-only', () => {
+    db.prepare("INSERT INTO audit (at, actor_id, action, entity) VALUES (?, 1, 'test', 'x')").run(
+      now,
+    );
+    expect(() => db.prepare("UPDATE audit SET action = 'changed'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
+  });
+
+  it('refuses values of the wrong type and unknown roles or statuses', () => {
+    expect(() =>
+      db.prepare("INSERT INTO staff_role (staff_id, role) VALUES (1, 'janitor')").run(),
+    ).toThrow();
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO staff (username, full_name, pin_hash, created_at, active) VALUES ('b', 'B', 'x', ?, 'yes')",
+        )
+        .run(now),
+    ).toThrow();
+  });
+
+  it('enforces one queue number per day and real visitors', () => {
+    db.prepare(
+      "INSERT INTO visitor (full_name, phone, created_at, updated_at) VALUES ('Budi', '+6281234567890', ?, ?)",
+    ).run(now, now);
+    const insert = db.prepare(
+      `INSERT INTO visit (visitor_id, service_day, queue_no, purpose, full_name, phone, checked_in_at,
+         consent_version, consent_at, checked_in_by) VALUES (?, '2026-11-24', ?, 'p', 'Budi', '+62', ?, 'v1', ?, 1)`,
+    );
+    insert.run(1, 1, now, now);
+    expect(() => insert.run(1, 1, now, now)).toThrow(/UNIQUE/);
+    expect(() => insert.run(999, 2, now, now)).toThrow(/FOREIGN KEY/);
+  });
+
+  it('indexes visitors for prefix search as they are written, changed and removed', () => {
+    const match = (q: string) =>
+      db
+        .prepare<[string], { rowid: number }>(
+          'SELECT rowid FROM visitor_search WHERE visitor_search MATCH ?',
+        )
+        .all(q);
+    expect(match('"bud"*')).toEqual([{ rowid: 1 }]);
+    expect(match('phone : "0812"*')).toEqual([{ rowid: 1 }]);
+    expect(match('phone : "62812"*')).toEqual([{ rowid: 1 }]);
+    db.prepare(
+      "UPDATE visitor SET full_name = 'Agus', phone = '+6285711112222' WHERE id = 1",
+    ).run();
+    expect(match('"bud"*')).toEqual([]);
+    expect(match('"agu"*')).toEqual([{ rowid: 1 }]);
+    expect(match('phone : "0857"*')).toEqual([{ rowid: 1 }]);
+  });
+});

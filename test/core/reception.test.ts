@@ -1,0 +1,340 @@
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { currentConsent } from '../../shared/domain/consent';
+import type { CheckInInput } from '../../shared/domain/visit';
+import { cleanup, startWithAdmin, type TestCore } from '../helpers/temp-core';
+
+let t: TestCore;
+afterEach(() => cleanup(t));
+
+const BUDI: CheckInInput = {
+  fullName: 'Budi Santoso',
+  phone: '0812-3456-7890',
+  email: 'Budi.Santoso@Example.co.id',
+  institution: 'CV Maju Jaya',
+  visitorType: 'penyedia',
+  lpse: 'LPSE Kota Bandung',
+  purpose: 'Lupa kata sandi SPSE',
+  consentGiven: true,
+  consentVersion: currentConsent().version,
+};
+
+const count = (table: 'visitor' | 'visit' | 'audit') =>
+  (t.core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe('check-in', () => {
+  it('records the visitor, the visit with its consent, and an audit entry by the receptionist', async () => {
+    t = await startWithAdmin();
+    const r = await t.must('visit.checkIn', BUDI);
+    expect(r).toMatchObject({ queueLabel: 'K-001', serviceDay: '2026-11-24' });
+    const visitor = t.core.db.prepare('SELECT * FROM visitor WHERE id = ?').get(r.visitorId);
+    expect(visitor).toMatchObject({ phone: '+6281234567890', email: 'budi.santoso@example.co.id' });
+    const visit = t.core.db.prepare('SELECT * FROM visit WHERE id = ?').get(r.visitId);
+    expect(visit).toMatchObject({
+      consent_version: currentConsent().version,
+      consent_at: '2026-11-24T02:00:00.000Z',
+      status: 'waiting',
+      checked_in_by: 1,
+    });
+    const audit = t.core.db
+      .prepare("SELECT actor_id FROM audit WHERE action = 'visit.checkIn'")
+      .all();
+    expect(audit).toEqual([{ actor_id: 1 }]);
+  });
+
+  it('needs only name, phone, purpose and consent', async () => {
+    t = await startWithAdmin();
+    const r = await t.call('visit.checkIn', {
+      fullName: 'Dewi',
+      phone: '+62 21 2993 5577',
+      purpose: 'Konsultasi',
+      consentGiven: true,
+      consentVersion: currentConsent().version,
+    });
+    expect(r.ok).toBe(true);
+  });
+
+  it.each([
+    ['no name', { fullName: '   ' }, 'fullName', 'validation.required'],
+    ['a bad phone', { phone: '12345' }, 'phone', 'validation.phoneInvalid'],
+    ['a foreign phone', { phone: '+1 415 555 0100' }, 'phone', 'validation.phoneInvalid'],
+    ['no phone for a new visitor', { phone: '' }, 'phone', 'validation.required'],
+    ['a bad email', { email: 'budi@' }, 'email', 'validation.emailInvalid'],
+    ['no purpose', { purpose: '' }, 'purpose', 'validation.required'],
+    ['no consent', { consentGiven: false }, 'consentGiven', 'validation.consentRequired'],
+    ['an unknown visitor type', { visitorType: 'hacker' }, 'visitorType', 'validation.invalid'],
+    [
+      'a 100,000-character purpose',
+      { purpose: 'x'.repeat(100_000) },
+      'purpose',
+      'validation.tooLong:500',
+    ],
+    ['control characters', { fullName: 'Budi\u0007' }, 'fullName', 'validation.controlChars'],
+    ['a number for a name', { fullName: 42 }, 'fullName', 'validation.required'],
+  ])('refuses %s with a field code and writes nothing', async (_label, change, field, key) => {
+    t = await startWithAdmin();
+    const auditBefore = count('audit');
+    const r = await t.callRaw('visit.checkIn', { ...BUDI, ...change });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('VALIDATION');
+    expect(r.error.fields?.[field]).toBe(key);
+    expect(r.error.message).toMatch(/Ada isian yang belum benar/);
+    expect([count('visitor'), count('visit'), count('audit')]).toEqual([0, 0, auditBefore]);
+  });
+
+  it('accepts names in any script and emoji within the limit', async () => {
+    t = await startWithAdmin();
+    const name = 'Nyoman Ñáñez 山田 عبد الله 👩🏽‍💻';
+    const r = await t.must('visit.checkIn', { ...BUDI, fullName: name });
+    const row = t.core.db.prepare('SELECT full_name FROM visitor WHERE id = ?').get(r.visitorId);
+    expect(row).toEqual({ full_name: name });
+  });
+
+  it('refuses consent to an outdated statement and writes nothing', async () => {
+    t = await startWithAdmin();
+    const r = await t.call('visit.checkIn', { ...BUDI, consentVersion: '2020-01-v0' });
+    expect(r.ok ? null : r.error.code).toBe('CONSENT_OUTDATED');
+    expect(count('visit')).toBe(0);
+  });
+
+  it('leaves no row behind when the visit cannot be written after the visitor was', async () => {
+    t = await startWithAdmin();
+    // Sabotage the visit insert only, so the failure happens mid-transaction.
+    t.core.db.exec(
+      "CREATE TRIGGER sabotage BEFORE INSERT ON visit BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    );
+    const r = await t.call('visit.checkIn', BUDI);
+    expect(r.ok ? null : r.error.code).toBe('INTERNAL');
+    expect([count('visitor'), count('visit')]).toEqual([0, 0]);
+  });
+});
+
+describe('queue numbers', () => {
+  it('count up through the day and start again at K-001 after midnight WIB', async () => {
+    t = await startWithAdmin();
+    t.clock.current = new Date('2026-11-24T16:58:00Z'); // 23:58 WIB
+    const labels = [];
+    for (let i = 0; i < 3; i++) labels.push((await t.must('visit.checkIn', BUDI)).queueLabel);
+    expect(labels).toEqual(['K-001', 'K-002', 'K-003']);
+    t.clock.current = new Date('2026-11-24T17:00:00Z'); // 00:00 WIB the next day
+    const next = await t.must('visit.checkIn', BUDI);
+    expect(next).toMatchObject({ queueLabel: 'K-001', serviceDay: '2026-11-25' });
+  });
+});
+
+describe('returning visitors', () => {
+  it('are found by a prefix of name, phone in any writing, or email, with contacts masked', async () => {
+    t = await startWithAdmin();
+    await t.must('visit.checkIn', BUDI);
+    await t.must('visit.checkIn', {
+      ...BUDI,
+      fullName: 'Dewi Lestari',
+      phone: '085712345678',
+      email: 'dewi@pupr.go.id',
+    });
+    const names = async (query: string) =>
+      (await t.must('visitor.search', { query })).map((s) => s.fullName);
+    expect(await names('bud')).toEqual(['Budi Santoso']);
+    expect(await names('budi sa')).toEqual(['Budi Santoso']);
+    expect(await names('santo')).toEqual(['Budi Santoso']);
+    expect(await names('0812')).toEqual(['Budi Santoso']);
+    expect(await names('0812-34')).toEqual(['Budi Santoso']);
+    expect(await names('+62 857')).toEqual(['Dewi Lestari']);
+    expect(await names('62857')).toEqual(['Dewi Lestari']);
+    expect(await names('dewi@pu')).toEqual(['Dewi Lestari']);
+    expect(await names('budi.sa')).toEqual(['Budi Santoso']);
+    expect(await names('b')).toEqual([]);
+    expect(await names('zzz')).toEqual([]);
+    const [budi] = await t.must('visitor.search', { query: 'budi' });
+    expect(budi).toMatchObject({
+      phoneMasked: '0812•••••890',
+      emailMasked: 'b•••@e•••.id',
+      institution: 'CV Maju Jaya',
+      lastVisitDay: '2026-11-24',
+    });
+    expect(JSON.stringify(budi)).not.toContain('3456');
+  });
+
+  it('treats search operators typed by a person as plain text', async () => {
+    t = await startWithAdmin();
+    await t.must('visit.checkIn', BUDI);
+    for (const query of [
+      '"',
+      'bu"di',
+      'AND',
+      'NEAR(budi',
+      'budi*',
+      '^bud',
+      'budi OR',
+      '(((',
+      '-budi',
+      'phone:08',
+    ]) {
+      const r = await t.call('visitor.search', { query });
+      expect(r.ok, query).toBe(true);
+    }
+  });
+
+  it('update the visitor from a new check-in, keep history in the audit trail, and leave past visits as they were', async () => {
+    t = await startWithAdmin();
+    const first = await t.must('visit.checkIn', BUDI);
+    const second = await t.must('visit.checkIn', {
+      ...BUDI,
+      returningVisitorId: first.visitorId,
+      phone: '+62 813 1111 2222',
+      email: '',
+      institution: 'PT Sinar Abadi',
+      purpose: 'Verifikasi perubahan data',
+    });
+    expect(second.visitorId).toBe(first.visitorId);
+    expect(count('visitor')).toBe(1);
+    const visitor = t.core.db.prepare('SELECT phone, email, institution FROM visitor').get();
+    // An empty email keeps the one on file: it was only shown masked.
+    expect(visitor).toEqual({
+      phone: '+6281311112222',
+      email: 'budi.santoso@example.co.id',
+      institution: 'PT Sinar Abadi',
+    });
+    const audit = t.core.db
+      .prepare<[], { detail: string }>("SELECT detail FROM audit WHERE action = 'visitor.update'")
+      .all();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.detail)).toEqual({
+      changes: {
+        phone: { from: '+6281234567890', to: '+6281311112222' },
+        institution: { from: 'CV Maju Jaya', to: 'PT Sinar Abadi' },
+      },
+    });
+    const { visits } = await t.must('visit.listForDay', {});
+    expect(visits.map((v) => v.institution)).toEqual(['CV Maju Jaya', 'PT Sinar Abadi']);
+  });
+
+  it('keep the phone on file when the receptionist leaves it empty', async () => {
+    t = await startWithAdmin();
+    const first = await t.must('visit.checkIn', BUDI);
+    await t.must('visit.checkIn', { ...BUDI, returningVisitorId: first.visitorId, phone: '' });
+    expect(t.core.db.prepare('SELECT phone FROM visitor').get()).toEqual({
+      phone: '+6281234567890',
+    });
+    expect(
+      t.core.db.prepare("SELECT count(*) AS n FROM audit WHERE action = 'visitor.update'").get(),
+    ).toEqual({ n: 0 });
+  });
+
+  it('refuses an unknown returning visitor without writing', async () => {
+    t = await startWithAdmin();
+    const r = await t.call('visit.checkIn', { ...BUDI, returningVisitorId: 999 });
+    expect(r.ok ? null : r.error.code).toBe('NOT_FOUND');
+    expect(count('visit')).toBe(0);
+  });
+});
+
+describe("today's list, check-out and the end of the day", () => {
+  it('lists the day in queue order and checks a visitor out once', async () => {
+    t = await startWithAdmin();
+    const a = await t.must('visit.checkIn', BUDI);
+    await t.must('visit.checkIn', { ...BUDI, fullName: 'Dewi' });
+    t.clock.advance(25 * 60_000);
+    const out = await t.must('visit.checkOut', { visitId: a.visitId });
+    expect(out).toMatchObject({
+      status: 'done',
+      checkedOutAt: '2026-11-24T02:25:00.000Z',
+      autoClosed: false,
+    });
+    const again = await t.call('visit.checkOut', { visitId: a.visitId });
+    expect(again.ok ? null : again.error.code).toBe('VISIT_ALREADY_CLOSED');
+    const missing = await t.call('visit.checkOut', { visitId: 12345 });
+    expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
+    const { visits } = await t.must('visit.listForDay', {});
+    expect(visits.map((v) => [v.queueLabel, v.fullName, v.status])).toEqual([
+      ['K-001', 'Budi Santoso', 'done'],
+      ['K-002', 'Dewi', 'waiting'],
+    ]);
+  });
+
+  it('closes visits left open when the day ends and flags them', async () => {
+    t = await startWithAdmin();
+    await t.must('visit.checkIn', BUDI);
+    t.clock.current = new Date('2026-11-25T01:00:00Z');
+    const { day, visits } = await t.must('visit.listForDay', { day: '2026-11-24' });
+    expect(day).toBe('2026-11-24');
+    expect(visits[0]).toMatchObject({ status: 'done', autoClosed: true });
+    const audit = t.core.db
+      .prepare("SELECT actor_id FROM audit WHERE action = 'visit.autoClose'")
+      .all();
+    expect(audit).toEqual([{ actor_id: null }]);
+  });
+
+  it('also closes them when the host starts on a later day', async () => {
+    t = await startWithAdmin();
+    await t.must('visit.checkIn', BUDI);
+    t.close();
+    t.clock.current = new Date('2026-11-26T01:00:00Z');
+    const { createCore } = await import('../../electron/core/core');
+    const reopened = createCore({ dataDir: t.dataDir, now: t.clock.now });
+    expect(reopened.db.prepare('SELECT status, auto_closed FROM visit').get()).toEqual({
+      status: 'done',
+      auto_closed: 1,
+    });
+    t.core = reopened;
+  });
+});
+
+describe('daily register export', () => {
+  async function dayWithVisitors(): Promise<void> {
+    t = await startWithAdmin();
+    await t.must('visit.checkIn', BUDI);
+    await t.must('visit.checkIn', {
+      ...BUDI,
+      fullName: '=HYPERLINK("http://evil.example","klik")',
+      phone: '0857 1234 5678',
+      email: '',
+      institution: 'PT "Kutip", Tbk',
+      purpose: 'baris satu\nbaris dua',
+    });
+  }
+
+  it('writes CSV with a BOM, quoted fields, and formulas neutralised', async () => {
+    await dayWithVisitors();
+    const file = await t.must('register.export', { format: 'csv' });
+    expect(file.fileName).toBe('buku-tamu-2026-11-24.csv');
+    const text = Buffer.from(file.base64, 'base64').toString('utf8');
+    expect(text.startsWith('\uFEFFNo. antrean,Jam datang (WIB),Nama,')).toBe(true);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines[1]).toBe(
+      'K-001,09.00,Budi Santoso,CV Maju Jaya,Penyedia (pelaku usaha),LPSE Kota Bandung,Lupa kata sandi SPSE,0812-3456-7890,budi.santoso@example.co.id,Menunggu,,Tidak,2026-11-v1,09.00',
+    );
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")"`);
+    expect(text).toContain('"PT ""Kutip"", Tbk"');
+    expect(text).toContain('"baris satu\nbaris dua"');
+  });
+
+  it('writes an XLSX workbook with the same table', async () => {
+    await dayWithVisitors();
+    const file = await t.must('register.export', { format: 'xlsx', day: '2026-11-24' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(Buffer.from(file.base64, 'base64')).buffer);
+    const sheet = workbook.getWorksheet('Buku tamu');
+    expect(sheet?.rowCount).toBe(3);
+    expect(sheet?.getRow(1).getCell(1).value).toBe('No. antrean');
+    expect(sheet?.getRow(2).getCell(3).value).toBe('Budi Santoso');
+    // In XLSX the text is a string cell, never a formula.
+    expect(sheet?.getRow(3).getCell(3).value).toBe('=HYPERLINK("http://evil.example","klik")');
+    expect(sheet?.getRow(3).getCell(8).value).toBe('0857-1234-5678');
+  });
+
+  it('speaks English when asked', async () => {
+    await dayWithVisitors();
+    const r = await t.core.dispatch(
+      'register.export',
+      { format: 'csv' },
+      { window: 'staff', sessionToken: t.token, locale: 'en' },
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const text = Buffer.from((r.value as { base64: string }).base64, 'base64').toString('utf8');
+    expect(text).toContain('Queue no.,Arrived (WIB),Name,');
+    expect(text).toContain(',Waiting,');
+  });
+});
