@@ -37,6 +37,7 @@ export function createCore(options: CoreOptions): Core {
   const visits = new VisitService(db, audit, now);
   visits.closeStaleVisits();
   const handlers = createHandlers({
+    audit,
     staff: new StaffService(db, audit, sessions, now),
     sessions,
     visitors: new VisitorSearch(db),

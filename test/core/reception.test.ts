@@ -308,6 +308,10 @@ describe('daily register export', () => {
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")"`);
     expect(text).toContain('"PT ""Kutip"", Tbk"');
     expect(text).toContain('"baris satu\nbaris dua"');
+    const audit = t.core.db
+      .prepare("SELECT actor_id, entity_id, detail FROM audit WHERE action = 'register.export'")
+      .all();
+    expect(audit).toEqual([{ actor_id: 1, entity_id: '2026-11-24', detail: '{"format":"csv"}' }]);
   });
 
   it('writes an XLSX workbook with the same table', async () => {

@@ -1,3 +1,4 @@
+import type { AuditLog } from '../audit';
 import type { StaffService } from '../auth/staff-service';
 import type { SessionStore } from '../auth/sessions';
 import type { RegisterExporter } from '../reception/register-export';
@@ -6,6 +7,7 @@ import type { VisitService } from '../reception/visits';
 import type { Caller, Handlers } from './dispatcher';
 
 export interface Services {
+  audit: AuditLog;
   staff: StaffService;
   sessions: SessionStore;
   visitors: VisitorSearch;
@@ -44,9 +46,19 @@ export function createHandlers(s: Services): Handlers {
     'visit.checkOut': (input, caller) => s.visits.checkOut(actor(caller), input.visitId),
     'register.export': async (input, caller) => {
       const day = input.day ?? s.visits.today();
-      return input.format === 'csv'
-        ? s.register.csv(day, caller.locale)
-        : await s.register.xlsx(day, caller.locale);
+      const file =
+        input.format === 'csv'
+          ? s.register.csv(day, caller.locale)
+          : await s.register.xlsx(day, caller.locale);
+      // The register holds visitors' contact details: who took a copy is part of the record.
+      s.audit.record({
+        actorId: actor(caller),
+        action: 'register.export',
+        entity: 'register',
+        entityId: day,
+        detail: { format: input.format },
+      });
+      return file;
     },
   };
 }
