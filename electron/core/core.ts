@@ -9,6 +9,8 @@ import { openDatabase, type Db } from './db/open-database';
 import { RegisterExporter } from './reception/register-export';
 import { VisitorSearch } from './reception/visitors';
 import { VisitService } from './reception/visits';
+import { CaseService } from './consultation/cases';
+import { OfficerQueue } from './consultation/officer-queue';
 
 export interface CoreOptions {
   dataDir: string;
@@ -43,6 +45,8 @@ export function createCore(options: CoreOptions): Core {
     visitors: new VisitorSearch(db),
     visits,
     register: new RegisterExporter(db),
+    queue: new OfficerQueue(db, audit, now),
+    cases: new CaseService(db, audit, now),
   });
   const logError = options.logError ?? ((err: unknown) => console.error('[loket core]', err));
   return {

@@ -9,6 +9,9 @@ import {
   visitorSuggestionSchema,
 } from '../domain/visit';
 import { visitorTypeSchema } from '../domain/visitor-types';
+import { caseFormSchema, caseViewSchema, noteTextSchema } from '../domain/case';
+import { queueVisitSchema } from '../domain/visit';
+import { requiredText } from '../domain/text';
 
 /**
  * Who may call a method: 'public' needs no login (first-run setup, login), 'staff' any
@@ -31,6 +34,17 @@ function method<I extends z.ZodType, O extends z.ZodType>(
 
 const STAFF_WINDOW = ['staff'] as const;
 const empty = z.object({}).strict();
+const id = z.number().int().positive();
+const OFFICER = ['officer'] as const;
+
+function visitAction() {
+  return method({
+    input: z.object({ visitId: id }),
+    output: queueVisitSchema,
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  });
+}
 const ok = z.object({ ok: z.literal(true) });
 
 export const contract = {
@@ -112,6 +126,78 @@ export const contract = {
     input: z.object({ day: serviceDaySchema.optional(), format: z.enum(['csv', 'xlsx']) }),
     output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
     access: ['receptionist', 'supervisor'],
+    windows: STAFF_WINDOW,
+  }),
+  'queue.overview': method({
+    input: empty,
+    output: z.object({
+      day: z.string(),
+      waiting: z.array(queueVisitSchema),
+      mine: z.array(queueVisitSchema),
+    }),
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'queue.callNext': method({
+    input: empty,
+    output: queueVisitSchema.nullable(),
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'queue.start': visitAction(),
+  'queue.noShow': visitAction(),
+  'queue.returnToQueue': visitAction(),
+  'queue.end': visitAction(),
+  'queue.surveyReady': visitAction(),
+  'case.create': method({
+    input: z.object({ visitId: id }),
+    output: caseViewSchema,
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'case.get': method({
+    input: z.object({ caseId: id }),
+    output: caseViewSchema,
+    access: ['officer', 'supervisor'],
+    windows: STAFF_WINDOW,
+  }),
+  'case.forVisit': method({
+    input: z.object({ visitId: id }),
+    output: z.array(caseViewSchema),
+    access: ['officer', 'supervisor'],
+    windows: STAFF_WINDOW,
+  }),
+  'case.drafts': method({
+    input: empty,
+    output: z.array(caseViewSchema),
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'case.saveDraft': method({
+    input: z.object({ caseId: id, form: caseFormSchema }),
+    output: caseViewSchema,
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'case.addNote': method({
+    input: z.object({ caseId: id, text: noteTextSchema, correctsNoteId: id.optional() }),
+    output: caseViewSchema,
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'case.solve': method({
+    input: z.object({ caseId: id, solution: requiredText(5000) }),
+    output: caseViewSchema,
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'case.escalate': method({
+    input: z.object({
+      caseId: id,
+      missingDocumentsReason: requiredText(1000).optional(),
+    }),
+    output: caseViewSchema,
+    access: OFFICER,
     windows: STAFF_WINDOW,
   }),
 } as const satisfies Record<string, MethodSpec>;

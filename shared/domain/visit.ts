@@ -55,7 +55,7 @@ export const serviceDaySchema = z
   .string()
   .regex(SERVICE_DAY_PATTERN, { error: 'validation.dayFormat' });
 
-export const VISIT_STATUSES = ['waiting', 'in_consultation', 'done'] as const;
+export const VISIT_STATUSES = ['waiting', 'called', 'in_consultation', 'no_show', 'done'] as const;
 export const visitStatusSchema = z.enum(VISIT_STATUSES);
 export type VisitStatus = z.infer<typeof visitStatusSchema>;
 
@@ -85,3 +85,18 @@ export const visitorSuggestionSchema = z.object({
   lastVisitDay: z.string().nullable(),
 });
 export type VisitorSuggestion = z.infer<typeof visitorSuggestionSchema>;
+
+export const queueVisitSchema = z.object({
+  visitId: z.number().int(),
+  queueLabel: z.string(),
+  fullName: z.string(),
+  institution: z.string().nullable(),
+  visitorType: visitorTypeSchema.nullable(),
+  purpose: z.string(),
+  status: visitStatusSchema,
+  checkedInAt: z.string(),
+  calledAt: z.string().nullable(),
+  officerId: z.number().int().nullable(),
+  surveyReadyAt: z.string().nullable(),
+});
+export type QueueVisit = z.infer<typeof queueVisitSchema>;

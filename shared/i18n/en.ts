@@ -58,7 +58,13 @@ export const en: Messages = {
     auditor: 'Auditor',
     lainnya: 'Other',
   },
-  statuses: { waiting: 'Waiting', in_consultation: 'In consultation', done: 'Done' },
+  statuses: {
+    waiting: 'Waiting',
+    called: 'Called',
+    no_show: 'No-show',
+    in_consultation: 'In consultation',
+    done: 'Done',
+  },
   reception: {
     title: 'Guest book',
     checkInTitle: 'Visitor check-in',
@@ -140,6 +146,8 @@ export const en: Messages = {
     rolesRequired: 'Choose at least one role.',
     consentRequired: "The visitor's consent is required before any data is recorded.",
     dayFormat: 'The date must be YYYY-MM-DD.',
+    packageCode: 'The tender/package code has only digits, letters and hyphens.',
+    packageCodeRequired: 'This category needs a tender/package code.',
   },
   errors: {
     VALIDATION: 'Some fields are not right yet. See the messages next to them.',
@@ -156,6 +164,10 @@ export const en: Messages = {
     CONSENT_OUTDATED:
       'The consent statement has changed. Reload the screen and ask for consent again.',
     VISIT_ALREADY_CLOSED: 'This visit is already closed.',
+    VISIT_STATE_CHANGED: 'The visit has changed state. Reload the queue.',
+    CASE_CLOSED: 'This case is closed and can no longer be changed.',
+    CASE_INCOMPLETE: 'The form is not complete. See the marked fields.',
+    DOCUMENTS_MISSING: 'Required supporting documents are missing. Attach them or write down why.',
     DB_NEWER_VERSION:
       'This database was written by a newer Loket. Update Loket; the file was not changed.',
     DB_CORRUPT:

@@ -62,6 +62,8 @@ export const id = {
   },
   statuses: {
     waiting: 'Menunggu',
+    called: 'Dipanggil',
+    no_show: 'Tidak hadir',
     in_consultation: 'Sedang konsultasi',
     done: 'Selesai',
   },
@@ -146,6 +148,8 @@ export const id = {
     rolesRequired: 'Pilih minimal satu peran.',
     consentRequired: 'Persetujuan pengunjung wajib sebelum data dicatat.',
     dayFormat: 'Tanggal harus berformat TTTT-BB-HH.',
+    packageCode: 'Kode tender/paket hanya berisi angka, huruf, dan tanda hubung.',
+    packageCodeRequired: 'Kategori ini memerlukan kode tender/paket.',
   },
   errors: {
     VALIDATION: 'Ada isian yang belum benar. Periksa pesan di samping kolom.',
@@ -162,6 +166,11 @@ export const id = {
     CONSENT_OUTDATED:
       'Pernyataan persetujuan sudah diperbarui. Muat ulang layar dan minta persetujuan lagi.',
     VISIT_ALREADY_CLOSED: 'Kunjungan ini sudah selesai.',
+    VISIT_STATE_CHANGED: 'Status kunjungan sudah berubah. Muat ulang antrean.',
+    CASE_CLOSED: 'Kasus ini sudah ditutup dan tidak dapat diubah lagi.',
+    CASE_INCOMPLETE: 'Formulir belum lengkap. Periksa kolom yang ditandai.',
+    DOCUMENTS_MISSING:
+      'Dokumen pendukung wajib belum lengkap. Lampirkan dokumennya atau tuliskan alasannya.',
     DB_NEWER_VERSION:
       'Basis data ini dibuat oleh Loket versi yang lebih baru. Perbarui Loket; berkas tidak diubah.',
     DB_CORRUPT: 'Berkas basis data rusak atau bukan basis data Loket. Berkas tidak diubah.',

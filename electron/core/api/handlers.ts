@@ -1,4 +1,6 @@
 import type { AuditLog } from '../audit';
+import type { CaseService } from '../consultation/cases';
+import type { OfficerQueue } from '../consultation/officer-queue';
 import type { StaffService } from '../auth/staff-service';
 import type { SessionStore } from '../auth/sessions';
 import type { RegisterExporter } from '../reception/register-export';
@@ -13,6 +15,8 @@ export interface Services {
   visitors: VisitorSearch;
   visits: VisitService;
   register: RegisterExporter;
+  queue: OfficerQueue;
+  cases: CaseService;
 }
 
 /** Every non-public method runs with a logged-in caller; this narrows that for the type checker. */
@@ -60,5 +64,27 @@ export function createHandlers(s: Services): Handlers {
       });
       return file;
     },
+    'queue.overview': (_input, caller) => {
+      s.visits.closeStaleVisits();
+      const day = s.visits.today();
+      return { day, waiting: s.queue.waiting(day), mine: s.queue.mine(actor(caller)) };
+    },
+    'queue.callNext': (_input, caller) => s.queue.callNext(actor(caller), s.visits.today()),
+    'queue.start': (input, caller) => s.queue.move(actor(caller), input.visitId, 'start'),
+    'queue.noShow': (input, caller) => s.queue.move(actor(caller), input.visitId, 'noShow'),
+    'queue.returnToQueue': (input, caller) =>
+      s.queue.move(actor(caller), input.visitId, 'returnToQueue'),
+    'queue.end': (input, caller) => s.queue.move(actor(caller), input.visitId, 'end'),
+    'queue.surveyReady': (input, caller) => s.queue.markSurveyReady(actor(caller), input.visitId),
+    'case.create': (input, caller) => s.cases.create(actor(caller), input.visitId),
+    'case.get': (input) => s.cases.get(input.caseId),
+    'case.forVisit': (input) => s.cases.forVisit(input.visitId),
+    'case.drafts': (_input, caller) => s.cases.drafts(actor(caller)),
+    'case.saveDraft': (input, caller) => s.cases.saveDraft(actor(caller), input.caseId, input.form),
+    'case.addNote': (input, caller) =>
+      s.cases.addNote(actor(caller), input.caseId, input.text, input.correctsNoteId),
+    'case.solve': (input, caller) => s.cases.solve(actor(caller), input.caseId, input.solution),
+    'case.escalate': (input, caller) =>
+      s.cases.escalate(actor(caller), input.caseId, input.missingDocumentsReason),
   };
 }

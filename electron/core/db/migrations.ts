@@ -96,7 +96,8 @@ export const MIGRATIONS: readonly Migration[] = [
         visitor_type TEXT,
         lpse TEXT,
         status TEXT NOT NULL DEFAULT 'waiting'
-          CHECK (status IN ('waiting', 'in_consultation', 'done')),
+          CHECK (status IN ('waiting', 'called', 'in_consultation', 'no_show', 'done')),
+        officer_id INTEGER REFERENCES staff (id),
         checked_in_at TEXT NOT NULL,
         called_at TEXT,
         checked_out_at TEXT,
@@ -108,6 +109,102 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
       CREATE INDEX visit_visitor ON visit (visitor_id, service_day);
       CREATE INDEX visit_open ON visit (status, service_day) WHERE status <> 'done';
+    `,
+  },
+  {
+    version: 2,
+    name: 'consultation: visit events, cases, notes, attachments, outbox',
+    sql: `
+      CREATE TABLE app_setting (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+      -- Part of every case ID, so that IDs minted by two desks never collide at the backend.
+      INSERT INTO app_setting (key, value)
+        VALUES ('station_code', upper(substr(hex(randomblob(3)), 1, 4)));
+
+      ALTER TABLE visit ADD COLUMN survey_ready_at TEXT;
+
+      -- Every change of a visit's state, so that waiting and service times are computed.
+      CREATE TABLE visit_event (
+        id INTEGER PRIMARY KEY,
+        visit_id INTEGER NOT NULL REFERENCES visit (id),
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('checked_in', 'called', 'started', 'no_show',
+          'returned', 'ended', 'checked_out', 'auto_closed', 'survey_ready')),
+        actor_id INTEGER REFERENCES staff (id)
+      ) STRICT;
+      CREATE INDEX visit_event_visit ON visit_event (visit_id, at);
+
+      CREATE TABLE problem_case (
+        id INTEGER PRIMARY KEY,
+        case_code TEXT NOT NULL UNIQUE,
+        visit_id INTEGER NOT NULL REFERENCES visit (id),
+        officer_id INTEGER NOT NULL REFERENCES staff (id),
+        status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'solved', 'escalated')),
+        reporter_name TEXT NOT NULL,
+        reporter_phone TEXT NOT NULL,
+        reporter_email TEXT,
+        reporter_institution TEXT,
+        reporter_type TEXT,
+        spse_role TEXT,
+        lpse TEXT,
+        application TEXT,
+        category TEXT,
+        package_code TEXT,
+        spse_user_id TEXT,
+        description TEXT,
+        solution TEXT,
+        missing_documents_reason TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        closed_at TEXT
+      ) STRICT;
+      CREATE INDEX problem_case_visit ON problem_case (visit_id);
+      CREATE INDEX problem_case_open ON problem_case (officer_id, status) WHERE status = 'draft';
+
+      CREATE TABLE case_note (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES problem_case (id),
+        author_id INTEGER NOT NULL REFERENCES staff (id),
+        at TEXT NOT NULL,
+        text TEXT NOT NULL,
+        corrects_note_id INTEGER REFERENCES case_note (id)
+      ) STRICT;
+      CREATE INDEX case_note_case ON case_note (case_id, id);
+      CREATE TRIGGER case_note_no_update BEFORE UPDATE ON case_note
+        BEGIN SELECT RAISE(ABORT, 'notes are append-only'); END;
+      CREATE TRIGGER case_note_no_delete BEFORE DELETE ON case_note
+        BEGIN SELECT RAISE(ABORT, 'notes are append-only'); END;
+
+      CREATE TABLE attachment (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES problem_case (id),
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        original_name TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        size INTEGER NOT NULL CHECK (size > 0),
+        source TEXT NOT NULL CHECK (source IN ('file', 'drop', 'scanner', 'folder')),
+        kind TEXT NOT NULL CHECK (kind IN ('business_licence', 'screenshot', 'other')),
+        added_at TEXT NOT NULL,
+        added_by INTEGER NOT NULL REFERENCES staff (id),
+        UNIQUE (case_id, sha256)
+      ) STRICT;
+
+      -- Escalated cases waiting for the backend helpdesk; written with the case, delivered later.
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL UNIQUE REFERENCES problem_case (id),
+        operation TEXT NOT NULL CHECK (operation IN ('create_ticket')),
+        idempotency_key TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL DEFAULT 'queued'
+          CHECK (state IN ('queued', 'sending', 'delivered', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
     `,
   },
 ];

@@ -96,6 +96,9 @@ export class VisitService {
         `UPDATE visit SET status = 'done', checked_out_at = ?, auto_closed = 1
           WHERE status <> 'done' AND service_day < ? RETURNING id`,
       ),
+      event: db.prepare<[number, string, string, number | null]>(
+        'INSERT INTO visit_event (visit_id, at, kind, actor_id) VALUES (?, ?, ?, ?)',
+      ),
       lpseValues: db.prepare<[], { lpse: string }>(
         `SELECT lpse FROM visitor WHERE lpse IS NOT NULL AND anonymised_at IS NULL
           GROUP BY lpse ORDER BY count(*) DESC LIMIT 200`,
@@ -130,6 +133,7 @@ export class VisitService {
           }).lastInsertRowid,
         );
         const queueLabel = formatQueueNumber(queueNo);
+        this.q.event.run(visitId, at, 'checked_in', actorId);
         this.audit.record({
           actorId,
           action: 'visit.checkIn',
@@ -210,7 +214,9 @@ export class VisitService {
         const visit = this.q.one.get(visitId);
         if (!visit) throw new AppError('NOT_FOUND');
         if (visit.status === 'done') throw new AppError('VISIT_ALREADY_CLOSED');
-        this.q.checkOut.run(this.now().toISOString(), visitId);
+        const at = this.now().toISOString();
+        this.q.checkOut.run(at, visitId);
+        this.q.event.run(visitId, at, 'checked_out', actorId);
         this.audit.record({
           actorId,
           action: 'visit.checkOut',
@@ -226,8 +232,10 @@ export class VisitService {
   closeStaleVisits(): number {
     return this.db
       .transaction(() => {
-        const closed = this.q.autoClose.all(this.now().toISOString(), this.today());
+        const at = this.now().toISOString();
+        const closed = this.q.autoClose.all(at, this.today());
         for (const { id } of closed) {
+          this.q.event.run(id, at, 'auto_closed', null);
           this.audit.record({
             actorId: null,
             action: 'visit.autoClose',

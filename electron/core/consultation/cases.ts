@@ -1,0 +1,483 @@
+import {
+  completenessErrors,
+  missingDocumentKinds,
+  requiredDocumentKinds,
+  type CaseStatus,
+  type Category,
+  type DocumentKind,
+} from '../../../shared/domain/case';
+import type { caseFormSchema } from '../../../shared/domain/case';
+import type { VisitorType } from '../../../shared/domain/visitor-types';
+import { serviceDayOf } from '../../../shared/time';
+import type { z } from 'zod';
+import type { AuditLog } from '../audit';
+import type { Db } from '../db/open-database';
+import { AppError } from '../errors';
+import { caseCodePrefix, formatCaseCode } from './case-code';
+
+type CaseFormValues = z.output<typeof caseFormSchema>;
+
+interface CaseRow {
+  id: number;
+  case_code: string;
+  visit_id: number;
+  officer_id: number;
+  status: CaseStatus;
+  reporter_name: string;
+  reporter_phone: string;
+  reporter_email: string | null;
+  reporter_institution: string | null;
+  reporter_type: VisitorType | null;
+  spse_role: string | null;
+  lpse: string | null;
+  application: string | null;
+  category: string | null;
+  package_code: string | null;
+  spse_user_id: string | null;
+  description: string | null;
+  solution: string | null;
+  missing_documents_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface CaseNote {
+  id: number;
+  authorId: number;
+  authorName: string;
+  at: string;
+  text: string;
+  correctsNoteId: number | null;
+}
+
+export interface CaseAttachment {
+  id: number;
+  sha256: string;
+  originalName: string;
+  mime: string;
+  size: number;
+  source: string;
+  kind: DocumentKind;
+  addedAt: string;
+}
+
+export interface CaseView {
+  caseId: number;
+  caseCode: string;
+  visitId: number;
+  officerId: number;
+  status: CaseStatus;
+  reporter: {
+    name: string;
+    phone: string;
+    email: string | null;
+    institution: string | null;
+    type: VisitorType | null;
+  };
+  form: {
+    spseRole: string;
+    lpse: string;
+    application: string;
+    category: string;
+    packageCode: string;
+    spseUserId: string;
+    description: string;
+  };
+  solution: string | null;
+  missingDocumentsReason: string | null;
+  notes: CaseNote[];
+  attachments: CaseAttachment[];
+  requiredDocuments: DocumentKind[];
+  missingDocuments: DocumentKind[];
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+const FORM_COLUMNS = {
+  spseRole: 'spse_role',
+  lpse: 'lpse',
+  application: 'application',
+  category: 'category',
+  packageCode: 'package_code',
+  spseUserId: 'spse_user_id',
+  description: 'description',
+} as const;
+
+/** The Form Permohonan Permasalahan LPSE: one case per problem, several per visit. */
+export class CaseService {
+  private readonly q;
+
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly now: () => Date,
+  ) {
+    this.q = {
+      station: db.prepare<[], { value: string }>(
+        "SELECT value FROM app_setting WHERE key = 'station_code'",
+      ),
+      visit: db.prepare<
+        [number],
+        {
+          id: number;
+          status: string;
+          full_name: string;
+          phone: string;
+          email: string | null;
+          institution: string | null;
+          visitor_type: VisitorType | null;
+          lpse: string | null;
+        }
+      >(
+        'SELECT id, status, full_name, phone, email, institution, visitor_type, lpse FROM visit WHERE id = ?',
+      ),
+      countWithPrefix: db.prepare<[string], { n: number }>(
+        "SELECT count(*) AS n FROM problem_case WHERE case_code LIKE ? || '%'",
+      ),
+      insert: db.prepare<
+        [
+          {
+            code: string;
+            visitId: number;
+            officerId: number;
+            name: string;
+            phone: string;
+            email: string | null;
+            institution: string | null;
+            type: string | null;
+            lpse: string | null;
+            at: string;
+          },
+        ]
+      >(
+        `INSERT INTO problem_case (case_code, visit_id, officer_id, reporter_name, reporter_phone,
+           reporter_email, reporter_institution, reporter_type, spse_role, lpse, created_at, updated_at)
+         VALUES (@code, @visitId, @officerId, @name, @phone, @email, @institution, @type, @type,
+           @lpse, @at, @at)`,
+      ),
+      one: db.prepare<[number], CaseRow>('SELECT * FROM problem_case WHERE id = ?'),
+      byCode: db.prepare<[string], { id: number }>(
+        'SELECT id FROM problem_case WHERE case_code = ?',
+      ),
+      forVisit: db.prepare<[number], { id: number }>(
+        'SELECT id FROM problem_case WHERE visit_id = ? ORDER BY id',
+      ),
+      drafts: db.prepare<[number], { id: number }>(
+        "SELECT id FROM problem_case WHERE officer_id = ? AND status = 'draft' ORDER BY updated_at DESC",
+      ),
+      saveForm: db.prepare<
+        [
+          {
+            id: number;
+            spseRole: string | null;
+            lpse: string | null;
+            application: string | null;
+            category: string | null;
+            packageCode: string | null;
+            spseUserId: string | null;
+            description: string | null;
+            at: string;
+          },
+        ]
+      >(
+        `UPDATE problem_case SET spse_role = @spseRole, lpse = @lpse, application = @application,
+           category = @category, package_code = @packageCode, spse_user_id = @spseUserId,
+           description = @description, updated_at = @at WHERE id = @id`,
+      ),
+      close: db.prepare<
+        [{ id: number; status: string; solution: string | null; reason: string | null; at: string }]
+      >(
+        `UPDATE problem_case SET status = @status, solution = @solution,
+           missing_documents_reason = @reason, closed_at = @at, updated_at = @at WHERE id = @id`,
+      ),
+      notes: db.prepare<
+        [number],
+        {
+          id: number;
+          author_id: number;
+          author_name: string;
+          at: string;
+          text: string;
+          corrects_note_id: number | null;
+        }
+      >(
+        `SELECT n.id, n.author_id, s.full_name AS author_name, n.at, n.text, n.corrects_note_id
+           FROM case_note n JOIN staff s ON s.id = n.author_id WHERE n.case_id = ? ORDER BY n.id`,
+      ),
+      noteCase: db.prepare<[number], { case_id: number }>(
+        'SELECT case_id FROM case_note WHERE id = ?',
+      ),
+      insertNote: db.prepare<[number, number, string, string, number | null]>(
+        'INSERT INTO case_note (case_id, author_id, at, text, corrects_note_id) VALUES (?, ?, ?, ?, ?)',
+      ),
+      attachments: db.prepare<
+        [number],
+        {
+          id: number;
+          sha256: string;
+          original_name: string;
+          mime: string;
+          size: number;
+          source: string;
+          kind: DocumentKind;
+          added_at: string;
+        }
+      >(
+        `SELECT id, sha256, original_name, mime, size, source, kind, added_at
+           FROM attachment WHERE case_id = ? ORDER BY id`,
+      ),
+      outbox: db.prepare<[{ caseId: number; key: string; at: string }]>(
+        `INSERT INTO outbox (case_id, operation, idempotency_key, next_attempt_at, created_at, updated_at)
+         VALUES (@caseId, 'create_ticket', @key, @at, @at, @at)`,
+      ),
+    };
+  }
+
+  create(officerId: number, visitId: number): CaseView {
+    return this.db
+      .transaction(() => {
+        const visit = this.q.visit.get(visitId);
+        if (!visit) throw new AppError('NOT_FOUND');
+        if (visit.status !== 'in_consultation') throw new AppError('VISIT_STATE_CHANGED');
+        const at = this.now().toISOString();
+        const station = this.q.station.get()!.value;
+        const prefix = caseCodePrefix(station, serviceDayOf(this.now()));
+        const sequence = this.q.countWithPrefix.get(prefix)!.n + 1;
+        const code = formatCaseCode(station, serviceDayOf(this.now()), sequence);
+        const id = Number(
+          this.q.insert.run({
+            code,
+            visitId,
+            officerId,
+            name: visit.full_name,
+            phone: visit.phone,
+            email: visit.email,
+            institution: visit.institution,
+            type: visit.visitor_type,
+            lpse: visit.lpse,
+            at,
+          }).lastInsertRowid,
+        );
+        this.audit.record({
+          actorId: officerId,
+          action: 'case.create',
+          entity: 'case',
+          entityId: code,
+        });
+        return this.get(id);
+      })
+      .immediate();
+  }
+
+  get(caseId: number): CaseView {
+    const row = this.q.one.get(caseId);
+    if (!row) throw new AppError('NOT_FOUND');
+    return this.toView(row);
+  }
+
+  forVisit(visitId: number): CaseView[] {
+    return this.q.forVisit.all(visitId).map((r) => this.get(r.id));
+  }
+
+  drafts(officerId: number): CaseView[] {
+    return this.q.drafts.all(officerId).map((r) => this.get(r.id));
+  }
+
+  /** Autosave of the form as the officer types: each save is committed, so a crash loses nothing. */
+  saveDraft(officerId: number, caseId: number, form: CaseFormValues): CaseView {
+    return this.db
+      .transaction(() => {
+        const before = this.draft(caseId);
+        const values = {
+          spseRole: form.spseRole || null,
+          lpse: form.lpse ?? null,
+          application: form.application || null,
+          category: form.category || null,
+          packageCode: form.packageCode || null,
+          spseUserId: form.spseUserId ?? null,
+          description: form.description ?? null,
+        };
+        const changed = (Object.keys(FORM_COLUMNS) as (keyof typeof FORM_COLUMNS)[]).filter(
+          (k) => before[FORM_COLUMNS[k]] !== values[k],
+        );
+        if (changed.length === 0) return this.toView(before);
+        this.q.saveForm.run({ id: caseId, ...values, at: this.now().toISOString() });
+        // Field names only: the values are in the case itself, and autosave would flood the trail.
+        this.audit.record({
+          actorId: officerId,
+          action: 'case.update',
+          entity: 'case',
+          entityId: before.case_code,
+          detail: { fields: changed },
+        });
+        return this.get(caseId);
+      })
+      .immediate();
+  }
+
+  addNote(authorId: number, caseId: number, text: string, correctsNoteId?: number): CaseView {
+    return this.db
+      .transaction(() => {
+        const row = this.q.one.get(caseId);
+        if (!row) throw new AppError('NOT_FOUND');
+        if (
+          correctsNoteId !== undefined &&
+          this.q.noteCase.get(correctsNoteId)?.case_id !== caseId
+        ) {
+          throw new AppError('NOT_FOUND', { fields: { correctsNoteId: 'validation.invalid' } });
+        }
+        const noteId = Number(
+          this.q.insertNote.run(
+            caseId,
+            authorId,
+            this.now().toISOString(),
+            text,
+            correctsNoteId ?? null,
+          ).lastInsertRowid,
+        );
+        this.audit.record({
+          actorId: authorId,
+          action: 'case.note',
+          entity: 'case',
+          entityId: row.case_code,
+          detail: { noteId },
+        });
+        return this.get(caseId);
+      })
+      .immediate();
+  }
+
+  solve(officerId: number, caseId: number, solution: string): CaseView {
+    return this.closeAs(officerId, caseId, 'solved', { solution, reason: null });
+  }
+
+  /**
+   * Escalation to the backend helpdesk: allowed when the required documents are attached or the
+   * officer says why they are not. The case and its outbox entry are written in one transaction.
+   */
+  escalate(
+    officerId: number,
+    caseId: number,
+    missingDocumentsReason: string | undefined,
+  ): CaseView {
+    return this.closeAs(officerId, caseId, 'escalated', {
+      solution: null,
+      reason: missingDocumentsReason ?? null,
+    });
+  }
+
+  private closeAs(
+    officerId: number,
+    caseId: number,
+    status: 'solved' | 'escalated',
+    extra: { solution: string | null; reason: string | null },
+  ): CaseView {
+    return this.db
+      .transaction(() => {
+        const row = this.draft(caseId);
+        const view = this.toView(row);
+        const fields = completenessErrors({
+          spseRole: (view.form.spseRole || undefined) as CaseFormValues['spseRole'],
+          lpse: view.form.lpse || undefined,
+          application: (view.form.application || undefined) as CaseFormValues['application'],
+          category: (view.form.category || undefined) as CaseFormValues['category'],
+          packageCode: view.form.packageCode || undefined,
+          spseUserId: view.form.spseUserId || undefined,
+          description: view.form.description || undefined,
+        });
+        if (Object.keys(fields).length > 0) throw new AppError('CASE_INCOMPLETE', { fields });
+        if (status === 'escalated' && view.missingDocuments.length > 0 && !extra.reason) {
+          throw new AppError('DOCUMENTS_MISSING', {
+            fields: { missingDocumentsReason: 'validation.required' },
+          });
+        }
+        const at = this.now().toISOString();
+        this.q.close.run({
+          id: caseId,
+          status,
+          solution: extra.solution,
+          reason: status === 'escalated' && view.missingDocuments.length > 0 ? extra.reason : null,
+          at,
+        });
+        if (status === 'escalated') this.q.outbox.run({ caseId, key: row.case_code, at });
+        this.audit.record({
+          actorId: officerId,
+          action: `case.${status === 'solved' ? 'solve' : 'escalate'}`,
+          entity: 'case',
+          entityId: row.case_code,
+        });
+        return this.get(caseId);
+      })
+      .immediate();
+  }
+
+  /** The case, refusing one already closed: a solved or escalated form is a record, not a draft. */
+  private draft(caseId: number): CaseRow {
+    const row = this.q.one.get(caseId);
+    if (!row) throw new AppError('NOT_FOUND');
+    if (row.status !== 'draft') throw new AppError('CASE_CLOSED');
+    return row;
+  }
+
+  private toView(row: CaseRow): CaseView {
+    const attachments = this.q.attachments.all(row.id).map((a) => ({
+      id: a.id,
+      sha256: a.sha256,
+      originalName: a.original_name,
+      mime: a.mime,
+      size: a.size,
+      source: a.source,
+      kind: a.kind,
+      addedAt: a.added_at,
+    }));
+    const required = requiredDocumentKinds(row.reporter_type, row.category as Category | null);
+    return {
+      caseId: row.id,
+      caseCode: row.case_code,
+      visitId: row.visit_id,
+      officerId: row.officer_id,
+      status: row.status,
+      reporter: {
+        name: row.reporter_name,
+        phone: row.reporter_phone,
+        email: row.reporter_email,
+        institution: row.reporter_institution,
+        type: row.reporter_type,
+      },
+      form: {
+        spseRole: row.spse_role ?? '',
+        lpse: row.lpse ?? '',
+        application: row.application ?? '',
+        category: row.category ?? '',
+        packageCode: row.package_code ?? '',
+        spseUserId: row.spse_user_id ?? '',
+        description: row.description ?? '',
+      },
+      solution: row.solution,
+      missingDocumentsReason: row.missing_documents_reason,
+      notes: this.q.notes.all(row.id).map((n) => ({
+        id: n.id,
+        authorId: n.author_id,
+        authorName: n.author_name,
+        at: n.at,
+        text: n.text,
+        correctsNoteId: n.corrects_note_id,
+      })),
+      attachments,
+      requiredDocuments: required,
+      missingDocuments: missingDocumentKinds(
+        required,
+        attachments.map((a) => a.kind),
+      ),
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      closedAt: row.closed_at,
+    };
+  }
+
+  idByCode(code: string): number | undefined {
+    return this.q.byCode.get(code)?.id;
+  }
+}

@@ -1,0 +1,310 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { currentConsent } from '../../shared/domain/consent';
+import type { CheckInInput } from '../../shared/domain/visit';
+import { cleanup, startWithAdmin, type TestCore } from '../helpers/temp-core';
+
+let t: TestCore;
+afterEach(() => cleanup(t));
+
+const visitor = (n: number, extra: Partial<CheckInInput> = {}): CheckInInput => ({
+  fullName: `Pengunjung ${n}`,
+  phone: `08123456${String(n).padStart(4, '0')}`,
+  purpose: 'Konsultasi SPSE',
+  consentGiven: true,
+  consentVersion: currentConsent().version,
+  ...extra,
+});
+
+const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'OK' : r.error?.code);
+
+async function checkIn(count: number): Promise<number[]> {
+  const ids = [];
+  for (let i = 1; i <= count; i++) ids.push((await t.must('visit.checkIn', visitor(i))).visitId);
+  return ids;
+}
+
+describe('calling visitors', () => {
+  it('calls the oldest waiting visitor first and says when nobody waits', async () => {
+    t = await startWithAdmin();
+    const [a, b] = await checkIn(2);
+    t.clock.advance(7 * 60_000);
+    expect((await t.must('queue.callNext', {}))?.visitId).toBe(a);
+    expect((await t.must('queue.callNext', {}))?.visitId).toBe(b);
+    expect(await t.must('queue.callNext', {})).toBeNull();
+    const overview = await t.must('queue.overview', {});
+    expect(overview.waiting).toEqual([]);
+    expect(overview.mine.map((v) => v.queueLabel)).toEqual(['K-001', 'K-002']);
+  });
+
+  it('stores every state change as a timed event, so waiting time is computed', async () => {
+    t = await startWithAdmin();
+    const [a] = await checkIn(1);
+    t.clock.advance(12 * 60_000);
+    await t.must('queue.callNext', {});
+    t.clock.advance(60_000);
+    await t.must('queue.start', { visitId: a! });
+    t.clock.advance(20 * 60_000);
+    await t.must('queue.end', { visitId: a! });
+    const events = t.core.db
+      .prepare<[number], { kind: string; at: string }>(
+        'SELECT kind, at FROM visit_event WHERE visit_id = ? ORDER BY id',
+      )
+      .all(a!);
+    expect(events.map((e) => e.kind)).toEqual(['checked_in', 'called', 'started', 'ended']);
+    const minutes = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 60_000;
+    expect(minutes(events[0]!.at, events[1]!.at)).toBe(12); // waiting
+    expect(minutes(events[2]!.at, events[3]!.at)).toBe(20); // service
+  });
+
+  it('marks a called visitor as not present and returns them to the queue in their place', async () => {
+    t = await startWithAdmin();
+    const [a, b] = await checkIn(2);
+    await t.must('queue.callNext', {});
+    expect((await t.must('queue.noShow', { visitId: a! })).status).toBe('no_show');
+    expect((await t.must('queue.overview', {})).waiting.map((v) => v.status)).toEqual([
+      'no_show',
+      'waiting',
+    ]);
+    expect((await t.must('queue.returnToQueue', { visitId: a! })).status).toBe('waiting');
+    // Back in arrival order: K-001 is called again before K-002.
+    expect((await t.must('queue.callNext', {}))?.visitId).toBe(a);
+    expect((await t.must('queue.callNext', {}))?.visitId).toBe(b);
+    expect(code(await t.call('queue.noShow', { visitId: a! }))).toBe('OK');
+    expect(code(await t.call('queue.start', { visitId: a! }))).toBe('VISIT_STATE_CHANGED');
+  });
+
+  it('never gives the same visitor to two officers calling at the same moment', async () => {
+    t = await startWithAdmin();
+    await checkIn(60);
+    await t.must('staff.create', {
+      fullName: 'Agus',
+      username: 'agus',
+      pin: '112233',
+      roles: ['officer'],
+    });
+    t.close();
+    const worker = join(import.meta.dirname, 'fixtures', 'call-worker.ts');
+    const run = (username: string, pin: string) =>
+      new Promise<number[]>((resolve, reject) => {
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', worker, t.dataDir, username, pin],
+          {
+            stdio: ['ignore', 'pipe', 'inherit'],
+          },
+        );
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+        child.on('exit', (exitCode) =>
+          exitCode === 0
+            ? resolve([...out.matchAll(/CALLED (\d+)/g)].map((m) => Number(m[1])))
+            : reject(new Error(`worker exited ${exitCode}`)),
+        );
+      });
+    const [first, second] = await Promise.all([run('siti', '135790'), run('agus', '112233')]);
+    const all = [...first!, ...second!];
+    expect(all).toHaveLength(60);
+    expect(new Set(all).size).toBe(60);
+  }, 60_000);
+});
+
+async function inConsultation(extra: Partial<CheckInInput> = {}): Promise<number> {
+  const { visitId } = await t.must('visit.checkIn', visitor(1, extra));
+  await t.must('queue.callNext', {});
+  await t.must('queue.start', { visitId });
+  return visitId;
+}
+
+describe('the Form Permohonan Permasalahan', () => {
+  it('mints a case ID and snapshots the reporter from the guest book', async () => {
+    t = await startWithAdmin();
+    const visitId = await inConsultation({
+      institution: 'CV Maju Jaya',
+      visitorType: 'penyedia',
+      lpse: 'LPSE Kota Bandung',
+    });
+    const c = await t.must('case.create', { visitId });
+    expect(c.caseCode).toMatch(/^KS-[0-9A-F]{4}-261124-001$/);
+    expect(c.reporter).toEqual({
+      name: 'Pengunjung 1',
+      phone: '+6281234560001',
+      email: null,
+      institution: 'CV Maju Jaya',
+      type: 'penyedia',
+    });
+    expect(c.form).toMatchObject({ spseRole: 'penyedia', lpse: 'LPSE Kota Bandung', category: '' });
+    const second = await t.must('case.create', { visitId });
+    expect(second.caseCode).toMatch(/-002$/);
+    expect((await t.must('case.forVisit', { visitId })).map((x) => x.caseId)).toEqual([
+      c.caseId,
+      second.caseId,
+    ]);
+  });
+
+  it('opens a case only for a visitor in consultation', async () => {
+    t = await startWithAdmin();
+    const { visitId } = await t.must('visit.checkIn', visitor(1));
+    expect(code(await t.call('case.create', { visitId }))).toBe('VISIT_STATE_CHANGED');
+  });
+
+  it('saves the draft as the officer types, and it can be resumed', async () => {
+    t = await startWithAdmin();
+    const c = await t.must('case.create', { visitId: await inConsultation() });
+    await t.must('case.saveDraft', {
+      caseId: c.caseId,
+      form: { application: 'spse', description: 'Tidak bisa log' },
+    });
+    await t.must('case.saveDraft', {
+      caseId: c.caseId,
+      form: { application: 'spse', description: 'Tidak bisa login' },
+    });
+    const drafts = await t.must('case.drafts', {});
+    expect(drafts.map((d) => [d.caseCode, d.form.description])).toEqual([
+      [c.caseCode, 'Tidak bisa login'],
+    ]);
+    const bad = await t.call('case.saveDraft', {
+      caseId: c.caseId,
+      form: { packageCode: 'abc/../1', description: 'x'.repeat(5001) },
+    });
+    expect(bad.ok ? null : bad.error.fields).toEqual({
+      'form.packageCode': 'validation.packageCode',
+      'form.description': 'validation.tooLong:5000',
+    });
+    expect((await t.must('case.get', { caseId: c.caseId })).form.description).toBe(
+      'Tidak bisa login',
+    );
+  });
+
+  it('keeps notes append-only: a correction is a new note that refers to the old one', async () => {
+    t = await startWithAdmin();
+    const c = await t.must('case.create', { visitId: await inConsultation() });
+    const one = await t.must('case.addNote', {
+      caseId: c.caseId,
+      text: 'User ID terkunci sejak kemarin.',
+    });
+    const noteId = one.notes[0]!.id;
+    const two = await t.must('case.addNote', {
+      caseId: c.caseId,
+      text: 'Koreksi: terkunci sejak tadi pagi.',
+      correctsNoteId: noteId,
+    });
+    expect(two.notes.map((n) => [n.text, n.correctsNoteId, n.authorName])).toEqual([
+      ['User ID terkunci sejak kemarin.', null, 'Siti Rahayu'],
+      ['Koreksi: terkunci sejak tadi pagi.', noteId, 'Siti Rahayu'],
+    ]);
+    expect(() => t.core.db.prepare("UPDATE case_note SET text = 'x'").run()).toThrow(/append-only/);
+    const other = await t.must('case.create', { visitId: c.visitId });
+    expect(
+      code(
+        await t.call('case.addNote', { caseId: other.caseId, text: 'x', correctsNoteId: noteId }),
+      ),
+    ).toBe('NOT_FOUND');
+  });
+
+  it('solves a complete case on the spot and then refuses changes', async () => {
+    t = await startWithAdmin();
+    const c = await t.must('case.create', { visitId: await inConsultation() });
+    const incomplete = await t.call('case.solve', {
+      caseId: c.caseId,
+      solution: 'Reset kata sandi.',
+    });
+    expect(incomplete.ok ? null : incomplete.error).toMatchObject({
+      code: 'CASE_INCOMPLETE',
+      fields: {
+        application: 'validation.required',
+        category: 'validation.required',
+        description: 'validation.required',
+      },
+    });
+    await t.must('case.saveDraft', {
+      caseId: c.caseId,
+      form: { application: 'spse', category: 'akun_login', description: 'Lupa kata sandi' },
+    });
+    const solved = await t.must('case.solve', {
+      caseId: c.caseId,
+      solution: 'Reset kata sandi lewat menu Lupa Password.',
+    });
+    expect(solved).toMatchObject({ status: 'solved', closedAt: '2026-11-24T02:00:00.000Z' });
+    expect(code(await t.call('case.saveDraft', { caseId: c.caseId, form: {} }))).toBe(
+      'CASE_CLOSED',
+    );
+    expect(t.core.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+  });
+
+  it('asks for the tender code where the category needs one', async () => {
+    t = await startWithAdmin();
+    const c = await t.must('case.create', { visitId: await inConsultation() });
+    await t.must('case.saveDraft', {
+      caseId: c.caseId,
+      form: { application: 'spse', category: 'proses_tender', description: 'Jadwal' },
+    });
+    const r = await t.call('case.solve', { caseId: c.caseId, solution: 'x' });
+    expect(r.ok ? null : r.error.fields).toEqual({ packageCode: 'validation.packageCodeRequired' });
+  });
+
+  it('escalates only with the required documents or a reason, writing the outbox entry with the case', async () => {
+    t = await startWithAdmin();
+    const c = await t.must('case.create', {
+      visitId: await inConsultation({ visitorType: 'penyedia' }),
+    });
+    const saved = await t.must('case.saveDraft', {
+      caseId: c.caseId,
+      form: {
+        application: 'sikap',
+        category: 'perubahan_data_penyedia',
+        description: 'Ganti email perusahaan',
+      },
+    });
+    expect(saved.requiredDocuments).toEqual(['business_licence']);
+    expect(saved.missingDocuments).toEqual(['business_licence']);
+    const refused = await t.call('case.escalate', { caseId: c.caseId });
+    expect(refused.ok ? null : refused.error).toMatchObject({
+      code: 'DOCUMENTS_MISSING',
+      fields: { missingDocumentsReason: 'validation.required' },
+    });
+    expect(t.core.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+    const escalated = await t.must('case.escalate', {
+      caseId: c.caseId,
+      missingDocumentsReason: 'Pengunjung akan mengirim scan NIB lewat email.',
+    });
+    expect(escalated.status).toBe('escalated');
+    expect(t.core.db.prepare('SELECT idempotency_key, state FROM outbox').all()).toEqual([
+      { idempotency_key: c.caseCode, state: 'queued' },
+    ]);
+    expect(
+      code(await t.call('case.escalate', { caseId: c.caseId, missingDocumentsReason: 'x' })),
+    ).toBe('CASE_CLOSED');
+  });
+
+  it('records that the visit is ready for its survey', async () => {
+    t = await startWithAdmin();
+    const visitId = await inConsultation();
+    const v = await t.must('queue.surveyReady', { visitId });
+    expect(v.surveyReadyAt).toBe('2026-11-24T02:00:00.000Z');
+  });
+});
+
+describe('migration 2', () => {
+  it('gives the installation a station code and keeps attachments unique per case', async () => {
+    t = await startWithAdmin();
+    const station = t.core.db
+      .prepare("SELECT value FROM app_setting WHERE key = 'station_code'")
+      .get() as { value: string };
+    expect(station.value).toMatch(/^[0-9A-F]{4}$/);
+    const c = await t.must('case.create', { visitId: await inConsultation() });
+    const insert = t.core.db.prepare(
+      `INSERT INTO attachment (case_id, sha256, original_name, mime, size, source, kind, added_at, added_by)
+       VALUES (?, ?, 'a.pdf', 'application/pdf', 10, 'file', 'other', 'now', 1)`,
+    );
+    insert.run(c.caseId, 'a'.repeat(64));
+    expect(() => insert.run(c.caseId, 'a'.repeat(64))).toThrow(/UNIQUE/);
+    expect(() => insert.run(c.caseId, 'short')).toThrow(/CHECK/);
+    expect(() =>
+      t.core.db
+        .prepare("INSERT INTO visit_event (visit_id, at, kind) VALUES (?, 'now', 'teleported')")
+        .run(c.visitId),
+    ).toThrow(/CHECK/);
+  });
+});
