@@ -10,16 +10,29 @@ import { StaffAdmin } from './screens/admin/StaffAdmin';
 import { FirstRunSetup } from './screens/FirstRunSetup';
 import { LoginScreen } from './screens/LoginScreen';
 import { ReceptionScreen } from './screens/reception/ReceptionScreen';
+import { ConsultationScreen } from './screens/consultation/ConsultationScreen';
 
 type View =
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
   | { kind: 'setup' }
   | { kind: 'login'; notice: string | null }
-  | { kind: 'staff'; me: Staff; page: 'reception' | 'admin' };
+  | { kind: 'staff'; me: Staff; page: Page };
 
-function firstPage(me: Staff): 'reception' | 'admin' {
-  return me.roles.includes('receptionist') ? 'reception' : 'admin';
+type Page = 'reception' | 'consultation' | 'admin';
+
+const PAGES: { page: Page; role: Staff['roles'][number] }[] = [
+  { page: 'reception', role: 'receptionist' },
+  { page: 'consultation', role: 'officer' },
+  { page: 'admin', role: 'admin' },
+];
+
+function pagesFor(me: Staff): Page[] {
+  return PAGES.filter((p) => me.roles.includes(p.role)).map((p) => p.page);
+}
+
+function firstPage(me: Staff): Page {
+  return pagesFor(me)[0] ?? 'admin';
 }
 
 export function App() {
@@ -62,24 +75,16 @@ export function App() {
         <span className="topbar__brand">{t('app.name')}</span>
         {view.kind === 'staff' && (
           <nav aria-label="Menu" className="topbar__nav">
-            {view.me.roles.includes('receptionist') && (
+            {pagesFor(view.me).map((page) => (
               <button
+                key={page}
                 type="button"
-                aria-current={view.page === 'reception' ? 'page' : undefined}
-                onClick={() => setView({ ...view, page: 'reception' })}
+                aria-current={view.page === page ? 'page' : undefined}
+                onClick={() => setView({ ...view, page })}
               >
-                {t('app.nav.reception')}
+                {t(`app.nav.${page}`)}
               </button>
-            )}
-            {view.me.roles.includes('admin') && (
-              <button
-                type="button"
-                aria-current={view.page === 'admin' ? 'page' : undefined}
-                onClick={() => setView({ ...view, page: 'admin' })}
-              >
-                {t('app.nav.admin')}
-              </button>
-            )}
+            ))}
           </nav>
         )}
         <div className="topbar__end">
@@ -128,6 +133,7 @@ export function App() {
         />
       )}
       {view.kind === 'staff' && view.page === 'reception' && <ReceptionScreen />}
+      {view.kind === 'staff' && view.page === 'consultation' && <ConsultationScreen />}
       {view.kind === 'staff' && view.page === 'admin' && <StaffAdmin me={view.me} />}
     </>
   );

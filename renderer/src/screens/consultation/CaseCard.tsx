@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseView } from '../../../../shared/domain/case';
+import { formatPhoneNational } from '../../../../shared/domain/phone';
+import { CaseForm } from './CaseForm';
+import { CaseNotes } from './CaseNotes';
+import { CaseOutcome } from './CaseOutcome';
+import { DocumentChecklist } from './DocumentChecklist';
+
+/** One problem: its ID, reporter, the form, documents, notes and outcome. */
+export function CaseCard({
+  view,
+  onChanged,
+}: {
+  view: CaseView;
+  onChanged: (v: CaseView) => void;
+}) {
+  const { t } = useTranslation();
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const r = view.reporter;
+  return (
+    <article
+      className="case-card"
+      aria-labelledby={`case-${view.caseId}`}
+      data-case-code={view.caseCode}
+    >
+      <header className="case-card__head">
+        <h3 id={`case-${view.caseId}`}>
+          {t('consultation.caseId')}: <span className="case-code">{view.caseCode}</span>
+        </h3>
+        <span className={`status status--case-${view.status}`}>
+          {t(`consultation.${view.status}`)}
+        </span>
+      </header>
+      <p className="muted">
+        {t('consultation.reporter')}: {r.name}
+        {r.institution && ` · ${r.institution}`} · {formatPhoneNational(r.phone)}
+        {r.email && ` · ${r.email}`}
+      </p>
+      <CaseForm view={view} onSaved={onChanged} serverErrors={serverErrors} />
+      <section className="case-section" aria-labelledby={`docs-${view.caseId}`}>
+        <h3 id={`docs-${view.caseId}`}>{t('consultation.documentsTitle')}</h3>
+        <DocumentChecklist view={view} />
+      </section>
+      <CaseNotes view={view} onChanged={onChanged} />
+      <CaseOutcome view={view} onChanged={onChanged} onFieldErrors={setServerErrors} />
+    </article>
+  );
+}

@@ -1,0 +1,146 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import {
+  APPLICATIONS,
+  CATEGORIES,
+  CATEGORIES_NEEDING_PACKAGE_CODE,
+  caseFormSchema,
+  type CaseView,
+  type Category,
+} from '../../../../shared/domain/case';
+import { VISITOR_TYPES } from '../../../../shared/domain/visitor-types';
+import { formatTimeWib } from '../../../../shared/time';
+import { api } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { Field } from '../../components/Field';
+
+type FormIn = z.input<typeof caseFormSchema>;
+const AUTOSAVE_DELAY_MS = 600;
+
+/**
+ * The form saves itself a moment after the officer stops typing: each save is a committed
+ * transaction, so the draft survives a crash or a power cut and can be resumed.
+ */
+export function CaseForm({
+  view,
+  onSaved,
+  serverErrors,
+}: {
+  view: CaseView;
+  onSaved: (v: CaseView) => void;
+  serverErrors: Record<string, string>;
+}) {
+  const { t, i18n } = useTranslation();
+  const closed = view.status !== 'draft';
+  const [saveState, setSaveState] = useState<{
+    kind: 'idle' | 'saving' | 'saved' | 'failed';
+    text?: string;
+  }>({ kind: 'idle' });
+  const { register, control, formState, setError } = useForm<FormIn>({
+    resolver: zodResolver(caseFormSchema),
+    mode: 'onChange',
+    defaultValues: view.form as FormIn,
+  });
+  const values = useWatch({ control });
+  const lastSaved = useRef(JSON.stringify(view.form));
+  const onSavedRef = useRef(onSaved);
+  useEffect(() => {
+    onSavedRef.current = onSaved;
+  });
+
+  useEffect(() => {
+    if (closed) return;
+    const serialized = JSON.stringify(values);
+    if (serialized === lastSaved.current) return;
+    const parsed = caseFormSchema.safeParse(values);
+    if (!parsed.success) return; // the field shows its own message; nothing invalid is sent
+    const timer = setTimeout(async () => {
+      setSaveState({ kind: 'saving' });
+      const result = await api('case.saveDraft', { caseId: view.caseId, form: values as FormIn });
+      if (result.ok) {
+        lastSaved.current = serialized;
+        setSaveState({ kind: 'saved', text: formatTimeWib(result.value.updatedAt, i18n.language) });
+        onSavedRef.current(result.value);
+      } else {
+        for (const [path, key] of Object.entries(result.error.fields ?? {})) {
+          setError(path.replace(/^form\./, '') as keyof FormIn, { type: 'server', message: key });
+        }
+        setSaveState({ kind: 'failed', text: errorText(result.error) });
+      }
+    }, AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [values, closed, view.caseId, i18n.language, setError]);
+
+  const e = formState.errors;
+  const err = (name: keyof FormIn) => e[name]?.message ?? serverErrors[name];
+  const needsCode = CATEGORIES_NEEDING_PACKAGE_CODE.includes(values.category as Category);
+  return (
+    <fieldset className="case-form" disabled={closed}>
+      <legend>{t('consultation.formTitle')}</legend>
+      <p className="autosave" role="status">
+        {saveState.kind === 'saving' && t('consultation.saving')}
+        {saveState.kind === 'saved' && t('consultation.autosaved', { time: saveState.text })}
+        {saveState.kind === 'failed' && t('consultation.saveFailed', { reason: saveState.text })}
+      </p>
+      <div className="form-grid">
+        <Field label={t('consultation.spseRole')} error={err('spseRole')}>
+          {(a) => (
+            <select {...a} {...register('spseRole')}>
+              <option value="">{t('fields.visitorTypeNone')}</option>
+              {VISITOR_TYPES.map((v) => (
+                <option key={v} value={v}>
+                  {t(`visitorTypes.${v}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('fields.lpse')} error={err('lpse')}>
+          {(a) => <input {...a} {...register('lpse')} />}
+        </Field>
+        <Field label={t('consultation.application')} error={err('application')} required>
+          {(a) => (
+            <select {...a} {...register('application')}>
+              <option value="">{t('fields.visitorTypeNone')}</option>
+              {APPLICATIONS.map((v) => (
+                <option key={v} value={v}>
+                  {t(`applications.${v}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('consultation.category')} error={err('category')} required>
+          {(a) => (
+            <select {...a} {...register('category')}>
+              <option value="">{t('fields.visitorTypeNone')}</option>
+              {CATEGORIES.map((v) => (
+                <option key={v} value={v}>
+                  {t(`categories.${v}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          label={t('consultation.packageCode')}
+          error={err('packageCode')}
+          required={needsCode}
+        >
+          {(a) => <input {...a} {...register('packageCode')} autoComplete="off" />}
+        </Field>
+        <Field label={t('consultation.spseUserId')} error={err('spseUserId')}>
+          {(a) => <input {...a} {...register('spseUserId')} autoComplete="off" />}
+        </Field>
+        <div className="form-grid__wide">
+          <Field label={t('consultation.description')} error={err('description')} required>
+            {(a) => <textarea {...a} {...register('description')} rows={4} />}
+          </Field>
+        </div>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseView } from '../../../../shared/domain/case';
+import { formatTimeWib } from '../../../../shared/time';
+import { api } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { Notice } from '../../components/Notice';
+import { translateKey } from '../../i18n';
+
+export function CaseOutcome({
+  view,
+  onChanged,
+  onFieldErrors,
+}: {
+  view: CaseView;
+  onChanged: (v: CaseView) => void;
+  onFieldErrors: (f: Record<string, string>) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [solution, setSolution] = useState('');
+  const [reason, setReason] = useState('');
+  const [failure, setFailure] = useState<{ text: string; fields: Record<string, string> } | null>(
+    null,
+  );
+
+  if (view.status !== 'draft') {
+    return (
+      <section className="case-section" aria-labelledby={`outcome-${view.caseId}`}>
+        <h3 id={`outcome-${view.caseId}`}>{t('consultation.outcomeTitle')}</h3>
+        <p className={`outcome outcome--${view.status}`}>
+          {t(`consultation.${view.status}`)}
+          {view.closedAt &&
+            ` · ${t('consultation.closedAt', { time: formatTimeWib(view.closedAt, i18n.language) })}`}
+        </p>
+        {view.solution && <p>{view.solution}</p>}
+        {view.missingDocumentsReason && (
+          <p>
+            {t('consultation.missingReason')}: {view.missingDocumentsReason}
+          </p>
+        )}
+      </section>
+    );
+  }
+
+  const close = async (how: 'solve' | 'escalate') => {
+    const result =
+      how === 'solve'
+        ? await api('case.solve', { caseId: view.caseId, solution })
+        : await api('case.escalate', {
+            caseId: view.caseId,
+            ...(reason.trim() && { missingDocumentsReason: reason }),
+          });
+    if (result.ok) {
+      setFailure(null);
+      return onChanged(result.value);
+    }
+    const fields = result.error.fields ?? {};
+    onFieldErrors(
+      Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.replace(/^form\./, ''), v])),
+    );
+    setFailure({ text: errorText(result.error), fields });
+  };
+
+  const fieldError = (name: string) => failure?.fields[name];
+  return (
+    <section className="case-section" aria-labelledby={`outcome-${view.caseId}`}>
+      <h3 id={`outcome-${view.caseId}`}>{t('consultation.outcomeTitle')}</h3>
+      {failure && <Notice kind="error">{failure.text}</Notice>}
+      <div className="outcome-grid">
+        <div>
+          <label htmlFor={`solution-${view.caseId}`} className="label">
+            {t('consultation.solution')}
+          </label>
+          <textarea
+            id={`solution-${view.caseId}`}
+            rows={2}
+            value={solution}
+            onChange={(e) => setSolution(e.target.value)}
+            aria-invalid={Boolean(fieldError('solution'))}
+            aria-describedby={fieldError('solution') ? `solution-err-${view.caseId}` : undefined}
+          />
+          {fieldError('solution') && (
+            <p id={`solution-err-${view.caseId}`} className="field__error">
+              {translateKey(fieldError('solution'))}
+            </p>
+          )}
+          <button type="button" className="button" onClick={() => void close('solve')}>
+            {t('consultation.solve')}
+          </button>
+        </div>
+        <div>
+          {view.missingDocuments.length > 0 && (
+            <>
+              <label htmlFor={`reason-${view.caseId}`} className="label">
+                {t('consultation.missingReason')}
+              </label>
+              <textarea
+                id={`reason-${view.caseId}`}
+                rows={2}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                aria-invalid={Boolean(fieldError('missingDocumentsReason'))}
+                aria-describedby={
+                  fieldError('missingDocumentsReason') ? `reason-err-${view.caseId}` : undefined
+                }
+              />
+              {fieldError('missingDocumentsReason') && (
+                <p id={`reason-err-${view.caseId}`} className="field__error">
+                  {translateKey(fieldError('missingDocumentsReason'))}
+                </p>
+              )}
+            </>
+          )}
+          <button type="button" className="button" onClick={() => void close('escalate')}>
+            {t('consultation.escalate')}
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,197 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseView } from '../../../../shared/domain/case';
+import type { QueueVisit } from '../../../../shared/domain/visit';
+import { api } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { Notice } from '../../components/Notice';
+import { CaseCard } from './CaseCard';
+import { QueuePanel } from './QueuePanel';
+
+const REFRESH_MS = 15_000;
+
+export function ConsultationScreen() {
+  const { t } = useTranslation();
+  const [waiting, setWaiting] = useState<QueueVisit[]>([]);
+  const [mine, setMine] = useState<QueueVisit[]>([]);
+  const [drafts, setDrafts] = useState<CaseView[]>([]);
+  const [now, setNow] = useState(() => new Date());
+  const [selected, setSelected] = useState<QueueVisit | null>(null);
+  const [cases, setCases] = useState<CaseView[]>([]);
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [revision, setRevision] = useState(0);
+  const reload = () => setRevision((r) => r + 1);
+
+  useEffect(() => {
+    let live = true;
+    const load = async () => {
+      const [overview, openDrafts] = await Promise.all([
+        api('queue.overview', {}),
+        api('case.drafts', {}),
+      ]);
+      if (!live) return;
+      setNow(new Date());
+      if (overview.ok) {
+        setWaiting(overview.value.waiting);
+        setMine(overview.value.mine);
+      }
+      if (openDrafts.ok) setDrafts(openDrafts.value);
+    };
+    void load();
+    const timer = setInterval(() => void load(), REFRESH_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [revision]);
+
+  const selectedId = selected?.visitId ?? null;
+  useEffect(() => {
+    if (selectedId === null) return;
+    let live = true;
+    void api('case.forVisit', { visitId: selectedId }).then(
+      (r) => live && r.ok && setCases(r.value),
+    );
+    return () => {
+      live = false;
+    };
+  }, [selectedId]);
+
+  const report = (text: string, kind: 'success' | 'error' = 'success') =>
+    setMessage({ kind, text });
+
+  const callNext = async () => {
+    const r = await api('queue.callNext', {});
+    if (!r.ok) return report(errorText(r.error), 'error');
+    report(
+      r.value
+        ? t('consultation.called', { queue: r.value.queueLabel, name: r.value.fullName })
+        : t('consultation.nobodyWaiting'),
+    );
+    reload();
+  };
+
+  const act = async (
+    action: 'start' | 'noShow' | 'returnToQueue' | 'end' | 'surveyReady',
+    visit: QueueVisit,
+  ) => {
+    const method = `queue.${action}` as const;
+    const r = await api(method, { visitId: visit.visitId });
+    if (!r.ok) return report(errorText(r.error), 'error');
+    setMessage(
+      action === 'surveyReady'
+        ? { kind: 'success', text: t('consultation.surveyReadyDone') }
+        : null,
+    );
+    if (action === 'start') {
+      setSelected(r.value);
+      setCases([]);
+    }
+    if (action === 'end') {
+      setSelected(null);
+      setCases([]);
+    }
+    if (action === 'surveyReady') setSelected(r.value);
+    reload();
+  };
+
+  const newCase = async () => {
+    if (!selected) return;
+    const r = await api('case.create', { visitId: selected.visitId });
+    if (!r.ok) return report(errorText(r.error), 'error');
+    setCases((c) => [...c, r.value]);
+    reload();
+  };
+
+  const resume = async (draft: CaseView) => {
+    const visit = mine.find((v) => v.visitId === draft.visitId);
+    if (visit) setSelected(visit);
+    const r = await api('case.forVisit', { visitId: draft.visitId });
+    if (r.ok) setCases(visit ? r.value : r.value.filter((c) => c.caseId === draft.caseId));
+  };
+
+  const updateCase = (v: CaseView) => {
+    setCases((list) => list.map((c) => (c.caseId === v.caseId ? v : c)));
+    if (v.status !== 'draft') reload();
+  };
+
+  return (
+    <main id="main" className="consultation">
+      <h1 className="visually-hidden">{t('consultation.title')}</h1>
+      <div className="consultation__side">
+        <QueuePanel
+          waiting={waiting}
+          mine={mine}
+          now={now}
+          selectedVisitId={selectedId}
+          onCallNext={() => void callNext()}
+          onAction={(a, v) => void act(a, v)}
+          onSelect={(v) => setSelected(v)}
+        />
+        <section className="card" aria-labelledby="drafts-title">
+          <h2 id="drafts-title">{t('consultation.draftsTitle')}</h2>
+          {drafts.length === 0 ? (
+            <p className="muted">{t('consultation.draftsEmpty')}</p>
+          ) : (
+            <ul className="mine-list">
+              {drafts.map((d) => (
+                <li key={d.caseId}>
+                  <button type="button" className="link-button" onClick={() => void resume(d)}>
+                    {t('consultation.resume', { code: d.caseCode })}
+                  </button>{' '}
+                  <span className="muted">{d.reporter.name}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      <div className="consultation__main">
+        {message && <Notice kind={message.kind}>{message.text}</Notice>}
+        {!selected && cases.length === 0 ? (
+          <section className="card">
+            <p>{t('consultation.selectVisit')}</p>
+          </section>
+        ) : (
+          <section className="card" aria-labelledby="cases-title">
+            <div className="card__head">
+              <h2 id="cases-title">
+                {selected
+                  ? t('consultation.casesTitle', {
+                      queue: selected.queueLabel,
+                      name: selected.fullName,
+                    })
+                  : t('consultation.draftsTitle')}
+              </h2>
+              {selected?.status === 'in_consultation' && (
+                <div className="button-row">
+                  <button type="button" className="button" onClick={() => void newCase()}>
+                    {t('consultation.newCase')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => void act('surveyReady', selected)}
+                  >
+                    {t('consultation.surveyReady')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => void act('end', selected)}
+                  >
+                    {t('consultation.end')}
+                  </button>
+                </div>
+              )}
+            </div>
+            {cases.length === 0 && <p className="muted">{t('consultation.noCases')}</p>}
+            {cases.map((c) => (
+              <CaseCard key={c.caseId} view={c} onChanged={updateCase} />
+            ))}
+          </section>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,154 @@
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, screenshot, test } from './loket-fixture';
+import { fillNewVisitor, setupAndLogin } from './support/steps';
+
+async function checkIn(page: Page, v: Parameters<typeof fillNewVisitor>[1]): Promise<void> {
+  await fillNewVisitor(page, v);
+  await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
+  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
+  await expect(
+    page.getByText(new RegExp(`Nomor antrean K-\\d+ untuk ${v.fullName}`)),
+  ).toBeVisible();
+}
+
+test('an officer calls the next visitor, fills the form, writes notes, escalates one problem and solves another', async ({
+  page,
+  loket,
+}) => {
+  await setupAndLogin(page, loket.launchUrl);
+  await checkIn(page, {
+    fullName: 'Budi Santoso',
+    phone: '0812-3456-7890',
+    institution: 'CV Maju Jaya',
+    visitorType: 'Penyedia (pelaku usaha)',
+    lpse: 'LPSE Kota Bandung',
+    purpose: 'Ganti email perusahaan di SIKaP',
+  });
+  await checkIn(page, {
+    fullName: 'Dewi Lestari',
+    phone: '0857-1111-2222',
+    purpose: 'Paket tidak muncul',
+  });
+
+  await page
+    .getByRole('navigation', { name: 'Menu' })
+    .getByRole('button', { name: 'Konsultasi' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Antrean' })).toBeVisible();
+  await expectAccessible(page, 'consultation (queue)');
+
+  await page.getByRole('button', { name: 'Panggil berikutnya' }).click();
+  await expect(page.getByText('Memanggil K-001 — Budi Santoso')).toBeVisible();
+  const mine = page.locator('[data-queue="K-001"]');
+  await mine.getByRole('button', { name: 'Hadir — mulai konsultasi' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Permasalahan K-001 — Budi Santoso' }),
+  ).toBeVisible();
+
+  // First problem: a provider's data change, which needs the business licence scan.
+  await page.getByRole('button', { name: 'Tambah permasalahan' }).click();
+  const first = page.locator('article.case-card').first();
+  await expect(first.locator('.case-code')).toHaveText(/^KS-[0-9A-F]{4}-\d{6}-001$/);
+  await expect(first.getByLabel('Peran di SPSE')).toHaveValue('penyedia');
+  await first.getByLabel('Aplikasi').selectOption({ label: 'SIKaP' });
+  await first
+    .getByLabel('Kategori permasalahan')
+    .selectOption({ label: 'Perubahan data penyedia (SIKaP)' });
+  await first
+    .getByLabel('Uraian permasalahan')
+    .fill('Email perusahaan lama sudah tidak aktif; perlu diganti.');
+  await expect(first.getByText(/Tersimpan otomatis \d{2}\.\d{2}/)).toBeVisible();
+  await expect(first.getByText('Scan izin usaha (NIB): belum ada')).toBeVisible();
+
+  await first
+    .getByLabel('Catatan baru')
+    .fill('Pengunjung membawa akta perubahan, belum membawa NIB.');
+  await first.getByRole('button', { name: 'Simpan catatan' }).click();
+  await expect(
+    first.getByText('Pengunjung membawa akta perubahan, belum membawa NIB.'),
+  ).toBeVisible();
+  await first.getByRole('button', { name: 'Koreksi' }).click();
+  await first.getByLabel('Catatan baru').fill('Koreksi: akta perubahan dikirim menyusul.');
+  await first.getByRole('button', { name: 'Simpan catatan' }).click();
+  await expect(first.getByText(/koreksi atas catatan/)).toBeVisible();
+
+  // Escalation without the required document needs a reason.
+  await first.getByRole('button', { name: 'Eskalasi ke helpdesk' }).click();
+  await expect(
+    first.getByText(
+      'Dokumen pendukung wajib belum lengkap. Lampirkan dokumennya atau tuliskan alasannya.',
+    ),
+  ).toBeVisible();
+  await expectAccessible(page, 'consultation (case with errors)');
+  await screenshot(page, '10-consultation-case');
+  await first
+    .getByLabel('Alasan dokumen wajib belum ada')
+    .fill('NIB dikirim pengunjung lewat email hari ini.');
+  await first.getByRole('button', { name: 'Eskalasi ke helpdesk' }).click();
+  await expect(
+    first.getByText('Dieskalasi — menunggu pengiriman ke helpdesk').first(),
+  ).toBeVisible();
+  await expect(first.getByLabel('Uraian permasalahan')).toBeDisabled();
+
+  // Second problem, solved on the spot.
+  await page.getByRole('button', { name: 'Tambah permasalahan' }).click();
+  const second = page.locator('article.case-card').nth(1);
+  await expect(second.locator('.case-code')).toHaveText(/-002$/);
+  await second.getByLabel('Aplikasi').selectOption({ label: 'SPSE' });
+  await second.getByLabel('Kategori permasalahan').selectOption({ label: 'Akun dan login' });
+  await second.getByLabel('Uraian permasalahan').fill('Lupa kata sandi akun penyedia.');
+  await expect(second.getByText(/Tersimpan otomatis/)).toBeVisible();
+  await second
+    .getByLabel('Solusi yang diberikan')
+    .fill('Dibantu reset kata sandi melalui menu Lupa Password.');
+  await second.getByRole('button', { name: 'Selesai di tempat' }).click();
+  await expect(second.locator('.outcome')).toContainText('Selesai di tempat');
+
+  await page.getByRole('button', { name: 'Serahkan survei kepuasan' }).click();
+  await expect(page.getByText('Survei kepuasan siap untuk pengunjung.')).toBeVisible();
+  await expectAccessible(page, 'consultation (cases closed)');
+  await screenshot(page, '11-consultation-done');
+  await page.getByRole('button', { name: 'Selesai konsultasi' }).click();
+  await expect(page.getByText('Panggil pengunjung, lalu mulai konsultasi')).toBeVisible();
+
+  // The next visitor is not here: no-show, then back in the queue.
+  await page.getByRole('button', { name: 'Panggil berikutnya' }).click();
+  await page.locator('[data-queue="K-002"]').getByRole('button', { name: 'Tidak hadir' }).click();
+  await expect(page.getByRole('heading', { name: 'Tidak hadir hari ini' })).toBeVisible();
+  await page.getByRole('button', { name: 'Kembalikan ke antrean' }).click();
+  await expect(page.getByRole('list', { name: 'Antrean' })).toContainText('Dewi Lestari');
+
+  // Reception sees the states.
+  await page
+    .getByRole('navigation', { name: 'Menu' })
+    .getByRole('button', { name: 'Resepsionis' })
+    .click();
+  await expect(page.locator('tr[data-queue="K-001"]')).toContainText('Selesai');
+  await expect(page.locator('tr[data-queue="K-002"]')).toContainText('Menunggu');
+});
+
+test('a draft survives a reload and is resumed', async ({ page, loket }) => {
+  await setupAndLogin(page, loket.launchUrl);
+  await checkIn(page, { fullName: 'Agus Salim', phone: '0813-2222-3333', purpose: 'Konsultasi' });
+  await page
+    .getByRole('navigation', { name: 'Menu' })
+    .getByRole('button', { name: 'Konsultasi' })
+    .click();
+  await page.getByRole('button', { name: 'Panggil berikutnya' }).click();
+  await page.getByRole('button', { name: 'Hadir — mulai konsultasi' }).click();
+  await page.getByRole('button', { name: 'Tambah permasalahan' }).click();
+  const card = page.locator('article.case-card');
+  const code = await card.locator('.case-code').textContent();
+  await card.getByLabel('Uraian permasalahan').fill('Jadwal tender bergeser sendiri.');
+  await expect(card.getByText(/Tersimpan otomatis/)).toBeVisible();
+
+  await page.reload();
+  await page
+    .getByRole('navigation', { name: 'Menu' })
+    .getByRole('button', { name: 'Konsultasi' })
+    .click();
+  await page.getByRole('button', { name: `Lanjutkan ${code}` }).click();
+  await expect(page.locator('article.case-card').getByLabel('Uraian permasalahan')).toHaveValue(
+    'Jadwal tender bergeser sendiri.',
+  );
+});
