@@ -11,6 +11,8 @@ import { VisitorSearch } from './reception/visitors';
 import { VisitService } from './reception/visits';
 import { CaseService } from './consultation/cases';
 import { OfficerQueue } from './consultation/officer-queue';
+import { SurveyService } from './survey/survey-service';
+import { IkmReporter } from './reports/ikm-report';
 
 export interface CoreOptions {
   dataDir: string;
@@ -47,6 +49,9 @@ export function createCore(options: CoreOptions): Core {
     register: new RegisterExporter(db),
     queue: new OfficerQueue(db, audit, now),
     cases: new CaseService(db, audit, now),
+    survey: new SurveyService(db, audit, sessions, now),
+    ikm: new IkmReporter(db),
+    db,
   });
   const logError = options.logError ?? ((err: unknown) => console.error('[loket core]', err));
   return {

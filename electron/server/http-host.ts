@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import type { Dispatch } from '../core/api/dispatcher';
 import type { ApiResult } from '../../shared/api/errors';
+import type { WindowKind } from '../../shared/domain/roles';
 import { LOCALES, type Locale } from '../../shared/i18n/messages';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { CONTENT_TYPES, resolveStaticPath } from './static-files';
@@ -25,7 +26,11 @@ export interface HttpHost {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
-const API_PREFIX = '/api/staff/';
+/** The route decides the window kind: a page cannot claim to be the staff window. */
+const API_ROUTES: readonly { prefix: string; window: WindowKind }[] = [
+  { prefix: '/api/staff/', window: 'staff' },
+  { prefix: '/api/survey/', window: 'survey' },
+];
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -80,7 +85,12 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   let origin = '';
   let allowedHosts = new Set<string>();
 
-  const handleApi = async (req: IncomingMessage, res: ServerResponse, method: string) => {
+  const handleApi = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    window: WindowKind,
+    method: string,
+  ) => {
     // A page on another site (or a DNS-rebound name) must not reach the API.
     if (!allowedHosts.has(req.headers.host ?? '')) return sendJson(res, 421, { error: 'host' });
     if (req.headers.origin !== undefined && req.headers.origin !== origin) {
@@ -104,7 +114,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     }
     const session = req.headers['x-loket-session'];
     const result: ApiResult<unknown> = await options.dispatch(method, input, {
-      window: 'staff',
+      window,
       sessionToken: typeof session === 'string' ? session : undefined,
       locale: localeOf(req),
     });
@@ -136,8 +146,9 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const work = path.startsWith(API_PREFIX)
-      ? handleApi(req, res, decodeURIComponent(path.slice(API_PREFIX.length)))
+    const route = API_ROUTES.find((r) => path.startsWith(r.prefix));
+    const work = route
+      ? handleApi(req, res, route.window, decodeURIComponent(path.slice(route.prefix.length)))
       : handleStatic(req, res);
     work.catch(() => {
       if (!res.headersSent) sendJson(res, 500, { error: 'internal' });

@@ -12,12 +12,15 @@ import { visitorTypeSchema } from '../domain/visitor-types';
 import { caseFormSchema, caseViewSchema, noteTextSchema } from '../domain/case';
 import { queueVisitSchema } from '../domain/visit';
 import { requiredText } from '../domain/text';
+import { SURVEY_STATUSES, surveySubmissionSchema } from '../domain/survey';
+import { ikmReportSchema, reportPeriodSchema } from '../domain/ikm-report';
 
 /**
  * Who may call a method: 'public' needs no login (first-run setup, login), 'staff' any
- * logged-in staff member, otherwise one of the listed roles.
+ * logged-in staff member, 'survey_display' the visitor-facing survey screen an officer opened,
+ * otherwise a staff member with one of the listed roles.
  */
-export type Access = 'public' | 'staff' | readonly Role[];
+export type Access = 'public' | 'staff' | 'survey_display' | readonly Role[];
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -33,6 +36,8 @@ function method<I extends z.ZodType, O extends z.ZodType>(
 }
 
 const STAFF_WINDOW = ['staff'] as const;
+/** The visitor-facing survey screen may call these and nothing else. */
+const SURVEY_WINDOW = ['survey'] as const;
 const empty = z.object({}).strict();
 const id = z.number().int().positive();
 const OFFICER = ['officer'] as const;
@@ -198,6 +203,63 @@ export const contract = {
     }),
     output: caseViewSchema,
     access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'survey.openDisplay': method({
+    input: empty,
+    output: z.object({ displayToken: z.string() }),
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'survey.statusForVisit': method({
+    input: z.object({ visitId: id }),
+    output: z.object({ status: z.enum(SURVEY_STATUSES) }),
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'survey.alerts': method({
+    input: empty,
+    output: z.array(z.object({ at: z.string() })),
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'survey.current': method({
+    input: empty,
+    output: z.union([
+      z.object({ state: z.literal('idle') }),
+      z.object({ state: z.literal('ready'), ticket: z.string() }),
+    ]),
+    access: 'survey_display',
+    windows: SURVEY_WINDOW,
+  }),
+  'survey.start': method({
+    input: z.object({ ticket: z.string().min(1).max(100) }),
+    output: ok,
+    access: 'survey_display',
+    windows: SURVEY_WINDOW,
+  }),
+  'survey.submit': method({
+    input: surveySubmissionSchema,
+    output: ok,
+    access: 'survey_display',
+    windows: SURVEY_WINDOW,
+  }),
+  'survey.callOfficer': method({
+    input: empty,
+    output: ok,
+    access: 'survey_display',
+    windows: SURVEY_WINDOW,
+  }),
+  'report.ikm': method({
+    input: reportPeriodSchema,
+    output: ikmReportSchema,
+    access: ['supervisor'],
+    windows: STAFF_WINDOW,
+  }),
+  'report.ikmExport': method({
+    input: reportPeriodSchema.and(z.object({ format: z.enum(['pdf', 'xlsx']) })),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+    access: ['supervisor'],
     windows: STAFF_WINDOW,
   }),
 } as const satisfies Record<string, MethodSpec>;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  type Access,
   contract,
   isMethodName,
   type Contract,
@@ -76,10 +77,13 @@ export function createDispatcher(
     if (spec.access !== 'public') {
       const session = sessions.touch(ctx.sessionToken);
       if (!session) return failure(locale, 'UNAUTHENTICATED');
-      const access = spec.access;
-      if (access !== 'staff' && !access.some((r) => session.roles.includes(r))) {
-        return failure(locale, 'FORBIDDEN');
-      }
+      const access: Access = spec.access;
+      const allowed =
+        access === 'survey_display'
+          ? session.kind === 'survey_display'
+          : session.kind === 'staff' &&
+            (access === 'staff' || access.some((r) => session.roles.includes(r)));
+      if (!allowed) return failure(locale, 'FORBIDDEN');
       caller = {
         staffId: session.staffId,
         roles: session.roles,

@@ -1,6 +1,10 @@
 import type { AuditLog } from '../audit';
 import type { CaseService } from '../consultation/cases';
 import type { OfficerQueue } from '../consultation/officer-queue';
+import type { SurveyService } from '../survey/survey-service';
+import type { IkmReporter } from '../reports/ikm-report';
+import { ikmPdf, ikmXlsx } from '../reports/ikm-export';
+import type { Db } from '../db/open-database';
 import type { StaffService } from '../auth/staff-service';
 import type { SessionStore } from '../auth/sessions';
 import type { RegisterExporter } from '../reception/register-export';
@@ -17,6 +21,9 @@ export interface Services {
   register: RegisterExporter;
   queue: OfficerQueue;
   cases: CaseService;
+  survey: SurveyService;
+  ikm: IkmReporter;
+  db: Db;
 }
 
 /** Every non-public method runs with a logged-in caller; this narrows that for the type checker. */
@@ -86,5 +93,39 @@ export function createHandlers(s: Services): Handlers {
     'case.solve': (input, caller) => s.cases.solve(actor(caller), input.caseId, input.solution),
     'case.escalate': (input, caller) =>
       s.cases.escalate(actor(caller), input.caseId, input.missingDocumentsReason),
+    'survey.openDisplay': (_input, caller) => s.survey.openDisplay(actor(caller)),
+    'survey.statusForVisit': (input) => ({ status: s.survey.statusForVisit(input.visitId) }),
+    'survey.alerts': (_input, caller) =>
+      s.survey.takeAlerts(actor(caller)).map((a) => ({ at: a.at })),
+    // A survey display's session carries the officer who opened it, never a visitor.
+    'survey.current': (_input, caller) => s.survey.current(actor(caller)),
+    'survey.start': (input, caller) => {
+      s.survey.started(actor(caller), input.ticket);
+      return { ok: true };
+    },
+    'survey.submit': (input, caller) => {
+      s.survey.submit(actor(caller), input);
+      return { ok: true };
+    },
+    'survey.callOfficer': (_input, caller) => {
+      s.survey.callOfficer(actor(caller));
+      return { ok: true };
+    },
+    'report.ikm': (input) => s.ikm.report(input.from, input.to),
+    'report.ikmExport': async (input, caller) => {
+      const report = s.ikm.report(input.from, input.to);
+      const file =
+        input.format === 'pdf'
+          ? await ikmPdf(report, caller.locale)
+          : await ikmXlsx(s.db, report, caller.locale);
+      s.audit.record({
+        actorId: actor(caller),
+        action: 'report.ikmExport',
+        entity: 'report',
+        entityId: `${input.from}..${input.to}`,
+        detail: { format: input.format },
+      });
+      return file;
+    },
   };
 }

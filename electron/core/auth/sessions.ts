@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../../shared/domain/roles';
 
+/** A staff member at their screen, or a visitor-facing survey display opened by an officer. */
+export type SessionKind = 'staff' | 'survey_display';
+
 export interface Session {
+  kind: SessionKind;
   staffId: number;
   roles: readonly Role[];
   lastSeen: number;
@@ -16,9 +20,9 @@ export class SessionStore {
     private readonly now: () => Date,
   ) {}
 
-  create(staffId: number, roles: readonly Role[]): string {
+  create(staffId: number, roles: readonly Role[], kind: SessionKind = 'staff'): string {
     const token = randomBytes(32).toString('base64url');
-    this.sessions.set(token, { staffId, roles, lastSeen: this.now().getTime() });
+    this.sessions.set(token, { kind, staffId, roles, lastSeen: this.now().getTime() });
     return token;
   }
 
@@ -28,7 +32,8 @@ export class SessionStore {
     const session = this.sessions.get(token);
     if (!session) return undefined;
     const now = this.now().getTime();
-    if (now - session.lastSeen > this.idleMs) {
+    // A survey display stands in the room all day; only staff sessions time out.
+    if (session.kind === 'staff' && now - session.lastSeen > this.idleMs) {
       this.sessions.delete(token);
       return undefined;
     }

@@ -207,6 +207,68 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'satisfaction survey: anonymous answers, surveyed visits, daily tallies',
+    sql: `
+      -- No visit, no visitor, no time of day: the id is random (assigned by the app) so that
+      -- not even the storage order lines a response up with a visit.
+      CREATE TABLE survey_response (
+        id INTEGER PRIMARY KEY,
+        service_day TEXT NOT NULL,
+        officer_id INTEGER REFERENCES staff (id),
+        category TEXT,
+        persyaratan INTEGER CHECK (persyaratan BETWEEN 1 AND 4),
+        prosedur INTEGER CHECK (prosedur BETWEEN 1 AND 4),
+        waktu INTEGER CHECK (waktu BETWEEN 1 AND 4),
+        biaya INTEGER CHECK (biaya BETWEEN 1 AND 4),
+        produk INTEGER CHECK (produk BETWEEN 1 AND 4),
+        kompetensi INTEGER CHECK (kompetensi BETWEEN 1 AND 4),
+        perilaku INTEGER CHECK (perilaku BETWEEN 1 AND 4),
+        sarana INTEGER CHECK (sarana BETWEEN 1 AND 4),
+        pengaduan INTEGER CHECK (pengaduan BETWEEN 1 AND 4),
+        gender TEXT CHECK (gender IN ('L', 'P')),
+        age_group TEXT,
+        education TEXT,
+        occupation TEXT,
+        comment TEXT
+      ) STRICT;
+      CREATE INDEX survey_response_day ON survey_response (service_day);
+
+      -- That a visit was surveyed, and nothing else: one survey per visit.
+      CREATE TABLE visit_surveyed (
+        visit_id INTEGER PRIMARY KEY REFERENCES visit (id)
+      ) STRICT;
+
+      -- Sums per day, officer and category, kept in the answer's transaction, so the IKM
+      -- report for a year reads a few thousand rows instead of every answer.
+      CREATE TABLE survey_tally (
+        service_day TEXT NOT NULL,
+        officer_id INTEGER NOT NULL,
+        category TEXT NOT NULL,
+        respondents INTEGER NOT NULL DEFAULT 0,
+        persyaratan_sum INTEGER NOT NULL DEFAULT 0,
+        persyaratan_count INTEGER NOT NULL DEFAULT 0,
+        prosedur_sum INTEGER NOT NULL DEFAULT 0,
+        prosedur_count INTEGER NOT NULL DEFAULT 0,
+        waktu_sum INTEGER NOT NULL DEFAULT 0,
+        waktu_count INTEGER NOT NULL DEFAULT 0,
+        biaya_sum INTEGER NOT NULL DEFAULT 0,
+        biaya_count INTEGER NOT NULL DEFAULT 0,
+        produk_sum INTEGER NOT NULL DEFAULT 0,
+        produk_count INTEGER NOT NULL DEFAULT 0,
+        kompetensi_sum INTEGER NOT NULL DEFAULT 0,
+        kompetensi_count INTEGER NOT NULL DEFAULT 0,
+        perilaku_sum INTEGER NOT NULL DEFAULT 0,
+        perilaku_count INTEGER NOT NULL DEFAULT 0,
+        sarana_sum INTEGER NOT NULL DEFAULT 0,
+        sarana_count INTEGER NOT NULL DEFAULT 0,
+        pengaduan_sum INTEGER NOT NULL DEFAULT 0,
+        pengaduan_count INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (service_day, officer_id, category)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,79 @@
+import { computeIkm, emptyTotals, minimumSample, type IkmResult } from '../../../shared/domain/ikm';
+import type { IkmReport } from '../../../shared/domain/ikm-report';
+import { SKM_ELEMENTS } from '../../../shared/domain/skm';
+import type { Db } from '../db/open-database';
+
+type TallyRow = { key: string | number; respondents: number } & Record<string, number>;
+
+const SUMS = SKM_ELEMENTS.flatMap((e) => [
+  `sum(${e}_sum) AS ${e}_sum`,
+  `sum(${e}_count) AS ${e}_count`,
+]).join(', ');
+const MAX_COMMENTS = 500;
+
+function toResult(row: TallyRow | undefined): IkmResult {
+  const elements = emptyTotals();
+  if (row)
+    for (const e of SKM_ELEMENTS)
+      elements[e] = { sum: row[`${e}_sum`] ?? 0, count: row[`${e}_count`] ?? 0 };
+  return computeIkm({ respondents: row?.respondents ?? 0, elements });
+}
+
+/** The IKM report for a period, read from the daily tallies (not from every answer). */
+export class IkmReporter {
+  private readonly q;
+
+  constructor(db: Db) {
+    const grouped = (key: string) =>
+      db.prepare<[string, string], TallyRow>(
+        `SELECT ${key} AS key, sum(respondents) AS respondents, ${SUMS}
+           FROM survey_tally WHERE service_day BETWEEN ? AND ? GROUP BY 1 ORDER BY 1`,
+      );
+    this.q = {
+      overall: grouped("''"),
+      byOfficer: grouped('officer_id'),
+      byCategory: grouped('category'),
+      byMonth: grouped('substr(service_day, 1, 7)'),
+      staffNames: db.prepare<[], { id: number; full_name: string }>(
+        'SELECT id, full_name FROM staff',
+      ),
+      population: db.prepare<[string, string], { n: number }>(
+        'SELECT count(*) AS n FROM visit WHERE service_day BETWEEN ? AND ?',
+      ),
+      comments: db.prepare<[string, string, number], { comment: string }>(
+        `SELECT comment FROM survey_response
+          WHERE service_day BETWEEN ? AND ? AND comment IS NOT NULL LIMIT ?`,
+      ),
+    };
+  }
+
+  report(from: string, to: string): IkmReport {
+    const overall = toResult(this.q.overall.get(from, to));
+    const names = new Map(this.q.staffNames.all().map((s) => [s.id, s.full_name]));
+    const population = this.q.population.get(from, to)!.n;
+    const weakestFirst = overall.elements
+      .filter((e) => e.nrr !== null)
+      .sort((a, b) => (a.nrr ?? 0) - (b.nrr ?? 0))
+      .map((e) => e.element);
+    return {
+      from,
+      to,
+      population,
+      minimumSample: minimumSample(population),
+      overall,
+      weakestFirst,
+      byOfficer: this.q.byOfficer.all(from, to).map((r) => ({
+        officerId: Number(r.key),
+        name: names.get(Number(r.key)) ?? '—',
+        result: toResult(r),
+      })),
+      byCategory: this.q.byCategory
+        .all(from, to)
+        .map((r) => ({ category: String(r.key), result: toResult(r) })),
+      byMonth: this.q.byMonth
+        .all(from, to)
+        .map((r) => ({ month: String(r.key), result: toResult(r) })),
+      comments: this.q.comments.all(from, to, MAX_COMMENTS).map((r) => r.comment),
+    };
+  }
+}

@@ -1,0 +1,280 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { PDFDocument } from 'pdf-lib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { currentConsent } from '../../shared/domain/consent';
+import { SKM_ELEMENTS, type SkmElement } from '../../shared/domain/skm';
+import type { SurveySubmission } from '../../shared/domain/survey';
+import { cleanup, startWithAdmin, tempDir, type TestCore } from '../helpers/temp-core';
+
+let t: TestCore;
+afterEach(() => cleanup(t));
+
+const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'OK' : r.error?.code);
+const all = (score: 1 | 2 | 3 | 4) =>
+  Object.fromEntries(SKM_ELEMENTS.map((e) => [e, score])) as SurveySubmission['answers'];
+
+function display(token: string) {
+  return (method: string, input: unknown = {}) =>
+    t.core.dispatch(method, input, { window: 'survey', sessionToken: token });
+}
+
+/** A visitor checked in, served by the logged-in officer, with a case of this category, handed the survey. */
+async function servedVisit(category = 'akun_login', receptionToken?: string): Promise<number> {
+  const officerToken = t.token;
+  if (receptionToken) t.token = receptionToken;
+  const { visitId } = await t.must('visit.checkIn', {
+    fullName: 'Budi Santoso',
+    phone: '081234567890',
+    purpose: 'Konsultasi',
+    consentGiven: true,
+    consentVersion: currentConsent().version,
+  });
+  t.token = officerToken;
+  await t.must('queue.callNext', {});
+  await t.must('queue.start', { visitId });
+  const c = await t.must('case.create', { visitId });
+  await t.must('case.saveDraft', {
+    caseId: c.caseId,
+    form: { category: category as 'akun_login' },
+  });
+  await t.must('queue.surveyReady', { visitId });
+  return visitId;
+}
+
+describe('the visitor-facing survey', () => {
+  it('lets the visitor answer once, anonymously, and shows the officer only the status', async () => {
+    t = await startWithAdmin();
+    const { displayToken } = await t.must('survey.openDisplay', {});
+    const call = display(displayToken);
+    expect(await call('survey.current')).toEqual({ ok: true, value: { state: 'idle' } });
+    const visitId = await servedVisit();
+    expect((await t.must('survey.statusForVisit', { visitId })).status).toBe('ready');
+    const current = await call('survey.current');
+    const ticket = (current as { ok: true; value: { ticket: string } }).value.ticket;
+    expect(ticket).toMatch(/^[\w-]{20,}$/);
+    expect(JSON.stringify(current)).not.toContain('Budi');
+    expect(code(await call('survey.start', { ticket }))).toBe('OK');
+    expect((await t.must('survey.statusForVisit', { visitId })).status).toBe('in_progress');
+
+    const answers = { ...all(4), waktu: 3 as const };
+    delete answers.sarana; // a visitor may skip an element
+    expect(
+      code(await call('survey.submit', { ticket, answers, comment: 'Petugas sangat membantu.' })),
+    ).toBe('OK');
+    expect((await t.must('survey.statusForVisit', { visitId })).status).toBe('finished');
+    expect(await call('survey.current')).toEqual({ ok: true, value: { state: 'idle' } });
+    expect(code(await call('survey.submit', { ticket, answers }))).toBe('SURVEY_NOT_AVAILABLE');
+
+    const columns = t.core.db
+      .prepare("SELECT name FROM pragma_table_info('survey_response')")
+      .all()
+      .map((c) => (c as { name: string }).name);
+    expect(columns).not.toContain('visit_id');
+    expect(columns.some((c) => /time|_at$/.test(c))).toBe(false);
+    const row = t.core.db.prepare('SELECT * FROM survey_response').get() as Record<string, unknown>;
+    expect(row).toMatchObject({
+      service_day: '2026-11-24',
+      officer_id: 1,
+      category: 'akun_login',
+      waktu: 3,
+      sarana: null,
+      comment: 'Petugas sangat membantu.',
+    });
+    expect(row.id).toBeGreaterThan(1000); // random, not the next rowid
+    expect(t.core.db.prepare('SELECT * FROM visit_surveyed').all()).toEqual([
+      { visit_id: visitId },
+    ]);
+  });
+
+  it('refuses a second survey for the same visit even with a new ticket', async () => {
+    t = await startWithAdmin();
+    const { displayToken } = await t.must('survey.openDisplay', {});
+    const call = display(displayToken);
+    const visitId = await servedVisit();
+    const { ticket } = ((await call('survey.current')) as { ok: true; value: { ticket: string } })
+      .value;
+    await call('survey.submit', { ticket, answers: all(3) });
+    // The officer marks it ready again: the display stays idle, nothing new can be stored.
+    await t.must('queue.surveyReady', { visitId });
+    expect(await call('survey.current')).toEqual({ ok: true, value: { state: 'idle' } });
+    expect(t.core.db.prepare('SELECT count(*) AS n FROM survey_response').get()).toEqual({ n: 1 });
+  });
+
+  it.each([
+    ['an answer outside 1–4', { answers: { persyaratan: 5 } }],
+    ['a tenth element', { answers: { ...all(3), kebersihan: 4 } }],
+    ['a profile value out of its list', { answers: all(3), profile: { gender: 'X' } }],
+    ['an unknown profile field', { answers: all(3), profile: { nik: '3174' } }],
+  ])('refuses %s and stores nothing', async (_label, body) => {
+    t = await startWithAdmin();
+    const { displayToken } = await t.must('survey.openDisplay', {});
+    const call = display(displayToken);
+    await servedVisit();
+    const { ticket } = ((await call('survey.current')) as { ok: true; value: { ticket: string } })
+      .value;
+    expect(code(await call('survey.submit', { ticket, ...body }))).toBe('VALIDATION');
+    expect(t.core.db.prepare('SELECT count(*) AS n FROM survey_response').get()).toEqual({ n: 0 });
+    expect(t.core.db.prepare('SELECT count(*) AS n FROM visit_surveyed').get()).toEqual({ n: 0 });
+  });
+
+  it('keeps the display inside the survey: every staff method is refused', async () => {
+    t = await startWithAdmin();
+    const { displayToken } = await t.must('survey.openDisplay', {});
+    const call = display(displayToken);
+    for (const method of [
+      'staff.list',
+      'visit.listForDay',
+      'visitor.search',
+      'case.get',
+      'report.ikm',
+      'survey.openDisplay',
+    ]) {
+      expect(code(await call(method, {})), method).toBe('WINDOW_NOT_ALLOWED');
+    }
+    // Even pretending to be the staff window, the display's session is not a staff session.
+    const asStaff = await t.core.dispatch(
+      'visit.listForDay',
+      {},
+      { window: 'staff', sessionToken: displayToken },
+    );
+    expect(code(asStaff)).toBe('FORBIDDEN');
+    // And a staff session cannot submit answers from the survey window.
+    expect(
+      code(
+        await t.core.dispatch('survey.current', {}, { window: 'survey', sessionToken: t.token }),
+      ),
+    ).toBe('FORBIDDEN');
+  });
+
+  it('alerts the officer when the visitor asks for help', async () => {
+    t = await startWithAdmin();
+    const { displayToken } = await t.must('survey.openDisplay', {});
+    expect(code(await display(displayToken)('survey.callOfficer'))).toBe('OK');
+    expect(await t.must('survey.alerts', {})).toEqual([{ at: '2026-11-24T02:00:00.000Z' }]);
+    expect(await t.must('survey.alerts', {})).toEqual([]);
+  });
+});
+
+describe('the IKM report', () => {
+  /** A deterministic stream of answers, so the expected figures are computed here by hand. */
+  function* answerStream(seed: number): Generator<Record<SkmElement, 1 | 2 | 3 | 4 | undefined>> {
+    let x = seed;
+    for (;;) {
+      const row = {} as Record<SkmElement, 1 | 2 | 3 | 4 | undefined>;
+      for (const e of SKM_ELEMENTS) {
+        x = (x * 1103515245 + 12345) % 2147483648;
+        const r = x % 10;
+        row[e] = r === 0 ? undefined : ((1 + (r % 4)) as 1 | 2 | 3 | 4);
+      }
+      yield row;
+    }
+  }
+
+  it('matches figures computed independently from the stored answers, overall and by month and officer', async () => {
+    t = await startWithAdmin();
+    await t.must('staff.create', {
+      fullName: 'Agus Officer',
+      username: 'agus',
+      pin: '112233',
+      roles: ['officer'],
+    });
+    const siti = t.token;
+    const agus = (await t.must('auth.login', { username: 'agus', pin: '112233' })).sessionToken;
+    const stream = answerStream(7);
+    const submitted: {
+      month: string;
+      officer: string;
+      answers: Record<string, number | undefined>;
+    }[] = [];
+    const days = ['2026-10-30T03:00:00Z', '2026-11-02T03:00:00Z', '2026-11-24T03:00:00Z'];
+    for (const day of days) {
+      t.clock.current = new Date(day);
+      for (let i = 0; i < 4; i++) {
+        for (const [name, token] of [
+          ['siti', siti],
+          ['agus', agus],
+        ] as const) {
+          t.token = token;
+          const { displayToken } = await t.must('survey.openDisplay', {});
+          await servedVisit(i % 2 === 0 ? 'akun_login' : 'proses_tender', siti);
+          const { ticket } = (
+            (await display(displayToken)('survey.current')) as {
+              ok: true;
+              value: { ticket: string };
+            }
+          ).value;
+          const answers = stream.next().value as Record<SkmElement, 1 | 2 | 3 | 4 | undefined>;
+          const clean = Object.fromEntries(
+            Object.entries(answers).filter(([, v]) => v !== undefined),
+          );
+          expect(
+            code(await display(displayToken)('survey.submit', { ticket, answers: clean })),
+          ).toBe('OK');
+          submitted.push({ month: day.slice(0, 7), officer: name, answers: clean });
+        }
+      }
+    }
+    t.token = siti;
+    const expected = (rows: typeof submitted) => {
+      const nrrs = SKM_ELEMENTS.map((e) => {
+        const given = rows.map((r) => r.answers[e]).filter((v): v is number => v !== undefined);
+        return given.length === 0 ? null : given.reduce((a, b) => a + b, 0) / given.length;
+      }).filter((v): v is number => v !== null);
+      return Math.round((nrrs.reduce((a, b) => a + b, 0) / nrrs.length) * 25 * 100) / 100;
+    };
+    const report = await t.must('report.ikm', { from: '2026-10-01', to: '2026-11-30' });
+    expect(report.overall.respondents).toBe(24);
+    expect(report.overall.ikm).toBe(expected(submitted));
+    expect(report.population).toBe(24);
+    expect(report.minimumSample).toBe(23);
+    expect(report.byMonth.map((m) => [m.month, m.result.ikm])).toEqual([
+      ['2026-10', expected(submitted.filter((s) => s.month === '2026-10'))],
+      ['2026-11', expected(submitted.filter((s) => s.month === '2026-11'))],
+    ]);
+    const agusRow = report.byOfficer.find((o) => o.name === 'Agus Officer');
+    expect(agusRow?.result.ikm).toBe(expected(submitted.filter((s) => s.officer === 'agus')));
+    expect(report.byCategory.map((c) => c.category)).toEqual(['akun_login', 'proses_tender']);
+    const nrrs = report.overall.elements.map((e) => e.nrr ?? 0);
+    expect(
+      report.weakestFirst.map((e) => report.overall.elements.find((x) => x.element === e)?.nrr),
+    ).toEqual([...nrrs].sort((a, b) => a - b));
+    // A narrower period sees only its own answers.
+    const november = await t.must('report.ikm', { from: '2026-11-01', to: '2026-11-30' });
+    expect(november.overall.respondents).toBe(16);
+
+    const pdf = await t.must('report.ikmExport', {
+      from: '2026-10-01',
+      to: '2026-11-30',
+      format: 'pdf',
+    });
+    const pdfBytes = Buffer.from(pdf.base64, 'base64');
+    expect((await PDFDocument.load(pdfBytes)).getPageCount()).toBeGreaterThanOrEqual(1);
+    const file = join(tempDir(), 'ikm.pdf');
+    writeFileSync(file, pdfBytes);
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    expect(text).toContain('Laporan Indeks Kepuasan Masyarakat (IKM)');
+    expect(text).toContain(`Nilai IKM ${report.overall.ikm!.toFixed(2).replace('.', ',')}`);
+    expect(text).toContain('Agus Officer');
+
+    const xlsx = await t.must('report.ikmExport', {
+      from: '2026-10-01',
+      to: '2026-11-30',
+      format: 'xlsx',
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(Buffer.from(xlsx.base64, 'base64')).buffer);
+    expect(workbook.getWorksheet('Jawaban')?.rowCount).toBe(25);
+    const summary = workbook.getWorksheet('Ringkasan');
+    const ikmRow = summary?.getRows(1, summary.rowCount)?.find((r) => r.getCell(1).value === 'IKM');
+    expect(ikmRow?.getCell(2).value).toBe(report.overall.ikm);
+  }, 60_000);
+
+  it('refuses a period that ends before it starts', async () => {
+    t = await startWithAdmin();
+    const r = await t.call('report.ikm', { from: '2026-11-30', to: '2026-11-01' });
+    expect(r.ok ? null : r.error.fields).toEqual({ to: 'validation.periodOrder' });
+  });
+});
