@@ -1,6 +1,7 @@
 /**
  * `npm start`: the Electron app where its binary is installed, otherwise browser mode with one
- * clear line saying so. Flags: --browser (force browser mode), --data-dir DIR, --port N, --host H.
+ * clear line saying so. Flags: --browser (force browser mode), --data-dir DIR, --port N, --host H,
+ * --survey-idle-seconds N.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -50,11 +51,13 @@ async function main(): Promise<void> {
     );
   }
   const port = flag('--port');
+  const idle = flag('--survey-idle-seconds');
   const mode = await startBrowserMode({
     dataDir,
     rendererDir: join(root, 'dist', 'renderer'),
     host: flag('--host') ?? '127.0.0.1',
     ...(port !== undefined && { port: Number(port) }),
+    ...(idle !== undefined && { surveyIdleSeconds: Number(idle) }),
   });
   console.log(`Loket siap / ready: ${mode.http.launchUrl}`);
   console.log(`Data: ${dataDir}`);

@@ -20,6 +20,8 @@ export interface CoreOptions {
   /** Staff are logged out after this long without a call. */
   sessionIdleMs?: number;
   logError?: (err: unknown) => void;
+  /** Seconds without a touch before the survey screen resets itself (default 60). */
+  surveyIdleSeconds?: number;
 }
 
 export interface Core {
@@ -50,6 +52,7 @@ export function createCore(options: CoreOptions): Core {
     queue: new OfficerQueue(db, audit, now),
     cases: new CaseService(db, audit, now),
     survey: new SurveyService(db, audit, sessions, now),
+    surveyIdleSeconds: options.surveyIdleSeconds ?? 60,
     ikm: new IkmReporter(db),
     db,
   });

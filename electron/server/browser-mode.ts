@@ -7,6 +7,7 @@ export interface BrowserModeOptions {
   rendererDir: string;
   host?: string;
   port?: number;
+  surveyIdleSeconds?: number;
 }
 
 export interface BrowserMode {
@@ -19,7 +20,12 @@ const STALE_VISIT_CHECK_MS = 60_000;
 
 /** The core plus its HTTP host: what `npm start` runs where Electron cannot, and what e2e tests drive. */
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
-  const core = createCore({ dataDir: options.dataDir });
+  const core = createCore({
+    dataDir: options.dataDir,
+    ...(options.surveyIdleSeconds !== undefined && {
+      surveyIdleSeconds: options.surveyIdleSeconds,
+    }),
+  });
   const http = await startHttpHost({
     dispatch: core.dispatch,
     rendererDir: options.rendererDir,

@@ -11,6 +11,7 @@ import { FirstRunSetup } from './screens/FirstRunSetup';
 import { LoginScreen } from './screens/LoginScreen';
 import { ReceptionScreen } from './screens/reception/ReceptionScreen';
 import { ConsultationScreen } from './screens/consultation/ConsultationScreen';
+import { IkmReportScreen } from './screens/reports/IkmReportScreen';
 
 type View =
   | { kind: 'loading' }
@@ -19,11 +20,12 @@ type View =
   | { kind: 'login'; notice: string | null }
   | { kind: 'staff'; me: Staff; page: Page };
 
-type Page = 'reception' | 'consultation' | 'admin';
+type Page = 'reception' | 'consultation' | 'reports' | 'admin';
 
 const PAGES: { page: Page; role: Staff['roles'][number] }[] = [
   { page: 'reception', role: 'receptionist' },
   { page: 'consultation', role: 'officer' },
+  { page: 'reports', role: 'supervisor' },
   { page: 'admin', role: 'admin' },
 ];
 
@@ -134,6 +136,7 @@ export function App() {
       )}
       {view.kind === 'staff' && view.page === 'reception' && <ReceptionScreen />}
       {view.kind === 'staff' && view.page === 'consultation' && <ConsultationScreen />}
+      {view.kind === 'staff' && view.page === 'reports' && <IkmReportScreen />}
       {view.kind === 'staff' && view.page === 'admin' && <StaffAdmin me={view.me} />}
     </>
   );

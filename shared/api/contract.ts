@@ -225,10 +225,12 @@ export const contract = {
   }),
   'survey.current': method({
     input: empty,
-    output: z.union([
-      z.object({ state: z.literal('idle') }),
-      z.object({ state: z.literal('ready'), ticket: z.string() }),
-    ]),
+    output: z.object({
+      state: z.enum(['idle', 'ready']),
+      ticket: z.string().optional(),
+      /** After this long without a touch the screen asks "still there?" and then resets. */
+      idleSeconds: z.number().int().positive(),
+    }),
     access: 'survey_display',
     windows: SURVEY_WINDOW,
   }),

@@ -49,7 +49,10 @@ describe('the visitor-facing survey', () => {
     t = await startWithAdmin();
     const { displayToken } = await t.must('survey.openDisplay', {});
     const call = display(displayToken);
-    expect(await call('survey.current')).toEqual({ ok: true, value: { state: 'idle' } });
+    expect(await call('survey.current')).toEqual({
+      ok: true,
+      value: { state: 'idle', idleSeconds: 60 },
+    });
     const visitId = await servedVisit();
     expect((await t.must('survey.statusForVisit', { visitId })).status).toBe('ready');
     const current = await call('survey.current');
@@ -65,7 +68,10 @@ describe('the visitor-facing survey', () => {
       code(await call('survey.submit', { ticket, answers, comment: 'Petugas sangat membantu.' })),
     ).toBe('OK');
     expect((await t.must('survey.statusForVisit', { visitId })).status).toBe('finished');
-    expect(await call('survey.current')).toEqual({ ok: true, value: { state: 'idle' } });
+    expect(await call('survey.current')).toEqual({
+      ok: true,
+      value: { state: 'idle', idleSeconds: 60 },
+    });
     expect(code(await call('survey.submit', { ticket, answers }))).toBe('SURVEY_NOT_AVAILABLE');
 
     const columns = t.core.db
@@ -99,7 +105,10 @@ describe('the visitor-facing survey', () => {
     await call('survey.submit', { ticket, answers: all(3) });
     // The officer marks it ready again: the display stays idle, nothing new can be stored.
     await t.must('queue.surveyReady', { visitId });
-    expect(await call('survey.current')).toEqual({ ok: true, value: { state: 'idle' } });
+    expect(await call('survey.current')).toEqual({
+      ok: true,
+      value: { state: 'idle', idleSeconds: 60 },
+    });
     expect(t.core.db.prepare('SELECT count(*) AS n FROM survey_response').get()).toEqual({ n: 1 });
   });
 

@@ -11,11 +11,13 @@ export interface LoketInstance {
 }
 
 /** Starts Loket the way `npm start` does on these machines (browser mode), on a fresh data folder. */
-async function startLoket(): Promise<{ instance: LoketInstance; child: ChildProcess }> {
+async function startLoket(
+  extraArgs: string[],
+): Promise<{ instance: LoketInstance; child: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'loket-e2e-'));
   const child = spawn(
     'npx',
-    ['tsx', 'electron/start.ts', '--browser', '--port', '0', '--data-dir', dataDir],
+    ['tsx', 'electron/start.ts', '--browser', '--port', '0', '--data-dir', dataDir, ...extraArgs],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -37,10 +39,11 @@ async function startLoket(): Promise<{ instance: LoketInstance; child: ChildProc
   return { instance: { launchUrl, dataDir }, child };
 }
 
-export const test = base.extend<{ loket: LoketInstance }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
-  loket: async ({}, use) => {
-    const { instance, child } = await startLoket();
+export const test = base.extend<{ loket: LoketInstance; loketArgs: string[] }>({
+  /** Extra command-line flags for the Loket under test, e.g. a short survey idle time. */
+  loketArgs: [[], { option: true }],
+  loket: async ({ loketArgs }, use) => {
+    const { instance, child } = await startLoket(loketArgs);
     await use(instance);
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

@@ -22,6 +22,7 @@ export interface Services {
   queue: OfficerQueue;
   cases: CaseService;
   survey: SurveyService;
+  surveyIdleSeconds: number;
   ikm: IkmReporter;
   db: Db;
 }
@@ -98,7 +99,10 @@ export function createHandlers(s: Services): Handlers {
     'survey.alerts': (_input, caller) =>
       s.survey.takeAlerts(actor(caller)).map((a) => ({ at: a.at })),
     // A survey display's session carries the officer who opened it, never a visitor.
-    'survey.current': (_input, caller) => s.survey.current(actor(caller)),
+    'survey.current': (_input, caller) => ({
+      ...s.survey.current(actor(caller)),
+      idleSeconds: s.surveyIdleSeconds,
+    }),
     'survey.start': (input, caller) => {
       s.survey.started(actor(caller), input.ticket);
       return { ok: true };

@@ -12,17 +12,21 @@ declare global {
 }
 
 const LAUNCH_TOKEN_KEY = 'loket.launchToken';
+/** The survey display's session, handed over the same way as the launch token. */
+export const DISPLAY_TOKEN_KEY = 'loket.display';
 
 /**
  * Browser mode: the host printed a URL with the launch token in its fragment. Keep it for this
  * tab and take it out of the address bar so it is not shown or bookmarked.
  */
-function launchToken(): string {
-  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
-  if (match?.[1]) {
-    sessionStorage.setItem(LAUNCH_TOKEN_KEY, match[1]);
+export function launchToken(): string {
+  const fragment = new URLSearchParams(window.location.hash.slice(1));
+  const token = fragment.get('token');
+  const display = fragment.get('display');
+  if (token) sessionStorage.setItem(LAUNCH_TOKEN_KEY, token);
+  if (display) sessionStorage.setItem(DISPLAY_TOKEN_KEY, display);
+  if (token || display)
     history.replaceState(null, '', window.location.pathname + window.location.search);
-  }
   return sessionStorage.getItem(LAUNCH_TOKEN_KEY) ?? '';
 }
 
@@ -38,8 +42,9 @@ export type Transport = (
   locale: string,
 ) => Promise<ApiResult<unknown>>;
 
-/** IPC through the preload bridge in Electron, HTTP on loopback in browser mode; screens never know which. */
-export function pickTransport(): Transport {
+/** IPC through the preload bridge in Electron, HTTP on loopback in browser mode; screens never know which.
+ * In browser mode the route names the window kind, and the host refuses what that kind may not call. */
+export function pickTransport(windowKind: 'staff' | 'survey' = 'staff'): Transport {
   const bridge = window.loket;
   if (bridge) {
     return async (method, input, sessionToken) =>
@@ -48,7 +53,7 @@ export function pickTransport(): Transport {
   const token = launchToken();
   return async (method, input, sessionToken, locale) => {
     try {
-      const res = await fetch(`/api/staff/${encodeURIComponent(method)}`, {
+      const res = await fetch(`/api/${windowKind}/${encodeURIComponent(method)}`, {
         method: 'POST',
         headers: {
           'Content-Type': 'application/json',

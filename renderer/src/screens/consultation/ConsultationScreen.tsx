@@ -7,6 +7,7 @@ import { errorText } from '../../api/errors';
 import { Notice } from '../../components/Notice';
 import { CaseCard } from './CaseCard';
 import { QueuePanel } from './QueuePanel';
+import { SurveyDisplayControls, SurveyStatusLine } from './SurveyControls';
 
 const REFRESH_MS = 15_000;
 
@@ -128,6 +129,7 @@ export function ConsultationScreen() {
           onAction={(a, v) => void act(a, v)}
           onSelect={(v) => setSelected(v)}
         />
+        <SurveyDisplayControls />
         <section className="card" aria-labelledby="drafts-title">
           <h2 id="drafts-title">{t('consultation.draftsTitle')}</h2>
           {drafts.length === 0 ? (
@@ -185,6 +187,7 @@ export function ConsultationScreen() {
                 </div>
               )}
             </div>
+            {selected && <SurveyStatusLine visitId={selected.visitId} />}
             {cases.length === 0 && <p className="muted">{t('consultation.noCases')}</p>}
             {cases.map((c) => (
               <CaseCard key={c.caseId} view={c} onChanged={updateCase} />

@@ -3,16 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { Notice } from '../../components/Notice';
-
-function download(fileName: string, mimeType: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { downloadBase64 } from '../../download';
 
 export function RegisterExport({ day }: { day: string }) {
   const { t } = useTranslation();
@@ -21,7 +12,7 @@ export function RegisterExport({ day }: { day: string }) {
   const exportAs = async (format: 'csv' | 'xlsx') => {
     const result = await api('register.export', { day, format });
     if (!result.ok) return setMessage({ kind: 'error', text: errorText(result.error) });
-    download(result.value.fileName, result.value.mimeType, result.value.base64);
+    downloadBase64(result.value.fileName, result.value.mimeType, result.value.base64);
     setMessage({ kind: 'success', text: t('reception.exported', { file: result.value.fileName }) });
   };
 

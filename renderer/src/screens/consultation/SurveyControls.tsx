@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SurveyStatus } from '../../../../shared/domain/survey';
+import { formatTimeWib } from '../../../../shared/time';
+import { api } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { launchToken } from '../../api/transport';
+import { Notice } from '../../components/Notice';
+import { enterSameWindowSurveyMode } from '../../survey/ExitSurveyMode';
+
+const POLL_MS = 3000;
+
+function surveyUrl(displayToken: string): string {
+  const fragment = new URLSearchParams({ token: launchToken(), display: displayToken });
+  return `/survey#${fragment.toString()}`;
+}
+
+/** Opens the visitor-facing survey, on another screen or this one, and relays "call an officer". */
+export function SurveyDisplayControls() {
+  const { t, i18n } = useTranslation();
+  const [alerts, setAlerts] = useState<string[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    const timer = setInterval(async () => {
+      const r = await api('survey.alerts', {});
+      if (r.ok && r.value.length > 0) setAlerts((a) => [...a, ...r.value.map((x) => x.at)]);
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  const open = async (sameWindow: boolean) => {
+    const r = await api('survey.openDisplay', {});
+    if (!r.ok) return setFailure(errorText(r.error));
+    if (sameWindow) {
+      enterSameWindowSurveyMode();
+      window.location.assign(surveyUrl(r.value.displayToken));
+    } else {
+      window.open(surveyUrl(r.value.displayToken), 'loket-survey', 'popup');
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="survey-display-title">
+      <h2 id="survey-display-title">{t('survey.title')}</h2>
+      {alerts.map((at) => (
+        <p key={at} className="survey-alert" role="alert">
+          {t('survey.visitorCalls', { time: formatTimeWib(at, i18n.language) })}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setAlerts((a) => a.filter((x) => x !== at))}
+          >
+            OK
+          </button>
+        </p>
+      ))}
+      {failure && <Notice kind="error">{failure}</Notice>}
+      <div className="button-row">
+        <button type="button" className="button button--small" onClick={() => void open(false)}>
+          {t('survey.openDisplay')}
+        </button>
+        <button type="button" className="button button--small" onClick={() => void open(true)}>
+          {t('survey.surveyMode')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** The officer sees whether the survey is waiting, being filled, or done — never the answers. */
+export function SurveyStatusLine({ visitId }: { visitId: number }) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<SurveyStatus | null>(null);
+  useEffect(() => {
+    let live = true;
+    const poll = async () => {
+      const r = await api('survey.statusForVisit', { visitId });
+      if (live && r.ok) setStatus(r.value.status);
+    };
+    void poll();
+    const timer = setInterval(() => void poll(), POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [visitId]);
+  if (status === null) return null;
+  return (
+    <p className="survey-status" role="status" data-survey-status={status}>
+      {t('survey.statusLabel', { status: t(`survey.statuses.${status}`) })}
+    </p>
+  );
+}

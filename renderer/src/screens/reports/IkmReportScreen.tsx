@@ -1,0 +1,281 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GRADE_LABELS, type IkmResult } from '../../../../shared/domain/ikm';
+import type { IkmReport } from '../../../../shared/domain/ikm-report';
+import { SKM_QUESTIONS, type SkmElement } from '../../../../shared/domain/skm';
+import { serviceDayOf } from '../../../../shared/time';
+import { api } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { Notice } from '../../components/Notice';
+import { downloadBase64 } from '../../download';
+import { translateKey } from '../../i18n';
+
+function decimal(value: number | null, lang: string): string {
+  if (value === null) return '—';
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(value);
+}
+
+/** Nine horizontal bars on the 1–4 scale. */
+function ElementChart({
+  result,
+  lang,
+  title,
+}: {
+  result: IkmResult;
+  lang: 'id' | 'en';
+  title: string;
+}) {
+  const rowHeight = 30;
+  const labelWidth = 300;
+  const barWidth = 380;
+  const height = result.elements.length * rowHeight + 10;
+  return (
+    <svg
+      className="chart"
+      role="img"
+      aria-label={title}
+      viewBox={`0 0 ${labelWidth + barWidth + 70} ${height}`}
+    >
+      {result.elements.map((e, i) => {
+        const name = SKM_QUESTIONS.find((q) => q.element === e.element)?.name[lang] ?? e.element;
+        const width = e.nrr === null ? 0 : (e.nrr / 4) * barWidth;
+        const y = i * rowHeight + 5;
+        return (
+          <g key={e.element}>
+            <text x={labelWidth - 8} y={y + 18} textAnchor="end" className="chart__label">
+              {name}
+            </text>
+            <rect x={labelWidth} y={y + 4} width={barWidth} height={18} className="chart__track" />
+            <rect
+              x={labelWidth}
+              y={y + 4}
+              width={width}
+              height={18}
+              className={`chart__bar chart__bar--${e.grade ?? 'none'}`}
+            />
+            <text x={labelWidth + width + 6} y={y + 18} className="chart__value">
+              {decimal(e.nrr, lang)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+function GroupTable({
+  title,
+  head,
+  rows,
+  lang,
+}: {
+  title: string;
+  head: string;
+  rows: { label: string; result: IkmResult }[];
+  lang: string;
+}) {
+  const { t } = useTranslation();
+  if (rows.length === 0) return null;
+  return (
+    <section className="card">
+      <h2>{title}</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{head}</th>
+              <th scope="col">{t('ikm.respondents')}</th>
+              <th scope="col">IKM</th>
+              <th scope="col">{t('ikm.grade')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.label}>
+                <td>{r.label}</td>
+                <td>{r.result.respondents}</td>
+                <td>{decimal(r.result.ikm, lang)}</td>
+                <td>{r.result.grade ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function IkmReportScreen() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const today = serviceDayOf(new Date());
+  const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
+  const [to, setTo] = useState(today);
+  const [report, setReport] = useState<IkmReport | null>(null);
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [revision, setRevision] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void api('report.ikm', { from, to }).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setReport(r.value);
+        setMessage(null);
+      } else {
+        const field = Object.values(r.error.fields ?? {})[0];
+        setMessage({
+          kind: 'error',
+          text: field ? (translateKey(field) ?? '') : errorText(r.error),
+        });
+      }
+    });
+    return () => {
+      live = false;
+    };
+    // Only an explicit "Show" reloads: typing a date half-way must not query.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [revision]);
+
+  const exportAs = async (format: 'pdf' | 'xlsx') => {
+    const r = await api('report.ikmExport', { from, to, format });
+    if (!r.ok) return setMessage({ kind: 'error', text: errorText(r.error) });
+    downloadBase64(r.value.fileName, r.value.mimeType, r.value.base64);
+    setMessage({ kind: 'success', text: t('reports.exported', { file: r.value.fileName }) });
+  };
+
+  const name = (e: SkmElement) => SKM_QUESTIONS.find((q) => q.element === e)?.name[lang] ?? e;
+  const overall = report?.overall;
+  return (
+    <main id="main" className="reports">
+      <h1>{t('reports.title')}</h1>
+      <section className="card">
+        <form
+          className="period"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setRevision((r) => r + 1);
+          }}
+        >
+          <label>
+            {t('reports.from')}
+            <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          </label>
+          <label>
+            {t('reports.to')}
+            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          </label>
+          <button type="submit" className="button button--primary">
+            {t('reports.show')}
+          </button>
+          <button type="button" className="button" onClick={() => void exportAs('pdf')}>
+            {t('reports.exportPdf')}
+          </button>
+          <button type="button" className="button" onClick={() => void exportAs('xlsx')}>
+            {t('reports.exportXlsx')}
+          </button>
+        </form>
+        {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      </section>
+      {report && overall && (
+        <>
+          <section className="card ikm-headline" aria-labelledby="ikm-headline">
+            <h2 id="ikm-headline">
+              {overall.ikm === null || overall.grade === null
+                ? t('ikm.noAnswers')
+                : t('ikm.headline', {
+                    ikm: decimal(overall.ikm, lang),
+                    grade: overall.grade,
+                    label: GRADE_LABELS[overall.grade][lang],
+                  })}
+            </h2>
+            <p>
+              {t('ikm.sample', {
+                respondents: overall.respondents,
+                population: report.population,
+                minimum: report.minimumSample,
+              })}
+            </p>
+            {overall.respondents < report.minimumSample && (
+              <p className="field__error">{t('ikm.sampleShort')}</p>
+            )}
+          </section>
+          <section className="card">
+            <h2>{t('ikm.chart')}</h2>
+            <ElementChart result={overall} lang={lang} title={t('ikm.chart')} />
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('ikm.element')}</th>
+                    <th scope="col">{t('ikm.answered')}</th>
+                    <th scope="col">{t('ikm.nrr')}</th>
+                    <th scope="col">{t('ikm.converted')}</th>
+                    <th scope="col">{t('ikm.grade')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {overall.elements.map((e) => (
+                    <tr key={e.element}>
+                      <td>{name(e.element)}</td>
+                      <td>{e.answered}</td>
+                      <td>{decimal(e.nrr, lang)}</td>
+                      <td>{decimal(e.converted, lang)}</td>
+                      <td>{e.grade ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {report.weakestFirst.length > 0 && (
+              <>
+                <h3>{t('ikm.weakest')}</h3>
+                <ol>
+                  {report.weakestFirst.slice(0, 3).map((e) => (
+                    <li key={e}>{name(e)}</li>
+                  ))}
+                </ol>
+              </>
+            )}
+          </section>
+          <GroupTable
+            title={t('ikm.byMonth')}
+            head={t('ikm.month')}
+            lang={lang}
+            rows={report.byMonth.map((m) => ({ label: m.month, result: m.result }))}
+          />
+          <GroupTable
+            title={t('ikm.byOfficer')}
+            head={t('ikm.officer')}
+            lang={lang}
+            rows={report.byOfficer.map((o) => ({ label: o.name, result: o.result }))}
+          />
+          <GroupTable
+            title={t('ikm.byCategory')}
+            head={t('ikm.category')}
+            lang={lang}
+            rows={report.byCategory.map((c) => ({
+              label: c.category ? t(`categories.${c.category}`) : t('ikm.uncategorised'),
+              result: c.result,
+            }))}
+          />
+          <section className="card">
+            <h2>{t('ikm.comments')}</h2>
+            {report.comments.length === 0 ? (
+              <p className="muted">{t('ikm.noComments')}</p>
+            ) : (
+              <ul>
+                {report.comments.map((c, i) => (
+                  <li key={i}>{c}</li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </main>
+  );
+}

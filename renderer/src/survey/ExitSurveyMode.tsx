@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, setSessionToken } from '../api/client';
+import { forgetDisplayToken } from '../api/survey-client';
+
+const SAME_WINDOW_KEY = 'loket.surveyMode';
+
+/** When the officer turned their own screen into the survey, only a staff PIN turns it back. */
+export function enterSameWindowSurveyMode(): void {
+  sessionStorage.setItem(SAME_WINDOW_KEY, 'same-window');
+}
+
+export function isSameWindowSurveyMode(): boolean {
+  return sessionStorage.getItem(SAME_WINDOW_KEY) === 'same-window';
+}
+
+export function ExitSurveyMode() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [username, setUsername] = useState('');
+  const [pin, setPin] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const leave = async () => {
+    const r = await api('auth.login', { username, pin });
+    if (!r.ok) {
+      setPin('');
+      return setFailure(t(`errors.${r.error.code}`, { seconds: r.error.retryAfterSeconds ?? '' }));
+    }
+    setSessionToken(r.value.sessionToken);
+    forgetDisplayToken();
+    sessionStorage.removeItem(SAME_WINDOW_KEY);
+    window.location.assign('/');
+  };
+
+  if (!open) {
+    return (
+      <button type="button" className="survey-tool" onClick={() => setOpen(true)}>
+        {t('survey.exit')}
+      </button>
+    );
+  }
+  return (
+    <div className="survey-modal" role="dialog" aria-modal="true" aria-labelledby="exit-title">
+      <form
+        className="survey-modal__box"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void leave();
+        }}
+      >
+        <h2 id="exit-title">{t('survey.exitTitle')}</h2>
+        <label className="survey-label" htmlFor="exit-user">
+          {t('fields.username')}
+        </label>
+        <input
+          id="exit-user"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          autoComplete="off"
+        />
+        <label className="survey-label" htmlFor="exit-pin">
+          {t('fields.pin')}
+        </label>
+        <input
+          id="exit-pin"
+          type="password"
+          inputMode="numeric"
+          value={pin}
+          onChange={(e) => setPin(e.target.value)}
+          autoComplete="off"
+        />
+        {failure && (
+          <p className="survey-error" role="alert">
+            {failure}
+          </p>
+        )}
+        <div className="survey-nav">
+          <button type="button" className="survey-secondary" onClick={() => setOpen(false)}>
+            {t('survey.cancel')}
+          </button>
+          <button type="submit" className="survey-primary">
+            {t('survey.exitSubmit')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

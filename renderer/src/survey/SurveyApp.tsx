@@ -1,0 +1,321 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SKM_QUESTIONS, type SkmElement, type SkmScore } from '../../../shared/domain/skm';
+import { AGE_GROUPS, EDUCATIONS, GENDERS, OCCUPATIONS } from '../../../shared/domain/survey';
+import type { Locale } from '../../../shared/i18n/messages';
+import { surveyApi } from '../api/survey-client';
+import { changeLocale } from '../i18n';
+import { ExitSurveyMode, isSameWindowSurveyMode } from './ExitSurveyMode';
+import { QuestionScreen } from './QuestionScreen';
+
+type Step =
+  | { kind: 'welcome' }
+  | { kind: 'question'; index: number }
+  | { kind: 'profile' }
+  | { kind: 'comment' }
+  | { kind: 'thanks' };
+
+interface Profile {
+  gender?: (typeof GENDERS)[number];
+  ageGroup?: (typeof AGE_GROUPS)[number];
+  education?: (typeof EDUCATIONS)[number];
+  occupation?: (typeof OCCUPATIONS)[number];
+}
+
+const POLL_MS = 2000;
+const THANKS_MS = 6000;
+/** Taps closer than this to the screen changing are a burst, not a considered answer. */
+const TAP_GUARD_MS = 700;
+const TOTAL = SKM_QUESTIONS.length;
+
+/** The visitor-facing satisfaction survey: one question per screen, big targets, resets when idle. */
+export function SurveyApp() {
+  const { t, i18n } = useTranslation();
+  const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
+  const [step, setStep] = useState<Step>({ kind: 'welcome' });
+  const [ticket, setTicket] = useState<string | null>(null);
+  const [idleSeconds, setIdleSeconds] = useState(60);
+  const [answers, setAnswers] = useState<Partial<Record<SkmElement, SkmScore>>>({});
+  const [profile, setProfile] = useState<Profile>({});
+  const [comment, setComment] = useState('');
+  const [large, setLarge] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [askingStillThere, setAskingStillThere] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const changedAt = useRef(0);
+  const lastTouch = useRef(0);
+
+  const go = useCallback((next: Step) => {
+    changedAt.current = Date.now();
+    setStep(next);
+  }, []);
+
+  const reset = useCallback(() => {
+    setAnswers({});
+    setProfile({});
+    setComment('');
+    setTicket(null);
+    setAskingStillThere(null);
+    setNotice(null);
+    setError(null);
+    go({ kind: 'welcome' });
+  }, [go]);
+
+  // The welcome screen asks the host whether a survey has been handed over.
+  useEffect(() => {
+    if (step.kind !== 'welcome') return;
+    let live = true;
+    const poll = async () => {
+      const r = await surveyApi('survey.current', {}, locale);
+      if (!live || !r.ok) return;
+      setIdleSeconds(r.value.idleSeconds);
+      setTicket(r.value.state === 'ready' ? (r.value.ticket ?? null) : null);
+    };
+    void poll();
+    const timer = setInterval(() => void poll(), POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [step.kind, locale]);
+
+  // Idle reset: "still there?" after idleSeconds without a touch, then a clean start.
+  useEffect(() => {
+    const touched = () => {
+      lastTouch.current = Date.now();
+    };
+    touched();
+    window.addEventListener('pointerdown', touched);
+    window.addEventListener('keydown', touched);
+    const timer = setInterval(() => {
+      if (step.kind === 'welcome') return;
+      const idleFor = (Date.now() - lastTouch.current) / 1000;
+      const grace = Math.max(3, Math.round(idleSeconds / 4));
+      if (step.kind === 'thanks') return;
+      if (idleFor >= idleSeconds + grace) reset();
+      else if (idleFor >= idleSeconds)
+        setAskingStillThere(Math.ceil(idleSeconds + grace - idleFor));
+      else setAskingStillThere(null);
+    }, 250);
+    return () => {
+      window.removeEventListener('pointerdown', touched);
+      window.removeEventListener('keydown', touched);
+      clearInterval(timer);
+    };
+  }, [step.kind, idleSeconds, reset]);
+
+  useEffect(() => {
+    if (step.kind !== 'thanks') return;
+    const timer = setTimeout(reset, THANKS_MS);
+    return () => clearTimeout(timer);
+  }, [step.kind, reset]);
+
+  const start = async () => {
+    if (!ticket) return;
+    await surveyApi('survey.start', { ticket }, locale);
+    go({ kind: 'question', index: 0 });
+  };
+
+  const answer = (element: SkmElement, score: SkmScore, index: number) => {
+    if (Date.now() - changedAt.current < TAP_GUARD_MS) return;
+    setAnswers((a) => ({ ...a, [element]: score }));
+    go(index + 1 < TOTAL ? { kind: 'question', index: index + 1 } : { kind: 'profile' });
+  };
+
+  const submit = async () => {
+    if (!ticket) return reset();
+    const r = await surveyApi(
+      'survey.submit',
+      { ticket, answers, profile, ...(comment.trim() && { comment }) },
+      locale,
+    );
+    if (r.ok || r.error.code === 'SURVEY_ALREADY_DONE') return go({ kind: 'thanks' });
+    setError(t(`errors.${r.error.code}`));
+  };
+
+  const callOfficer = async () => {
+    await surveyApi('survey.callOfficer', {}, locale);
+    setNotice(t('survey.officerCalled'));
+  };
+
+  const back = () => {
+    if (step.kind === 'question')
+      go(step.index === 0 ? { kind: 'welcome' } : { kind: 'question', index: step.index - 1 });
+    if (step.kind === 'profile') go({ kind: 'question', index: TOTAL - 1 });
+    if (step.kind === 'comment') go({ kind: 'profile' });
+  };
+
+  const profileChoice = <K extends keyof Profile>(
+    key: K,
+    values: readonly NonNullable<Profile[K]>[],
+    labels: string,
+  ) => (
+    <fieldset className="survey-profile__field">
+      <legend>{t(`survey.${key}`)}</legend>
+      <div className="survey-chips">
+        {values.map((v) => (
+          <button
+            key={v}
+            type="button"
+            className="survey-chip"
+            aria-pressed={profile[key] === v}
+            onClick={() => setProfile((p) => ({ ...p, [key]: p[key] === v ? undefined : v }))}
+          >
+            {t(`survey.${labels}.${v}`)}
+          </button>
+        ))}
+      </div>
+    </fieldset>
+  );
+
+  return (
+    <div className={`survey${large ? ' survey--large' : ''}`}>
+      <header className="survey__bar">
+        <span className="survey__brand">{t('survey.title')}</span>
+        <div className="survey__tools">
+          <button
+            type="button"
+            className="survey-tool"
+            aria-pressed={large}
+            onClick={() => setLarge((l) => !l)}
+          >
+            {t('survey.largeText')}
+          </button>
+          <button
+            type="button"
+            className="survey-tool"
+            onClick={() => void changeLocale(locale === 'id' ? 'en' : 'id')}
+          >
+            {locale === 'id' ? 'English' : 'Bahasa Indonesia'}
+          </button>
+          <button
+            type="button"
+            className="survey-tool survey-tool--call"
+            onClick={() => void callOfficer()}
+          >
+            {t('survey.callOfficer')}
+          </button>
+          {isSameWindowSurveyMode() && <ExitSurveyMode />}
+        </div>
+      </header>
+      <main id="main" className="survey__body">
+        {notice && (
+          <p className="survey-notice" role="status">
+            {notice}
+          </p>
+        )}
+        {step.kind === 'welcome' && (
+          <section className="survey-card" aria-labelledby="survey-welcome">
+            <h1 id="survey-welcome">{t('survey.welcome')}</h1>
+            {ticket ? (
+              <>
+                <p className="survey-lead">{t('survey.invite')}</p>
+                <button type="button" className="survey-primary" onClick={() => void start()}>
+                  {t('survey.start')}
+                </button>
+              </>
+            ) : (
+              <p className="survey-lead">{t('survey.waiting')}</p>
+            )}
+          </section>
+        )}
+        {step.kind === 'question' && (
+          <QuestionScreen
+            index={step.index}
+            locale={locale}
+            chosen={answers[SKM_QUESTIONS[step.index]!.element]}
+            onAnswer={(score) => answer(SKM_QUESTIONS[step.index]!.element, score, step.index)}
+            onBack={back}
+          />
+        )}
+        {step.kind === 'profile' && (
+          <section className="survey-card" aria-labelledby="survey-profile">
+            <h1 id="survey-profile">{t('survey.profileTitle')}</h1>
+            {profileChoice('gender', GENDERS, 'genders')}
+            {profileChoice('ageGroup', AGE_GROUPS, 'ageGroups')}
+            {profileChoice('education', EDUCATIONS, 'educations')}
+            {profileChoice('occupation', OCCUPATIONS, 'occupations')}
+            <div className="survey-nav">
+              <button type="button" className="survey-secondary" onClick={back}>
+                {t('survey.back')}
+              </button>
+              <button
+                type="button"
+                className="survey-secondary"
+                onClick={() => {
+                  setProfile({});
+                  go({ kind: 'comment' });
+                }}
+              >
+                {t('survey.skip')}
+              </button>
+              <button
+                type="button"
+                className="survey-primary"
+                onClick={() => go({ kind: 'comment' })}
+              >
+                {t('survey.next')}
+              </button>
+            </div>
+          </section>
+        )}
+        {step.kind === 'comment' && (
+          <section className="survey-card" aria-labelledby="survey-comment">
+            <h1 id="survey-comment">{t('survey.commentTitle')}</h1>
+            <label htmlFor="survey-comment-text" className="survey-label">
+              {t('survey.commentLabel')}
+            </label>
+            <textarea
+              id="survey-comment-text"
+              rows={4}
+              maxLength={1000}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+            />
+            {error && (
+              <p className="survey-error" role="alert">
+                {error}
+              </p>
+            )}
+            <div className="survey-nav">
+              <button type="button" className="survey-secondary" onClick={back}>
+                {t('survey.back')}
+              </button>
+              <button type="button" className="survey-primary" onClick={() => void submit()}>
+                {t('survey.submit')}
+              </button>
+            </div>
+          </section>
+        )}
+        {step.kind === 'thanks' && (
+          <section className="survey-card" aria-labelledby="survey-thanks">
+            <h1 id="survey-thanks">{t('survey.thanks')}</h1>
+            <p className="survey-lead">{t('survey.thanksSub')}</p>
+          </section>
+        )}
+      </main>
+      {askingStillThere !== null && (
+        <div
+          className="survey-modal"
+          role="alertdialog"
+          aria-modal="true"
+          aria-labelledby="still-there"
+          aria-describedby="still-there-sub"
+        >
+          <div className="survey-modal__box">
+            <h2 id="still-there">{t('survey.stillThere')}</h2>
+            <p id="still-there-sub">{t('survey.stillThereSub', { seconds: askingStillThere })}</p>
+            <button
+              type="button"
+              className="survey-primary"
+              autoFocus
+              onClick={() => setAskingStillThere(null)}
+            >
+              {t('survey.continue')}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

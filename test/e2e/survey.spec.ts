@@ -1,0 +1,159 @@
+import type { Page } from '@playwright/test';
+import { SKM_QUESTIONS } from '../../shared/domain/skm';
+import { expect, expectAccessible, screenshot, test } from './loket-fixture';
+import { fillNewVisitor, setupAndLogin } from './support/steps';
+
+/** Reception checks Budi in; the officer serves him, records one problem and hands him the survey. */
+async function serveAndHandOver(page: Page): Promise<void> {
+  await fillNewVisitor(page, {
+    fullName: 'Budi Santoso',
+    phone: '0812-3456-7890',
+    purpose: 'Lupa kata sandi',
+  });
+  await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
+  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
+  await expect(page.getByText(/Nomor antrean K-001/)).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'Menu' })
+    .getByRole('button', { name: 'Konsultasi' })
+    .click();
+  await page.getByRole('button', { name: 'Panggil berikutnya' }).click();
+  await page.getByRole('button', { name: 'Hadir — mulai konsultasi' }).click();
+  await page.getByRole('button', { name: 'Tambah permasalahan' }).click();
+  const card = page.locator('article.case-card');
+  await card.getByLabel('Kategori permasalahan').selectOption({ label: 'Akun dan login' });
+  await expect(card.getByText(/Tersimpan otomatis/)).toBeVisible();
+}
+
+async function openSurveyWindow(page: Page): Promise<Page> {
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Buka layar survei (layar pengunjung)' }).click();
+  const survey = await popup;
+  await expect(
+    survey.getByRole('heading', { name: 'Selamat datang di Layanan Tatap Muka LPSE Support' }),
+  ).toBeVisible();
+  return survey;
+}
+
+test('a visitor answers the survey by tapping, skips the profile, and the officer sees only "finished"', async ({
+  page,
+  loket,
+}) => {
+  await setupAndLogin(page, loket.launchUrl);
+  await serveAndHandOver(page);
+  const survey = await openSurveyWindow(page);
+  await expect(
+    survey.getByText('Survei akan muncul di layar ini setelah konsultasi Anda selesai.'),
+  ).toBeVisible();
+  await expectAccessible(survey, 'survey welcome (idle)');
+
+  await page.getByRole('button', { name: 'Serahkan survei kepuasan' }).click();
+  await expect(page.getByText('Survei: menunggu pengunjung')).toBeVisible();
+  await survey.getByRole('button', { name: 'Mulai survei' }).click();
+  await expect(page.getByText('Survei: sedang diisi')).toBeVisible();
+
+  for (const [i, q] of SKM_QUESTIONS.entries()) {
+    await expect(survey.getByText(`Pertanyaan ${i + 1} dari 9`)).toBeVisible();
+    await expect(survey.getByRole('heading', { name: q.question.id })).toBeVisible();
+    if (i === 0) {
+      await expectAccessible(survey, 'survey question');
+      await screenshot(survey, '20-survey-question');
+      const box = await survey.getByRole('button', { name: q.answers[3].id }).boundingBox();
+      expect(box?.height ?? 0).toBeGreaterThanOrEqual(48);
+    }
+    await survey.waitForTimeout(750); // a person reads the question; taps in a burst are ignored
+    await survey.getByRole('button', { name: q.answers[i === 2 ? 2 : 3].id, exact: true }).click();
+  }
+  await expect(
+    survey.getByRole('heading', { name: 'Tentang Anda (boleh dilewati)' }),
+  ).toBeVisible();
+  await expectAccessible(survey, 'survey profile');
+  await survey.getByRole('button', { name: 'Lewati' }).click();
+  await survey.getByLabel('Tulis kritik atau saran Anda').fill('Petugas ramah dan cepat.');
+  await expectAccessible(survey, 'survey comment');
+  await survey.getByRole('button', { name: 'Kirim survei' }).click();
+  await expect(
+    survey.getByRole('heading', { name: 'Terima kasih! Jawaban Anda sudah kami terima.' }),
+  ).toBeVisible();
+  await expectAccessible(survey, 'survey thank-you');
+  await screenshot(survey, '21-survey-thanks');
+
+  await expect(page.getByText('Survei: selesai')).toBeVisible();
+  // The officer's screen never shows an answer.
+  await expect(page.locator('body')).not.toContainText('Sangat sesuai');
+  await expect(page.locator('body')).not.toContainText('Petugas ramah dan cepat.');
+
+  // The thank-you screen returns to the welcome screen by itself.
+  await expect(
+    survey.getByText('Survei akan muncul di layar ini setelah konsultasi Anda selesai.'),
+  ).toBeVisible({ timeout: 15_000 });
+
+  // The survey screen's own credentials cannot reach any staff method.
+  const refused = await survey.evaluate(async () => {
+    const launch = sessionStorage.getItem('loket.launchToken') ?? '';
+    const display = sessionStorage.getItem('loket.display') ?? '';
+    const call = async (path: string) => {
+      const res = await fetch(path, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${launch}`,
+          'X-Loket-Session': display,
+        },
+        body: JSON.stringify({ input: {} }),
+      });
+      return ((await res.json()) as { error?: { code: string } }).error?.code;
+    };
+    return [
+      await call('/api/survey/visit.listForDay'),
+      await call('/api/staff/visit.listForDay'),
+      await call('/api/survey/staff.list'),
+    ];
+  });
+  expect(refused).toEqual(['WINDOW_NOT_ALLOWED', 'FORBIDDEN', 'WINDOW_NOT_ALLOWED']);
+
+  // The supervisor's report counts the answer.
+  await page
+    .getByRole('navigation', { name: 'Menu' })
+    .getByRole('button', { name: 'Laporan IKM' })
+    .click();
+  await expect(
+    page.getByRole('heading', { name: /Nilai IKM 97,22 · Mutu A · Kinerja Sangat baik/ }),
+  ).toBeVisible();
+  await expect(page.getByText('Petugas ramah dan cepat.')).toBeVisible();
+  await expectAccessible(page, 'IKM report');
+  await screenshot(page, '22-ikm-report');
+  const pdf = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Unduh PDF' }).click();
+  expect((await pdf).suggestedFilename()).toMatch(/^ikm-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.pdf$/);
+});
+
+test.describe('when left idle', () => {
+  test.use({ loketArgs: ['--survey-idle-seconds', '2'] });
+
+  test('an abandoned survey asks "still there?", then clears itself and returns to the welcome screen', async ({
+    page,
+    loket,
+  }) => {
+    await setupAndLogin(page, loket.launchUrl);
+    await serveAndHandOver(page);
+    const survey = await openSurveyWindow(page);
+    await page.getByRole('button', { name: 'Serahkan survei kepuasan' }).click();
+    await survey.getByRole('button', { name: 'Mulai survei' }).click();
+    await survey.waitForTimeout(750);
+    await survey.getByRole('button', { name: 'Sangat sesuai', exact: true }).click();
+    await expect(survey.getByText('Pertanyaan 2 dari 9')).toBeVisible();
+    await expect(survey.getByRole('alertdialog', { name: 'Masih di sana?' })).toBeVisible({
+      timeout: 5000,
+    });
+    await expectAccessible(survey, 'survey still-there prompt');
+    await screenshot(survey, '23-survey-still-there');
+    await expect(survey.getByRole('button', { name: 'Mulai survei' })).toBeVisible({
+      timeout: 10_000,
+    });
+    // Nothing was kept: starting again begins at question 1 with no answer chosen.
+    await survey.getByRole('button', { name: 'Mulai survei' }).click();
+    await expect(survey.getByText('Pertanyaan 1 dari 9')).toBeVisible();
+    await expect(survey.locator('[aria-pressed="true"].survey-answer')).toHaveCount(0);
+  });
+});
