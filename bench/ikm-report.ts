@@ -1,0 +1,96 @@
+/**
+ * The IKM report for a year of 1,000,000 stored answers, by month, officer and category.
+ * Target: under 200 ms in the core. Printed against the same figures computed straight from
+ * every answer (what the daily tallies save).
+ *
+ * Run: npx tsx bench/ikm-report.ts
+ */
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openDatabase } from '../electron/core/db/open-database';
+import { IkmReporter } from '../electron/core/reports/ikm-report';
+import { CATEGORIES } from '../shared/domain/case';
+import { SKM_ELEMENTS } from '../shared/domain/skm';
+
+const ANSWERS = 1_000_000;
+const OFFICERS = 6;
+const dir = join(import.meta.dirname, '.data');
+const file = join(dir, 'ikm-1m.sqlite');
+
+function build(): void {
+  mkdirSync(dir, { recursive: true });
+  rmSync(file, { force: true });
+  const db = openDatabase(file);
+  db.pragma('synchronous = OFF'); // loading only; the service writes with FULL
+  const staff = db.prepare("INSERT INTO staff (username, full_name, pin_hash, created_at) VALUES (?, ?, 'x', 'now')");
+  for (let i = 1; i <= OFFICERS; i++) staff.run(`officer${i}`, `Petugas ${i}`);
+  const insert = db.prepare(
+    `INSERT INTO survey_response (id, service_day, officer_id, category, ${SKM_ELEMENTS.join(', ')}, comment)
+     VALUES (?, ?, ?, ?, ${SKM_ELEMENTS.map(() => '?').join(', ')}, ?)`,
+  );
+  const tally = db.prepare(
+    `INSERT INTO survey_tally (service_day, officer_id, category, respondents, ${SKM_ELEMENTS.flatMap((e) => [`${e}_sum`, `${e}_count`]).join(', ')})
+     VALUES (?, ?, ?, 1, ${SKM_ELEMENTS.map(() => '?, ?').join(', ')})
+     ON CONFLICT (service_day, officer_id, category) DO UPDATE SET respondents = respondents + 1,
+     ${SKM_ELEMENTS.map((e) => `${e}_sum = ${e}_sum + excluded.${e}_sum, ${e}_count = ${e}_count + excluded.${e}_count`).join(', ')}`,
+  );
+  let seed = 12345;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  const load = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const day = new Date(start + rand(365) * 86_400_000).toISOString().slice(0, 10);
+      const officer = 1 + rand(OFFICERS);
+      const category = CATEGORIES[rand(CATEGORIES.length)]!;
+      const answers = SKM_ELEMENTS.map(() => (rand(20) === 0 ? null : 1 + rand(4)));
+      insert.run(i + 1, day, officer, category, ...answers, rand(50) === 0 ? `Komentar ${i}` : null);
+      tally.run(day, officer, category, ...answers.flatMap((a) => (a === null ? [0, 0] : [a, 1])));
+    }
+  });
+  for (let i = 0; i < ANSWERS; i += 50_000) load(i, Math.min(i + 50_000, ANSWERS));
+  db.close();
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+if (!existsSync(file)) {
+  const t0 = performance.now();
+  build();
+  console.log(`built ${ANSWERS.toLocaleString('en')} answers in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+const db = openDatabase(file);
+const reporter = new IkmReporter(db);
+const runs: number[] = [];
+let respondents = 0;
+for (let i = 0; i < 11; i++) {
+  const t0 = performance.now();
+  const report = reporter.report('2026-01-01', '2026-12-31');
+  runs.push(performance.now() - t0);
+  respondents = report.overall.respondents;
+}
+const direct = db.prepare(
+  `SELECT substr(service_day, 1, 7) AS month, officer_id, category, count(*) AS n,
+          ${SKM_ELEMENTS.map((e) => `sum(${e}), count(${e})`).join(', ')}
+     FROM survey_response WHERE service_day BETWEEN '2026-01-01' AND '2026-12-31'
+    GROUP BY 1, 2, 3`,
+);
+const directRuns: number[] = [];
+for (let i = 0; i < 3; i++) {
+  const t0 = performance.now();
+  direct.all();
+  directRuns.push(performance.now() - t0);
+}
+const ms = median(runs);
+console.log(`IKM report, a year, ${respondents.toLocaleString('en')} answers, by month/officer/category:`);
+console.log(`  core (daily tallies):        median ${ms.toFixed(1)} ms  (target < 200 ms)`);
+console.log(`  scanning every answer:       median ${median(directRuns).toFixed(1)} ms`);
+console.log(`  ratio scan / core:           ${(median(directRuns) / ms).toFixed(1)}x`);
+db.close();
+if (process.argv.includes('--clean')) rmSync(dir, { recursive: true, force: true });
