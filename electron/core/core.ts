@@ -9,6 +9,7 @@ import { openDatabase, type Db } from './db/open-database';
 import { RegisterExporter } from './reception/register-export';
 import { VisitorSearch } from './reception/visitors';
 import { VisitService } from './reception/visits';
+import { RetentionJob } from './privacy/retention';
 import { CaseService } from './consultation/cases';
 import { OfficerQueue } from './consultation/officer-queue';
 import { SurveyService } from './survey/survey-service';
@@ -28,6 +29,8 @@ export interface Core {
   dispatch: Dispatch;
   db: Db;
   visits: VisitService;
+  /** Periodic upkeep: closes yesterday's open visits, anonymises data past its retention. */
+  housekeeping(): void;
   close(): void;
 }
 
@@ -41,7 +44,12 @@ export function createCore(options: CoreOptions): Core {
   const audit = new AuditLog(db, now);
   const sessions = new SessionStore(options.sessionIdleMs ?? 8 * 60 * 60 * 1000, now);
   const visits = new VisitService(db, audit, now);
-  visits.closeStaleVisits();
+  const retention = new RetentionJob(db, audit, now);
+  const housekeeping = () => {
+    visits.closeStaleVisits();
+    retention.run();
+  };
+  housekeeping();
   const handlers = createHandlers({
     audit,
     staff: new StaffService(db, audit, sessions, now),
@@ -61,6 +69,7 @@ export function createCore(options: CoreOptions): Core {
     dispatch: createDispatcher(handlers, sessions, logError),
     db,
     visits,
+    housekeeping,
     close: () => db.close(),
   };
 }

@@ -16,7 +16,7 @@ export interface BrowserMode {
   stop(): Promise<void>;
 }
 
-const STALE_VISIT_CHECK_MS = 60_000;
+const HOUSEKEEPING_MS = 60_000;
 
 /** The core plus its HTTP host: what `npm start` runs where Electron cannot, and what e2e tests drive. */
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
@@ -33,8 +33,9 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     ...(options.host !== undefined && { host: options.host }),
     ...(options.port !== undefined && { port: options.port }),
   });
-  // Visits left open when the service day ends are closed and flagged, even if nobody looks.
-  const timer = setInterval(() => core.visits.closeStaleVisits(), STALE_VISIT_CHECK_MS);
+  // Visits left open when the service day ends are closed and flagged, and data past its
+  // retention is anonymised, even if nobody looks.
+  const timer = setInterval(() => core.housekeeping(), HOUSEKEEPING_MS);
   timer.unref();
   return {
     core,

@@ -40,7 +40,12 @@ export const MIGRATIONS: readonly Migration[] = [
         detail TEXT
       ) STRICT;
       CREATE INDEX audit_entity ON audit (entity, entity_id);
+      -- Append-only, with one exception: when personal data reaches the end of its retention
+      -- period (UU 27/2022), an entry's detail may be replaced by a redaction marker, and nothing else.
       CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        WHEN new.detail IS NOT '{"redacted":true}' OR new.at IS NOT old.at
+          OR new.actor_id IS NOT old.actor_id OR new.action IS NOT old.action
+          OR new.entity IS NOT old.entity OR new.entity_id IS NOT old.entity_id
         BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
       CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
         BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
@@ -141,7 +146,8 @@ export const MIGRATIONS: readonly Migration[] = [
         case_code TEXT NOT NULL UNIQUE,
         visit_id INTEGER NOT NULL REFERENCES visit (id),
         officer_id INTEGER NOT NULL REFERENCES staff (id),
-        status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'solved', 'escalated')),
+        status TEXT NOT NULL DEFAULT 'draft'
+          CHECK (status IN ('draft', 'solved', 'escalated', 'backend_resolved', 'closed')),
         reporter_name TEXT NOT NULL,
         reporter_phone TEXT NOT NULL,
         reporter_email TEXT,
@@ -158,7 +164,13 @@ export const MIGRATIONS: readonly Migration[] = [
         missing_documents_reason TEXT,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
-        closed_at TEXT
+        -- When the form was closed on the spot (solved) or handed over (escalated).
+        closed_at TEXT,
+        -- The 1x24-hour clock starts here.
+        escalated_at TEXT,
+        backend_resolved_at TEXT,
+        -- After the officer confirmed the result with the visitor.
+        finished_at TEXT
       ) STRICT;
       CREATE INDEX problem_case_visit ON problem_case (visit_id);
       CREATE INDEX problem_case_open ON problem_case (officer_id, status) WHERE status = 'draft';
@@ -191,12 +203,14 @@ export const MIGRATIONS: readonly Migration[] = [
         UNIQUE (case_id, sha256)
       ) STRICT;
 
-      -- Escalated cases waiting for the backend helpdesk; written with the case, delivered later.
+      -- Work for the backend helpdesk, written in the same transaction as the case change that
+      -- causes it and delivered later by the sync worker; never dropped, never retried in silence.
       CREATE TABLE outbox (
         id INTEGER PRIMARY KEY,
-        case_id INTEGER NOT NULL UNIQUE REFERENCES problem_case (id),
-        operation TEXT NOT NULL CHECK (operation IN ('create_ticket')),
+        case_id INTEGER NOT NULL REFERENCES problem_case (id),
+        operation TEXT NOT NULL CHECK (operation IN ('create_ticket', 'add_note')),
         idempotency_key TEXT NOT NULL UNIQUE,
+        payload TEXT,
         state TEXT NOT NULL DEFAULT 'queued'
           CHECK (state IN ('queued', 'sending', 'delivered', 'failed')),
         attempts INTEGER NOT NULL DEFAULT 0,
@@ -204,6 +218,42 @@ export const MIGRATIONS: readonly Migration[] = [
         last_error TEXT,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX outbox_due ON outbox (state, next_attempt_at) WHERE state IN ('queued', 'sending');
+
+      -- The backend's ticket for a case, as last seen.
+      CREATE TABLE backend_link (
+        case_id INTEGER PRIMARY KEY REFERENCES problem_case (id),
+        remote_id TEXT NOT NULL,
+        remote_url TEXT,
+        remote_status TEXT NOT NULL,
+        stalled_reason TEXT,
+        linked_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL
+      ) STRICT;
+
+      -- The 1x24-hour clock stops while the case waits on someone else; each pause is named.
+      CREATE TABLE sla_pause (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES problem_case (id),
+        reason TEXT NOT NULL CHECK (reason IN ('user', 'development', 'infrastructure', 'network',
+          'coordination')),
+        source TEXT NOT NULL CHECK (source IN ('officer', 'backend')),
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        CHECK (ended_at IS NULL OR ended_at >= started_at)
+      ) STRICT;
+      CREATE UNIQUE INDEX sla_pause_open ON sla_pause (case_id) WHERE ended_at IS NULL;
+
+      CREATE TABLE confirmation (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES problem_case (id),
+        channel TEXT NOT NULL CHECK (channel IN ('phone', 'email')),
+        confirmed_at TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('accepted', 'not_solved')),
+        note TEXT,
+        officer_id INTEGER NOT NULL REFERENCES staff (id),
+        recorded_at TEXT NOT NULL
       ) STRICT;
     `,
   },

@@ -1,0 +1,76 @@
+import type { AuditLog } from '../audit';
+import type { Db } from '../db/open-database';
+
+/** The retention period promised in the consent statement (shared/domain/consent.ts). */
+export const DEFAULT_RETENTION_YEARS = 2;
+export const ANONYMISED_NAME = '(dianonimkan)';
+
+/** The service day `years` before `day` (YYYY-MM-DD): visits before it are past retention. */
+export function retentionCutoff(day: string, years: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const cutoff = new Date(Date.UTC(y - years, m - 1, d));
+  return cutoff.toISOString().slice(0, 10);
+}
+
+/**
+ * Anonymises visitors whose last visit is older than the retention period: their contact details
+ * leave the guest book, the visits' snapshots, the cases' reporter fields and the audit trail's
+ * change history. Counts and categories stay, so statistics survive.
+ */
+export class RetentionJob {
+  private readonly q;
+
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly now: () => Date,
+  ) {
+    this.q = {
+      expired: db.prepare<[string], { id: number }>(
+        `SELECT v.id FROM visitor v WHERE v.anonymised_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM visit x WHERE x.visitor_id = v.id AND x.service_day >= ?)`,
+      ),
+      visitor: db.prepare<[string, string, string, number]>(
+        `UPDATE visitor SET full_name = ?, phone = '', email = NULL, institution = NULL, lpse = NULL,
+           anonymised_at = ?, updated_at = ? WHERE id = ?`,
+      ),
+      visits: db.prepare<[string, number]>(
+        `UPDATE visit SET full_name = ?, phone = '', email = NULL, institution = NULL, lpse = NULL
+          WHERE visitor_id = ?`,
+      ),
+      cases: db.prepare<[string, number]>(
+        `UPDATE problem_case SET reporter_name = ?, reporter_phone = '', reporter_email = NULL,
+           reporter_institution = NULL WHERE visit_id IN (SELECT id FROM visit WHERE visitor_id = ?)`,
+      ),
+      redactAudit: db.prepare<[string]>(
+        `UPDATE audit SET detail = '{"redacted":true}'
+          WHERE entity = 'visitor' AND entity_id = ? AND detail IS NOT NULL`,
+      ),
+    };
+  }
+
+  run(years = DEFAULT_RETENTION_YEARS): number {
+    const nowIso = this.now().toISOString();
+    const cutoff = retentionCutoff(nowIso.slice(0, 10), years);
+    return this.db
+      .transaction(() => {
+        const expired = this.q.expired.all(cutoff);
+        for (const { id } of expired) {
+          this.q.visitor.run(ANONYMISED_NAME, nowIso, nowIso, id);
+          this.q.visits.run(ANONYMISED_NAME, id);
+          this.q.cases.run(ANONYMISED_NAME, id);
+          this.q.redactAudit.run(String(id));
+        }
+        if (expired.length > 0) {
+          this.audit.record({
+            actorId: null,
+            action: 'retention.anonymise',
+            entity: 'visitor',
+            detail: { count: expired.length, cutoff },
+          });
+        }
+        return expired.length;
+      })
+      .immediate();
+  }
+}
