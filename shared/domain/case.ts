@@ -111,7 +111,13 @@ export function completenessErrors(form: z.output<typeof caseFormSchema>): Recor
   return errors;
 }
 
-export const CASE_STATUSES = ['draft', 'solved', 'escalated'] as const;
+export const CASE_STATUSES = [
+  'draft',
+  'solved',
+  'escalated',
+  'backend_resolved',
+  'closed',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const noteTextSchema = requiredText(5000);

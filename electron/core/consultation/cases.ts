@@ -190,7 +190,8 @@ export class CaseService {
         [{ id: number; status: string; solution: string | null; reason: string | null; at: string }]
       >(
         `UPDATE problem_case SET status = @status, solution = @solution,
-           missing_documents_reason = @reason, closed_at = @at, updated_at = @at WHERE id = @id`,
+           missing_documents_reason = @reason, closed_at = @at, updated_at = @at,
+           escalated_at = CASE WHEN @status = 'escalated' THEN @at END WHERE id = @id`,
       ),
       notes: db.prepare<
         [number],
