@@ -15,9 +15,20 @@ async function startLoket(
   extraArgs: string[],
 ): Promise<{ instance: LoketInstance; child: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'loket-e2e-'));
+  // Node itself (not npx, which would leave the server running when killed) runs the launcher.
   const child = spawn(
-    'npx',
-    ['tsx', 'electron/start.ts', '--browser', '--port', '0', '--data-dir', dataDir, ...extraArgs],
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'electron/start.ts',
+      '--browser',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      ...extraArgs,
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
