@@ -77,7 +77,9 @@ export async function startWithAdmin(options: TestCoreOptions = {}): Promise<Tes
   return t;
 }
 
-export function cleanup(t: TestCore): void {
+/** Closes and deletes a test core; a test that never started one is fine too. */
+export function cleanup(t: TestCore | undefined): void {
+  if (!t) return;
   t.close();
   rmSync(t.dataDir, { recursive: true, force: true });
 }

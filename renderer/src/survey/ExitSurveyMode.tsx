@@ -22,7 +22,13 @@ export function ExitSurveyMode() {
   const [failure, setFailure] = useState<string | null>(null);
 
   const leave = async () => {
-    const r = await api('auth.login', { username, pin });
+    const bridge = window.loket;
+    // In Electron the main process checks the PIN and gives the window its staff rights back.
+    const r = bridge
+      ? ((await bridge.leaveSurveyMode(username, pin)) as Awaited<
+          ReturnType<typeof api<'auth.login'>>
+        >)
+      : await api('auth.login', { username, pin });
     if (!r.ok) {
       setPin('');
       return setFailure(t(`errors.${r.error.code}`, { seconds: r.error.retryAfterSeconds ?? '' }));

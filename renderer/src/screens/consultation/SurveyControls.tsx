@@ -32,7 +32,11 @@ export function SurveyDisplayControls() {
   const open = async (sameWindow: boolean) => {
     const r = await api('survey.openDisplay', {});
     if (!r.ok) return setFailure(errorText(r.error));
-    if (sameWindow) {
+    const bridge = window.loket;
+    // Electron: a window on the display facing the visitor, made by the main process.
+    if (!sameWindow && bridge && (await bridge.openSurveyWindow(r.value.displayToken))) return;
+    if (sameWindow || bridge) {
+      await bridge?.enterSurveyMode();
       enterSameWindowSurveyMode();
       window.location.assign(surveyUrl(r.value.displayToken));
     } else {

@@ -1,0 +1,189 @@
+/**
+ * The Electron shell: windows, lockdown and IPC to the core. Everything that decides something
+ * lives in modules without Electron (security.ts, ipc-call.ts, settings.ts) and is unit-tested.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  screen,
+  session,
+  type WebContents,
+} from 'electron';
+import Store from 'electron-store';
+import { z } from 'zod';
+import { translate } from '../../shared/i18n/messages';
+import { createCore, type Core } from '../core/core';
+import { AppError } from '../core/errors';
+import { chooseDataDir } from '../server/data-dir';
+import { CONTENT_SECURITY_POLICY } from '../server/content-security-policy';
+import { CONTENT_TYPES, resolveStaticPath } from '../server/static-files';
+import { handleIpcCall } from './ipc-call';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  isAllowedNavigation,
+  isBlockedKioskShortcut,
+  isPermissionGranted,
+  webPreferencesFor,
+} from './security';
+import { parseShellSettings, pickSurveyDisplay, type ShellSettings } from './settings';
+import { WindowRegistry } from './window-registry';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererDir = join(here, '..', 'dist', 'renderer');
+const preloadPath = join(here, 'preload.cjs');
+const isDevelopment = !app.isPackaged;
+const windows = new WindowRegistry();
+const HOUSEKEEPING_MS = 60_000;
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let core: Core | null = null;
+let staffWindow: BrowserWindow | null = null;
+let surveyWindow: BrowserWindow | null = null;
+const settings: ShellSettings = parseShellSettings(new Store().store);
+// The date inputs and other built-in controls follow the desk's language.
+app.commandLine.appendSwitch('lang', settings.locale);
+
+function lockDown(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  if (settings.kiosk) {
+    contents.on('before-input-event', (event, input) => {
+      if (isBlockedKioskShortcut(input)) event.preventDefault();
+    });
+  }
+}
+
+function createWindow(
+  kind: 'staff' | 'survey',
+  page: string,
+  bounds?: Electron.Rectangle,
+): BrowserWindow {
+  const win = new BrowserWindow({
+    ...(bounds ?? { width: 1366, height: 900 }),
+    show: false,
+    kiosk: settings.kiosk || kind === 'survey',
+    autoHideMenuBar: true,
+    webPreferences: webPreferencesFor({ preloadPath, isDevelopment }),
+  });
+  const id = win.webContents.id;
+  windows.register(id, kind);
+  win.on('closed', () => windows.forget(id));
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/${page}`);
+  return win;
+}
+
+async function serveAsset(request: Request): Promise<Response> {
+  const file = resolveStaticPath(rendererDir, new URL(request.url).pathname);
+  if (file === null) return new Response(null, { status: 400 });
+  try {
+    return new Response(await readFile(file), {
+      headers: {
+        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  } catch {
+    return new Response(null, { status: 404 });
+  }
+}
+
+function wireIpc(c: Core): void {
+  ipcMain.handle('loket:call', (event, message: unknown) =>
+    handleIpcCall(c.dispatch, windows.kindOf(event.sender.id), message, settings.locale),
+  );
+  // The survey opens on a second display facing the visitor when there is one.
+  ipcMain.handle('loket:openSurvey', (event, message: unknown) => {
+    if (windows.kindOf(event.sender.id) !== 'staff') return false;
+    const { displayToken } = z.object({ displayToken: z.string().max(200) }).parse(message);
+    const display = settings.surveyOnSecondDisplay
+      ? pickSurveyDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id)
+      : null;
+    if (!display) return false;
+    surveyWindow?.close();
+    surveyWindow = createWindow(
+      'survey',
+      `survey#display=${encodeURIComponent(displayToken)}`,
+      display.bounds,
+    );
+    return true;
+  });
+  // Without a second display the staff window itself becomes the survey; only a PIN turns it back.
+  ipcMain.handle('loket:enterSurveyMode', (event) => {
+    if (windows.kindOf(event.sender.id) === 'staff') windows.register(event.sender.id, 'survey');
+  });
+  ipcMain.handle('loket:leaveSurveyMode', async (event, message: unknown) => {
+    const credentials = z
+      .object({ username: z.string().max(64), pin: z.string().max(64) })
+      .safeParse(message);
+    if (!credentials.success || event.sender.id !== staffWindow?.webContents.id) {
+      return {
+        ok: false,
+        error: { code: 'VALIDATION', message: translate(settings.locale, 'errors.VALIDATION') },
+      };
+    }
+    const result = await c.dispatch('auth.login', credentials.data, {
+      window: 'staff',
+      locale: settings.locale,
+    });
+    if (result.ok) windows.register(event.sender.id, 'staff');
+    return result;
+  });
+}
+
+function dataDir(): string {
+  return chooseDataDir(process.argv, process.env, app.getPath('userData'));
+}
+
+app.on('second-instance', () => {
+  if (staffWindow?.isMinimized()) staffWindow.restore();
+  staffWindow?.focus();
+});
+
+app.on('web-contents-created', (_event, contents) => lockDown(contents));
+
+void app.whenReady().then(() => {
+  try {
+    core = createCore({ dataDir: dataDir() });
+  } catch (err) {
+    const code = err instanceof AppError ? err.code : 'INTERNAL';
+    dialog.showErrorBox('Loket', translate(settings.locale, `errors.${code}`));
+    app.quit();
+    return;
+  }
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(isPermissionGranted(permission)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) =>
+    isPermissionGranted(permission),
+  );
+  protocol.handle(APP_SCHEME, serveAsset);
+  if (settings.kiosk) Menu.setApplicationMenu(null);
+  wireIpc(core);
+  const c = core;
+  setInterval(() => c.housekeeping(), HOUSEKEEPING_MS).unref();
+  staffWindow = createWindow('staff', 'index.html');
+});
+
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => core?.close());

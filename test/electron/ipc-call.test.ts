@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { handleIpcCall, isMethodAllowedForWindow } from '../../electron/main/ipc-call';
+import { WindowRegistry } from '../../electron/main/window-registry';
+import type { Dispatch } from '../../electron/core/api/dispatcher';
+import { cleanup, startWithAdmin, type TestCore } from '../helpers/temp-core';
+
+let t: TestCore;
+afterEach(() => cleanup(t));
+
+describe('window allow-lists', () => {
+  it('let the staff window call staff methods and the survey window only survey methods', () => {
+    expect(isMethodAllowedForWindow('staff', 'visit.checkIn')).toBe(true);
+    expect(isMethodAllowedForWindow('survey', 'visit.checkIn')).toBe(false);
+    expect(isMethodAllowedForWindow('survey', 'survey.submit')).toBe(true);
+    expect(isMethodAllowedForWindow('staff', 'survey.submit')).toBe(false);
+    expect(isMethodAllowedForWindow('staff', 'no.such.method')).toBe(false);
+    expect(isMethodAllowedForWindow('staff', 'constructor')).toBe(false);
+  });
+});
+
+describe('IPC calls', () => {
+  it('reach the core for an allowed method', async () => {
+    t = await startWithAdmin();
+    const r = await handleIpcCall(
+      t.core.dispatch,
+      'staff',
+      { method: 'auth.me', input: {}, sessionToken: t.token },
+      'id',
+    );
+    expect(r).toMatchObject({ ok: true, value: { username: 'siti' } });
+  });
+
+  it('refuse a staff method from the survey window before the core sees it', async () => {
+    t = await startWithAdmin();
+    const seen: string[] = [];
+    const spy: Dispatch = (method, input, ctx) => {
+      seen.push(method);
+      return t.core.dispatch(method, input, ctx);
+    };
+    const r = await handleIpcCall(
+      spy,
+      'survey',
+      { method: 'staff.list', input: {}, sessionToken: t.token },
+      'id',
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'WINDOW_NOT_ALLOWED', message: 'Tindakan ini tidak tersedia di layar ini.' },
+    });
+    expect(seen).toEqual([]);
+  });
+
+  it('refuse a window the main process does not know', async () => {
+    t = await startWithAdmin();
+    const registry = new WindowRegistry();
+    registry.register(1, 'staff');
+    registry.forget(1);
+    const r = await handleIpcCall(
+      t.core.dispatch,
+      registry.kindOf(1),
+      { method: 'auth.me', input: {} },
+      'en',
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'WINDOW_NOT_ALLOWED',
+        message: 'This action is not available on this screen.',
+      },
+    });
+  });
+
+  it.each([
+    null,
+    'auth.me',
+    { method: 42 },
+    { method: 'auth.me', extra: true },
+    { method: 'x'.repeat(101) },
+    { method: 'auth.me', sessionToken: 'y'.repeat(201) },
+  ])('refuse a malformed message %#', async (message) => {
+    t = await startWithAdmin();
+    const r = await handleIpcCall(t.core.dispatch, 'staff', message, 'id');
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+});
