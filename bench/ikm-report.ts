@@ -23,7 +23,9 @@ function build(): void {
   rmSync(file, { force: true });
   const db = openDatabase(file);
   db.pragma('synchronous = OFF'); // loading only; the service writes with FULL
-  const staff = db.prepare("INSERT INTO staff (username, full_name, pin_hash, created_at) VALUES (?, ?, 'x', 'now')");
+  const staff = db.prepare(
+    "INSERT INTO staff (username, full_name, pin_hash, created_at) VALUES (?, ?, 'x', 'now')",
+  );
   for (let i = 1; i <= OFFICERS; i++) staff.run(`officer${i}`, `Petugas ${i}`);
   const insert = db.prepare(
     `INSERT INTO survey_response (id, service_day, officer_id, category, ${SKM_ELEMENTS.join(', ')}, comment)
@@ -38,7 +40,7 @@ function build(): void {
   let seed = 12345;
   const rand = (n: number) => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
+    return Math.floor((seed / 2147483648) * n);
   };
   const start = Date.parse('2026-01-01T00:00:00Z');
   const load = db.transaction((from: number, to: number) => {
@@ -47,7 +49,14 @@ function build(): void {
       const officer = 1 + rand(OFFICERS);
       const category = CATEGORIES[rand(CATEGORIES.length)]!;
       const answers = SKM_ELEMENTS.map(() => (rand(20) === 0 ? null : 1 + rand(4)));
-      insert.run(i + 1, day, officer, category, ...answers, rand(50) === 0 ? `Komentar ${i}` : null);
+      insert.run(
+        i + 1,
+        day,
+        officer,
+        category,
+        ...answers,
+        rand(50) === 0 ? `Komentar ${i}` : null,
+      );
       tally.run(day, officer, category, ...answers.flatMap((a) => (a === null ? [0, 0] : [a, 1])));
     }
   });
@@ -63,7 +72,9 @@ function median(xs: number[]): number {
 if (!existsSync(file)) {
   const t0 = performance.now();
   build();
-  console.log(`built ${ANSWERS.toLocaleString('en')} answers in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `built ${ANSWERS.toLocaleString('en')} answers in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }
 const db = openDatabase(file);
 const reporter = new IkmReporter(db);
@@ -88,7 +99,9 @@ for (let i = 0; i < 3; i++) {
   directRuns.push(performance.now() - t0);
 }
 const ms = median(runs);
-console.log(`IKM report, a year, ${respondents.toLocaleString('en')} answers, by month/officer/category:`);
+console.log(
+  `IKM report, a year, ${respondents.toLocaleString('en')} answers, by month/officer/category:`,
+);
 console.log(`  core (daily tallies):        median ${ms.toFixed(1)} ms  (target < 200 ms)`);
 console.log(`  scanning every answer:       median ${median(directRuns).toFixed(1)} ms`);
 console.log(`  ratio scan / core:           ${(median(directRuns) / ms).toFixed(1)}x`);

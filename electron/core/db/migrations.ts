@@ -69,7 +69,7 @@ export const MIGRATIONS: readonly Migration[] = [
         full_name, email, phone,
         content = '', contentless_delete = 1,
         tokenize = 'unicode61 remove_diacritics 2',
-        prefix = '2 3 4'
+        prefix = '2 3 4 5 6'
       );
       CREATE TRIGGER visitor_search_insert AFTER INSERT ON visitor BEGIN
         INSERT INTO visitor_search (rowid, full_name, email, phone) VALUES (
