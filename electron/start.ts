@@ -59,11 +59,12 @@ async function main(): Promise<void> {
     ...(port !== undefined && { port: Number(port) }),
     ...(idle !== undefined && { surveyIdleSeconds: Number(idle) }),
   });
-  console.log(`Loket siap / ready: ${mode.http.launchUrl}`);
-  console.log(`Data: ${dataDir}`);
+  // Listening for a stop before saying "ready": whoever reads the line may stop us at once.
   const stop = () => void mode.stop().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  console.log(`Loket siap / ready: ${mode.http.launchUrl}`);
+  console.log(`Data: ${dataDir}`);
 }
 
 main().catch((err: unknown) => {

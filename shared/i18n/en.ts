@@ -202,6 +202,7 @@ export const en: Messages = {
     grade: 'Grade',
     answered: 'Answered',
     weakest: 'Weakest elements (improve first)',
+    trend: 'IKM trend by month (scale 25–100)',
     byOfficer: 'By officer',
     byCategory: 'By problem category',
     byMonth: 'Trend by month',

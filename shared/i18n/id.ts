@@ -205,6 +205,7 @@ export const id = {
     grade: 'Mutu',
     answered: 'Menjawab',
     weakest: 'Unsur terlemah (prioritas perbaikan)',
+    trend: 'Tren IKM per bulan (skala 25–100)',
     byOfficer: 'Per petugas',
     byCategory: 'Per kategori permasalahan',
     byMonth: 'Tren per bulan',

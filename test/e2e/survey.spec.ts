@@ -141,7 +141,14 @@ test.describe('when left idle', () => {
     await page.getByRole('button', { name: 'Serahkan survei kepuasan' }).click();
     await survey.getByRole('button', { name: 'Mulai survei' }).click();
     await survey.waitForTimeout(750);
-    await survey.getByRole('button', { name: 'Sangat sesuai', exact: true }).click();
+    // A burst of taps is one answer, not answers to the next questions as they appear.
+    const answer = survey.getByRole('button', { name: 'Sangat sesuai', exact: true });
+    await answer.click();
+    await survey
+      .getByRole('button', { name: 'Sangat mudah', exact: true })
+      .click({ timeout: 1000 });
+    await expect(survey.getByText('Pertanyaan 2 dari 9')).toBeVisible();
+    await survey.waitForTimeout(300);
     await expect(survey.getByText('Pertanyaan 2 dari 9')).toBeVisible();
     await expect(survey.getByRole('alertdialog', { name: 'Masih di sana?' })).toBeVisible({
       timeout: 5000,

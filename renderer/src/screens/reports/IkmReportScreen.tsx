@@ -66,6 +66,67 @@ function ElementChart({
   );
 }
 
+/** IKM per month on the 25–100 scale, oldest first, with the grade bands drawn behind. */
+function TrendChart({
+  months,
+  lang,
+  title,
+}: {
+  months: { month: string; result: IkmResult }[];
+  lang: 'id' | 'en';
+  title: string;
+}) {
+  const width = 720;
+  const height = 220;
+  const left = 40;
+  const bottom = 30;
+  const plotHeight = height - bottom - 10;
+  const step = months.length > 0 ? (width - left - 10) / months.length : 0;
+  const y = (ikm: number) => 10 + plotHeight - ((ikm - 25) / 75) * plotHeight;
+  return (
+    <svg className="chart" role="img" aria-label={title} viewBox={`0 0 ${width} ${height}`}>
+      {[25, 65, 76.61, 88.31, 100].map((v) => (
+        <g key={v}>
+          <line x1={left} x2={width - 10} y1={y(v)} y2={y(v)} className="chart__grid" />
+          <text x={left - 4} y={y(v) + 4} textAnchor="end" className="chart__value">
+            {Math.round(v)}
+          </text>
+        </g>
+      ))}
+      {months.map((m, i) => {
+        const ikm = m.result.ikm;
+        const x = left + i * step + step * 0.2;
+        return (
+          <g key={m.month}>
+            {ikm !== null && (
+              <>
+                <rect
+                  x={x}
+                  y={y(ikm)}
+                  width={step * 0.6}
+                  height={y(25) - y(ikm)}
+                  className={`chart__bar chart__bar--${m.result.grade ?? 'none'}`}
+                />
+                <text
+                  x={x + step * 0.3}
+                  y={y(ikm) - 4}
+                  textAnchor="middle"
+                  className="chart__value"
+                >
+                  {decimal(ikm, lang)}
+                </text>
+              </>
+            )}
+            <text x={x + step * 0.3} y={height - 10} textAnchor="middle" className="chart__label">
+              {m.month}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
 function GroupTable({
   title,
   head,
@@ -241,6 +302,12 @@ export function IkmReportScreen() {
               </>
             )}
           </section>
+          {report.byMonth.length > 0 && (
+            <section className="card">
+              <h2>{t('ikm.trend')}</h2>
+              <TrendChart months={report.byMonth} lang={lang} title={t('ikm.trend')} />
+            </section>
+          )}
           <GroupTable
             title={t('ikm.byMonth')}
             head={t('ikm.month')}
