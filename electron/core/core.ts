@@ -1,4 +1,12 @@
 import { mkdirSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import {
+  AttachmentStore,
+  DEFAULT_MAX_CASE_BYTES,
+  DEFAULT_MAX_FILE_BYTES,
+} from './attachments/attachment-store';
+import { UploadStaging } from './attachments/upload-staging';
+import { AppError } from './errors';
 import { join } from 'node:path';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
@@ -23,10 +31,18 @@ export interface CoreOptions {
   logError?: (err: unknown) => void;
   /** Seconds without a touch before the survey screen resets itself (default 60). */
   surveyIdleSeconds?: number;
+  /** Caps on supporting documents (defaults 10 MB per file, 50 MB per case). */
+  maxFileBytes?: number;
+  maxCaseBytes?: number;
 }
 
 export interface Core {
   dispatch: Dispatch;
+  /**
+   * Takes the bytes of a file a staff window uploads (HTTP body or IPC buffer) and returns the
+   * id a `case.attachUpload` call names; only an officer's session may upload.
+   */
+  stageUpload(sessionToken: string | undefined, source: Readable | Uint8Array): Promise<string>;
   db: Db;
   visits: VisitService;
   /** Periodic upkeep: closes yesterday's open visits, anonymises data past its retention. */
@@ -50,7 +66,13 @@ export function createCore(options: CoreOptions): Core {
     retention.run();
   };
   housekeeping();
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const attachments = new AttachmentStore(join(options.dataDir, 'attachments'), maxFileBytes);
+  const uploads = new UploadStaging(join(options.dataDir, 'uploads'), maxFileBytes);
   const handlers = createHandlers({
+    attachments,
+    uploads,
+    maxCaseBytes: options.maxCaseBytes ?? DEFAULT_MAX_CASE_BYTES,
     audit,
     staff: new StaffService(db, audit, sessions, now),
     sessions,
@@ -70,6 +92,12 @@ export function createCore(options: CoreOptions): Core {
     db,
     visits,
     housekeeping,
+    stageUpload: async (sessionToken, source) => {
+      const session = sessions.touch(sessionToken);
+      if (!session || session.kind !== 'staff') throw new AppError('UNAUTHENTICATED');
+      if (!session.roles.includes('officer')) throw new AppError('FORBIDDEN');
+      return uploads.stage(source);
+    },
     close: () => db.close(),
   };
 }

@@ -112,6 +112,35 @@ function wireIpc(c: Core): void {
   ipcMain.handle('loket:call', (event, message: unknown) =>
     handleIpcCall(c.dispatch, windows.kindOf(event.sender.id), message, settings.locale),
   );
+  // File bytes travel as a buffer, outside the JSON calls; the core checks the session.
+  ipcMain.handle('loket:upload', async (event, message: unknown) => {
+    const parsed = z
+      .object({ bytes: z.instanceof(ArrayBuffer), sessionToken: z.string().max(200).optional() })
+      .safeParse(message);
+    if (!parsed.success || windows.kindOf(event.sender.id) !== 'staff') {
+      return {
+        ok: false,
+        error: {
+          code: 'WINDOW_NOT_ALLOWED',
+          message: translate(settings.locale, 'errors.WINDOW_NOT_ALLOWED'),
+        },
+      };
+    }
+    try {
+      return {
+        ok: true,
+        value: {
+          uploadId: await c.stageUpload(
+            parsed.data.sessionToken,
+            new Uint8Array(parsed.data.bytes),
+          ),
+        },
+      };
+    } catch (err) {
+      const code = err instanceof AppError ? err.code : 'INTERNAL';
+      return { ok: false, error: { code, message: translate(settings.locale, `errors.${code}`) } };
+    }
+  });
   // The survey opens on a second display facing the visitor when there is one.
   ipcMain.handle('loket:openSurvey', (event, message: unknown) => {
     if (windows.kindOf(event.sender.id) !== 'staff') return false;

@@ -8,6 +8,8 @@ import { contextBridge, ipcRenderer } from 'electron';
 contextBridge.exposeInMainWorld('loket', {
   call: (method: string, input: unknown, sessionToken?: string): Promise<unknown> =>
     ipcRenderer.invoke('loket:call', { method, input, sessionToken }),
+  upload: (bytes: ArrayBuffer, sessionToken?: string): Promise<unknown> =>
+    ipcRenderer.invoke('loket:upload', { bytes, sessionToken }),
   openSurveyWindow: (displayToken: string): Promise<boolean> =>
     ipcRenderer.invoke('loket:openSurvey', { displayToken }),
   enterSurveyMode: (): Promise<void> => ipcRenderer.invoke('loket:enterSurveyMode'),

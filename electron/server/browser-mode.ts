@@ -28,6 +28,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   });
   const http = await startHttpHost({
     dispatch: core.dispatch,
+    stageUpload: core.stageUpload,
     rendererDir: options.rendererDir,
     launchToken: randomBytes(24).toString('base64url'),
     ...(options.host !== undefined && { host: options.host }),

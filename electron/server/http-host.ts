@@ -5,12 +5,15 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Dispatch } from '../core/api/dispatcher';
 import type { ApiResult } from '../../shared/api/errors';
 import type { WindowKind } from '../../shared/domain/roles';
-import { LOCALES, type Locale } from '../../shared/i18n/messages';
+import { LOCALES, translate, type Locale } from '../../shared/i18n/messages';
+import { AppError } from '../core/errors';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { CONTENT_TYPES, resolveStaticPath } from './static-files';
 
 export interface HttpHostOptions {
   dispatch: Dispatch;
+  /** Streams an uploaded file's bytes to staging; see Core.stageUpload. */
+  stageUpload?: (sessionToken: string | undefined, body: IncomingMessage) => Promise<string>;
   rendererDir: string;
   /** Proves the caller was given the URL this launch printed; browsers get it in the URL fragment. */
   launchToken: string;
@@ -26,6 +29,7 @@ export interface HttpHost {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+const UPLOAD_PATH = '/api/upload/staff';
 /** The route decides the window kind: a page cannot claim to be the staff window. */
 const API_ROUTES: readonly { prefix: string; window: WindowKind }[] = [
   { prefix: '/api/staff/', window: 'staff' },
@@ -85,22 +89,50 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   let origin = '';
   let allowedHosts = new Set<string>();
 
+  /** The checks every API request passes; false when it was already answered with a refusal. */
+  const refusal = (req: IncomingMessage): [number, string] | null => {
+    // A page on another site (or a DNS-rebound name) must not reach the API.
+    if (!allowedHosts.has(req.headers.host ?? '')) return [421, 'host'];
+    if (req.headers.origin !== undefined && req.headers.origin !== origin) return [403, 'origin'];
+    const auth = req.headers.authorization ?? '';
+    if (!auth.startsWith('Bearer ') || !sameSecret(auth.slice(7), options.launchToken)) {
+      return [401, 'launch token'];
+    }
+    if (req.method !== 'POST') return [405, 'method'];
+    return null;
+  };
+  const admitted = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const refused = refusal(req);
+    if (refused) sendJson(res, refused[0], { error: refused[1] });
+    return refused === null;
+  };
+
+  const handleUpload = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!admitted(req, res)) return;
+    if (!options.stageUpload) return sendJson(res, 404, { error: 'no uploads' });
+    const session = req.headers['x-loket-session'];
+    try {
+      const uploadId = await options.stageUpload(
+        typeof session === 'string' ? session : undefined,
+        req,
+      );
+      sendJson(res, 200, { ok: true, value: { uploadId } });
+    } catch (err) {
+      const code = err instanceof AppError ? err.code : 'INTERNAL';
+      sendJson(res, 200, {
+        ok: false,
+        error: { code, message: translate(localeOf(req), `errors.${code}`) },
+      });
+    }
+  };
+
   const handleApi = async (
     req: IncomingMessage,
     res: ServerResponse,
     window: WindowKind,
     method: string,
   ) => {
-    // A page on another site (or a DNS-rebound name) must not reach the API.
-    if (!allowedHosts.has(req.headers.host ?? '')) return sendJson(res, 421, { error: 'host' });
-    if (req.headers.origin !== undefined && req.headers.origin !== origin) {
-      return sendJson(res, 403, { error: 'origin' });
-    }
-    const auth = req.headers.authorization ?? '';
-    if (!auth.startsWith('Bearer ') || !sameSecret(auth.slice(7), options.launchToken)) {
-      return sendJson(res, 401, { error: 'launch token' });
-    }
-    if (req.method !== 'POST') return sendJson(res, 405, { error: 'method' });
+    if (!admitted(req, res)) return;
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(res, 415, { error: 'content-type' });
     }
@@ -147,9 +179,12 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const route = API_ROUTES.find((r) => path.startsWith(r.prefix));
-    const work = route
-      ? handleApi(req, res, route.window, decodeURIComponent(path.slice(route.prefix.length)))
-      : handleStatic(req, res);
+    const work =
+      path === UPLOAD_PATH
+        ? handleUpload(req, res)
+        : route
+          ? handleApi(req, res, route.window, decodeURIComponent(path.slice(route.prefix.length)))
+          : handleStatic(req, res);
     work.catch(() => {
       if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
       else res.end();

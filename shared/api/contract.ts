@@ -9,7 +9,13 @@ import {
   visitorSuggestionSchema,
 } from '../domain/visit';
 import { visitorTypeSchema } from '../domain/visitor-types';
-import { caseFormSchema, caseViewSchema, noteTextSchema } from '../domain/case';
+import {
+  ATTACHMENT_SOURCES,
+  caseFormSchema,
+  caseViewSchema,
+  DOCUMENT_KINDS,
+  noteTextSchema,
+} from '../domain/case';
 import { queueVisitSchema } from '../domain/visit';
 import { requiredText } from '../domain/text';
 import { SURVEY_STATUSES, surveySubmissionSchema } from '../domain/survey';
@@ -203,6 +209,40 @@ export const contract = {
     }),
     output: caseViewSchema,
     access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'case.attachUpload': method({
+    input: z.object({
+      caseId: id,
+      uploadId: z.string().regex(/^[0-9a-f]{32}$/, { error: 'validation.invalid' }),
+      originalName: z.string().max(1000),
+      kind: z.enum(DOCUMENT_KINDS),
+      source: z.enum(ATTACHMENT_SOURCES),
+    }),
+    output: caseViewSchema,
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'case.changeAttachment': method({
+    input: z.object({
+      caseId: id,
+      attachmentId: id,
+      change: z.union([
+        z.object({ kind: z.enum(DOCUMENT_KINDS) }).strict(),
+        z.object({ remove: z.literal(true) }).strict(),
+      ]),
+    }),
+    output: caseViewSchema,
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'attachment.preview': method({
+    input: z.object({ caseId: id, attachmentId: id }),
+    output: z.union([
+      z.object({ kind: z.literal('image'), mime: z.string(), base64: z.string() }),
+      z.object({ kind: z.literal('pdf'), pages: z.number().int() }),
+    ]),
+    access: ['officer', 'supervisor'],
     windows: STAFF_WINDOW,
   }),
   'survey.openDisplay': method({

@@ -301,6 +301,23 @@ export const en: Messages = {
     exportXlsx: 'Download XLSX',
     exported: 'Report {{file}} downloaded.',
   },
+  documents: {
+    kind: 'Document kind',
+    pick: 'Choose files…',
+    dropHint: 'Drop files here, or',
+    uploading: 'Uploading…',
+    attached: '{{count}} file(s) attached.',
+    remove: 'Remove',
+    removeOf: 'Remove {{name}}',
+    previewOf: 'Preview of {{name}}',
+    pdfPages: 'PDF · {{count}} p.',
+    sources: {
+      file: 'from a file',
+      drop: 'dropped in',
+      scanner: 'scanned',
+      folder: 'from the scan folder',
+    },
+  },
   admin: {
     title: 'Manage staff',
     addTitle: 'Add staff member',
@@ -375,6 +392,13 @@ export const en: Messages = {
     DOCUMENTS_MISSING: 'Required supporting documents are missing. Attach them or write down why.',
     SURVEY_ALREADY_DONE: 'The survey for this visit has already been filled in. Thank you.',
     SURVEY_NOT_AVAILABLE: 'This survey is no longer available. Please ask the officer.',
+    ATTACHMENT_EMPTY: 'The file is empty. Choose a file that holds the document.',
+    ATTACHMENT_TOO_LARGE: 'The file is too large. At most 10 MB per file.',
+    ATTACHMENT_CASE_TOO_LARGE: "This case's attachments would exceed 50 MB in total.",
+    ATTACHMENT_TYPE_NOT_ALLOWED:
+      'This kind of file is not allowed. Only PDF, PNG, JPEG, TIFF or WebP.',
+    ATTACHMENT_NAME_INVALID:
+      'The file name cannot be used (a path, special characters, or too long). Rename it and try again.',
     DB_NEWER_VERSION:
       'This database was written by a newer Loket. Update Loket; the file was not changed.',
     DB_CORRUPT:

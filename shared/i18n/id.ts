@@ -303,6 +303,23 @@ export const id = {
     exportXlsx: 'Unduh XLSX',
     exported: 'Laporan {{file}} diunduh.',
   },
+  documents: {
+    kind: 'Jenis dokumen',
+    pick: 'Pilih berkas…',
+    dropHint: 'Seret berkas ke sini, atau',
+    uploading: 'Mengunggah…',
+    attached: '{{count}} berkas dilampirkan.',
+    remove: 'Hapus',
+    removeOf: 'Hapus {{name}}',
+    previewOf: 'Pratinjau {{name}}',
+    pdfPages: 'PDF · {{count}} hlm',
+    sources: {
+      file: 'dari berkas',
+      drop: 'diseret',
+      scanner: 'dipindai',
+      folder: 'dari folder pindai',
+    },
+  },
   admin: {
     title: 'Kelola petugas',
     addTitle: 'Tambah petugas',
@@ -378,6 +395,13 @@ export const id = {
       'Dokumen pendukung wajib belum lengkap. Lampirkan dokumennya atau tuliskan alasannya.',
     SURVEY_ALREADY_DONE: 'Survei untuk kunjungan ini sudah diisi. Terima kasih.',
     SURVEY_NOT_AVAILABLE: 'Survei ini sudah tidak tersedia. Silakan hubungi petugas.',
+    ATTACHMENT_EMPTY: 'Berkas kosong. Pilih berkas yang berisi dokumen.',
+    ATTACHMENT_TOO_LARGE: 'Berkas terlalu besar. Maksimal 10 MB per berkas.',
+    ATTACHMENT_CASE_TOO_LARGE: 'Total lampiran kasus ini melebihi batas 50 MB.',
+    ATTACHMENT_TYPE_NOT_ALLOWED:
+      'Jenis berkas tidak diizinkan. Hanya PDF, PNG, JPEG, TIFF, atau WebP.',
+    ATTACHMENT_NAME_INVALID:
+      'Nama berkas tidak dapat dipakai (berisi jalur, karakter khusus, atau terlalu panjang). Ganti namanya lalu coba lagi.',
     DB_NEWER_VERSION:
       'Basis data ini dibuat oleh Loket versi yang lebih baru. Perbarui Loket; berkas tidak diubah.',
     DB_CORRUPT: 'Berkas basis data rusak atau bukan basis data Loket. Berkas tidak diubah.',

@@ -1,6 +1,49 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, screenshot, test } from './loket-fixture';
+import { deflateSync } from 'node:zlib';
+import { PDFDocument } from 'pdf-lib';
 import { fillNewVisitor, setupAndLogin } from './support/steps';
+
+async function onePagePdf(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage([595, 842]).drawText('NIB 1234567890123 - CV Maju Jaya', { x: 50, y: 780, size: 14 });
+  return Buffer.from(await doc.save());
+}
+
+/** A real 8x8 red PNG, made here so that no binary fixture is committed. */
+function tinyPng(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(8, 0);
+  ihdr.writeUInt32BE(8, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  const pixel = [200, 30, 30];
+  const row = Buffer.from([0, ...Array.from({ length: 8 }, () => pixel).flat()]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: 8 }, () => row)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 
 async function checkIn(page: Page, v: Parameters<typeof fillNewVisitor>[1]): Promise<void> {
   await fillNewVisitor(page, v);
@@ -81,9 +124,37 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
   ).toBeVisible();
   await expectAccessible(page, 'consultation (case with errors)');
   await screenshot(page, '10-consultation-case');
-  await first
-    .getByLabel('Alasan dokumen wajib belum ada')
-    .fill('NIB dikirim pengunjung lewat email hari ini.');
+  // A renamed executable is refused by its content, whatever its name.
+  const fileInput = first.locator('input[type="file"]');
+  await fileInput.setInputFiles({
+    name: 'NIB.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('MZ\x90\x00 not a pdf at all'),
+  });
+  await expect(
+    first.getByText(
+      'NIB.pdf: Jenis berkas tidak diizinkan. Hanya PDF, PNG, JPEG, TIFF, atau WebP.',
+    ),
+  ).toBeVisible();
+  // The business licence scan turns the checklist green.
+  await fileInput.setInputFiles({
+    name: 'NIB CV Maju Jaya.pdf',
+    mimeType: 'application/pdf',
+    buffer: await onePagePdf(),
+  });
+  await expect(first.getByText('1 berkas dilampirkan.')).toBeVisible();
+  await expect(first.getByText('Scan izin usaha (NIB): ada')).toBeVisible();
+  await expect(first.getByText('PDF · 1 hlm')).toBeVisible();
+  await expect(first.getByLabel('Jenis dokumen')).toHaveValue('business_licence');
+  await fileInput.setInputFiles({
+    name: 'layar error.png',
+    mimeType: 'image/png',
+    buffer: tinyPng(),
+  });
+  await expect(first.getByRole('img', { name: 'Pratinjau layar error.png' })).toBeVisible();
+  await expectAccessible(page, 'consultation (documents)');
+  await screenshot(page, '12-consultation-documents');
+  // With the required document present, no reason is needed.
   await first.getByRole('button', { name: 'Eskalasi ke helpdesk' }).click();
   await expect(
     first.getByText('Dieskalasi — menunggu pengiriman ke helpdesk').first(),

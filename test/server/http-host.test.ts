@@ -18,7 +18,12 @@ beforeEach(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Loket</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(tempDir(), 'secret.txt'), 'secret');
-  host = await startHttpHost({ dispatch: t.core.dispatch, rendererDir, launchToken: TOKEN });
+  host = await startHttpHost({
+    dispatch: t.core.dispatch,
+    stageUpload: t.core.stageUpload,
+    rendererDir,
+    launchToken: TOKEN,
+  });
   port = Number(new URL(host.url).port);
 });
 
@@ -146,5 +151,36 @@ describe('browser-mode host', () => {
     }
     // A path without an extension is an app route: it gets index.html, never the file.
     expect((await send('/../../etc/passwd')).body).toContain('<title>Loket</title>');
+  });
+
+  it('streams an upload to staging for an officer, and refuses one without a session', async () => {
+    const upload = (headers: Record<string, string>) =>
+      send('/api/upload/staff', {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/octet-stream',
+          Authorization: `Bearer ${TOKEN}`,
+          ...headers,
+        },
+        body: '%PDF-1.4 pretend',
+      });
+    expect(JSON.parse((await upload({})).body)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+    await t.must('setup.createFirstAdmin', { fullName: 'Siti', username: 'siti', pin: '135790' });
+    const { sessionToken } = await t.must('auth.login', { username: 'siti', pin: '135790' });
+    const ok = JSON.parse((await upload({ 'X-Loket-Session': sessionToken })).body) as {
+      ok: boolean;
+      value: { uploadId: string };
+    };
+    expect(ok.ok).toBe(true);
+    expect(ok.value.uploadId).toMatch(/^[0-9a-f]{32}$/);
+    const noToken = await send('/api/upload/staff', {
+      method: 'POST',
+      headers: { 'X-Loket-Session': sessionToken },
+      body: 'x',
+    });
+    expect(noToken.status).toBe(401);
   });
 });

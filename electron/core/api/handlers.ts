@@ -5,6 +5,11 @@ import type { SurveyService } from '../survey/survey-service';
 import type { IkmReporter } from '../reports/ikm-report';
 import { ikmPdf, ikmXlsx } from '../reports/ikm-export';
 import type { Db } from '../db/open-database';
+import type { AttachmentStore } from '../attachments/attachment-store';
+import type { UploadStaging } from '../attachments/upload-staging';
+import { cleanOriginalName } from '../attachments/original-name';
+import { AppError } from '../errors';
+import { PDFDocument } from 'pdf-lib';
 import type { StaffService } from '../auth/staff-service';
 import type { SessionStore } from '../auth/sessions';
 import type { RegisterExporter } from '../reception/register-export';
@@ -25,6 +30,9 @@ export interface Services {
   surveyIdleSeconds: number;
   ikm: IkmReporter;
   db: Db;
+  attachments: AttachmentStore;
+  uploads: UploadStaging;
+  maxCaseBytes: number;
 }
 
 /** Every non-public method runs with a logged-in caller; this narrows that for the type checker. */
@@ -94,6 +102,47 @@ export function createHandlers(s: Services): Handlers {
     'case.solve': (input, caller) => s.cases.solve(actor(caller), input.caseId, input.solution),
     'case.escalate': (input, caller) =>
       s.cases.escalate(actor(caller), input.caseId, input.missingDocumentsReason),
+    'case.attachUpload': async (input, caller) => {
+      const originalName = cleanOriginalName(input.originalName);
+      if (originalName === null) {
+        await s.uploads.discard(input.uploadId);
+        throw new AppError('ATTACHMENT_NAME_INVALID', {
+          fields: { originalName: 'validation.invalid' },
+        });
+      }
+      s.cases.get(input.caseId); // NOT_FOUND before any bytes move
+      try {
+        const stored = await s.attachments.put({ path: await s.uploads.pathOf(input.uploadId) });
+        return s.cases.attach(
+          actor(caller),
+          input.caseId,
+          stored,
+          { originalName, kind: input.kind, source: input.source },
+          s.maxCaseBytes,
+        );
+      } finally {
+        await s.uploads.discard(input.uploadId);
+      }
+    },
+    'case.changeAttachment': (input, caller) =>
+      s.cases.changeAttachment(actor(caller), input.caseId, input.attachmentId, input.change),
+    'attachment.preview': async (input) => {
+      const attachment = s.cases
+        .get(input.caseId)
+        .attachments.find((a) => a.id === input.attachmentId);
+      if (!attachment) throw new AppError('NOT_FOUND');
+      const bytes = await s.attachments.read(attachment.sha256);
+      if (attachment.mime === 'application/pdf') {
+        const pages = await PDFDocument.load(bytes, {
+          ignoreEncryption: true,
+          updateMetadata: false,
+        })
+          .then((d) => d.getPageCount())
+          .catch(() => 0);
+        return { kind: 'pdf' as const, pages };
+      }
+      return { kind: 'image' as const, mime: attachment.mime, base64: bytes.toString('base64') };
+    },
     'survey.openDisplay': (_input, caller) => s.survey.openDisplay(actor(caller)),
     'survey.statusForVisit': (input) => ({ status: s.survey.statusForVisit(input.visitId) }),
     'survey.alerts': (_input, caller) =>

@@ -1,4 +1,5 @@
 import {
+  type AttachmentSource,
   completenessErrors,
   missingDocumentKinds,
   requiredDocumentKinds,
@@ -229,6 +230,35 @@ export class CaseService {
         `SELECT id, sha256, original_name, mime, size, source, kind, added_at
            FROM attachment WHERE case_id = ? ORDER BY id`,
       ),
+      attachmentFor: db.prepare<[number, string], { id: number }>(
+        'SELECT id FROM attachment WHERE case_id = ? AND sha256 = ?',
+      ),
+      caseBytes: db.prepare<[number], { total: number }>(
+        'SELECT coalesce(sum(size), 0) AS total FROM attachment WHERE case_id = ?',
+      ),
+      insertAttachment: db.prepare<
+        [
+          {
+            caseId: number;
+            sha256: string;
+            name: string;
+            mime: string;
+            size: number;
+            source: string;
+            kind: string;
+            at: string;
+            by: number;
+          },
+        ]
+      >(
+        `INSERT INTO attachment (case_id, sha256, original_name, mime, size, source, kind, added_at, added_by)
+         VALUES (@caseId, @sha256, @name, @mime, @size, @source, @kind, @at, @by)`,
+      ),
+      attachmentOfCase: db.prepare<[number, number], { id: number; sha256: string }>(
+        'SELECT id, sha256 FROM attachment WHERE id = ? AND case_id = ?',
+      ),
+      deleteAttachment: db.prepare<[number]>('DELETE FROM attachment WHERE id = ?'),
+      setKind: db.prepare<[string, number]>('UPDATE attachment SET kind = ? WHERE id = ?'),
       outbox: db.prepare<[{ caseId: number; key: string; at: string }]>(
         `INSERT INTO outbox (case_id, operation, idempotency_key, next_attempt_at, created_at, updated_at)
          VALUES (@caseId, 'create_ticket', @key, @at, @at, @at)`,
@@ -344,6 +374,72 @@ export class CaseService {
           entity: 'case',
           entityId: row.case_code,
           detail: { noteId },
+        });
+        return this.get(caseId);
+      })
+      .immediate();
+  }
+
+  /**
+   * Records a stored file on a case. The same file twice is one attachment; the case's total is
+   * capped. Only a draft takes documents: a closed case is a record.
+   */
+  attach(
+    officerId: number,
+    caseId: number,
+    file: { sha256: string; size: number; mime: string },
+    meta: { originalName: string; kind: DocumentKind; source: AttachmentSource },
+    maxCaseBytes: number,
+  ): CaseView {
+    return this.db
+      .transaction(() => {
+        const row = this.draft(caseId);
+        if (this.q.attachmentFor.get(caseId, file.sha256)) return this.toView(row);
+        if (this.q.caseBytes.get(caseId)!.total + file.size > maxCaseBytes) {
+          throw new AppError('ATTACHMENT_CASE_TOO_LARGE');
+        }
+        this.q.insertAttachment.run({
+          caseId,
+          sha256: file.sha256,
+          name: meta.originalName,
+          mime: file.mime,
+          size: file.size,
+          source: meta.source,
+          kind: meta.kind,
+          at: this.now().toISOString(),
+          by: officerId,
+        });
+        this.audit.record({
+          actorId: officerId,
+          action: 'case.attach',
+          entity: 'case',
+          entityId: row.case_code,
+          detail: { sha256: file.sha256, kind: meta.kind, source: meta.source },
+        });
+        return this.get(caseId);
+      })
+      .immediate();
+  }
+
+  changeAttachment(
+    officerId: number,
+    caseId: number,
+    attachmentId: number,
+    change: { kind: DocumentKind } | { remove: true },
+  ): CaseView {
+    return this.db
+      .transaction(() => {
+        const row = this.draft(caseId);
+        const attachment = this.q.attachmentOfCase.get(attachmentId, caseId);
+        if (!attachment) throw new AppError('NOT_FOUND');
+        if ('remove' in change) this.q.deleteAttachment.run(attachmentId);
+        else this.q.setKind.run(change.kind, attachmentId);
+        this.audit.record({
+          actorId: officerId,
+          action: 'remove' in change ? 'case.detach' : 'case.attachmentKind',
+          entity: 'case',
+          entityId: row.case_code,
+          detail: { sha256: attachment.sha256, ...('kind' in change && { kind: change.kind }) },
         });
         return this.get(caseId);
       })

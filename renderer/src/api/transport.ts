@@ -3,6 +3,8 @@ import type { ApiResult } from '../../../shared/api/errors';
 /** What the Electron preload exposes; absent in browser mode. */
 export interface LoketBridge {
   call(method: string, input: unknown, sessionToken?: string): Promise<unknown>;
+  /** Hands a file's bytes to the host; resolves to `{ ok, value: { uploadId } }` or an error. */
+  upload(bytes: ArrayBuffer, sessionToken?: string): Promise<unknown>;
   /** Opens the survey on a second display; false when there is none. */
   openSurveyWindow(displayToken: string): Promise<boolean>;
   /** Turns this window into the survey: the main process then allows it only survey methods. */

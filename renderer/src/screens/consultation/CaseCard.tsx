@@ -5,7 +5,7 @@ import { formatPhoneNational } from '../../../../shared/domain/phone';
 import { CaseForm } from './CaseForm';
 import { CaseNotes } from './CaseNotes';
 import { CaseOutcome } from './CaseOutcome';
-import { DocumentChecklist } from './DocumentChecklist';
+import { DocumentsSection } from './DocumentsSection';
 
 /** One problem: its ID, reporter, the form, documents, notes and outcome. */
 export function CaseCard({
@@ -38,10 +38,7 @@ export function CaseCard({
         {r.email && ` · ${r.email}`}
       </p>
       <CaseForm view={view} onSaved={onChanged} serverErrors={serverErrors} />
-      <section className="case-section" aria-labelledby={`docs-${view.caseId}`}>
-        <h3 id={`docs-${view.caseId}`}>{t('consultation.documentsTitle')}</h3>
-        <DocumentChecklist view={view} />
-      </section>
+      <DocumentsSection view={view} onChanged={onChanged} />
       <CaseNotes view={view} onChanged={onChanged} />
       <CaseOutcome view={view} onChanged={onChanged} onFieldErrors={setServerErrors} />
     </article>

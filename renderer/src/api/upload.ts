@@ -1,0 +1,29 @@
+import type { ApiResult } from '../../../shared/api/errors';
+import { launchToken } from './transport';
+
+const SESSION_KEY = 'loket.session';
+
+/** Sends a file's bytes to the host (IPC buffer in Electron, a raw HTTP body in browser mode). */
+export async function uploadFile(file: Blob): Promise<ApiResult<{ uploadId: string }>> {
+  const sessionToken = sessionStorage.getItem(SESSION_KEY) ?? undefined;
+  const bridge = window.loket;
+  try {
+    if (bridge)
+      return (await bridge.upload(await file.arrayBuffer(), sessionToken)) as ApiResult<{
+        uploadId: string;
+      }>;
+    const res = await fetch('/api/upload/staff', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/octet-stream',
+        Authorization: `Bearer ${launchToken()}`,
+        ...(sessionToken && { 'X-Loket-Session': sessionToken }),
+      },
+      body: file,
+    });
+    if (!res.ok) return { ok: false, error: { code: 'INTERNAL', message: 'NETWORK' } };
+    return (await res.json()) as ApiResult<{ uploadId: string }>;
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: 'NETWORK' } };
+  }
+}

@@ -1,0 +1,202 @@
+import { useEffect, useId, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DOCUMENT_KINDS, type CaseView, type DocumentKind } from '../../../../shared/domain/case';
+import { api } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { uploadFile } from '../../api/upload';
+import { Notice } from '../../components/Notice';
+import { DocumentChecklist } from './DocumentChecklist';
+
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+function formatSize(bytes: number, lang: string): string {
+  const kb = bytes / 1024;
+  const fmt = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
+    maximumFractionDigits: 1,
+  });
+  return kb < 1024 ? `${fmt.format(kb)} KB` : `${fmt.format(kb / 1024)} MB`;
+}
+
+/** The kind a new document most likely is: the first one the checklist still misses. */
+function likelyKind(view: CaseView, file: File): DocumentKind {
+  return view.missingDocuments[0] ?? (file.type.startsWith('image/') ? 'screenshot' : 'other');
+}
+
+function Preview({
+  view,
+  attachmentId,
+  name,
+}: {
+  view: CaseView;
+  attachmentId: number;
+  name: string;
+}) {
+  const { t } = useTranslation();
+  const [preview, setPreview] = useState<{ src?: string; pages?: number } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api('attachment.preview', { caseId: view.caseId, attachmentId }).then((r) => {
+      if (!live || !r.ok) return;
+      setPreview(
+        r.value.kind === 'image'
+          ? { src: `data:${r.value.mime};base64,${r.value.base64}` }
+          : { pages: r.value.pages },
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [view.caseId, attachmentId]);
+  if (!preview) return <span className="doc-thumb doc-thumb--empty" aria-hidden="true" />;
+  if (preview.src)
+    return <img className="doc-thumb" src={preview.src} alt={t('documents.previewOf', { name })} />;
+  return (
+    <span className="doc-thumb doc-thumb--pdf">
+      {t('documents.pdfPages', { count: preview.pages ?? 0 })}
+    </span>
+  );
+}
+
+/** Supporting documents: pick or drop files, tag each with its kind, see what is still missing. */
+export function DocumentsSection({
+  view,
+  onChanged,
+}: {
+  view: CaseView;
+  onChanged: (v: CaseView) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const inputId = useId();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const open = view.status === 'draft';
+
+  const attach = async (files: File[], source: 'file' | 'drop') => {
+    setBusy(true);
+    let latest: CaseView | null = null;
+    const problems: string[] = [];
+    for (const file of files) {
+      if (file.size > MAX_FILE_BYTES) {
+        problems.push(`${file.name}: ${t('errors.ATTACHMENT_TOO_LARGE')}`);
+        continue;
+      }
+      const uploaded = await uploadFile(file);
+      if (!uploaded.ok) {
+        problems.push(`${file.name}: ${errorText(uploaded.error)}`);
+        continue;
+      }
+      const r: Awaited<ReturnType<typeof api<'case.attachUpload'>>> = await api(
+        'case.attachUpload',
+        {
+          caseId: view.caseId,
+          uploadId: uploaded.value.uploadId,
+          originalName: file.name,
+          kind: likelyKind(latest ?? view, file),
+          source,
+        },
+      );
+      if (r.ok) latest = r.value;
+      else problems.push(`${file.name}: ${errorText(r.error)}`);
+    }
+    setBusy(false);
+    if (latest) onChanged(latest);
+    setMessage(
+      problems.length > 0
+        ? { kind: 'error', text: problems.join(' ') }
+        : { kind: 'success', text: t('documents.attached', { count: files.length }) },
+    );
+  };
+
+  const change = async (
+    attachmentId: number,
+    change: { kind: DocumentKind } | { remove: true },
+  ) => {
+    const r = await api('case.changeAttachment', { caseId: view.caseId, attachmentId, change });
+    if (r.ok) onChanged(r.value);
+    else setMessage({ kind: 'error', text: errorText(r.error) });
+  };
+
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setDragging(false);
+    if (open && e.dataTransfer.files.length > 0) void attach([...e.dataTransfer.files], 'drop');
+  };
+
+  return (
+    <section className="case-section" aria-labelledby={`docs-${view.caseId}`}>
+      <h3 id={`docs-${view.caseId}`}>{t('consultation.documentsTitle')}</h3>
+      <DocumentChecklist view={view} />
+      {view.attachments.length > 0 && (
+        <ul className="documents">
+          {view.attachments.map((a) => (
+            <li key={a.id} className="documents__item">
+              <Preview view={view} attachmentId={a.id} name={a.originalName} />
+              <div className="documents__meta">
+                <span className="documents__name">{a.originalName}</span>
+                <span className="muted">
+                  {formatSize(a.size, i18n.language)} · {t(`documents.sources.${a.source}`)}
+                </span>
+                <label className="documents__kind">
+                  {t('documents.kind')}
+                  <select
+                    value={a.kind}
+                    disabled={!open}
+                    onChange={(e) => void change(a.id, { kind: e.target.value as DocumentKind })}
+                  >
+                    {DOCUMENT_KINDS.map((k) => (
+                      <option key={k} value={k}>
+                        {t(`documentKinds.${k}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+              {open && (
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={t('documents.removeOf', { name: a.originalName })}
+                  onClick={() => void change(a.id, { remove: true })}
+                >
+                  {t('documents.remove')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {open && (
+        <div
+          className={`dropzone${dragging ? ' dropzone--active' : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <p>{t('documents.dropHint')}</p>
+          <label htmlFor={inputId} className="button button--small">
+            {t('documents.pick')}
+          </label>
+          <input
+            id={inputId}
+            className="visually-hidden"
+            type="file"
+            multiple
+            accept="application/pdf,image/png,image/jpeg,image/tiff,image/webp"
+            disabled={busy}
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              if (files.length > 0) void attach(files, 'file');
+            }}
+          />
+          {busy && <p role="status">{t('documents.uploading')}</p>}
+        </div>
+      )}
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+    </section>
+  );
+}

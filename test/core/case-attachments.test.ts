@@ -1,0 +1,164 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../electron/core/core';
+import { currentConsent } from '../../shared/domain/consent';
+import { ADMIN, cleanup, startTestCore, type TestCore } from '../helpers/temp-core';
+
+let t: TestCore;
+afterEach(() => cleanup(t));
+
+const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'OK' : r.error?.code);
+
+async function pdf(text: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.addPage([200, 200]).drawText(text, { x: 10, y: 100, size: 10 });
+  return doc.save();
+}
+
+/** An officer with a draft case, on a core with small caps so the limits are quick to reach. */
+async function draftCase(maxCaseBytes = 50 * 1024 * 1024): Promise<number> {
+  t = startTestCore();
+  t.close();
+  t.core = createCore({ dataDir: t.dataDir, now: t.clock.now, logError: () => {}, maxCaseBytes });
+  await t.must('setup.createFirstAdmin', ADMIN);
+  t.token = (await t.must('auth.login', { username: ADMIN.username, pin: ADMIN.pin })).sessionToken;
+  const { visitId } = await t.must('visit.checkIn', {
+    fullName: 'Budi',
+    phone: '081234567890',
+    visitorType: 'penyedia',
+    purpose: 'x',
+    consentGiven: true,
+    consentVersion: currentConsent().version,
+  });
+  await t.must('queue.callNext', {});
+  await t.must('queue.start', { visitId });
+  const c = await t.must('case.create', { visitId });
+  await t.must('case.saveDraft', { caseId: c.caseId, form: { category: 'registrasi_verifikasi' } });
+  return c.caseId;
+}
+
+async function attach(
+  caseId: number,
+  bytes: Uint8Array,
+  originalName = 'NIB.pdf',
+  kind: 'business_licence' | 'screenshot' | 'other' = 'business_licence',
+) {
+  const uploadId = await t.core.stageUpload(t.token, bytes);
+  return t.call('case.attachUpload', { caseId, uploadId, originalName, kind, source: 'file' });
+}
+
+const storedFiles = () =>
+  readdirSync(join(t.dataDir, 'attachments'), { recursive: true, withFileTypes: true }).filter(
+    (e) => e.isFile() && !e.parentPath.endsWith('incoming'),
+  );
+const staged = () => readdirSync(join(t.dataDir, 'uploads'));
+
+describe('supporting documents on a case', () => {
+  it('attaches a document by its content, ticks the checklist, and stores the same file once', async () => {
+    const caseId = await draftCase();
+    const bytes = await pdf('NIB 1234567890123');
+    const r = await attach(caseId, bytes);
+    expect(r.ok && r.value.missingDocuments).toEqual([]);
+    expect(r.ok && r.value.attachments[0]).toMatchObject({
+      originalName: 'NIB.pdf',
+      mime: 'application/pdf',
+      size: bytes.length,
+      kind: 'business_licence',
+    });
+    const again = await attach(caseId, bytes, 'NIB lagi.pdf');
+    expect(again.ok && again.value.attachments).toHaveLength(1);
+    expect(storedFiles()).toHaveLength(1);
+    expect(staged()).toEqual([]);
+    const preview = await t.must('attachment.preview', {
+      caseId,
+      attachmentId: r.ok ? r.value.attachments[0]!.id : 0,
+    });
+    expect(preview).toEqual({ kind: 'pdf', pages: 1 });
+  });
+
+  it.each([
+    [
+      'a renamed executable',
+      Buffer.from('MZ\x90\x00\x03\x00\x00\x00 this is not a pdf'),
+      'NIB.pdf',
+      'ATTACHMENT_TYPE_NOT_ALLOWED',
+    ],
+    ['an empty file', new Uint8Array(), 'NIB.pdf', 'ATTACHMENT_EMPTY'],
+    ['a path in the name', null, '../../x.pdf', 'ATTACHMENT_NAME_INVALID'],
+    ['control characters in the name', null, 'x\u0007.pdf', 'ATTACHMENT_NAME_INVALID'],
+    ['a 300-character name', null, `${'a'.repeat(300)}.pdf`, 'ATTACHMENT_NAME_INVALID'],
+  ])(
+    'refuses %s, storing nothing and leaving the case as it was',
+    async (_label, bytes, name, expected) => {
+      const caseId = await draftCase();
+      const r = await attach(caseId, bytes ?? (await pdf('ok')), name);
+      expect(code(r)).toBe(expected);
+      expect(storedFiles()).toEqual([]);
+      expect(staged()).toEqual([]);
+      const c = await t.must('case.get', { caseId });
+      expect(c.attachments).toEqual([]);
+      expect(c.form.category).toBe('registrasi_verifikasi');
+    },
+  );
+
+  it('refuses an oversized upload before it reaches the store', async () => {
+    const caseId = await draftCase();
+    await expect(
+      t.core.stageUpload(t.token, new Uint8Array(10 * 1024 * 1024 + 1)),
+    ).rejects.toMatchObject({ code: 'ATTACHMENT_TOO_LARGE' });
+    expect(staged()).toEqual([]);
+    expect((await t.must('case.get', { caseId })).attachments).toEqual([]);
+  });
+
+  it('caps the total per case', async () => {
+    const caseId = await draftCase(1500);
+    expect(code(await attach(caseId, await pdf('satu')))).toBe('OK');
+    expect(code(await attach(caseId, await pdf('dua, sedikit lebih panjang')))).toBe(
+      'ATTACHMENT_CASE_TOO_LARGE',
+    );
+  });
+
+  it('lets only an officer upload', async () => {
+    await draftCase();
+    await expect(t.core.stageUpload('forged', new Uint8Array([1]))).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+    await t.must('staff.create', {
+      fullName: 'Rina',
+      username: 'rina',
+      pin: '975310',
+      roles: ['receptionist'],
+    });
+    const rina = (await t.must('auth.login', { username: 'rina', pin: '975310' })).sessionToken;
+    await expect(t.core.stageUpload(rina, new Uint8Array([1]))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('changes a kind or removes a document only while the case is a draft', async () => {
+    const caseId = await draftCase();
+    const r = await attach(caseId, await pdf('NIB'));
+    const attachmentId = r.ok ? r.value.attachments[0]!.id : 0;
+    const changed = await t.must('case.changeAttachment', {
+      caseId,
+      attachmentId,
+      change: { kind: 'other' },
+    });
+    expect(changed.missingDocuments).toEqual(['business_licence']);
+    const removed = await t.must('case.changeAttachment', {
+      caseId,
+      attachmentId,
+      change: { remove: true },
+    });
+    expect(removed.attachments).toEqual([]);
+    await t.must('case.saveDraft', {
+      caseId,
+      form: { application: 'spse', category: 'akun_login', description: 'x' },
+    });
+    await attach(caseId, await pdf('lagi'));
+    await t.must('case.solve', { caseId, solution: 'Selesai' });
+    expect(code(await attach(caseId, await pdf('terlambat')))).toBe('CASE_CLOSED');
+  });
+});
