@@ -6,6 +6,8 @@ import {
   DEFAULT_MAX_FILE_BYTES,
 } from './attachments/attachment-store';
 import { UploadStaging } from './attachments/upload-staging';
+import { SaneScanner, type SaneScannerOptions } from './scanner/sane-scanner';
+import { ScanSessions } from './scanner/scan-sessions';
 import { AppError } from './errors';
 import { join } from 'node:path';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
@@ -34,6 +36,8 @@ export interface CoreOptions {
   /** Caps on supporting documents (defaults 10 MB per file, 50 MB per case). */
   maxFileBytes?: number;
   maxCaseBytes?: number;
+  /** The desk scanner: scanimage and its environment, and (tests) extra options per page. */
+  scanner?: SaneScannerOptions & { extraArgsForPage?: (page: number) => readonly string[] };
 }
 
 export interface Core {
@@ -69,7 +73,10 @@ export function createCore(options: CoreOptions): Core {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const attachments = new AttachmentStore(join(options.dataDir, 'attachments'), maxFileBytes);
   const uploads = new UploadStaging(join(options.dataDir, 'uploads'), maxFileBytes);
+  const scanner = new SaneScanner(options.scanner);
   const handlers = createHandlers({
+    scanner,
+    scans: new ScanSessions(scanner, options.scanner?.extraArgsForPage),
     attachments,
     uploads,
     maxCaseBytes: options.maxCaseBytes ?? DEFAULT_MAX_CASE_BYTES,

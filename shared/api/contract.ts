@@ -20,6 +20,7 @@ import { queueVisitSchema } from '../domain/visit';
 import { requiredText } from '../domain/text';
 import { SURVEY_STATUSES, surveySubmissionSchema } from '../domain/survey';
 import { ikmReportSchema, reportPeriodSchema } from '../domain/ikm-report';
+import { SCANNER_FAULTS } from '../domain/scanner';
 
 /**
  * Who may call a method: 'public' needs no login (first-run setup, login), 'staff' any
@@ -243,6 +244,59 @@ export const contract = {
       z.object({ kind: z.literal('pdf'), pages: z.number().int() }),
     ]),
     access: ['officer', 'supervisor'],
+    windows: STAFF_WINDOW,
+  }),
+  'scanner.devices': method({
+    input: empty,
+    output: z.array(
+      z.object({ name: z.string(), vendor: z.string(), model: z.string(), type: z.string() }),
+    ),
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'scanner.scan': method({
+    input: z.object({
+      device: z.string().min(1).max(200),
+      mode: z.enum(['Color', 'Gray', 'Lineart']),
+      resolution: z.number().int().min(75).max(600),
+      source: z.enum(['flatbed', 'feeder']),
+      sessionId: z
+        .string()
+        .regex(/^[0-9a-f]{24}$/)
+        .optional(),
+    }),
+    output: z.object({
+      sessionId: z.string(),
+      pages: z.number().int(),
+      fault: z.enum(SCANNER_FAULTS).nullable(),
+    }),
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'scanner.progress': method({
+    input: z.object({ sessionId: z.string().regex(/^[0-9a-f]{24}$/) }),
+    output: z.object({
+      pages: z.number().int(),
+      percent: z.number().nullable(),
+      busy: z.boolean(),
+    }),
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'scanner.attach': method({
+    input: z.object({
+      sessionId: z.string().regex(/^[0-9a-f]{24}$/),
+      caseId: id,
+      kind: z.enum(DOCUMENT_KINDS),
+    }),
+    output: caseViewSchema,
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'scanner.discard': method({
+    input: z.object({ sessionId: z.string().regex(/^[0-9a-f]{24}$/) }),
+    output: ok,
+    access: OFFICER,
     windows: STAFF_WINDOW,
   }),
   'survey.openDisplay': method({

@@ -318,6 +318,36 @@ export const en: Messages = {
       folder: 'from the scan folder',
     },
   },
+  scanner: {
+    title: 'Scan at the desk',
+    device: 'Scanner',
+    noDevices: 'No scanner is connected.',
+    refresh: 'Find scanners',
+    mode: 'Colour mode',
+    modes: { Color: 'Colour', Gray: 'Greyscale', Lineart: 'Black and white' },
+    resolution: 'Resolution (dpi)',
+    source: 'Paper source',
+    sources: { flatbed: 'Glass (one page)', feeder: 'Feeder (several pages)' },
+    scan: 'Scan',
+    continue: 'Continue scanning',
+    scanning: 'Scanning page {{page}}… {{percent}}%',
+    pages: '{{count}} page(s) scanned.',
+    attach: 'Attach the scan',
+    discard: 'Discard the scan',
+    retryHint: 'The pages already scanned are kept. Fix the problem, then press Continue scanning.',
+    faults: {
+      SCANNER_NOT_FOUND:
+        'Scanner not found. Check its cable and power, then look for scanners again.',
+      PAPER_JAM: 'Paper jam in the scanner. Open the cover, remove the paper, then try again.',
+      FEEDER_EMPTY: 'The document feeder is empty. Put the document in the feeder, then try again.',
+      DEVICE_BUSY: 'The scanner is busy. Wait a moment, then try again.',
+      COVER_OPEN: "The scanner's cover is open. Close it, then try again.",
+      IO_ERROR: 'The scanner is not answering properly. Check the cable, then try again.',
+      ACCESS_DENIED: 'Loket may not use this scanner. Ask the administrator.',
+      CANCELLED: 'Scanning was cancelled.',
+      SCANNER_FAILED: 'The scanner failed. Try again.',
+    },
+  },
   admin: {
     title: 'Manage staff',
     addTitle: 'Add staff member',
@@ -399,6 +429,7 @@ export const en: Messages = {
       'This kind of file is not allowed. Only PDF, PNG, JPEG, TIFF or WebP.',
     ATTACHMENT_NAME_INVALID:
       'The file name cannot be used (a path, special characters, or too long). Rename it and try again.',
+    SCANNER_BUSY: 'The scanner is still scanning. Wait until it is done.',
     DB_NEWER_VERSION:
       'This database was written by a newer Loket. Update Loket; the file was not changed.',
     DB_CORRUPT:

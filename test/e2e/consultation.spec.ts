@@ -169,6 +169,15 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
   await second.getByLabel('Kategori permasalahan').selectOption({ label: 'Akun dan login' });
   await second.getByLabel('Uraian permasalahan').fill('Lupa kata sandi akun penyedia.');
   await expect(second.getByText(/Tersimpan otomatis/)).toBeVisible();
+  // A screenshot of the problem, scanned at the desk.
+  await second.getByText('Pindai di meja').click();
+  await second.getByRole('button', { name: 'Cari pemindai' }).click();
+  await expect(second.getByLabel('Pemindai')).toHaveValue('test:0');
+  await second.getByRole('button', { name: 'Pindai', exact: true }).click();
+  await expect(second.getByText('1 halaman terpindai.')).toBeVisible();
+  await second.getByRole('button', { name: 'Lampirkan hasil pindai' }).click();
+  await expect(second.getByText(/dipindai/)).toBeVisible();
+  await expectAccessible(page, 'consultation (scanner)');
   await second
     .getByLabel('Solusi yang diberikan')
     .fill('Dibantu reset kata sandi melalui menu Lupa Password.');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { saneTestEnv } from '../helpers/sane';
 
 export interface LoketInstance {
   launchUrl: string;
@@ -29,9 +30,8 @@ async function startLoket(
       dataDir,
       ...extraArgs,
     ],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    // The desk scanner is SANE's virtual test scanner.
+    { stdio: ['ignore', 'pipe', 'pipe'], env: saneTestEnv() },
   );
   const launchUrl = await new Promise<string>((resolve, reject) => {
     let out = '';

@@ -10,6 +10,10 @@ import type { UploadStaging } from '../attachments/upload-staging';
 import { cleanOriginalName } from '../attachments/original-name';
 import { AppError } from '../errors';
 import { PDFDocument } from 'pdf-lib';
+import type { SaneScanner } from '../scanner/sane-scanner';
+import type { ScanSessions } from '../scanner/scan-sessions';
+import { pagesToPdf } from '../scanner/pages-to-pdf';
+import { serviceDayOf } from '../../../shared/time';
 import type { StaffService } from '../auth/staff-service';
 import type { SessionStore } from '../auth/sessions';
 import type { RegisterExporter } from '../reception/register-export';
@@ -33,6 +37,8 @@ export interface Services {
   attachments: AttachmentStore;
   uploads: UploadStaging;
   maxCaseBytes: number;
+  scanner: SaneScanner;
+  scans: ScanSessions;
 }
 
 /** Every non-public method runs with a logged-in caller; this narrows that for the type checker. */
@@ -142,6 +148,39 @@ export function createHandlers(s: Services): Handlers {
         return { kind: 'pdf' as const, pages };
       }
       return { kind: 'image' as const, mime: attachment.mime, base64: bytes.toString('base64') };
+    },
+    'scanner.devices': () => s.scanner.listDevices(),
+    'scanner.scan': (input, caller) =>
+      s.scans.scan(
+        actor(caller),
+        {
+          device: input.device,
+          mode: input.mode,
+          resolution: input.resolution,
+          source: input.source,
+        },
+        input.sessionId,
+      ),
+    'scanner.progress': (input, caller) => s.scans.progress(actor(caller), input.sessionId),
+    'scanner.attach': async (input, caller) => {
+      s.cases.get(input.caseId);
+      const session = s.scans.take(actor(caller), input.sessionId);
+      const single = session.pages.length === 1 ? session.pages[0] : undefined;
+      const bytes = single ?? (await pagesToPdf(session.pages, session.resolution));
+      const stored = await s.attachments.put({ bytes });
+      const stamp = new Date().toISOString().slice(11, 16).replace(':', '');
+      const originalName = `pindaian-${serviceDayOf(new Date())}-${stamp}.${single ? 'png' : 'pdf'}`;
+      return s.cases.attach(
+        actor(caller),
+        input.caseId,
+        stored,
+        { originalName, kind: input.kind, source: 'scanner' },
+        s.maxCaseBytes,
+      );
+    },
+    'scanner.discard': (input, caller) => {
+      s.scans.discard(actor(caller), input.sessionId);
+      return { ok: true };
     },
     'survey.openDisplay': (_input, caller) => s.survey.openDisplay(actor(caller)),
     'survey.statusForVisit': (input) => ({ status: s.survey.statusForVisit(input.visitId) }),

@@ -6,6 +6,7 @@ import { errorText } from '../../api/errors';
 import { uploadFile } from '../../api/upload';
 import { Notice } from '../../components/Notice';
 import { DocumentChecklist } from './DocumentChecklist';
+import { ScanPanel } from './ScanPanel';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -196,6 +197,7 @@ export function DocumentsSection({
           {busy && <p role="status">{t('documents.uploading')}</p>}
         </div>
       )}
+      {open && <ScanPanel view={view} onChanged={onChanged} />}
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
     </section>
   );

@@ -1,0 +1,183 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseView, DocumentKind } from '../../../../shared/domain/case';
+import { DOCUMENT_KINDS } from '../../../../shared/domain/case';
+import type { ScannerFault } from '../../../../shared/domain/scanner';
+import { api } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { Notice } from '../../components/Notice';
+
+type Device = { name: string; vendor: string; model: string };
+
+/** Scan at the desk through SANE: one page from the glass, or a batch from the feeder. */
+export function ScanPanel({
+  view,
+  onChanged,
+}: {
+  view: CaseView;
+  onChanged: (v: CaseView) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [devices, setDevices] = useState<Device[] | null>(null);
+  const [device, setDevice] = useState('');
+  const [mode, setMode] = useState<'Color' | 'Gray' | 'Lineart'>('Gray');
+  const [resolution, setResolution] = useState(150);
+  const [source, setSource] = useState<'flatbed' | 'feeder'>('flatbed');
+  const [kind, setKind] = useState<DocumentKind>(view.missingDocuments[0] ?? 'other');
+  const [session, setSession] = useState<{
+    id: string;
+    pages: number;
+    fault: ScannerFault | null;
+  } | null>(null);
+  const [progress, setProgress] = useState<{ page: number; percent: number } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const findDevices = async () => {
+    const r = await api('scanner.devices', {});
+    if (!r.ok) return setFailure(errorText(r.error));
+    setDevices(r.value);
+    setDevice((d) => d || (r.value[0]?.name ?? ''));
+  };
+
+  useEffect(() => {
+    if (!progress || !session) return;
+    const timer = setInterval(async () => {
+      const r = await api('scanner.progress', { sessionId: session.id });
+      if (r.ok) setProgress({ page: r.value.pages + 1, percent: Math.round(r.value.percent ?? 0) });
+    }, 300);
+    return () => clearInterval(timer);
+  }, [progress, session]);
+
+  const scan = async () => {
+    setFailure(null);
+    setProgress({ page: (session?.pages ?? 0) + 1, percent: 0 });
+    const r = await api('scanner.scan', {
+      device,
+      mode,
+      resolution,
+      source,
+      ...(session && { sessionId: session.id }),
+    });
+    setProgress(null);
+    if (!r.ok) return setFailure(errorText(r.error));
+    setSession({ id: r.value.sessionId, pages: r.value.pages, fault: r.value.fault });
+  };
+
+  const attach = async () => {
+    if (!session) return;
+    const r = await api('scanner.attach', { sessionId: session.id, caseId: view.caseId, kind });
+    if (!r.ok) return setFailure(errorText(r.error));
+    setSession(null);
+    onChanged(r.value);
+  };
+
+  const discard = async () => {
+    if (session) await api('scanner.discard', { sessionId: session.id });
+    setSession(null);
+  };
+
+  return (
+    <details className="scan-panel">
+      <summary>{t('scanner.title')}</summary>
+      {devices === null || devices.length === 0 ? (
+        <div className="scan-panel__row">
+          {devices !== null && <p className="muted">{t('scanner.noDevices')}</p>}
+          <button type="button" className="button button--small" onClick={() => void findDevices()}>
+            {t('scanner.refresh')}
+          </button>
+        </div>
+      ) : (
+        <div className="scan-panel__grid">
+          <label>
+            {t('scanner.device')}
+            <select value={device} onChange={(e) => setDevice(e.target.value)}>
+              {devices.map((d) => (
+                <option key={d.name} value={d.name}>
+                  {d.vendor} {d.model} ({d.name})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('scanner.mode')}
+            <select value={mode} onChange={(e) => setMode(e.target.value as typeof mode)}>
+              {(['Color', 'Gray', 'Lineart'] as const).map((m) => (
+                <option key={m} value={m}>
+                  {t(`scanner.modes.${m}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('scanner.resolution')}
+            <select value={resolution} onChange={(e) => setResolution(Number(e.target.value))}>
+              {[75, 150, 200, 300].map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('scanner.source')}
+            <select value={source} onChange={(e) => setSource(e.target.value as typeof source)}>
+              {(['flatbed', 'feeder'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`scanner.sources.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--small"
+              disabled={progress !== null || !device}
+              onClick={() => void scan()}
+            >
+              {session?.fault ? t('scanner.continue') : t('scanner.scan')}
+            </button>
+          </div>
+        </div>
+      )}
+      {progress && (
+        <p role="status">
+          {t('scanner.scanning', progress)}
+          <progress
+            max={100}
+            value={progress.percent}
+            aria-label={t('scanner.scanning', progress)}
+          />
+        </p>
+      )}
+      {session?.fault && (
+        <Notice kind="error">{`${t(`scanner.faults.${session.fault}`)} ${session.pages > 0 ? t('scanner.retryHint') : ''}`}</Notice>
+      )}
+      {session && session.pages > 0 && (
+        <div className="scan-panel__row">
+          <span role="status">{t('scanner.pages', { count: session.pages })}</span>
+          <label htmlFor={`${id}-kind`}>{t('documents.kind')}</label>
+          <select
+            id={`${id}-kind`}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as DocumentKind)}
+          >
+            {DOCUMENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`documentKinds.${k}`)}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="button button--small" onClick={() => void attach()}>
+            {t('scanner.attach')}
+          </button>
+          <button type="button" className="button button--small" onClick={() => void discard()}>
+            {t('scanner.discard')}
+          </button>
+        </div>
+      )}
+      {failure && <Notice kind="error">{failure}</Notice>}
+    </details>
+  );
+}

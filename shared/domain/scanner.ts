@@ -1,0 +1,13 @@
+/** What can go wrong at the desk scanner; each has a message under scanner.faults in the catalogs. */
+export const SCANNER_FAULTS = [
+  'SCANNER_NOT_FOUND',
+  'PAPER_JAM',
+  'FEEDER_EMPTY',
+  'DEVICE_BUSY',
+  'COVER_OPEN',
+  'IO_ERROR',
+  'ACCESS_DENIED',
+  'CANCELLED',
+  'SCANNER_FAILED',
+] as const;
+export type ScannerFault = (typeof SCANNER_FAULTS)[number];

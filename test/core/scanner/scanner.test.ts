@@ -1,0 +1,157 @@
+import { PDFDocument } from 'pdf-lib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../../electron/core/core';
+import { SaneScanner } from '../../../electron/core/scanner/sane-scanner';
+import { currentConsent } from '../../../shared/domain/consent';
+import { feederOf, saneTestEnv } from '../../helpers/sane';
+import { ADMIN, cleanup, startTestCore, type TestCore } from '../../helpers/temp-core';
+
+let t: TestCore | undefined;
+afterEach(() => {
+  cleanup(t);
+  t = undefined;
+});
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const small = { device: 'test:0', mode: 'Gray' as const, resolution: 75 };
+
+async function officerWithCase(
+  extraArgsForPage?: (page: number) => string[],
+): Promise<{ t: TestCore; caseId: number }> {
+  const core = startTestCore();
+  core.close();
+  core.core = createCore({
+    dataDir: core.dataDir,
+    now: core.clock.now,
+    logError: () => {},
+    scanner: { env: saneTestEnv(), ...(extraArgsForPage && { extraArgsForPage }) },
+  });
+  t = core;
+  await core.must('setup.createFirstAdmin', ADMIN);
+  core.token = (
+    await core.must('auth.login', { username: ADMIN.username, pin: ADMIN.pin })
+  ).sessionToken;
+  const { visitId } = await core.must('visit.checkIn', {
+    fullName: 'Budi',
+    phone: '081234567890',
+    visitorType: 'penyedia',
+    purpose: 'x',
+    consentGiven: true,
+    consentVersion: currentConsent().version,
+  });
+  await core.must('queue.callNext', {});
+  await core.must('queue.start', { visitId });
+  const c = await core.must('case.create', { visitId });
+  return { t: core, caseId: c.caseId };
+}
+
+describe('the desk scanner (SANE test backend)', () => {
+  it('lists the virtual devices', async () => {
+    const devices = await new SaneScanner({ env: saneTestEnv() }).listDevices();
+    expect(devices.map((d) => d.name)).toContain('test:0');
+    expect(devices[0]).toMatchObject({ vendor: 'Noname', model: 'frontend-tester' });
+  });
+
+  it('scans one page from the glass as a PNG, reporting progress', async () => {
+    const progress: number[] = [];
+    const page = await new SaneScanner({ env: saneTestEnv() }).scanPage({
+      ...small,
+      source: 'flatbed',
+      onProgress: (p) => progress.push(p),
+    });
+    expect(page.ok).toBe(true);
+    if (!page.ok) return;
+    expect(page.png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+    expect(page.png.readUInt32BE(16)).toBeGreaterThan(100); // width in pixels from IHDR
+    expect(progress.at(-1)).toBe(100);
+  });
+
+  it('scans a feeder batch into one PDF attached to the case', async () => {
+    const { t, caseId } = await officerWithCase(feederOf(10));
+    const scan = await t.must('scanner.scan', { ...small, source: 'feeder' });
+    expect(scan).toMatchObject({ pages: 10, fault: null });
+    const view = await t.must('scanner.attach', {
+      sessionId: scan.sessionId,
+      caseId,
+      kind: 'business_licence',
+    });
+    const attachment = view.attachments[0]!;
+    expect(attachment).toMatchObject({
+      mime: 'application/pdf',
+      source: 'scanner',
+      kind: 'business_licence',
+    });
+    const preview = await t.must('attachment.preview', { caseId, attachmentId: attachment.id });
+    expect(preview).toEqual({ kind: 'pdf', pages: 10 });
+  }, 60_000);
+
+  it('keeps the pages scanned before a jam, and continues after it', async () => {
+    let jam = true;
+    const feeder = feederOf(6);
+    const { t, caseId } = await officerWithCase((page) =>
+      page === 4 && jam ? ['--read-return-value', 'SANE_STATUS_JAMMED'] : feeder(page),
+    );
+    const first = await t.must('scanner.scan', { ...small, source: 'feeder' });
+    expect(first).toMatchObject({ pages: 3, fault: 'PAPER_JAM' });
+    jam = false; // the officer clears the jam
+    const resumed = await t.must('scanner.scan', {
+      ...small,
+      source: 'feeder',
+      sessionId: first.sessionId,
+    });
+    expect(resumed).toMatchObject({ sessionId: first.sessionId, pages: 6, fault: null });
+    const view = await t.must('scanner.attach', {
+      sessionId: first.sessionId,
+      caseId,
+      kind: 'other',
+    });
+    expect(
+      await t.must('attachment.preview', { caseId, attachmentId: view.attachments[0]!.id }),
+    ).toEqual({ kind: 'pdf', pages: 6 });
+  }, 60_000);
+
+  it.each([
+    ['SANE_STATUS_JAMMED', 'PAPER_JAM'],
+    ['SANE_STATUS_NO_DOCS', 'FEEDER_EMPTY'],
+    ['SANE_STATUS_DEVICE_BUSY', 'DEVICE_BUSY'],
+    ['SANE_STATUS_COVER_OPEN', 'COVER_OPEN'],
+    ['SANE_STATUS_IO_ERROR', 'IO_ERROR'],
+    ['SANE_STATUS_ACCESS_DENIED', 'ACCESS_DENIED'],
+  ])('reports %s as %s with nothing scanned', async (status, fault) => {
+    const { t } = await officerWithCase(() => ['--read-return-value', status]);
+    const r = await t.must('scanner.scan', { ...small, source: 'feeder' });
+    expect(r).toMatchObject({ pages: 0, fault });
+    expect(
+      await t.call('scanner.attach', { sessionId: r.sessionId, caseId: 1, kind: 'other' }),
+    ).toMatchObject({ ok: false, error: { code: 'ATTACHMENT_EMPTY' } });
+  });
+
+  it('says the scanner is not found for an unknown device or a missing scanimage', async () => {
+    const env = saneTestEnv();
+    expect(
+      await new SaneScanner({ env }).scanPage({ ...small, device: 'nosuch:0', source: 'flatbed' }),
+    ).toEqual({ ok: false, fault: 'SCANNER_NOT_FOUND' });
+    expect(
+      await new SaneScanner({ env, command: 'scanimage-not-installed' }).scanPage({
+        ...small,
+        source: 'flatbed',
+      }),
+    ).toEqual({ ok: false, fault: 'SCANNER_NOT_FOUND' });
+    expect(
+      await new SaneScanner({ env, command: 'scanimage-not-installed' }).listDevices(),
+    ).toEqual([]);
+  });
+
+  it('cancels a scan in progress', async () => {
+    const controller = new AbortController();
+    const scanning = new SaneScanner({ env: saneTestEnv() }).scanPage({
+      ...small,
+      resolution: 600,
+      source: 'flatbed',
+      signal: controller.signal,
+      extraArgs: ['--read-delay=yes', '--read-delay-duration', '200000'],
+    });
+    setTimeout(() => controller.abort(), 200);
+    expect(await scanning).toEqual({ ok: false, fault: 'CANCELLED' });
+  });
+});
