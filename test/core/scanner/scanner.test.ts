@@ -1,4 +1,3 @@
-import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/core';
 import { SaneScanner } from '../../../electron/core/scanner/sane-scanner';
