@@ -1,7 +1,7 @@
 /**
  * `npm start`: the Electron app where its binary is installed, otherwise browser mode with one
  * clear line saying so. Flags: --browser (force browser mode), --data-dir DIR, --port N, --host H,
- * --survey-idle-seconds N.
+ * --survey-idle-seconds N, --scan-folder DIR (or LOKET_SCAN_FOLDER).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -52,12 +52,14 @@ async function main(): Promise<void> {
   }
   const port = flag('--port');
   const idle = flag('--survey-idle-seconds');
+  const scanFolder = flag('--scan-folder') ?? process.env.LOKET_SCAN_FOLDER;
   const mode = await startBrowserMode({
     dataDir,
     rendererDir: join(root, 'dist', 'renderer'),
     host: flag('--host') ?? '127.0.0.1',
     ...(port !== undefined && { port: Number(port) }),
     ...(idle !== undefined && { surveyIdleSeconds: Number(idle) }),
+    ...(scanFolder && { scanFolder }),
   });
   // Listening for a stop before saying "ready": whoever reads the line may stop us at once.
   const stop = () => void mode.stop().then(() => process.exit(0));

@@ -7,6 +7,7 @@ import {
 } from './attachments/attachment-store';
 import { UploadStaging } from './attachments/upload-staging';
 import { SaneScanner, type SaneScannerOptions } from './scanner/sane-scanner';
+import { FolderWatch } from './attachments/folder-watch';
 import { ScanSessions } from './scanner/scan-sessions';
 import { AppError } from './errors';
 import { join } from 'node:path';
@@ -38,6 +39,10 @@ export interface CoreOptions {
   maxCaseBytes?: number;
   /** The desk scanner: scanimage and its environment, and (tests) extra options per page. */
   scanner?: SaneScannerOptions & { extraArgsForPage?: (page: number) => readonly string[] };
+  /** The "scan to folder" folder office scanners drop files into, if the desk has one. */
+  scanFolder?: string;
+  /** How long a file in the scan folder must stop growing before it is offered (default 1.5 s). */
+  scanFolderStableMs?: number;
 }
 
 export interface Core {
@@ -49,6 +54,8 @@ export interface Core {
   stageUpload(sessionToken: string | undefined, source: Readable | Uint8Array): Promise<string>;
   db: Db;
   visits: VisitService;
+  /** Resolves once background services (the scan-folder watch) are listening. */
+  ready(): Promise<void>;
   /** Periodic upkeep: closes yesterday's open visits, anonymises data past its retention. */
   housekeeping(): void;
   close(): void;
@@ -60,6 +67,7 @@ export const DATABASE_FILE = 'loket.sqlite';
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const now = options.now ?? (() => new Date());
+  const logError = options.logError ?? ((err: unknown) => console.error('[loket core]', err));
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
   const audit = new AuditLog(db, now);
   const sessions = new SessionStore(options.sessionIdleMs ?? 8 * 60 * 60 * 1000, now);
@@ -74,9 +82,14 @@ export function createCore(options: CoreOptions): Core {
   const attachments = new AttachmentStore(join(options.dataDir, 'attachments'), maxFileBytes);
   const uploads = new UploadStaging(join(options.dataDir, 'uploads'), maxFileBytes);
   const scanner = new SaneScanner(options.scanner);
+  const folder = options.scanFolder
+    ? new FolderWatch(options.scanFolder, options.scanFolderStableMs, now)
+    : null;
+  const folderReady = folder?.start().catch((err: unknown) => logError(err));
   const handlers = createHandlers({
     scanner,
     scans: new ScanSessions(scanner, options.scanner?.extraArgsForPage),
+    folder,
     attachments,
     uploads,
     maxCaseBytes: options.maxCaseBytes ?? DEFAULT_MAX_CASE_BYTES,
@@ -93,7 +106,6 @@ export function createCore(options: CoreOptions): Core {
     ikm: new IkmReporter(db),
     db,
   });
-  const logError = options.logError ?? ((err: unknown) => console.error('[loket core]', err));
   return {
     dispatch: createDispatcher(handlers, sessions, logError),
     db,
@@ -105,6 +117,12 @@ export function createCore(options: CoreOptions): Core {
       if (!session.roles.includes('officer')) throw new AppError('FORBIDDEN');
       return uploads.stage(source);
     },
-    close: () => db.close(),
+    ready: async () => {
+      await folderReady;
+    },
+    close: () => {
+      void folder?.close();
+      db.close();
+    },
   };
 }

@@ -193,7 +193,10 @@ app.on('web-contents-created', (_event, contents) => lockDown(contents));
 
 void app.whenReady().then(() => {
   try {
-    core = createCore({ dataDir: dataDir() });
+    core = createCore({
+      dataDir: dataDir(),
+      ...(settings.scanFolder && { scanFolder: settings.scanFolder }),
+    });
   } catch (err) {
     const code = err instanceof AppError ? err.code : 'INTERNAL';
     dialog.showErrorBox('Loket', translate(settings.locale, `errors.${code}`));

@@ -7,6 +7,8 @@ export const shellSettingsSchema = z.object({
   locale: z.enum(LOCALES).default('id'),
   /** Open the visitor-facing survey on a second display when one is connected. */
   surveyOnSecondDisplay: z.boolean().default(true),
+  /** Where the office scanners drop their files ("scan to folder"), if anywhere. */
+  scanFolder: z.string().min(1).optional(),
 });
 export type ShellSettings = z.infer<typeof shellSettingsSchema>;
 

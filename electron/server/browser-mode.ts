@@ -8,6 +8,7 @@ export interface BrowserModeOptions {
   host?: string;
   port?: number;
   surveyIdleSeconds?: number;
+  scanFolder?: string;
 }
 
 export interface BrowserMode {

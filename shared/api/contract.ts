@@ -299,6 +299,24 @@ export const contract = {
     access: OFFICER,
     windows: STAFF_WINDOW,
   }),
+  'folder.offers': method({
+    input: empty,
+    output: z.array(
+      z.object({ id: z.string(), name: z.string(), size: z.number().int(), seenAt: z.string() }),
+    ),
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'folder.attach': method({
+    input: z.object({
+      offerId: z.string().regex(/^[0-9a-f]{24}$/),
+      caseId: id,
+      kind: z.enum(DOCUMENT_KINDS),
+    }),
+    output: caseViewSchema,
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
   'survey.openDisplay': method({
     input: empty,
     output: z.object({ displayToken: z.string() }),

@@ -302,6 +302,9 @@ export const en: Messages = {
     exported: 'Report {{file}} downloaded.',
   },
   documents: {
+    folderTitle: 'New in the scan folder',
+    attachOffer: 'Attach',
+    attachOf: 'Attach {{name}}',
     kind: 'Document kind',
     pick: 'Choose files…',
     dropHint: 'Drop files here, or',

@@ -304,6 +304,9 @@ export const id = {
     exported: 'Laporan {{file}} diunduh.',
   },
   documents: {
+    folderTitle: 'Baru di folder pindai',
+    attachOffer: 'Lampirkan',
+    attachOf: 'Lampirkan {{name}}',
     kind: 'Jenis dokumen',
     pick: 'Pilih berkas…',
     dropHint: 'Seret berkas ke sini, atau',

@@ -162,3 +162,45 @@ describe('supporting documents on a case', () => {
     expect(code(await attach(caseId, await pdf('terlambat')))).toBe('CASE_CLOSED');
   });
 });
+
+describe('scan to folder, through the API', () => {
+  it('offers a file the office scanner dropped, and attaches it once', async () => {
+    const { mkdtempSync, writeFileSync: write } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const folder = mkdtempSync(join(tmpdir(), 'loket-scan-folder-'));
+    await draftCase();
+    t.close();
+    t.core = createCore({
+      dataDir: t.dataDir,
+      now: t.clock.now,
+      logError: () => {},
+      scanFolder: folder,
+      scanFolderStableMs: 200,
+    });
+    await t.core.ready();
+    t.token = (
+      await t.must('auth.login', { username: ADMIN.username, pin: ADMIN.pin })
+    ).sessionToken;
+    write(join(folder, 'scan_0001.pdf'), await pdf('dari pemindai kantor'));
+    let offers: { id: string; name: string }[] = [];
+    for (let i = 0; i < 50 && offers.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      offers = await t.must('folder.offers', {});
+    }
+    expect(offers.map((o) => o.name)).toEqual(['scan_0001.pdf']);
+    const view = await t.must('folder.attach', {
+      offerId: offers[0]!.id,
+      caseId: 1,
+      kind: 'business_licence',
+    });
+    expect(view.attachments[0]).toMatchObject({
+      originalName: 'scan_0001.pdf',
+      source: 'folder',
+      kind: 'business_licence',
+    });
+    expect(await t.must('folder.offers', {})).toEqual([]);
+    expect(
+      code(await t.call('folder.attach', { offerId: offers[0]!.id, caseId: 1, kind: 'other' })),
+    ).toBe('NOT_FOUND');
+  });
+});

@@ -13,6 +13,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { SaneScanner } from '../scanner/sane-scanner';
 import type { ScanSessions } from '../scanner/scan-sessions';
 import { pagesToPdf } from '../scanner/pages-to-pdf';
+import type { FolderWatch } from '../attachments/folder-watch';
 import { serviceDayOf } from '../../../shared/time';
 import type { StaffService } from '../auth/staff-service';
 import type { SessionStore } from '../auth/sessions';
@@ -39,6 +40,7 @@ export interface Services {
   maxCaseBytes: number;
   scanner: SaneScanner;
   scans: ScanSessions;
+  folder: FolderWatch | null;
 }
 
 /** Every non-public method runs with a logged-in caller; this narrows that for the type checker. */
@@ -181,6 +183,25 @@ export function createHandlers(s: Services): Handlers {
     'scanner.discard': (input, caller) => {
       s.scans.discard(actor(caller), input.sessionId);
       return { ok: true };
+    },
+    'folder.offers': () =>
+      (s.folder?.list() ?? []).map(({ id, name, size, seenAt }) => ({ id, name, size, seenAt })),
+    'folder.attach': async (input, caller) => {
+      const offer = s.folder?.get(input.offerId);
+      if (!offer) throw new AppError('NOT_FOUND');
+      const originalName = cleanOriginalName(offer.name);
+      if (originalName === null) throw new AppError('ATTACHMENT_NAME_INVALID');
+      s.cases.get(input.caseId);
+      const stored = await s.attachments.put({ path: offer.path });
+      const view = s.cases.attach(
+        actor(caller),
+        input.caseId,
+        stored,
+        { originalName, kind: input.kind, source: 'folder' },
+        s.maxCaseBytes,
+      );
+      s.folder?.take(input.offerId);
+      return view;
     },
     'survey.openDisplay': (_input, caller) => s.survey.openDisplay(actor(caller)),
     'survey.statusForVisit': (input) => ({ status: s.survey.statusForVisit(input.visitId) }),

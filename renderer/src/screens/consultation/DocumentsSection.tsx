@@ -7,6 +7,7 @@ import { uploadFile } from '../../api/upload';
 import { Notice } from '../../components/Notice';
 import { DocumentChecklist } from './DocumentChecklist';
 import { ScanPanel } from './ScanPanel';
+import { FolderOffers } from './FolderOffers';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -197,6 +198,7 @@ export function DocumentsSection({
           {busy && <p role="status">{t('documents.uploading')}</p>}
         </div>
       )}
+      {open && <FolderOffers view={view} onChanged={onChanged} />}
       {open && <ScanPanel view={view} onChanged={onChanged} />}
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
     </section>

@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseView, DocumentKind } from '../../../../shared/domain/case';
+import { formatTimeWib } from '../../../../shared/time';
+import { api } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { Notice } from '../../components/Notice';
+
+const POLL_MS = 3000;
+type Offer = { id: string; name: string; size: number; seenAt: string };
+
+/** Files the office scanner dropped in the scan folder, offered for attaching to this case. */
+export function FolderOffers({
+  view,
+  onChanged,
+}: {
+  view: CaseView;
+  onChanged: (v: CaseView) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [offers, setOffers] = useState<Offer[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const poll = async () => {
+      const r = await api('folder.offers', {});
+      if (live && r.ok) setOffers(r.value);
+    };
+    void poll();
+    const timer = setInterval(() => void poll(), POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, []);
+
+  if (offers.length === 0) return null;
+  const kind: DocumentKind = view.missingDocuments[0] ?? 'other';
+  const attach = async (offer: Offer) => {
+    const r = await api('folder.attach', { offerId: offer.id, caseId: view.caseId, kind });
+    if (!r.ok) return setFailure(`${offer.name}: ${errorText(r.error)}`);
+    setFailure(null);
+    setOffers((o) => o.filter((x) => x.id !== offer.id));
+    onChanged(r.value);
+  };
+  return (
+    <div className="folder-offers">
+      <h4>{t('documents.folderTitle')}</h4>
+      <ul>
+        {offers.map((o) => (
+          <li key={o.id}>
+            <span>
+              {o.name} <span className="muted">· {formatTimeWib(o.seenAt, i18n.language)}</span>
+            </span>
+            <button
+              type="button"
+              className="button button--small"
+              aria-label={t('documents.attachOf', { name: o.name })}
+              onClick={() => void attach(o)}
+            >
+              {t('documents.attachOffer')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {failure && <Notice kind="error">{failure}</Notice>}
+    </div>
+  );
+}
