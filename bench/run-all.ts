@@ -2,7 +2,13 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const benches = ['checkin-throughput.ts', 'visitor-search.ts', 'ikm-report.ts'];
+const benches = [
+  'checkin-throughput.ts',
+  'visitor-search.ts',
+  'attach-20mb.ts',
+  'attach-memory.ts',
+  'ikm-report.ts',
+];
 for (const bench of benches) {
   console.log(`\n== ${bench}`);
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, bench)], {
