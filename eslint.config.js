@@ -43,8 +43,9 @@ export default tseslint.config(
     },
   },
   {
-    // Config files are the one place a default export is the tool's own convention.
-    files: ['*.config.ts', '*.config.js'],
+    // Config files and module declarations for bundler imports are where a default export is the
+    // tool's own convention.
+    files: ['*.config.ts', '*.config.js', '**/*.d.ts'],
     rules: { 'no-restricted-exports': 'off' },
   },
   {

@@ -241,7 +241,7 @@ export const contract = {
     input: z.object({ caseId: id, attachmentId: id }),
     output: z.union([
       z.object({ kind: z.literal('image'), mime: z.string(), base64: z.string() }),
-      z.object({ kind: z.literal('pdf'), pages: z.number().int() }),
+      z.object({ kind: z.literal('pdf'), pages: z.number().int(), base64: z.string() }),
     ]),
     access: ['officer', 'supervisor'],
     windows: STAFF_WINDOW,

@@ -75,7 +75,11 @@ describe('supporting documents on a case', () => {
       caseId,
       attachmentId: r.ok ? r.value.attachments[0]!.id : 0,
     });
-    expect(preview).toEqual({ kind: 'pdf', pages: 1 });
+    expect(preview).toEqual({
+      kind: 'pdf',
+      pages: 1,
+      base64: Buffer.from(bytes).toString('base64'),
+    });
   });
 
   it.each([

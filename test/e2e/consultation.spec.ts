@@ -145,6 +145,8 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
   await expect(first.getByText('1 berkas dilampirkan.')).toBeVisible();
   await expect(first.getByText('Scan izin usaha (NIB): ada')).toBeVisible();
   await expect(first.getByText('PDF · 1 hlm')).toBeVisible();
+  // The first page of the PDF is drawn as its thumbnail.
+  await expect(first.getByRole('img', { name: 'Pratinjau NIB CV Maju Jaya.pdf' })).toBeVisible();
   await expect(first.getByLabel('Jenis dokumen')).toHaveValue('business_licence');
   await fileInput.setInputFiles({
     name: 'layar error.png',

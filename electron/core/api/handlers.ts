@@ -147,7 +147,7 @@ export function createHandlers(s: Services): Handlers {
         })
           .then((d) => d.getPageCount())
           .catch(() => 0);
-        return { kind: 'pdf' as const, pages };
+        return { kind: 'pdf' as const, pages, base64: bytes.toString('base64') };
       }
       return { kind: 'image' as const, mime: attachment.mime, base64: bytes.toString('base64') };
     },

@@ -104,8 +104,9 @@ export class SaneScanner {
       child.stderr.on('data', (c: Buffer) => {
         const text = c.toString();
         stderr += text;
-        const match = /Progress: ([\d.]+)%/.exec(text);
-        if (match && onProgress) onProgress(Number(match[1]));
+        // scanimage rewrites one line with \r; a chunk may hold several updates, the last counts.
+        const last = [...text.matchAll(/Progress: ([\d.]+)%/g)].at(-1);
+        if (last && onProgress) onProgress(Number(last[1]));
       });
       child.on('error', () => {
         missing = true;

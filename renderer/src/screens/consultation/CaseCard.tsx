@@ -40,7 +40,13 @@ export function CaseCard({
       <CaseForm view={view} onSaved={onChanged} serverErrors={serverErrors} />
       <DocumentsSection view={view} onChanged={onChanged} />
       <CaseNotes view={view} onChanged={onChanged} />
-      <CaseOutcome view={view} onChanged={onChanged} onFieldErrors={setServerErrors} />
+      {/* A new document may settle the outcome's last complaint: start it afresh. */}
+      <CaseOutcome
+        key={view.attachments.length}
+        view={view}
+        onChanged={onChanged}
+        onFieldErrors={setServerErrors}
+      />
     </article>
   );
 }

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { uploadFile } from '../../api/upload';
 import { Notice } from '../../components/Notice';
+import { renderFirstPage } from '../../pdf-first-page';
 import { DocumentChecklist } from './DocumentChecklist';
 import { ScanPanel } from './ScanPanel';
 import { FolderOffers } from './FolderOffers';
@@ -37,26 +38,33 @@ function Preview({
   const [preview, setPreview] = useState<{ src?: string; pages?: number } | null>(null);
   useEffect(() => {
     let live = true;
-    void api('attachment.preview', { caseId: view.caseId, attachmentId }).then((r) => {
+    void api('attachment.preview', { caseId: view.caseId, attachmentId }).then(async (r) => {
       if (!live || !r.ok) return;
-      setPreview(
-        r.value.kind === 'image'
-          ? { src: `data:${r.value.mime};base64,${r.value.base64}` }
-          : { pages: r.value.pages },
-      );
+      if (r.value.kind === 'image') {
+        setPreview({ src: `data:${r.value.mime};base64,${r.value.base64}` });
+        return;
+      }
+      const firstPage = await renderFirstPage(r.value.base64);
+      if (live) setPreview({ pages: r.value.pages, ...(firstPage && { src: firstPage }) });
     });
     return () => {
       live = false;
     };
   }, [view.caseId, attachmentId]);
   if (!preview) return <span className="doc-thumb doc-thumb--empty" aria-hidden="true" />;
-  if (preview.src)
-    return <img className="doc-thumb" src={preview.src} alt={t('documents.previewOf', { name })} />;
-  return (
-    <span className="doc-thumb doc-thumb--pdf">
-      {t('documents.pdfPages', { count: preview.pages ?? 0 })}
-    </span>
-  );
+  const pages =
+    preview.pages === undefined ? null : (
+      <span className="doc-thumb__pages">{t('documents.pdfPages', { count: preview.pages })}</span>
+    );
+  if (preview.src) {
+    return (
+      <span className="doc-thumb-wrap">
+        <img className="doc-thumb" src={preview.src} alt={t('documents.previewOf', { name })} />
+        {pages}
+      </span>
+    );
+  }
+  return <span className="doc-thumb doc-thumb--pdf">{pages}</span>;
 }
 
 /** Supporting documents: pick or drop files, tag each with its kind, see what is still missing. */
