@@ -380,6 +380,7 @@ export const en: Messages = {
       checkedOutAt: 'Left (WIB)',
       autoClosed: 'Closed automatically',
       consentVersion: 'Consent version',
+      caseCodes: 'Case IDs',
       consentAt: 'Consent time (WIB)',
     },
     yes: 'Yes',

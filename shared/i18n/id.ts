@@ -382,6 +382,7 @@ export const id = {
       checkedOutAt: 'Jam keluar (WIB)',
       autoClosed: 'Ditutup otomatis',
       consentVersion: 'Versi persetujuan',
+      caseCodes: 'ID kasus',
       consentAt: 'Waktu persetujuan (WIB)',
     },
     yes: 'Ya',

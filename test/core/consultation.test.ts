@@ -308,3 +308,19 @@ describe('migration 2', () => {
     ).toThrow(/CHECK/);
   });
 });
+
+describe('the case ID on exports', () => {
+  it('appears in the daily register next to the visit', async () => {
+    t = await startWithAdmin();
+    const visitId = await inConsultation();
+    const a = await t.must('case.create', { visitId });
+    const b = await t.must('case.create', { visitId });
+    const file = await t.must('register.export', { format: 'csv' });
+    const [header, row] = Buffer.from(file.base64, 'base64')
+      .toString('utf8')
+      .slice(1)
+      .split('\r\n');
+    expect(header).toMatch(/,ID kasus$/);
+    expect(row).toMatch(new RegExp(`,${a.caseCode} ${b.caseCode}$`));
+  });
+});

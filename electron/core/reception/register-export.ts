@@ -20,6 +20,7 @@ interface RegisterRow {
   auto_closed: number;
   consent_version: string;
   consent_at: string;
+  case_codes: string | null;
 }
 
 const COLUMNS = [
@@ -37,6 +38,7 @@ const COLUMNS = [
   'autoClosed',
   'consentVersion',
   'consentAt',
+  'caseCodes',
 ] as const;
 
 export interface ExportedFile {
@@ -52,7 +54,9 @@ export class RegisterExporter {
   constructor(db: Db) {
     this.rows = db.prepare<[string], RegisterRow>(
       `SELECT queue_no, checked_in_at, full_name, institution, visitor_type, lpse, purpose, phone,
-              email, status, checked_out_at, auto_closed, consent_version, consent_at
+              email, status, checked_out_at, auto_closed, consent_version, consent_at,
+              (SELECT group_concat(case_code, ' ') FROM problem_case c WHERE c.visit_id = visit.id)
+                AS case_codes
          FROM visit WHERE service_day = ? ORDER BY queue_no`,
     );
   }
@@ -77,6 +81,7 @@ export class RegisterExporter {
         r.auto_closed === 1 ? t('register.yes') : t('register.no'),
         r.consent_version,
         formatTimeWib(r.consent_at, locale),
+        r.case_codes ?? '',
       ]);
     return { header, rows };
   }
