@@ -1,0 +1,76 @@
+import type { Db } from '../db/open-database';
+import type { RemoteTicket } from './connectors/helpdesk-connector';
+
+export interface BackendLink {
+  caseId: number;
+  remoteId: string;
+  remoteUrl: string | null;
+  remoteStatus: string;
+  stalledReason: string | null;
+  linkedAt: string;
+  lastSeenAt: string;
+}
+
+interface Row {
+  case_id: number;
+  remote_id: string;
+  remote_url: string | null;
+  remote_status: string;
+  stalled_reason: string | null;
+  linked_at: string;
+  last_seen_at: string;
+}
+
+/** Which backend ticket belongs to which case, and what the backend last said about it. */
+export class BackendLinks {
+  private readonly q;
+
+  constructor(db: Db) {
+    this.q = {
+      upsert: db.prepare<
+        [
+          {
+            caseId: number;
+            remoteId: string;
+            url: string | null;
+            status: string;
+            stalled: string | null;
+            now: string;
+          },
+        ]
+      >(
+        `INSERT INTO backend_link (case_id, remote_id, remote_url, remote_status, stalled_reason,
+           linked_at, last_seen_at) VALUES (@caseId, @remoteId, @url, @status, @stalled, @now, @now)
+         ON CONFLICT (case_id) DO UPDATE SET remote_status = excluded.remote_status,
+           stalled_reason = excluded.stalled_reason, last_seen_at = excluded.last_seen_at`,
+      ),
+      one: db.prepare<[number], Row>('SELECT * FROM backend_link WHERE case_id = ?'),
+    };
+  }
+
+  link(caseId: number, ticket: RemoteTicket, now: string): void {
+    this.q.upsert.run({
+      caseId,
+      remoteId: ticket.id,
+      url: ticket.url,
+      status: ticket.status,
+      stalled: ticket.stalledReason,
+      now,
+    });
+  }
+
+  get(caseId: number): BackendLink | undefined {
+    const r = this.q.one.get(caseId);
+    return r
+      ? {
+          caseId: r.case_id,
+          remoteId: r.remote_id,
+          remoteUrl: r.remote_url,
+          remoteStatus: r.remote_status,
+          stalledReason: r.stalled_reason,
+          linkedAt: r.linked_at,
+          lastSeenAt: r.last_seen_at,
+        }
+      : undefined;
+  }
+}

@@ -1,0 +1,151 @@
+import type { Db } from '../db/open-database';
+
+export type OutboxState = 'queued' | 'sending' | 'delivered' | 'failed';
+export type OutboxOperation = 'create_ticket' | 'add_note';
+
+export interface OutboxEntry {
+  id: number;
+  caseId: number;
+  caseCode: string;
+  operation: OutboxOperation;
+  idempotencyKey: string;
+  payload: string | null;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface Row {
+  id: number;
+  case_id: number;
+  case_code: string;
+  operation: OutboxOperation;
+  idempotency_key: string;
+  payload: string | null;
+  state: OutboxState;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const toEntry = (r: Row): OutboxEntry => ({
+  id: r.id,
+  caseId: r.case_id,
+  caseCode: r.case_code,
+  operation: r.operation,
+  idempotencyKey: r.idempotency_key,
+  payload: r.payload,
+  state: r.state,
+  attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const SELECT = `SELECT o.*, c.case_code FROM outbox o JOIN problem_case c ON c.id = o.case_id`;
+
+/** The outbox table's state changes, each one committed before anything else happens. */
+export class OutboxStore {
+  private readonly q;
+
+  constructor(private readonly db: Db) {
+    this.q = {
+      // One attempt in flight per case, and a case's operations in the order they were written.
+      due: db.prepare<[string, number], Row>(
+        `${SELECT} WHERE o.state = 'queued' AND o.next_attempt_at <= ?
+            AND NOT EXISTS (SELECT 1 FROM outbox b WHERE b.case_id = o.case_id AND b.id < o.id
+                            AND b.state <> 'delivered')
+            AND NOT EXISTS (SELECT 1 FROM outbox s WHERE s.case_id = o.case_id AND s.state = 'sending')
+          ORDER BY o.next_attempt_at, o.id LIMIT ?`,
+      ),
+      claim: db.prepare<[string, number]>(
+        `UPDATE outbox SET state = 'sending', updated_at = ? WHERE id = ? AND state = 'queued'`,
+      ),
+      recover: db.prepare(`UPDATE outbox SET state = 'queued' WHERE state = 'sending'`),
+      delivered: db.prepare<[string, number]>(
+        `UPDATE outbox SET state = 'delivered', last_error = NULL, updated_at = ? WHERE id = ?`,
+      ),
+      retry: db.prepare<[string, string, string, number]>(
+        `UPDATE outbox SET state = 'queued', attempts = attempts + 1, next_attempt_at = ?,
+           last_error = ?, updated_at = ? WHERE id = ?`,
+      ),
+      hold: db.prepare<[string, string, number]>(
+        `UPDATE outbox SET state = 'queued', last_error = ?, updated_at = ? WHERE id = ?`,
+      ),
+      park: db.prepare<[string, string, number]>(
+        `UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, updated_at = ?
+          WHERE id = ?`,
+      ),
+      retryNow: db.prepare<[string, string, number]>(
+        `UPDATE outbox SET state = 'queued', next_attempt_at = ?, updated_at = ?
+          WHERE id = ? AND state IN ('queued', 'failed')`,
+      ),
+      all: db.prepare<[], Row>(
+        `${SELECT} ORDER BY o.state = 'delivered', o.created_at DESC LIMIT 500`,
+      ),
+      one: db.prepare<[number], Row>(`${SELECT} WHERE o.id = ?`),
+      oldestWaiting: db.prepare<[], { created_at: string }>(
+        `SELECT min(created_at) AS created_at FROM outbox WHERE state IN ('queued', 'sending', 'failed')`,
+      ),
+    };
+  }
+
+  /** After a crash nothing is really being sent: whatever was marked so goes back to the queue. */
+  recoverInFlight(): void {
+    this.q.recover.run();
+  }
+
+  claimDue(now: string, limit: number): OutboxEntry[] {
+    return this.db
+      .transaction(() => {
+        const due = this.q.due.all(now, limit);
+        for (const r of due) this.q.claim.run(now, r.id);
+        return due.map((r) => toEntry({ ...r, state: 'sending' }));
+      })
+      .immediate();
+  }
+
+  markDelivered(id: number, now: string): void {
+    this.q.delivered.run(now, id);
+  }
+
+  scheduleRetry(id: number, nextAttemptAt: string, error: string, now: string): void {
+    this.q.retry.run(nextAttemptAt, error, now, id);
+  }
+
+  /** Back to the queue without counting an attempt (the worker itself is holding back). */
+  hold(id: number, error: string, now: string): void {
+    this.q.hold.run(error, now, id);
+  }
+
+  park(id: number, error: string, now: string): void {
+    this.q.park.run(error, now, id);
+  }
+
+  retryNow(id: number, now: string): boolean {
+    return this.q.retryNow.run(now, now, id).changes === 1;
+  }
+
+  list(): OutboxEntry[] {
+    return this.q.all.all().map(toEntry);
+  }
+
+  get(id: number): OutboxEntry | undefined {
+    const r = this.q.one.get(id);
+    return r ? toEntry(r) : undefined;
+  }
+
+  oldestWaitingSince(): string | null {
+    return this.q.oldestWaiting.get()?.created_at ?? null;
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+}

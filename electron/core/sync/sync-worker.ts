@@ -1,0 +1,171 @@
+import type { AuditLog } from '../audit';
+import type { CaseService } from '../consultation/cases';
+import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff';
+import {
+  ConnectorError,
+  type HelpdeskConnector,
+  type RemoteTicket,
+} from './connectors/helpdesk-connector';
+import type { BackendLinks } from './backend-links';
+import type { OutboxEntry, OutboxStore } from './outbox-store';
+import { buildTicketDraft } from './ticket-draft';
+
+export interface SyncWorkerOptions {
+  outbox: OutboxStore;
+  links: BackendLinks;
+  cases: CaseService;
+  audit: AuditLog;
+  /** The configured backend, or null while none is set up. */
+  connector: () => HelpdeskConnector | null;
+  readAttachment: (sha256: string) => Promise<Buffer>;
+  now: () => Date;
+  random?: () => number;
+  backoff?: BackoffPolicy;
+  /** After this many failed attempts an entry is parked as failed, with its reason. */
+  maxAttempts?: number;
+  /** Entries sent at the same time (each of a different case). */
+  concurrency?: number;
+}
+
+export interface SyncHealth {
+  /** Credentials refused: nothing is sent until they change or someone presses retry. */
+  blockedByCredentials: boolean;
+  lastSuccessAt: string | null;
+  lastFailureAt: string | null;
+  lastErrorKind: string | null;
+}
+
+/** What an entry's last_error holds: the kind decides the message staff read. */
+export function describeError(err: unknown): { kind: string; detail: string } {
+  if (err instanceof ConnectorError) return { kind: err.kind, detail: err.message };
+  return { kind: 'protocol', detail: err instanceof Error ? err.message : String(err) };
+}
+
+/**
+ * Delivers the outbox to the backend helpdesk: at least once, made effectively once by looking
+ * the case ID up before every create, so a crash between "ticket created" and "marked delivered"
+ * never makes a second ticket. One failing case never holds up the others.
+ */
+export class SyncWorker {
+  private readonly random: () => number;
+  private readonly backoff: BackoffPolicy;
+  private readonly maxAttempts: number;
+  private readonly concurrency: number;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  readonly health: SyncHealth = {
+    blockedByCredentials: false,
+    lastSuccessAt: null,
+    lastFailureAt: null,
+    lastErrorKind: null,
+  };
+
+  constructor(private readonly o: SyncWorkerOptions) {
+    this.random = o.random ?? Math.random;
+    this.backoff = o.backoff ?? DEFAULT_BACKOFF;
+    this.maxAttempts = o.maxAttempts ?? 12;
+    this.concurrency = o.concurrency ?? 2;
+    o.outbox.recoverInFlight();
+  }
+
+  start(intervalMs = 5000): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.runOnce(), intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Someone changed the credentials or pressed "retry now": try again. */
+  unblock(): void {
+    this.health.blockedByCredentials = false;
+  }
+
+  /** Sends what is due, until nothing is; returns how many attempts were made. */
+  runOnce(): Promise<number> {
+    this.running ??= this.drain().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async drain(): Promise<number> {
+    let attempts = 0;
+    for (;;) {
+      const connector = this.o.connector();
+      if (!connector || this.health.blockedByCredentials) return attempts;
+      const batch = this.o.outbox.claimDue(this.o.now().toISOString(), this.concurrency);
+      if (batch.length === 0) return attempts;
+      await Promise.all(batch.map((entry) => this.deliver(connector, entry)));
+      attempts += batch.length;
+    }
+  }
+
+  private async deliver(connector: HelpdeskConnector, entry: OutboxEntry): Promise<void> {
+    try {
+      if (entry.operation === 'create_ticket') {
+        const ticket =
+          (await connector.findByCaseCode(entry.caseCode)) ?? (await this.create(connector, entry));
+        this.o.outbox.transaction(() => {
+          this.o.outbox.markDelivered(entry.id, this.o.now().toISOString());
+          this.o.links.link(entry.caseId, ticket, this.o.now().toISOString());
+          this.o.audit.record({
+            actorId: null,
+            action: 'outbox.delivered',
+            entity: 'case',
+            entityId: entry.caseCode,
+            detail: { ticket: ticket.id },
+          });
+        });
+      } else {
+        const link = this.o.links.get(entry.caseId);
+        if (!link) throw new ConnectorError('protocol', 'no backend ticket for this case yet');
+        const note = JSON.parse(entry.payload ?? '{}') as { text?: string; reopen?: boolean };
+        await connector.addNote(link.remoteId, note.text ?? '', note.reopen ?? false);
+        this.o.outbox.transaction(() => {
+          this.o.outbox.markDelivered(entry.id, this.o.now().toISOString());
+          this.o.audit.record({
+            actorId: null,
+            action: 'outbox.delivered',
+            entity: 'case',
+            entityId: entry.caseCode,
+            detail: { operation: 'add_note' },
+          });
+        });
+      }
+      this.health.lastSuccessAt = this.o.now().toISOString();
+      this.health.lastErrorKind = null;
+    } catch (err) {
+      this.failed(entry, err);
+    }
+  }
+
+  private async create(connector: HelpdeskConnector, entry: OutboxEntry): Promise<RemoteTicket> {
+    const view = this.o.cases.get(entry.caseId);
+    return connector.createTicket(await buildTicketDraft(view, this.o.readAttachment));
+  }
+
+  private failed(entry: OutboxEntry, err: unknown): void {
+    const { kind, detail } = describeError(err);
+    const now = this.o.now();
+    const error = JSON.stringify({ kind, detail: detail.slice(0, 500) });
+    this.health.lastFailureAt = now.toISOString();
+    this.health.lastErrorKind = kind;
+    if (kind === 'auth') {
+      // Wrong credentials fail every case the same way: stop, say so once, wait for a person.
+      this.health.blockedByCredentials = true;
+      this.o.outbox.hold(entry.id, error, now.toISOString());
+    } else if (kind === 'rejected' || entry.attempts + 1 >= this.maxAttempts) {
+      this.o.outbox.park(entry.id, error, now.toISOString());
+    } else {
+      const next = new Date(
+        now.getTime() + retryDelayMs(entry.attempts, this.backoff, this.random),
+      );
+      this.o.outbox.scheduleRetry(entry.id, next.toISOString(), error, now.toISOString());
+    }
+  }
+}
