@@ -59,7 +59,8 @@ export const VISIT_STATUSES = ['waiting', 'called', 'in_consultation', 'no_show'
 export const visitStatusSchema = z.enum(VISIT_STATUSES);
 export type VisitStatus = z.infer<typeof visitStatusSchema>;
 
-export const visitRowSchema = z.object({
+/** A visit as every station lists it; each station's view adds what it needs. */
+const visitSummarySchema = z.object({
   visitId: z.number().int(),
   queueLabel: z.string(),
   fullName: z.string(),
@@ -69,6 +70,10 @@ export const visitRowSchema = z.object({
   status: visitStatusSchema,
   checkedInAt: z.string(),
   calledAt: z.string().nullable(),
+});
+
+/** Reception's row of the day's list. */
+export const visitRowSchema = visitSummarySchema.extend({
   checkedOutAt: z.string().nullable(),
   autoClosed: z.boolean(),
 });
@@ -86,16 +91,8 @@ export const visitorSuggestionSchema = z.object({
 });
 export type VisitorSuggestion = z.infer<typeof visitorSuggestionSchema>;
 
-export const queueVisitSchema = z.object({
-  visitId: z.number().int(),
-  queueLabel: z.string(),
-  fullName: z.string(),
-  institution: z.string().nullable(),
-  visitorType: visitorTypeSchema.nullable(),
-  purpose: z.string(),
-  status: visitStatusSchema,
-  checkedInAt: z.string(),
-  calledAt: z.string().nullable(),
+/** The consultation room's view of a visit in its queue. */
+export const queueVisitSchema = visitSummarySchema.extend({
   officerId: z.number().int().nullable(),
   surveyReadyAt: z.string().nullable(),
 });

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { firstAdminSchema } from '../../../shared/domain/staff';
 import { api } from '../api/client';
 import { applyFieldErrors, errorText } from '../api/errors';
-import { Field } from '../components/Field';
+import { NewStaffFields } from '../components/NewStaffFields';
 import { Notice } from '../components/Notice';
 
 type FormIn = z.input<typeof firstAdminSchema>;
@@ -34,28 +34,14 @@ export function FirstRunSetup({ onDone }: { onDone: () => void }) {
       <h1>{t('setup.title')}</h1>
       <p>{t('setup.intro')}</p>
       <form onSubmit={submit} noValidate>
-        <Field label={t('fields.fullName')} error={e.fullName?.message} required>
-          {(a) => <input {...a} {...register('fullName')} autoComplete="name" />}
-        </Field>
-        <Field
-          label={t('fields.username')}
-          error={e.username?.message}
-          hint={t('fields.usernameHint')}
-          required
-        >
-          {(a) => <input {...a} {...register('username')} autoComplete="username" />}
-        </Field>
-        <Field label={t('fields.pin')} error={e.pin?.message} hint={t('fields.pinHint')} required>
-          {(a) => (
-            <input
-              {...a}
-              {...register('pin')}
-              type="password"
-              inputMode="numeric"
-              autoComplete="new-password"
-            />
-          )}
-        </Field>
+        <NewStaffFields
+          register={(name) => register(name)}
+          errors={{
+            fullName: e.fullName?.message,
+            username: e.username?.message,
+            pin: e.pin?.message,
+          }}
+        />
         {failure && <Notice kind="error">{failure}</Notice>}
         <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
           {t('setup.submit')}

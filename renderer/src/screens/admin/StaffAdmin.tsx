@@ -7,7 +7,7 @@ import { ROLES } from '../../../../shared/domain/roles';
 import { newStaffSchema, type Staff } from '../../../../shared/domain/staff';
 import { api } from '../../api/client';
 import { applyFieldErrors, errorText } from '../../api/errors';
-import { Field } from '../../components/Field';
+import { NewStaffFields } from '../../components/NewStaffFields';
 import { Notice } from '../../components/Notice';
 import { translateKey } from '../../i18n';
 
@@ -63,28 +63,14 @@ export function StaffAdmin({ me }: { me: Staff }) {
       <section className="card" aria-labelledby="add-staff">
         <h2 id="add-staff">{t('admin.addTitle')}</h2>
         <form onSubmit={submit} noValidate className="form-grid">
-          <Field label={t('fields.fullName')} error={e.fullName?.message} required>
-            {(a) => <input {...a} {...register('fullName')} autoComplete="off" />}
-          </Field>
-          <Field
-            label={t('fields.username')}
-            error={e.username?.message}
-            hint={t('fields.usernameHint')}
-            required
-          >
-            {(a) => <input {...a} {...register('username')} autoComplete="off" />}
-          </Field>
-          <Field label={t('fields.pin')} error={e.pin?.message} hint={t('fields.pinHint')} required>
-            {(a) => (
-              <input
-                {...a}
-                {...register('pin')}
-                type="password"
-                inputMode="numeric"
-                autoComplete="new-password"
-              />
-            )}
-          </Field>
+          <NewStaffFields
+            register={(name) => register(name)}
+            errors={{
+              fullName: e.fullName?.message,
+              username: e.username?.message,
+              pin: e.pin?.message,
+            }}
+          />
           <fieldset className={`roles${e.roles ? ' field--invalid' : ''}`}>
             <legend>{t('fields.roles')}</legend>
             {ROLES.map((role) => (
