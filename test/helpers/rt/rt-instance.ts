@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
-  chownSync,
   copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -105,8 +105,10 @@ function pristineDatabase(): string {
   ]);
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`rt-setup-database failed:\n${r.stdout}\n${r.stderr}`);
-  copyFileSync(join(dir, 'rtdb'), pristine);
-  chownSync(CACHE, 0, 0);
+  // Two test files may initialise at once: publish the copy whole, by rename.
+  const staging = `${pristine}.${process.pid}`;
+  copyFileSync(join(dir, 'rtdb'), staging);
+  renameSync(staging, pristine);
   rmSync(dir, { recursive: true, force: true });
   return pristine;
 }
