@@ -27,6 +27,11 @@ export type PageOutcome = { ok: true; png: Buffer } | { ok: false; fault: Scanne
 export interface SaneScannerOptions {
   command?: string;
   env?: NodeJS.ProcessEnv;
+  /**
+   * A scan that prints nothing for this long is stopped (default 60 s). scanimage can hang after
+   * reporting a device error; what it said before is then the fault.
+   */
+  stallMs?: number;
 }
 
 /**
@@ -36,10 +41,12 @@ export interface SaneScannerOptions {
 export class SaneScanner {
   private readonly command: string;
   private readonly env: NodeJS.ProcessEnv;
+  private readonly stallMs: number;
 
   constructor(options: SaneScannerOptions = {}) {
     this.command = options.command ?? 'scanimage';
     this.env = options.env ?? process.env;
+    this.stallMs = options.stallMs ?? 60_000;
   }
 
   async listDevices(): Promise<ScannerDevice[]> {
@@ -100,8 +107,18 @@ export class SaneScanner {
         child.kill('SIGTERM');
       };
       signal?.addEventListener('abort', abort, { once: true });
-      child.stdout.on('data', (c: Buffer) => out.push(c));
+      let stall: NodeJS.Timeout | undefined;
+      const watch = () => {
+        clearTimeout(stall);
+        stall = setTimeout(() => child.kill('SIGKILL'), this.stallMs);
+      };
+      watch();
+      child.stdout.on('data', (c: Buffer) => {
+        watch();
+        out.push(c);
+      });
       child.stderr.on('data', (c: Buffer) => {
+        watch();
         const text = c.toString();
         stderr += text;
         // scanimage rewrites one line with \r; a chunk may hold several updates, the last counts.
@@ -112,6 +129,7 @@ export class SaneScanner {
         missing = true;
       });
       child.on('close', (code) => {
+        clearTimeout(stall);
         signal?.removeEventListener('abort', abort);
         resolve({ code, stdout: Buffer.concat(out), stderr, aborted, missing });
       });

@@ -20,5 +20,7 @@ export function faultOf(exitCode: number | null, stderr: string): ScannerFault {
   if (/out of documents/i.test(stderr)) return 'FEEDER_EMPTY';
   if (/busy/i.test(stderr)) return 'DEVICE_BUSY';
   if (/cover/i.test(stderr)) return 'COVER_OPEN';
+  if (/I\/O/.test(stderr)) return 'IO_ERROR';
+  if (/denied/i.test(stderr)) return 'ACCESS_DENIED';
   return 'SCANNER_FAILED';
 }

@@ -23,7 +23,7 @@ async function officerWithCase(
     dataDir: core.dataDir,
     now: core.clock.now,
     logError: () => {},
-    scanner: { env: saneTestEnv(), ...(extraArgsForPage && { extraArgsForPage }) },
+    scanner: { env: saneTestEnv(), stallMs: 3000, ...(extraArgsForPage && { extraArgsForPage }) },
   });
   t = core;
   await core.must('setup.createFirstAdmin', ADMIN);
@@ -152,5 +152,18 @@ describe('the desk scanner (SANE test backend)', () => {
     });
     setTimeout(() => controller.abort(), 200);
     expect(await scanning).toEqual({ ok: false, fault: 'CANCELLED' });
+  });
+});
+
+describe('fault messages when scanimage stops answering', () => {
+  it('reads the fault from what scanimage said before it hung', async () => {
+    const { faultOf } = await import('../../../electron/core/scanner/scanner-faults');
+    expect(faultOf(null, 'scanimage: sane_read: Scanner cover is open')).toBe('COVER_OPEN');
+    expect(faultOf(null, 'scanimage: sane_read: Error during device I/O')).toBe('IO_ERROR');
+    expect(faultOf(null, 'scanimage: sane_read: Access to resource has been denied')).toBe(
+      'ACCESS_DENIED',
+    );
+    expect(faultOf(null, 'scanimage: sane_read: Document feeder jammed')).toBe('PAPER_JAM');
+    expect(faultOf(null, '')).toBe('SCANNER_FAILED');
   });
 });
