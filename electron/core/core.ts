@@ -8,6 +8,11 @@ import {
 import { UploadStaging } from './attachments/upload-staging';
 import { SaneScanner, type SaneScannerOptions } from './scanner/sane-scanner';
 import { FolderWatch } from './attachments/folder-watch';
+import { HelpdeskConfig } from './settings/helpdesk-settings';
+import { FileSecretStore, type SecretStore } from './settings/secret-store';
+import { BackendLinks } from './sync/backend-links';
+import { OutboxStore } from './sync/outbox-store';
+import { SyncWorker } from './sync/sync-worker';
 import { ScanSessions } from './scanner/scan-sessions';
 import { AppError } from './errors';
 import { join } from 'node:path';
@@ -43,6 +48,8 @@ export interface CoreOptions {
   scanFolder?: string;
   /** How long a file in the scan folder must stop growing before it is offered (default 1.5 s). */
   scanFolderStableMs?: number;
+  /** Where the backend helpdesk's secret is kept (default: a private file in the data folder). */
+  secretStore?: SecretStore;
 }
 
 export interface Core {
@@ -54,6 +61,8 @@ export interface Core {
   stageUpload(sessionToken: string | undefined, source: Readable | Uint8Array): Promise<string>;
   db: Db;
   visits: VisitService;
+  /** Starts delivering the outbox to the backend helpdesk in the background. */
+  startSync(intervalMs?: number): void;
   /** Resolves once background services (the scan-folder watch) are listening. */
   ready(): Promise<void>;
   /** Periodic upkeep: closes yesterday's open visits, anonymises data past its retention. */
@@ -82,6 +91,21 @@ export function createCore(options: CoreOptions): Core {
   const attachments = new AttachmentStore(join(options.dataDir, 'attachments'), maxFileBytes);
   const uploads = new UploadStaging(join(options.dataDir, 'uploads'), maxFileBytes);
   const scanner = new SaneScanner(options.scanner);
+  const helpdesk = new HelpdeskConfig(
+    db,
+    options.secretStore ?? new FileSecretStore(join(options.dataDir, 'secrets', 'helpdesk')),
+  );
+  const outbox = new OutboxStore(db);
+  const cases = new CaseService(db, audit, now);
+  const sync = new SyncWorker({
+    outbox,
+    links: new BackendLinks(db),
+    cases,
+    audit,
+    connector: () => helpdesk.connector(),
+    readAttachment: (sha256) => attachments.read(sha256),
+    now,
+  });
   const folder = options.scanFolder
     ? new FolderWatch(options.scanFolder, options.scanFolderStableMs, now)
     : null;
@@ -90,6 +114,10 @@ export function createCore(options: CoreOptions): Core {
     scanner,
     scans: new ScanSessions(scanner, options.scanner?.extraArgsForPage),
     folder,
+    helpdesk,
+    outbox,
+    sync,
+    now,
     attachments,
     uploads,
     maxCaseBytes: options.maxCaseBytes ?? DEFAULT_MAX_CASE_BYTES,
@@ -100,7 +128,7 @@ export function createCore(options: CoreOptions): Core {
     visits,
     register: new RegisterExporter(db),
     queue: new OfficerQueue(db, audit, now),
-    cases: new CaseService(db, audit, now),
+    cases,
     survey: new SurveyService(db, audit, sessions, now),
     surveyIdleSeconds: options.surveyIdleSeconds ?? 60,
     ikm: new IkmReporter(db),
@@ -120,7 +148,9 @@ export function createCore(options: CoreOptions): Core {
     ready: async () => {
       await folderReady;
     },
+    startSync: (intervalMs) => sync.start(intervalMs),
     close: () => {
+      void sync.stop();
       void folder?.close();
       db.close();
     },

@@ -2,6 +2,7 @@
  * The Electron shell: windows, lockdown and IPC to the core. Everything that decides something
  * lives in modules without Electron (security.ts, ipc-call.ts, settings.ts) and is unit-tested.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import {
   ipcMain,
   Menu,
   protocol,
+  safeStorage,
   screen,
   session,
   type WebContents,
@@ -21,6 +23,7 @@ import { z } from 'zod';
 import { translate } from '../../shared/i18n/messages';
 import { createCore, type Core } from '../core/core';
 import { AppError } from '../core/errors';
+import type { SecretStore } from '../core/settings/secret-store';
 import { chooseDataDir } from '../server/data-dir';
 import { CONTENT_SECURITY_POLICY } from '../server/content-security-policy';
 import { CONTENT_TYPES, resolveStaticPath } from '../server/static-files';
@@ -180,6 +183,14 @@ function wireIpc(c: Core): void {
   });
 }
 
+/** The backend's secret encrypted with the OS keychain (Electron safeStorage), never in plain text. */
+function safeStorageSecret(file: string): SecretStore {
+  return {
+    get: () => (existsSync(file) ? safeStorage.decryptString(readFileSync(file)) : null),
+    set: (secret) => writeFileSync(file, safeStorage.encryptString(secret), { mode: 0o600 }),
+  };
+}
+
 function dataDir(): string {
   return chooseDataDir(process.argv, process.env, app.getPath('userData'));
 }
@@ -196,6 +207,7 @@ void app.whenReady().then(() => {
     core = createCore({
       dataDir: dataDir(),
       ...(settings.scanFolder && { scanFolder: settings.scanFolder }),
+      secretStore: safeStorageSecret(join(app.getPath('userData'), 'helpdesk.secret')),
     });
   } catch (err) {
     const code = err instanceof AppError ? err.code : 'INTERNAL';
@@ -214,6 +226,7 @@ void app.whenReady().then(() => {
   wireIpc(core);
   const c = core;
   setInterval(() => c.housekeeping(), HOUSEKEEPING_MS).unref();
+  c.startSync();
   staffWindow = createWindow('staff', 'index.html');
 });
 

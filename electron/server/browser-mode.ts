@@ -26,7 +26,11 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     ...(options.surveyIdleSeconds !== undefined && {
       surveyIdleSeconds: options.surveyIdleSeconds,
     }),
+    ...(options.scanFolder !== undefined && { scanFolder: options.scanFolder }),
   });
+  await core.ready();
+  // Escalated cases go to the backend helpdesk once one is configured (admin screen or API).
+  core.startSync();
   const http = await startHttpHost({
     dispatch: core.dispatch,
     stageUpload: core.stageUpload,

@@ -46,6 +46,12 @@ const STAFF_WINDOW = ['staff'] as const;
 /** The visitor-facing survey screen may call these and nothing else. */
 const SURVEY_WINDOW = ['survey'] as const;
 const empty = z.object({}).strict();
+const helpdeskSettingsSchema = z.object({
+  url: z.string(),
+  queue: z.string(),
+  username: z.string(),
+  hasSecret: z.boolean(),
+});
 const id = z.number().int().positive();
 const OFFICER = ['officer'] as const;
 
@@ -315,6 +321,67 @@ export const contract = {
     }),
     output: caseViewSchema,
     access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'helpdesk.getSettings': method({
+    input: empty,
+    output: helpdeskSettingsSchema,
+    access: ['admin'],
+    windows: STAFF_WINDOW,
+  }),
+  'helpdesk.saveSettings': method({
+    input: z.object({
+      url: z.url({ protocol: /^https?$/, error: 'validation.url' }).max(500),
+      queue: requiredText(200),
+      username: requiredText(200),
+      /** Left out to keep the secret on file. */
+      secret: z.string().min(1).max(500).optional(),
+    }),
+    output: helpdeskSettingsSchema,
+    access: ['admin'],
+    windows: STAFF_WINDOW,
+  }),
+  'helpdesk.checkSetup': method({
+    input: empty,
+    output: z.object({
+      problems: z.array(z.object({ code: z.string(), name: z.string().optional() })),
+    }),
+    access: ['admin'],
+    windows: STAFF_WINDOW,
+  }),
+  'outbox.list': method({
+    input: empty,
+    output: z.array(
+      z.object({
+        id: z.number().int(),
+        caseCode: z.string(),
+        operation: z.string(),
+        state: z.enum(['queued', 'sending', 'delivered', 'failed']),
+        attempts: z.number().int(),
+        createdAt: z.string(),
+        nextAttemptAt: z.string(),
+        lastErrorKind: z.string().nullable(),
+      }),
+    ),
+    access: ['officer', 'supervisor', 'admin'],
+    windows: STAFF_WINDOW,
+  }),
+  'outbox.retryNow': method({
+    input: z.object({ outboxId: id }),
+    output: ok,
+    access: ['officer', 'supervisor', 'admin'],
+    windows: STAFF_WINDOW,
+  }),
+  'sync.status': method({
+    input: empty,
+    output: z.object({
+      configured: z.boolean(),
+      blockedByCredentials: z.boolean(),
+      lastSuccessAt: z.string().nullable(),
+      lastErrorKind: z.string().nullable(),
+      oldestWaitingSince: z.string().nullable(),
+    }),
+    access: 'staff',
     windows: STAFF_WINDOW,
   }),
   'survey.openDisplay': method({

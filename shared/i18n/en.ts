@@ -403,6 +403,7 @@ export const en: Messages = {
     packageCode: 'The tender/package code has only digits, letters and hyphens.',
     surveyScore: 'Choose one of the answers 1–4.',
     periodOrder: 'The end date cannot be before the start date.',
+    url: 'The address must be an http(s) URL.',
     packageCodeRequired: 'This category needs a tender/package code.',
   },
   errors: {

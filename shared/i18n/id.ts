@@ -405,6 +405,7 @@ export const id = {
     packageCode: 'Kode tender/paket hanya berisi angka, huruf, dan tanda hubung.',
     surveyScore: 'Pilih salah satu jawaban 1–4.',
     periodOrder: 'Tanggal akhir tidak boleh sebelum tanggal awal.',
+    url: 'Alamat harus berupa URL http(s).',
     packageCodeRequired: 'Kategori ini memerlukan kode tender/paket.',
   },
   errors: {

@@ -14,6 +14,9 @@ import type { SaneScanner } from '../scanner/sane-scanner';
 import type { ScanSessions } from '../scanner/scan-sessions';
 import { pagesToPdf } from '../scanner/pages-to-pdf';
 import type { FolderWatch } from '../attachments/folder-watch';
+import type { HelpdeskConfig } from '../settings/helpdesk-settings';
+import type { OutboxStore } from '../sync/outbox-store';
+import type { SyncWorker } from '../sync/sync-worker';
 import { serviceDayOf } from '../../../shared/time';
 import type { StaffService } from '../auth/staff-service';
 import type { SessionStore } from '../auth/sessions';
@@ -41,6 +44,10 @@ export interface Services {
   scanner: SaneScanner;
   scans: ScanSessions;
   folder: FolderWatch | null;
+  helpdesk: HelpdeskConfig;
+  outbox: OutboxStore;
+  sync: SyncWorker;
+  now: () => Date;
 }
 
 /** Every non-public method runs with a logged-in caller; this narrows that for the type checker. */
@@ -203,6 +210,61 @@ export function createHandlers(s: Services): Handlers {
       s.folder?.take(input.offerId);
       return view;
     },
+    'helpdesk.getSettings': () => s.helpdesk.get(),
+    'helpdesk.saveSettings': (input, caller) => {
+      const saved = s.helpdesk.save(input);
+      s.audit.record({
+        actorId: actor(caller),
+        action: 'helpdesk.settings',
+        entity: 'settings',
+        entityId: 'helpdesk',
+        detail: {
+          url: input.url,
+          queue: input.queue,
+          username: input.username,
+          secretChanged: input.secret !== undefined,
+        },
+      });
+      s.sync.unblock();
+      return saved;
+    },
+    'helpdesk.checkSetup': async () => {
+      const connector = s.helpdesk.connector();
+      return { problems: connector ? await connector.checkSetup() : [{ code: 'not_configured' }] };
+    },
+    'outbox.list': () =>
+      s.outbox.list().map((e) => ({
+        id: e.id,
+        caseCode: e.caseCode,
+        operation: e.operation,
+        state: e.state,
+        attempts: e.attempts,
+        createdAt: e.createdAt,
+        nextAttemptAt: e.nextAttemptAt,
+        lastErrorKind: e.lastError
+          ? ((JSON.parse(e.lastError) as { kind?: string }).kind ?? 'protocol')
+          : null,
+      })),
+    'outbox.retryNow': (input, caller) => {
+      if (!s.outbox.retryNow(input.outboxId, s.now().toISOString()))
+        throw new AppError('NOT_FOUND');
+      s.audit.record({
+        actorId: actor(caller),
+        action: 'outbox.retryNow',
+        entity: 'outbox',
+        entityId: input.outboxId,
+      });
+      s.sync.unblock();
+      void s.sync.runOnce();
+      return { ok: true };
+    },
+    'sync.status': () => ({
+      configured: s.helpdesk.connector() !== null,
+      blockedByCredentials: s.sync.health.blockedByCredentials,
+      lastSuccessAt: s.sync.health.lastSuccessAt,
+      lastErrorKind: s.sync.health.lastErrorKind,
+      oldestWaitingSince: s.outbox.oldestWaitingSince(),
+    }),
     'survey.openDisplay': (_input, caller) => s.survey.openDisplay(actor(caller)),
     'survey.statusForVisit': (input) => ({ status: s.survey.statusForVisit(input.visitId) }),
     'survey.alerts': (_input, caller) =>

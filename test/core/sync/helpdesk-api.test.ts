@@ -1,0 +1,124 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentConsent } from '../../../shared/domain/consent';
+import { startRt, type RtInstance } from '../../helpers/rt/rt-instance';
+import { rtAdmin } from '../../helpers/rt/rt-setup';
+import { cleanup, startWithAdmin, type TestCore } from '../../helpers/temp-core';
+
+let rt: RtInstance;
+let t: TestCore | undefined;
+
+beforeAll(async () => {
+  rt = await startRt();
+  await rtAdmin(rt).setup();
+}, 90_000);
+
+afterAll(async () => {
+  cleanup(t);
+  await rt?.stop();
+});
+
+async function escalate(core: TestCore): Promise<string> {
+  const { visitId } = await core.must('visit.checkIn', {
+    fullName: 'Budi',
+    phone: '081234567890',
+    email: 'budi@contoh.id',
+    purpose: 'x',
+    consentGiven: true,
+    consentVersion: currentConsent().version,
+  });
+  await core.must('queue.callNext', {});
+  await core.must('queue.start', { visitId });
+  const c = await core.must('case.create', { visitId });
+  await core.must('case.saveDraft', {
+    caseId: c.caseId,
+    form: { application: 'spse', category: 'akun_login', description: 'Lupa sandi' },
+  });
+  await core.must('case.escalate', {
+    caseId: c.caseId,
+    missingDocumentsReason: 'Tidak ada dokumen wajib',
+  });
+  return c.caseCode;
+}
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const v = await read();
+    if (ok(v)) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('timed out');
+}
+
+describe('configuring the backend helpdesk and watching the outbox', () => {
+  it('keeps the secret in a private file, checks the setup, and delivers in the background', async () => {
+    const core = (t = await startWithAdmin());
+    const code = await escalate(core);
+    expect(await core.must('sync.status', {})).toMatchObject({
+      configured: false,
+      oldestWaitingSince: expect.any(String),
+    });
+    expect(await core.must('helpdesk.checkSetup', {})).toEqual({
+      problems: [{ code: 'not_configured' }],
+    });
+
+    const bad = await core.call('helpdesk.saveSettings', {
+      url: 'javascript:alert(1)',
+      queue: 'q',
+      username: 'u',
+    });
+    expect(bad.ok ? null : bad.error.fields).toEqual({ url: 'validation.url' });
+
+    await core.must('helpdesk.saveSettings', {
+      url: rt.baseUrl,
+      queue: 'Loket Escalations',
+      username: rt.username,
+      secret: 'wrong',
+    });
+    expect(statSync(join(core.dataDir, 'secrets', 'helpdesk')).mode & 0o777).toBe(0o600);
+    expect(JSON.stringify(core.core.db.prepare('SELECT * FROM audit').all())).not.toContain(
+      'wrong',
+    );
+    expect(await core.must('helpdesk.checkSetup', {})).toEqual({
+      problems: [{ code: 'credentials' }],
+    });
+
+    core.core.startSync(50);
+    const blocked = await until(
+      () => core.must('sync.status', {}),
+      (s) => s.blockedByCredentials,
+    );
+    expect(blocked).toMatchObject({ configured: true, lastErrorKind: 'auth' });
+    const [waiting] = await core.must('outbox.list', {});
+    expect(waiting).toMatchObject({
+      caseCode: code,
+      state: 'queued',
+      attempts: 0,
+      lastErrorKind: 'auth',
+    });
+
+    const settings = await core.must('helpdesk.saveSettings', {
+      url: rt.baseUrl,
+      queue: 'Loket Escalations',
+      username: rt.username,
+      secret: rt.password,
+    });
+    expect(settings).toEqual({
+      url: rt.baseUrl,
+      queue: 'Loket Escalations',
+      username: rt.username,
+      hasSecret: true,
+    });
+    expect(await core.must('helpdesk.checkSetup', {})).toEqual({ problems: [] });
+    const [delivered] = await until(
+      () => core.must('outbox.list', {}),
+      (l) => l[0]?.state === 'delivered',
+    );
+    expect(delivered).toMatchObject({ caseCode: code, state: 'delivered', lastErrorKind: null });
+    expect(await core.must('sync.status', {})).toMatchObject({
+      blockedByCredentials: false,
+      oldestWaitingSince: null,
+    });
+  }, 60_000);
+});
