@@ -13,6 +13,7 @@ import { FileSecretStore, type SecretStore } from './settings/secret-store';
 import { BackendLinks } from './sync/backend-links';
 import { OutboxStore } from './sync/outbox-store';
 import { SyncWorker } from './sync/sync-worker';
+import { FollowUp } from './sync/follow-up';
 import { ScanSessions } from './scanner/scan-sessions';
 import { AppError } from './errors';
 import { join } from 'node:path';
@@ -71,6 +72,7 @@ export interface Core {
 }
 
 export const DATABASE_FILE = 'loket.sqlite';
+const STATUS_POLL_MS = 5 * 60_000;
 
 /** Builds the whole application from a data folder. Plain Node: never imports electron. */
 export function createCore(options: CoreOptions): Core {
@@ -97,9 +99,12 @@ export function createCore(options: CoreOptions): Core {
   );
   const outbox = new OutboxStore(db);
   const cases = new CaseService(db, audit, now);
+  const links = new BackendLinks(db);
+  let pollTimer: NodeJS.Timeout | undefined;
+  const followUp = new FollowUp(db, audit, links, now);
   const sync = new SyncWorker({
     outbox,
-    links: new BackendLinks(db),
+    links,
     cases,
     audit,
     connector: () => helpdesk.connector(),
@@ -117,6 +122,7 @@ export function createCore(options: CoreOptions): Core {
     helpdesk,
     outbox,
     sync,
+    followUp,
     now,
     attachments,
     uploads,
@@ -148,8 +154,18 @@ export function createCore(options: CoreOptions): Core {
     ready: async () => {
       await folderReady;
     },
-    startSync: (intervalMs) => sync.start(intervalMs),
+    startSync: (intervalMs) => {
+      sync.start(intervalMs);
+      // The backend's answers (resolved, stalled) are read every few minutes, and on demand.
+      clearInterval(pollTimer);
+      pollTimer = setInterval(() => {
+        const connector = helpdesk.connector();
+        if (connector) followUp.pollStatuses(connector).catch((err: unknown) => logError(err));
+      }, STATUS_POLL_MS);
+      pollTimer.unref();
+    },
     close: () => {
+      clearInterval(pollTimer);
       void sync.stop();
       void folder?.close();
       db.close();

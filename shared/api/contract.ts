@@ -21,6 +21,7 @@ import { requiredText } from '../domain/text';
 import { SURVEY_STATUSES, surveySubmissionSchema } from '../domain/survey';
 import { ikmReportSchema, reportPeriodSchema } from '../domain/ikm-report';
 import { SCANNER_FAULTS } from '../domain/scanner';
+import { PAUSE_REASONS } from '../domain/sla';
 
 /**
  * Who may call a method: 'public' needs no login (first-run setup, login), 'staff' any
@@ -46,6 +47,31 @@ const STAFF_WINDOW = ['staff'] as const;
 /** The visitor-facing survey screen may call these and nothing else. */
 const SURVEY_WINDOW = ['survey'] as const;
 const empty = z.object({}).strict();
+const followUpItemSchema = z.object({
+  caseId: z.number().int(),
+  caseCode: z.string(),
+  officerId: z.number().int(),
+  reporterName: z.string(),
+  reporterPhone: z.string(),
+  reporterEmail: z.string().nullable(),
+  status: z.enum(['escalated', 'backend_resolved']),
+  ticketId: z.string().nullable(),
+  remoteStatus: z.string().nullable(),
+  sla: z.object({
+    elapsedMs: z.number(),
+    remainingMs: z.number(),
+    overdue: z.boolean(),
+    pausedFor: z.enum(PAUSE_REASONS).nullable(),
+    pausedMsByReason: z.record(z.enum(PAUSE_REASONS), z.number()),
+  }),
+  nextAction: z.enum([
+    'waiting_delivery',
+    'delivery_failed',
+    'waiting_backend',
+    'paused',
+    'confirm_with_visitor',
+  ]),
+});
 const helpdeskSettingsSchema = z.object({
   url: z.string(),
   queue: z.string(),
@@ -382,6 +408,42 @@ export const contract = {
       oldestWaitingSince: z.string().nullable(),
     }),
     access: 'staff',
+    windows: STAFF_WINDOW,
+  }),
+  'followup.list': method({
+    input: z.object({ all: z.boolean().optional() }),
+    output: z.array(followUpItemSchema),
+    access: ['officer', 'supervisor'],
+    windows: STAFF_WINDOW,
+  }),
+  'followup.refresh': method({
+    input: empty,
+    output: z.object({ changed: z.number().int() }),
+    access: ['officer', 'supervisor'],
+    windows: STAFF_WINDOW,
+  }),
+  'case.pause': method({
+    input: z.object({ caseId: id, reason: z.enum(PAUSE_REASONS) }),
+    output: ok,
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'case.resume': method({
+    input: z.object({ caseId: id }),
+    output: ok,
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
+  'case.confirm': method({
+    input: z.object({
+      caseId: id,
+      channel: z.enum(['phone', 'email']),
+      confirmedAt: z.iso.datetime({ error: 'validation.invalid' }),
+      outcome: z.enum(['accepted', 'not_solved']),
+      note: requiredText(2000).optional(),
+    }),
+    output: ok,
+    access: OFFICER,
     windows: STAFF_WINDOW,
   }),
   'survey.openDisplay': method({

@@ -435,6 +435,10 @@ export const en: Messages = {
     ATTACHMENT_NAME_INVALID:
       'The file name cannot be used (a path, special characters, or too long). Rename it and try again.',
     SCANNER_BUSY: 'The scanner is still scanning. Wait until it is done.',
+    CASE_ALREADY_PAUSED: "This case's 1x24 clock is already paused.",
+    CASE_NOT_PAUSED: "This case's 1x24 clock is running.",
+    CASE_NOT_ESCALATED: 'This case is not waiting on the helpdesk.',
+    CASE_NOT_RESOLVED: 'The helpdesk has not resolved this case yet.',
     DB_NEWER_VERSION:
       'This database was written by a newer Loket. Update Loket; the file was not changed.',
     DB_CORRUPT:

@@ -438,6 +438,10 @@ export const id = {
     ATTACHMENT_NAME_INVALID:
       'Nama berkas tidak dapat dipakai (berisi jalur, karakter khusus, atau terlalu panjang). Ganti namanya lalu coba lagi.',
     SCANNER_BUSY: 'Pemindai sedang memindai. Tunggu sampai selesai.',
+    CASE_ALREADY_PAUSED: 'Jam 1x24 kasus ini sudah dihentikan sementara.',
+    CASE_NOT_PAUSED: 'Jam 1x24 kasus ini sedang berjalan.',
+    CASE_NOT_ESCALATED: 'Kasus ini tidak sedang menunggu helpdesk.',
+    CASE_NOT_RESOLVED: 'Helpdesk belum menyelesaikan kasus ini.',
     DB_NEWER_VERSION:
       'Basis data ini dibuat oleh Loket versi yang lebih baru. Perbarui Loket; berkas tidak diubah.',
     DB_CORRUPT: 'Berkas basis data rusak atau bukan basis data Loket. Berkas tidak diubah.',

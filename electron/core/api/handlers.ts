@@ -17,6 +17,7 @@ import type { FolderWatch } from '../attachments/folder-watch';
 import type { HelpdeskConfig } from '../settings/helpdesk-settings';
 import type { OutboxStore } from '../sync/outbox-store';
 import type { SyncWorker } from '../sync/sync-worker';
+import type { FollowUp } from '../sync/follow-up';
 import { serviceDayOf } from '../../../shared/time';
 import type { StaffService } from '../auth/staff-service';
 import type { SessionStore } from '../auth/sessions';
@@ -47,6 +48,7 @@ export interface Services {
   helpdesk: HelpdeskConfig;
   outbox: OutboxStore;
   sync: SyncWorker;
+  followUp: FollowUp;
   now: () => Date;
 }
 
@@ -265,6 +267,25 @@ export function createHandlers(s: Services): Handlers {
       lastErrorKind: s.sync.health.lastErrorKind,
       oldestWaitingSince: s.outbox.oldestWaitingSince(),
     }),
+    'followup.list': (input, caller) =>
+      s.followUp.list(input.all && caller.roles.includes('supervisor') ? undefined : actor(caller)),
+    'followup.refresh': async () => {
+      const connector = s.helpdesk.connector();
+      return { changed: connector ? await s.followUp.pollStatuses(connector) : 0 };
+    },
+    'case.pause': (input, caller) => {
+      s.followUp.pause(actor(caller), input.caseId, input.reason);
+      return { ok: true };
+    },
+    'case.resume': (input, caller) => {
+      s.followUp.resume(actor(caller), input.caseId);
+      return { ok: true };
+    },
+    'case.confirm': (input, caller) => {
+      s.followUp.confirm(actor(caller), input.caseId, input);
+      void s.sync.runOnce();
+      return { ok: true };
+    },
     'survey.openDisplay': (_input, caller) => s.survey.openDisplay(actor(caller)),
     'survey.statusForVisit': (input) => ({ status: s.survey.statusForVisit(input.visitId) }),
     'survey.alerts': (_input, caller) =>

@@ -1,0 +1,273 @@
+import {
+  PAUSE_REASONS,
+  slaState,
+  type PauseReason,
+  type SlaPause,
+  type SlaState,
+} from '../../../shared/domain/sla';
+import type { AuditLog } from '../audit';
+import type { Db } from '../db/open-database';
+import { AppError } from '../errors';
+import type { BackendLinks } from './backend-links';
+import type { HelpdeskConnector } from './connectors/helpdesk-connector';
+
+export type NextAction =
+  'waiting_delivery' | 'delivery_failed' | 'waiting_backend' | 'paused' | 'confirm_with_visitor';
+
+export interface FollowUpItem {
+  caseId: number;
+  caseCode: string;
+  officerId: number;
+  reporterName: string;
+  reporterPhone: string;
+  reporterEmail: string | null;
+  status: 'escalated' | 'backend_resolved';
+  ticketId: string | null;
+  remoteStatus: string | null;
+  sla: SlaState;
+  nextAction: NextAction;
+}
+
+interface CaseRow {
+  id: number;
+  case_code: string;
+  officer_id: number;
+  reporter_name: string;
+  reporter_phone: string;
+  reporter_email: string | null;
+  status: 'escalated' | 'backend_resolved';
+  escalated_at: string;
+  backend_resolved_at: string | null;
+  remote_id: string | null;
+  remote_status: string | null;
+  outbox_state: string | null;
+}
+
+const isPauseReason = (r: string | null): r is PauseReason =>
+  PAUSE_REASONS.includes(r as PauseReason);
+
+/**
+ * After escalation: the backend's status comes back, the 1x24 clock runs with its pauses, and the
+ * officer confirms the result with the visitor, which closes the case or reopens the ticket.
+ */
+export class FollowUp {
+  private readonly q;
+
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly links: BackendLinks,
+    private readonly now: () => Date,
+  ) {
+    this.q = {
+      open: db.prepare<[], CaseRow>(
+        `SELECT c.id, c.case_code, c.officer_id, c.reporter_name, c.reporter_phone, c.reporter_email,
+                c.status, c.escalated_at, c.backend_resolved_at, l.remote_id, l.remote_status,
+                (SELECT state FROM outbox o WHERE o.case_id = c.id AND o.operation = 'create_ticket') AS outbox_state
+           FROM problem_case c LEFT JOIN backend_link l ON l.case_id = c.id
+          WHERE c.status IN ('escalated', 'backend_resolved') ORDER BY c.escalated_at`,
+      ),
+      pauses: db.prepare<
+        [number],
+        { reason: PauseReason; started_at: string; ended_at: string | null; source: string }
+      >('SELECT reason, started_at, ended_at, source FROM sla_pause WHERE case_id = ? ORDER BY id'),
+      openPause: db.prepare<[number], { id: number; source: string }>(
+        'SELECT id, source FROM sla_pause WHERE case_id = ? AND ended_at IS NULL',
+      ),
+      startPause: db.prepare<[number, string, string, string]>(
+        'INSERT INTO sla_pause (case_id, reason, source, started_at) VALUES (?, ?, ?, ?)',
+      ),
+      endPause: db.prepare<[string, number]>('UPDATE sla_pause SET ended_at = ? WHERE id = ?'),
+      closedPause: db.prepare<[number, string, string]>(
+        "INSERT INTO sla_pause (case_id, reason, source, started_at, ended_at) VALUES (?, 'user', 'officer', ?, ?)",
+      ),
+      resolved: db.prepare<[string, number]>(
+        "UPDATE problem_case SET status = 'backend_resolved', backend_resolved_at = ? WHERE id = ? AND status = 'escalated'",
+      ),
+      one: db.prepare<
+        [number],
+        { id: number; case_code: string; status: string; backend_resolved_at: string | null }
+      >('SELECT id, case_code, status, backend_resolved_at FROM problem_case WHERE id = ?'),
+      confirm: db.prepare<[number, string, string, string, string | null, number, string]>(
+        `INSERT INTO confirmation (case_id, channel, confirmed_at, outcome, note, officer_id, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      close: db.prepare<[string, number]>(
+        "UPDATE problem_case SET status = 'closed', finished_at = ? WHERE id = ?",
+      ),
+      reopen: db.prepare<[number]>(
+        "UPDATE problem_case SET status = 'escalated', backend_resolved_at = NULL WHERE id = ?",
+      ),
+      note: db.prepare<[{ caseId: number; key: string; payload: string; at: string }]>(
+        `INSERT INTO outbox (case_id, operation, idempotency_key, payload, next_attempt_at, created_at, updated_at)
+         VALUES (@caseId, 'add_note', @key, @payload, @at, @at, @at)`,
+      ),
+    };
+  }
+
+  list(officerId?: number): FollowUpItem[] {
+    const now = this.now();
+    return this.q.open
+      .all()
+      .filter((r) => officerId === undefined || r.officer_id === officerId)
+      .map((r) => {
+        const pauses: SlaPause[] = this.q.pauses
+          .all(r.id)
+          .map((p) => ({ reason: p.reason, startedAt: p.started_at, endedAt: p.ended_at }));
+        const sla = slaState(r.escalated_at, pauses, now, r.backend_resolved_at);
+        const nextAction: NextAction =
+          r.status === 'backend_resolved'
+            ? 'confirm_with_visitor'
+            : r.outbox_state === 'failed'
+              ? 'delivery_failed'
+              : r.remote_id === null
+                ? 'waiting_delivery'
+                : sla.pausedFor
+                  ? 'paused'
+                  : 'waiting_backend';
+        return {
+          caseId: r.id,
+          caseCode: r.case_code,
+          officerId: r.officer_id,
+          reporterName: r.reporter_name,
+          reporterPhone: r.reporter_phone,
+          reporterEmail: r.reporter_email,
+          status: r.status,
+          ticketId: r.remote_id,
+          remoteStatus: r.remote_status,
+          sla,
+          nextAction,
+        };
+      });
+  }
+
+  /** Reads the backend's status of every open escalated case; returns how many changed state. */
+  async pollStatuses(connector: HelpdeskConnector): Promise<number> {
+    let changed = 0;
+    for (const item of this.list().filter((i) => i.status === 'escalated' && i.ticketId !== null)) {
+      const ticket = await connector.readStatus(item.ticketId!);
+      const at = this.now().toISOString();
+      this.db
+        .transaction(() => {
+          this.links.link(item.caseId, ticket, at);
+          const open = this.q.openPause.get(item.caseId);
+          if (ticket.status === 'stalled' && isPauseReason(ticket.stalledReason) && !open) {
+            this.q.startPause.run(item.caseId, ticket.stalledReason, 'backend', at);
+          } else if (ticket.status !== 'stalled' && open?.source === 'backend') {
+            this.q.endPause.run(at, open.id);
+          }
+          if (ticket.status === 'resolved') {
+            if (open) this.q.endPause.run(at, open.id);
+            if (this.q.resolved.run(at, item.caseId).changes === 1) {
+              changed++;
+              this.audit.record({
+                actorId: null,
+                action: 'case.backendResolved',
+                entity: 'case',
+                entityId: item.caseCode,
+                detail: { ticket: ticket.id },
+              });
+            }
+          }
+        })
+        .immediate();
+    }
+    return changed;
+  }
+
+  pause(officerId: number, caseId: number, reason: PauseReason): void {
+    this.db
+      .transaction(() => {
+        const c = this.escalated(caseId);
+        if (this.q.openPause.get(caseId)) throw new AppError('CASE_ALREADY_PAUSED');
+        this.q.startPause.run(caseId, reason, 'officer', this.now().toISOString());
+        this.audit.record({
+          actorId: officerId,
+          action: 'case.pause',
+          entity: 'case',
+          entityId: c.case_code,
+          detail: { reason },
+        });
+      })
+      .immediate();
+  }
+
+  resume(officerId: number, caseId: number): void {
+    this.db
+      .transaction(() => {
+        const c = this.escalated(caseId);
+        const open = this.q.openPause.get(caseId);
+        if (!open) throw new AppError('CASE_NOT_PAUSED');
+        this.q.endPause.run(this.now().toISOString(), open.id);
+        this.audit.record({
+          actorId: officerId,
+          action: 'case.resume',
+          entity: 'case',
+          entityId: c.case_code,
+        });
+      })
+      .immediate();
+  }
+
+  /**
+   * The officer told the visitor the result. Accepted closes the case; "not solved" reopens the
+   * backend ticket with a note, and the time spent waiting for the visitor is not counted.
+   */
+  confirm(
+    officerId: number,
+    caseId: number,
+    c: {
+      channel: 'phone' | 'email';
+      confirmedAt: string;
+      outcome: 'accepted' | 'not_solved';
+      note?: string | undefined;
+    },
+  ): void {
+    this.db
+      .transaction(() => {
+        const row = this.q.one.get(caseId);
+        if (!row) throw new AppError('NOT_FOUND');
+        if (row.status !== 'backend_resolved') throw new AppError('CASE_NOT_RESOLVED');
+        const at = this.now().toISOString();
+        const id = Number(
+          this.q.confirm.run(
+            caseId,
+            c.channel,
+            c.confirmedAt,
+            c.outcome,
+            c.note ?? null,
+            officerId,
+            at,
+          ).lastInsertRowid,
+        );
+        if (c.outcome === 'accepted') {
+          this.q.close.run(at, caseId);
+        } else {
+          this.q.closedPause.run(caseId, row.backend_resolved_at ?? at, at);
+          this.q.reopen.run(caseId);
+          const text = `Konfirmasi ke pengunjung (${c.channel === 'phone' ? 'telepon' : 'email'}): belum terselesaikan.${c.note ? ` ${c.note}` : ''}`;
+          this.q.note.run({
+            caseId,
+            key: `${row.case_code}:confirmation:${id}`,
+            payload: JSON.stringify({ text, reopen: true }),
+            at,
+          });
+        }
+        this.audit.record({
+          actorId: officerId,
+          action: 'case.confirm',
+          entity: 'case',
+          entityId: row.case_code,
+          detail: { channel: c.channel, outcome: c.outcome },
+        });
+      })
+      .immediate();
+  }
+
+  private escalated(caseId: number): { case_code: string } {
+    const row = this.q.one.get(caseId);
+    if (!row) throw new AppError('NOT_FOUND');
+    if (row.status !== 'escalated') throw new AppError('CASE_NOT_ESCALATED');
+    return row;
+  }
+}
