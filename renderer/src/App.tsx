@@ -12,6 +12,7 @@ import { LoginScreen } from './screens/LoginScreen';
 import { ReceptionScreen } from './screens/reception/ReceptionScreen';
 import { ConsultationScreen } from './screens/consultation/ConsultationScreen';
 import { IkmReportScreen } from './screens/reports/IkmReportScreen';
+import { FollowUpScreen } from './screens/followup/FollowUpScreen';
 
 type View =
   | { kind: 'loading' }
@@ -20,11 +21,12 @@ type View =
   | { kind: 'login'; notice: string | null }
   | { kind: 'staff'; me: Staff; page: Page };
 
-type Page = 'reception' | 'consultation' | 'reports' | 'admin';
+type Page = 'reception' | 'consultation' | 'followup' | 'reports' | 'admin';
 
 const PAGES: { page: Page; role: Staff['roles'][number] }[] = [
   { page: 'reception', role: 'receptionist' },
   { page: 'consultation', role: 'officer' },
+  { page: 'followup', role: 'officer' },
   { page: 'reports', role: 'supervisor' },
   { page: 'admin', role: 'admin' },
 ];
@@ -136,6 +138,7 @@ export function App() {
       )}
       {view.kind === 'staff' && view.page === 'reception' && <ReceptionScreen />}
       {view.kind === 'staff' && view.page === 'consultation' && <ConsultationScreen />}
+      {view.kind === 'staff' && view.page === 'followup' && <FollowUpScreen />}
       {view.kind === 'staff' && view.page === 'reports' && <IkmReportScreen />}
       {view.kind === 'staff' && view.page === 'admin' && <StaffAdmin me={view.me} />}
     </>

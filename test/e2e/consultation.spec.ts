@@ -200,6 +200,18 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
   await page.getByRole('button', { name: 'Kembalikan ke antrean' }).click();
   await expect(page.getByRole('list', { name: 'Antrean' })).toContainText('Dewi Lestari');
 
+  // The escalated case waits in the send queue (no helpdesk is configured here), in plain words.
+  await page
+    .getByRole('navigation', { name: 'Menu' })
+    .getByRole('button', { name: 'Tindak lanjut' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Kasus yang dieskalasi' })).toBeVisible();
+  await expect(page.locator('tr[data-case-code]')).toContainText('Menunggu terkirim ke helpdesk.');
+  await expect(page.getByRole('heading', { name: 'Antrean kirim ke helpdesk' })).toBeVisible();
+  await expect(page.getByText(/menunggu · 0 percobaan/)).toBeVisible();
+  await expectAccessible(page, 'follow-up');
+  await screenshot(page, '13-follow-up');
+
   // Reception sees the states.
   await page
     .getByRole('navigation', { name: 'Menu' })

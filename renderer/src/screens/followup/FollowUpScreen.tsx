@@ -1,0 +1,272 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../../../shared/api/contract';
+import { PAUSE_REASONS, type PauseReason } from '../../../../shared/domain/sla';
+import { formatPhoneNational } from '../../../../shared/domain/phone';
+import { formatTimeWib } from '../../../../shared/time';
+import { api } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { Notice } from '../../components/Notice';
+
+type Item = MethodOutput<'followup.list'>[number];
+type Entry = MethodOutput<'outbox.list'>[number];
+
+function hoursMinutes(ms: number): string {
+  const total = Math.round(Math.abs(ms) / 60_000);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/** What the officer must do next for each escalated case, with its backend ticket and 1x24 clock. */
+export function FollowUpScreen() {
+  const { t, i18n } = useTranslation();
+  const [items, setItems] = useState<Item[]>([]);
+  const [outbox, setOutbox] = useState<Entry[]>([]);
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [revision, setRevision] = useState(0);
+  const reload = () => setRevision((r) => r + 1);
+
+  useEffect(() => {
+    let live = true;
+    const load = async () => {
+      const [f, o] = await Promise.all([api('followup.list', {}), api('outbox.list', {})]);
+      if (!live) return;
+      if (f.ok) setItems(f.value);
+      if (o.ok) setOutbox(o.value.filter((e) => e.state !== 'delivered'));
+    };
+    void load();
+    const timer = setInterval(() => void load(), 15_000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [revision]);
+
+  const run = async (call: () => ReturnType<typeof api>, done: string) => {
+    const r = await call();
+    setMessage(
+      r.ok ? { kind: 'success', text: done } : { kind: 'error', text: errorText(r.error) },
+    );
+    reload();
+  };
+
+  return (
+    <main id="main" className="followup">
+      <h1>{t('followup.title')}</h1>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button"
+          onClick={() => void run(() => api('followup.refresh', {}), t('followup.refreshed'))}
+        >
+          {t('followup.refresh')}
+        </button>
+      </div>
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      <section className="card" aria-labelledby="followup-cases">
+        <h2 id="followup-cases">{t('followup.casesTitle')}</h2>
+        {items.length === 0 ? (
+          <p className="muted">{t('followup.empty')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('consultation.caseId')}</th>
+                  <th scope="col">{t('consultation.reporter')}</th>
+                  <th scope="col">{t('followup.ticket')}</th>
+                  <th scope="col">{t('followup.clock')}</th>
+                  <th scope="col">{t('followup.next')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((i) => (
+                  <tr key={i.caseId} data-case-code={i.caseCode}>
+                    <td className="case-code">{i.caseCode}</td>
+                    <td>
+                      {i.reporterName}
+                      <br />
+                      <span className="muted">
+                        {formatPhoneNational(i.reporterPhone)}
+                        {i.reporterEmail && ` · ${i.reporterEmail}`}
+                      </span>
+                    </td>
+                    <td>
+                      {i.ticketId
+                        ? `#${i.ticketId} · ${i.remoteStatus ?? ''}`
+                        : t('followup.notDelivered')}
+                    </td>
+                    <td className={i.sla.overdue ? 'field__error' : undefined}>
+                      {i.sla.overdue
+                        ? t('followup.overdue', { time: hoursMinutes(i.sla.remainingMs) })
+                        : t('followup.remaining', { time: hoursMinutes(i.sla.remainingMs) })}
+                      {i.sla.pausedFor && (
+                        <span className="muted">
+                          {' '}
+                          ·{' '}
+                          {t('followup.pausedFor', {
+                            reason: t(`followup.reasons.${i.sla.pausedFor}`),
+                          })}
+                        </span>
+                      )}
+                    </td>
+                    <td>
+                      <p className="followup__next">{t(`followup.actions.${i.nextAction}`)}</p>
+                      <CaseActions
+                        item={i}
+                        onDone={(text) => {
+                          setMessage({ kind: 'success', text });
+                          reload();
+                        }}
+                        onError={(text) => setMessage({ kind: 'error', text })}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section className="card" aria-labelledby="followup-outbox">
+        <h2 id="followup-outbox">{t('followup.outboxTitle')}</h2>
+        {outbox.length === 0 ? (
+          <p className="muted">{t('followup.outboxEmpty')}</p>
+        ) : (
+          <ul className="mine-list">
+            {outbox.map((e) => (
+              <li key={e.id}>
+                <span>
+                  <span className="case-code">{e.caseCode}</span> ·{' '}
+                  {t(`followup.states.${e.state}`)} ·{' '}
+                  {t('followup.attempts', { count: e.attempts })} ·{' '}
+                  {formatTimeWib(e.createdAt, i18n.language)}
+                  {e.lastErrorKind && (
+                    <span className="field__error">
+                      {' '}
+                      · {t(`followup.errors.${e.lastErrorKind}`)}
+                    </span>
+                  )}
+                </span>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() =>
+                    void run(
+                      () => api('outbox.retryNow', { outboxId: e.id }),
+                      t('followup.retried'),
+                    )
+                  }
+                >
+                  {t('followup.retryNow')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}
+
+function CaseActions({
+  item,
+  onDone,
+  onError,
+}: {
+  item: Item;
+  onDone: (text: string) => void;
+  onError: (text: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState<PauseReason>('user');
+  const [note, setNote] = useState('');
+  const call = async (r: Awaited<ReturnType<typeof api>>, done: string) =>
+    r.ok ? onDone(done) : onError(errorText(r.error));
+
+  if (item.nextAction === 'confirm_with_visitor') {
+    const confirm = async (channel: 'phone' | 'email', outcome: 'accepted' | 'not_solved') =>
+      call(
+        await api('case.confirm', {
+          caseId: item.caseId,
+          channel,
+          outcome,
+          confirmedAt: new Date().toISOString(),
+          ...(note.trim() && { note }),
+        }),
+        t('followup.confirmed'),
+      );
+    return (
+      <div className="followup__actions">
+        <label className="label" htmlFor={`note-${item.caseId}`}>
+          {t('followup.note')}
+        </label>
+        <input id={`note-${item.caseId}`} value={note} onChange={(e) => setNote(e.target.value)} />
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => void confirm('phone', 'accepted')}
+          >
+            {t('followup.acceptedPhone')}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => void confirm('email', 'accepted')}
+          >
+            {t('followup.acceptedEmail')}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => void confirm('phone', 'not_solved')}
+          >
+            {t('followup.notSolved')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (item.status !== 'escalated') return null;
+  return (
+    <div className="followup__actions">
+      {item.sla.pausedFor ? (
+        <button
+          type="button"
+          className="button button--small"
+          onClick={async () =>
+            call(await api('case.resume', { caseId: item.caseId }), t('followup.resumed'))
+          }
+        >
+          {t('followup.resume')}
+        </button>
+      ) : (
+        <div className="button-row">
+          <label className="visually-hidden" htmlFor={`reason-${item.caseId}`}>
+            {t('followup.pauseReason')}
+          </label>
+          <select
+            id={`reason-${item.caseId}`}
+            value={reason}
+            onChange={(e) => setReason(e.target.value as PauseReason)}
+          >
+            {PAUSE_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`followup.reasons.${r}`)}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={async () =>
+              call(await api('case.pause', { caseId: item.caseId, reason }), t('followup.paused'))
+            }
+          >
+            {t('followup.pause')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
