@@ -404,6 +404,32 @@ export const en: Messages = {
       protocol: "the helpdesk's answer was not understood",
     },
   },
+  sync: {
+    credentials:
+      "The helpdesk refuses Loket's account: no case is sent until the settings are fixed.",
+    unreachable: 'The helpdesk cannot be reached yet; cases stay saved and are sent automatically.',
+    late: 'A case has waited {{minutes}} minutes to be sent to the helpdesk.',
+  },
+  helpdeskSettings: {
+    title: 'Backend helpdesk (Request Tracker)',
+    url: 'Helpdesk address',
+    queue: 'Queue',
+    username: 'Username',
+    secret: 'Password',
+    secretKept: 'Saved. Leave empty to keep this password.',
+    save: 'Save settings',
+    saved: 'Helpdesk settings saved.',
+    check: 'Check the settings',
+    ok: 'The helpdesk is ready to receive cases.',
+    problems: {
+      not_configured: 'No helpdesk is set up.',
+      unreachable: 'The helpdesk cannot be reached.',
+      credentials: 'The username or password is refused.',
+      queue_missing: 'The queue "{{name}}" does not exist on the helpdesk.',
+      field_missing: 'The custom field "{{name}}" is missing on the queue.',
+      field_not_applied: 'The custom field "{{name}}" is not applied to the queue.',
+    },
+  },
   admin: {
     title: 'Manage staff',
     addTitle: 'Add staff member',

@@ -10,6 +10,7 @@ import { applyFieldErrors, errorText } from '../../api/errors';
 import { NewStaffFields } from '../../components/NewStaffFields';
 import { Notice } from '../../components/Notice';
 import { translateKey } from '../../i18n';
+import { HelpdeskSettings } from './HelpdeskSettings';
 
 type FormIn = z.input<typeof newStaffSchema>;
 type FormOut = z.output<typeof newStaffSchema>;
@@ -136,6 +137,7 @@ export function StaffAdmin({ me }: { me: Staff }) {
           </table>
         </div>
       </section>
+      <HelpdeskSettings />
     </main>
   );
 }
