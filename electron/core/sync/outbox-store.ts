@@ -67,7 +67,10 @@ export class OutboxStore {
       claim: db.prepare<[string, number]>(
         `UPDATE outbox SET state = 'sending', updated_at = ? WHERE id = ? AND state = 'queued'`,
       ),
-      recover: db.prepare(`UPDATE outbox SET state = 'queued' WHERE state = 'sending'`),
+      recover: db.prepare<[string]>(
+        `UPDATE outbox SET state = 'queued', next_attempt_at = max(next_attempt_at, ?)
+          WHERE state = 'sending'`,
+      ),
       delivered: db.prepare<[string, number]>(
         `UPDATE outbox SET state = 'delivered', last_error = NULL, updated_at = ? WHERE id = ?`,
       ),
@@ -96,9 +99,13 @@ export class OutboxStore {
     };
   }
 
-  /** After a crash nothing is really being sent: whatever was marked so goes back to the queue. */
-  recoverInFlight(): void {
-    this.q.recover.run();
+  /**
+   * After a crash, whatever was marked as sending goes back to the queue, but not before
+   * `notBefore`: a request that was in flight may still complete at the backend, and looking the
+   * case up before it has would create a second ticket.
+   */
+  recoverInFlight(notBefore: string): void {
+    this.q.recover.run(notBefore);
   }
 
   claimDue(now: string, limit: number): OutboxEntry[] {

@@ -25,6 +25,11 @@ export interface SyncWorkerOptions {
   maxAttempts?: number;
   /** Entries sent at the same time (each of a different case). */
   concurrency?: number;
+  /**
+   * After a restart, how long entries that were being sent wait before they are tried again:
+   * longer than a request can take, so a create still in flight at the crash lands first.
+   */
+  inFlightGraceMs?: number;
 }
 
 export interface SyncHealth {
@@ -65,7 +70,9 @@ export class SyncWorker {
     this.backoff = o.backoff ?? DEFAULT_BACKOFF;
     this.maxAttempts = o.maxAttempts ?? 12;
     this.concurrency = o.concurrency ?? 2;
-    o.outbox.recoverInFlight();
+    o.outbox.recoverInFlight(
+      new Date(o.now().getTime() + (o.inFlightGraceMs ?? 2 * 60_000)).toISOString(),
+    );
   }
 
   start(intervalMs = 5000): void {

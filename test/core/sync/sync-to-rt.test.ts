@@ -90,6 +90,7 @@ describe('escalated cases reach a real Request Tracker', () => {
       connector: () => connector,
       readAttachment: (sha) => store.read(sha),
       now: t.clock.now,
+      inFlightGraceMs: 0,
     });
     await worker.runOnce();
 

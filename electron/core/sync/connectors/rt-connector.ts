@@ -94,7 +94,10 @@ export class RtConnector implements HelpdeskConnector {
     )) as {
       items?: { id: string | number }[];
     };
-    const first = result.items?.[0];
+    // A search answer without its list is not "no ticket": creating on it could duplicate one.
+    if (!Array.isArray(result.items))
+      throw new ConnectorError('protocol', 'search answered without items');
+    const first = result.items[0];
     if (!first) return null;
     const found = await this.readStatus(String(first.id));
     // Trust the read-back, not the search: a code must match exactly.
