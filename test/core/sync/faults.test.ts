@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   cleanup(t);
   await rt?.stop();
-});
+}, 30_000);
 
 async function escalate(core: TestCore, n: number): Promise<string> {
   const { visitId } = await core.must('visit.checkIn', {

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(async () => {
   cleanup(t);
   await rt?.stop();
-});
+}, 30_000);
 
 async function escalatedAndDelivered(
   core: TestCore,

@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => {
   cleanup(t);
   await rt?.stop();
-});
+}, 30_000);
 
 async function escalate(core: TestCore): Promise<string> {
   const { visitId } = await core.must('visit.checkIn', {

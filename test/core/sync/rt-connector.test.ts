@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rt?.stop();
-});
+}, 30_000);
 
 const everyByte = Buffer.from(Array.from({ length: 512 }, (_, i) => i % 256));
 const draft = (caseCode: string) => ({

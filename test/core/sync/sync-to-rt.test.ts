@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   cleanup(t);
   await rt?.stop();
-});
+}, 30_000);
 
 describe('escalated cases reach a real Request Tracker', () => {
   it('exactly once per case, with the documents, even after a crash left a ticket unrecorded', async () => {

@@ -154,15 +154,23 @@ export async function startRt(): Promise<RtInstance> {
     username: 'root',
     password: PASSWORD,
     stop: async () => {
-      // The server and its workers share a process group: stop them all.
-      if (child.pid) {
+      // The server and its workers share a process group: stop them all, firmly if a worker
+      // is still busy after a few seconds.
+      const signal = (sig: NodeJS.Signals) => {
         try {
-          process.kill(-child.pid, 'SIGTERM');
+          if (child.pid) process.kill(-child.pid, sig);
         } catch {
           // already gone
         }
-      }
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      };
+      const exited = new Promise((r) =>
+        child.exitCode !== null ? r(null) : child.once('exit', r),
+      );
+      signal('SIGTERM');
+      const timer = setTimeout(() => signal('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+      signal('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
     },
   };
