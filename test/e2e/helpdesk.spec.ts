@@ -28,8 +28,8 @@ test('an officer escalates a case, sees it delivered, and closes it after the vi
     .click();
   await page.getByLabel('Alamat helpdesk').fill(rt.baseUrl);
   await page.getByLabel('Antrean (queue)').fill('Loket Escalations');
-  await page.getByLabel('Nama pengguna', { exact: true }).last().fill(rt.username);
-  await page.getByLabel('Kata sandi').fill(rt.password);
+  await page.getByLabel('Akun helpdesk (nama pengguna)').fill(rt.username);
+  await page.getByLabel('Kata sandi helpdesk').fill(rt.password);
   await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
   await expect(page.getByText('Pengaturan helpdesk disimpan.')).toBeVisible();
   await page.getByRole('button', { name: 'Periksa pengaturan' }).click();
