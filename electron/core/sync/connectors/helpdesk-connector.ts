@@ -15,9 +15,22 @@ export interface TicketDraft {
   attachments: { fileName: string; mime: string; bytes: Buffer }[];
 }
 
+/** RT's default lifecycle; other backends (or custom lifecycles) may answer other names. */
+export type RemoteStatus =
+  | 'new'
+  | 'open'
+  | 'stalled'
+  | 'resolved'
+  | 'rejected'
+  | 'deleted'
+  // Keeps the known names offered by editors while accepting any other.
+  | (string & Record<never, never>);
+
 export interface RemoteTicket {
+  /** The backend's ticket number; after a merge in the backend, the surviving ticket's. */
   id: string;
-  status: string;
+  status: RemoteStatus;
+  /** Why the backend paused the ticket; null unless it is stalled. */
   stalledReason: string | null;
   updatedAt: string | null;
   url: string | null;
@@ -30,6 +43,7 @@ export interface SetupProblem {
 
 export interface HelpdeskConnector {
   createTicket(draft: TicketDraft): Promise<RemoteTicket>;
+  /** Null only when the backend says no ticket has this case ID; failures throw. */
   findByCaseCode(caseCode: string): Promise<RemoteTicket | null>;
   readStatus(id: string): Promise<RemoteTicket>;
   addNote(id: string, text: string, reopen: boolean): Promise<void>;
@@ -37,13 +51,15 @@ export interface HelpdeskConnector {
 }
 
 /**
- * Why a call to the backend failed, in the terms the sync worker acts on: retry later
- * (unreachable, timeout, server, protocol), stop and ask a person (auth), or park the entry
- * with its reason (rejected).
+ * Why a call to the backend failed, in the terms the sync worker acts on:
+ * - unreachable, timeout, server, protocol: retry later with backoff;
+ * - auth: stop sending until the credentials change (retrying would only lock the account);
+ * - rejected: the backend refuses this content or setup for good: park the entry.
  */
 export type ConnectorErrorKind =
   'unreachable' | 'timeout' | 'auth' | 'rejected' | 'server' | 'protocol';
 
+/** A failed backend call; the message is a short English detail for logs, never a secret. */
 export class ConnectorError extends Error {
   constructor(
     readonly kind: ConnectorErrorKind,

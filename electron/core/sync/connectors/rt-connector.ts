@@ -5,246 +5,202 @@ import {
   type SetupProblem,
   type TicketDraft,
 } from './helpdesk-connector';
+import { RtHttp, webRoot } from './rt-http';
+import { RT_FIELDS, ticketPayload, type RtFieldName } from './rt-ticket-payload';
 
-/** The custom fields Loket writes into each ticket; the first is the idempotency key. */
-export const RT_FIELDS = {
-  caseId: 'Loket Case ID',
-  category: 'Loket Category',
-  lpse: 'Loket LPSE',
-  slaReason: 'Loket SLA Reason',
-} as const;
+export { RT_FIELDS } from './rt-ticket-payload';
 
 export interface RtConnectorOptions {
+  /** RT's web root, e.g. `https://helpdesk.example.go.id/rt`. */
   baseUrl: string;
   queue: string;
+  /** Basic auth, or an RT auth token (`Authorization: token …`). */
   credentials: { username: string; password: string } | { token: string };
+  /** Per request; default 30 s. */
   timeoutMs?: number;
+  /** Extra time for large uploads, at this rate; default 50 kB/s. */
+  minUploadBytesPerSecond?: number;
 }
 
-interface RtTicket {
-  id: number | string;
-  Status?: string;
-  LastUpdated?: string;
-  CustomFields?: { name: string; values: string[] }[];
-}
+type Json = Record<string, unknown>;
 
 /**
- * Request Tracker 5 through its REST2 API. RT answers 200 to some failures and silently drops
- * unknown custom fields, so a 2xx is not taken as success until the body, or the ticket read
- * back, says so.
+ * Request Tracker 5 through its REST2 API. RT answers 2xx to some failures (a refused status
+ * change, an unknown custom field at create), so nothing counts as done until the ticket read
+ * back says so.
  */
 export class RtConnector implements HelpdeskConnector {
-  private readonly api: string;
-  private readonly auth: string;
-  private readonly timeoutMs: number;
+  private readonly http: RtHttp;
 
   constructor(private readonly o: RtConnectorOptions) {
-    this.api = `${o.baseUrl.replace(/\/$/, '')}/REST/2.0`;
-    this.auth =
-      'token' in o.credentials
-        ? `token ${o.credentials.token}`
-        : `Basic ${Buffer.from(`${o.credentials.username}:${o.credentials.password}`).toString('base64')}`;
-    this.timeoutMs = o.timeoutMs ?? 30_000;
+    this.http = new RtHttp({
+      baseUrl: o.baseUrl,
+      credentials: o.credentials,
+      timeoutMs: o.timeoutMs ?? 30_000,
+      minUploadBytesPerSecond: o.minUploadBytesPerSecond ?? 50_000,
+    });
   }
 
   async createTicket(draft: TicketDraft): Promise<RemoteTicket> {
-    const body = {
-      Queue: this.o.queue,
-      Subject: draft.subject,
-      // RT wants an address for a requestor; a visitor without email is named in the content.
-      ...(draft.requestor.email && { Requestor: draft.requestor.email }),
-      Content: draft.body,
-      ContentType: 'text/plain',
-      CustomFields: {
-        [RT_FIELDS.caseId]: draft.caseCode,
-        [RT_FIELDS.category]: draft.category,
-        ...(draft.lpse && { [RT_FIELDS.lpse]: draft.lpse }),
-        ...(draft.slaReason && { [RT_FIELDS.slaReason]: draft.slaReason }),
-      },
-      Attachments: draft.attachments.map((a) => ({
-        FileName: a.fileName,
-        FileType: a.mime,
-        FileContent: a.bytes.toString('base64'),
-      })),
-    };
-    const created = (await this.request('POST', '/ticket', body, [201])) as {
-      id?: string | number;
-    };
-    if (created.id === undefined)
-      throw new ConnectorError('protocol', 'create answered without a ticket id');
-    const ticket = await this.readStatus(String(created.id));
-    const stored = await this.ticket(String(created.id));
-    if (fieldValue(stored, RT_FIELDS.caseId) !== draft.caseCode) {
+    const created = await this.http.json(
+      'POST',
+      '/ticket',
+      201,
+      ticketPayload(draft, this.o.queue),
+    );
+    const id = isJson(created) ? String(created.id ?? '') : '';
+    if (!/^\d+$/.test(id)) throw new ConnectorError('protocol', 'POST /ticket: answer has no id');
+    const ticket = await this.ticket(id);
+    if (fieldValue(ticket, RT_FIELDS.caseId) !== draft.caseCode) {
+      // Without its case ID the ticket cannot be found again, and every retry would add one.
       throw new ConnectorError(
         'rejected',
-        `custom field "${RT_FIELDS.caseId}" missing on queue "${this.o.queue}"`,
+        `ticket ${id} was created without custom field "${RT_FIELDS.caseId}" ` +
+          `(missing or not applied to queue "${this.o.queue}"); delete it once the queue is fixed`,
       );
     }
-    return ticket;
+    return this.remoteTicket(ticket);
   }
 
   async findByCaseCode(caseCode: string): Promise<RemoteTicket | null> {
-    const escaped = caseCode.replaceAll('\\', '\\\\').replaceAll("'", "\\'");
-    const query = `Queue = '${this.o.queue.replaceAll("'", "\\'")}' AND 'CF.{${RT_FIELDS.caseId}}' = '${escaped}'`;
-    const result = (await this.request(
+    const query = `'CF.{${RT_FIELDS.caseId}}' = '${ticketSqlString(caseCode)}'`;
+    const result = await this.http.json(
       'GET',
-      `/tickets?query=${encodeURIComponent(query)}&fields=Status`,
-      undefined,
-      [200],
-    )) as {
-      items?: { id: string | number }[];
-    };
-    // A search answer without its list is not "no ticket": creating on it could duplicate one.
-    if (!Array.isArray(result.items))
-      throw new ConnectorError('protocol', 'search answered without items');
-    const first = result.items[0];
-    if (!first) return null;
-    const found = await this.readStatus(String(first.id));
-    // Trust the read-back, not the search: a code must match exactly.
-    return fieldValue(await this.ticket(found.id), RT_FIELDS.caseId) === caseCode ? found : null;
+      `/tickets?query=${encodeURIComponent(query)}` +
+        '&fields=Status,LastUpdated,CustomFields&orderby=id&order=ASC&per_page=100',
+      200,
+    );
+    // An answer without its list is not "no ticket": creating on it could make a second one.
+    if (!isJson(result) || !Array.isArray(result.items)) {
+      throw new ConnectorError('protocol', 'GET /tickets: answer has no items');
+    }
+    // RT compares custom field values case-insensitively; the case ID must match exactly.
+    const match = result.items.find(
+      (item): item is Json => isJson(item) && fieldValue(item, RT_FIELDS.caseId) === caseCode,
+    );
+    return match ? this.remoteTicket(match) : null;
   }
 
   async readStatus(id: string): Promise<RemoteTicket> {
-    const t = await this.ticket(id);
-    return {
-      id: String(t.id),
-      status: t.Status ?? 'unknown',
-      stalledReason: fieldValue(t, RT_FIELDS.slaReason),
-      updatedAt: t.LastUpdated ?? null,
-      url: `${this.o.baseUrl.replace(/\/$/, '')}/Ticket/Display.html?id=${t.id}`,
-    };
+    return this.remoteTicket(await this.ticket(id));
   }
 
   async addNote(id: string, text: string, reopen: boolean): Promise<void> {
-    await this.request(
-      'POST',
-      `/ticket/${encodeURIComponent(id)}/comment`,
-      { Content: text, ContentType: 'text/plain' },
-      [201],
-    );
-    if (reopen) {
-      const messages = await this.request(
-        'PUT',
-        `/ticket/${encodeURIComponent(id)}`,
-        { Status: 'open' },
-        [200],
+    if (text.trim() === '') throw new ConnectorError('rejected', 'note is empty');
+    const messages = await this.http.json('POST', `${ticketPath(id)}/comment`, 201, {
+      Content: text,
+      ContentType: 'text/plain',
+      ...(reopen && { Status: 'open' }),
+    });
+    if (!Array.isArray(messages)) {
+      throw new ConnectorError('protocol', `POST ${ticketPath(id)}/comment: answer is not a list`);
+    }
+    if (!reopen) return;
+    const { status } = await this.readStatus(id);
+    if (status !== 'open') {
+      // The comment is in: a retry would repeat it, so this is parked rather than retried.
+      throw new ConnectorError(
+        'rejected',
+        `ticket ${id}: comment added but RT left it ${status} (${messages.slice(1).join('; ')})`,
       );
-      // RT answers 200 with a sentence when it refuses a change.
-      if (
-        Array.isArray(messages) &&
-        messages.some(
-          (m) => typeof m === 'string' && /not|invalid|denied/i.test(m) && !/changed/i.test(m),
-        )
-      ) {
-        throw new ConnectorError('protocol', `reopen refused: ${messages.join('; ')}`);
-      }
     }
   }
 
   async checkSetup(): Promise<SetupProblem[]> {
     try {
-      await this.request('GET', '/rt', undefined, [200]);
+      await this.http.json('GET', '/rt', 200);
+      const applied = await this.fieldsAppliedToQueue();
+      const problems: SetupProblem[] = applied
+        ? []
+        : [{ code: 'queue_missing', name: this.o.queue }];
+      for (const name of Object.values(RT_FIELDS)) {
+        if (applied?.has(name)) continue;
+        const exists = await this.ticketFieldExists(name);
+        problems.push({ code: exists ? 'field_not_applied' : 'field_missing', name });
+      }
+      return problems;
     } catch (err) {
-      if (err instanceof ConnectorError)
-        return [{ code: err.kind === 'auth' ? 'credentials' : 'unreachable' }];
+      if (!(err instanceof ConnectorError)) throw err;
+      return [{ code: err.kind === 'auth' ? 'credentials' : 'unreachable' }];
+    }
+  }
+
+  /** Names of the ticket custom fields the queue has (its own and global ones); null: no queue. */
+  private async fieldsAppliedToQueue(): Promise<Set<string> | null> {
+    let queue: unknown;
+    try {
+      queue = await this.http.json('GET', `/queue/${encodeURIComponent(this.o.queue)}`, 200);
+    } catch (err) {
+      if (err instanceof ConnectorError && err.kind === 'rejected') return null;
       throw err;
     }
-    let queue: { id?: string | number; CustomFields?: { name?: string; id?: string }[] };
-    try {
-      queue = (await this.request(
-        'GET',
-        `/queue/${encodeURIComponent(this.o.queue)}`,
-        undefined,
-        [200],
-      )) as typeof queue;
-    } catch {
-      return [{ code: 'queue_missing', name: this.o.queue }];
+    if (!isJson(queue) || typeof queue.Name !== 'string') {
+      throw new ConnectorError('protocol', 'GET /queue: answer has no Name');
     }
-    const fields = (await this.request(
-      'GET',
-      `/queue/${queue.id}/customfields?per_page=100`,
-      undefined,
-      [200],
-    )) as {
-      items?: { id: string | number }[];
+    // A numeric name loads the queue with that id; a disabled queue refuses tickets.
+    if (queue.Name.toLowerCase() !== this.o.queue.toLowerCase() || queue.Disabled === '1') {
+      return null;
+    }
+    const fields = Array.isArray(queue.TicketCustomFields) ? queue.TicketCustomFields : [];
+    return new Set(
+      fields.flatMap((f) => (isJson(f) && typeof f.name === 'string' ? [f.name] : [])),
+    );
+  }
+
+  private async ticketFieldExists(name: RtFieldName): Promise<boolean> {
+    const found = await this.http.json('POST', '/customfields', 200, [
+      { field: 'Name', value: name },
+      { field: 'LookupType', value: 'RT::Queue-RT::Ticket' },
+    ]);
+    return isJson(found) && Array.isArray(found.items) && found.items.length > 0;
+  }
+
+  private async ticket(id: string): Promise<Json> {
+    const ticket = await this.http.json('GET', ticketPath(id), 200);
+    if (!isJson(ticket))
+      throw new ConnectorError('protocol', 'GET /ticket: answer is not a ticket');
+    return ticket;
+  }
+
+  private remoteTicket(t: Json): RemoteTicket {
+    const id = String(t.id ?? '');
+    if (!/^\d+$/.test(id) || typeof t.Status !== 'string') {
+      throw new ConnectorError('protocol', 'ticket answer has no id or Status');
+    }
+    const status = t.Status.toLowerCase();
+    return {
+      id,
+      status,
+      stalledReason: status === 'stalled' ? fieldValue(t, RT_FIELDS.slaReason) : null,
+      updatedAt: typeof t.LastUpdated === 'string' ? t.LastUpdated : null,
+      url: `${webRoot(this.o.baseUrl)}/Ticket/Display.html?id=${id}`,
     };
-    const names = new Set<string>();
-    for (const item of fields.items ?? []) {
-      const cf = (await this.request('GET', `/customfield/${item.id}`, undefined, [200])) as {
-        Name?: string;
-      };
-      if (cf.Name) names.add(cf.Name);
-    }
-    return Object.values(RT_FIELDS)
-      .filter((name) => !names.has(name))
-      .map((name) => ({ code: 'field_missing' as const, name }));
-  }
-
-  private ticket(id: string): Promise<RtTicket> {
-    return this.request(
-      'GET',
-      `/ticket/${encodeURIComponent(id)}`,
-      undefined,
-      [200],
-    ) as Promise<RtTicket>;
-  }
-
-  private async request(
-    method: string,
-    path: string,
-    body: unknown,
-    expect: number[],
-  ): Promise<unknown> {
-    let res: Response;
-    try {
-      res = await fetch(`${this.api}${path}`, {
-        method,
-        headers: {
-          Authorization: this.auth,
-          Accept: 'application/json',
-          ...(body !== undefined && { 'Content-Type': 'application/json' }),
-        },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (err) {
-      if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
-        throw new ConnectorError(
-          'timeout',
-          `${method} ${path}: no answer within ${this.timeoutMs} ms`,
-        );
-      }
-      const cause =
-        err instanceof Error && err.cause instanceof Error ? err.cause.message : String(err);
-      throw new ConnectorError('unreachable', `${method} ${path}: ${cause}`);
-    }
-    let text: string;
-    try {
-      text = await res.text();
-    } catch (err) {
-      throw new ConnectorError(
-        'unreachable',
-        `${method} ${path}: connection closed (${String(err)})`,
-      );
-    }
-    if (res.status === 401) throw new ConnectorError('auth', `${method} ${path}: 401`);
-    if (res.status === 400 || res.status === 403 || res.status === 404 || res.status === 422) {
-      throw new ConnectorError(
-        'rejected',
-        `${method} ${path}: ${res.status} ${text.slice(0, 200)}`,
-      );
-    }
-    if (res.status >= 500) throw new ConnectorError('server', `${method} ${path}: ${res.status}`);
-    if (!expect.includes(res.status))
-      throw new ConnectorError('protocol', `${method} ${path}: unexpected ${res.status}`);
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      throw new ConnectorError('protocol', `${method} ${path}: answer is not JSON`);
-    }
   }
 }
 
-function fieldValue(ticket: RtTicket, name: string): string | null {
-  return ticket.CustomFields?.find((f) => f.name === name)?.values[0] ?? null;
+function isJson(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The first value of a custom field in a ticket as REST2 serialises it. */
+function fieldValue(ticket: Json, name: string): string | null {
+  const fields = Array.isArray(ticket.CustomFields) ? ticket.CustomFields : [];
+  for (const f of fields) {
+    if (!isJson(f) || f.name !== name || !Array.isArray(f.values)) continue;
+    const [first] = f.values as unknown[];
+    return typeof first === 'string' ? first : null;
+  }
+  return null;
+}
+
+/** A TicketSQL string literal: RT's parser takes backslash escapes inside quotes. */
+export function ticketSqlString(value: string): string {
+  return value.replace(/[\\']/g, (c) => `\\${c}`);
+}
+
+function ticketPath(id: string): string {
+  if (!/^\d+$/.test(id)) {
+    throw new ConnectorError('rejected', `"${id.slice(0, 40)}" is not an RT ticket number`);
+  }
+  return `/ticket/${id}`;
 }
