@@ -56,6 +56,7 @@ export class SyncWorker {
   private readonly backoff: BackoffPolicy;
   private readonly maxAttempts: number;
   private readonly concurrency: number;
+  private readonly inFlightGraceMs: number;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   readonly health: SyncHealth = {
@@ -70,9 +71,8 @@ export class SyncWorker {
     this.backoff = o.backoff ?? DEFAULT_BACKOFF;
     this.maxAttempts = o.maxAttempts ?? 12;
     this.concurrency = o.concurrency ?? 2;
-    o.outbox.recoverInFlight(
-      new Date(o.now().getTime() + (o.inFlightGraceMs ?? 2 * 60_000)).toISOString(),
-    );
+    this.inFlightGraceMs = o.inFlightGraceMs ?? 2 * 60_000;
+    o.outbox.recoverInFlight(new Date(o.now().getTime() + this.inFlightGraceMs).toISOString());
   }
 
   start(intervalMs = 5000): void {
@@ -169,10 +169,22 @@ export class SyncWorker {
     } else if (kind === 'rejected' || entry.attempts + 1 >= this.maxAttempts) {
       this.o.outbox.park(entry.id, error, now.toISOString());
     } else {
-      const next = new Date(
-        now.getTime() + retryDelayMs(entry.attempts, this.backoff, this.random),
-      );
+      let delay = retryDelayMs(entry.attempts, this.backoff, this.random);
+      // A create that may have reached the backend can still land there after we gave up on it:
+      // look the case up only once such a request must have finished, or it is made twice.
+      if (entry.operation === 'create_ticket' && mayHaveReachedBackend(err)) {
+        delay = Math.max(delay, this.inFlightGraceMs);
+      }
+      const next = new Date(now.getTime() + delay);
       this.o.outbox.scheduleRetry(entry.id, next.toISOString(), error, now.toISOString());
     }
   }
+}
+
+/** Whether a failed request may still have been received (and acted on) by the backend. */
+export function mayHaveReachedBackend(err: unknown): boolean {
+  if (!(err instanceof ConnectorError)) return true;
+  if (err.kind === 'unreachable')
+    return !/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH/.test(err.message);
+  return err.kind === 'timeout' || err.kind === 'server' || err.kind === 'protocol';
 }

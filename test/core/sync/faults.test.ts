@@ -115,6 +115,10 @@ describe('whatever the network does, each case reaches RT exactly once', () => {
       connector = connectorVia(rtPort());
       t.clock.advance(2000);
       await worker.runOnce();
+      // Each of these may have reached RT: the case is looked up only after the in-flight grace.
+      expect(db.prepare('SELECT state FROM outbox').pluck().get()).toBe('queued');
+      t.clock.advance(2 * 60_000);
+      await worker.runOnce();
       expect(db.prepare('SELECT state FROM outbox').pluck().get()).toBe('delivered');
       expect(await ticketsFor(code)).toBe(1);
     },
