@@ -22,6 +22,7 @@ import { SURVEY_STATUSES, surveySubmissionSchema } from '../domain/survey';
 import { ikmReportSchema, reportPeriodSchema } from '../domain/ikm-report';
 import { SCANNER_FAULTS } from '../domain/scanner';
 import { PAUSE_REASONS } from '../domain/sla';
+import { TICKET_PHASES } from '../domain/ticket-phase';
 
 /**
  * Who may call a method: 'public' needs no login (first-run setup, login), 'staff' any
@@ -56,6 +57,7 @@ const followUpItemSchema = z.object({
   reporterEmail: z.string().nullable(),
   status: z.enum(['escalated', 'backend_resolved']),
   ticketId: z.string().nullable(),
+  remotePhase: z.enum(TICKET_PHASES).nullable(),
   remoteStatus: z.string().nullable(),
   sla: z.object({
     elapsedMs: z.number(),

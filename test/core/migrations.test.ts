@@ -176,3 +176,80 @@ describe('migration 1: staff, audit, visitors, visits', () => {
     expect(match('phone : "0857"*')).toEqual([{ rowid: 1 }]);
   });
 });
+
+describe('migration 3: anonymous survey answers and daily tallies', () => {
+  const db = openDatabase(
+    join(tempDir(), 'm3.sqlite'),
+    MIGRATIONS.filter((m) => m.version <= 3),
+  );
+
+  it('keeps answers on the 1–4 scale and one survey per visit', () => {
+    const answer = db.prepare(
+      "INSERT INTO survey_response (id, service_day, persyaratan) VALUES (?, '2026-11-24', ?)",
+    );
+    answer.run(7_123_456, 4);
+    expect(() => answer.run(8, 5)).toThrow(/CHECK/);
+    expect(() => answer.run(9, 0)).toThrow(/CHECK/);
+    expect(() => db.prepare('INSERT INTO visit_surveyed (visit_id) VALUES (424242)').run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    const columns = db
+      .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('survey_response')")
+      .all()
+      .map((c) => c.name);
+    // Nothing that could line an answer up with a visit or a person.
+    expect(columns).not.toContain('visit_id');
+    expect(columns).not.toContain('created_at');
+  });
+
+  it('sums tallies under one key per day, officer and category', () => {
+    const tally = db.prepare(
+      "INSERT INTO survey_tally (service_day, officer_id, category, respondents) VALUES ('2026-11-24', 1, 'akun_login', 1)",
+    );
+    tally.run();
+    expect(() => tally.run()).toThrow(/UNIQUE|PRIMARY KEY/);
+  });
+});
+
+describe('migration 4: the backend ticket phase', () => {
+  const file = join(tempDir(), 'm4.sqlite');
+  const before = openDatabase(
+    file,
+    MIGRATIONS.filter((m) => m.version <= 3),
+  );
+  before.pragma('foreign_keys = OFF');
+  const link = before.prepare(
+    `INSERT INTO backend_link (case_id, remote_id, remote_status, stalled_reason, linked_at, last_seen_at)
+     VALUES (?, ?, ?, ?, '2026-11-24T02:00:00.000Z', '2026-11-24T02:00:00.000Z')`,
+  );
+  const statuses = ['new', 'open', 'stalled', 'resolved', 'rejected', 'deleted', 'Menunggu Vendor'];
+  statuses.forEach((status, i) =>
+    link.run(i + 1, String(100 + i), status, status === 'stalled' ? 'development' : null),
+  );
+  before.close();
+  const db = openDatabase(file);
+
+  it("maps what RT said onto Loket's phases and keeps the backend's own word", () => {
+    expect(
+      db
+        .prepare(
+          'SELECT remote_status, remote_phase, pause_reason FROM backend_link ORDER BY case_id',
+        )
+        .all(),
+    ).toEqual([
+      { remote_status: 'new', remote_phase: 'new', pause_reason: null },
+      { remote_status: 'open', remote_phase: 'in_progress', pause_reason: null },
+      { remote_status: 'stalled', remote_phase: 'paused', pause_reason: 'development' },
+      { remote_status: 'resolved', remote_phase: 'resolved', pause_reason: null },
+      { remote_status: 'rejected', remote_phase: 'rejected', pause_reason: null },
+      { remote_status: 'deleted', remote_phase: 'rejected', pause_reason: null },
+      { remote_status: 'Menunggu Vendor', remote_phase: 'in_progress', pause_reason: null },
+    ]);
+  });
+
+  it('refuses a phase Loket does not know', () => {
+    expect(() =>
+      db.prepare("UPDATE backend_link SET remote_phase = 'stalled' WHERE case_id = 1").run(),
+    ).toThrow(/CHECK/);
+  });
+});

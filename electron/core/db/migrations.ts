@@ -319,6 +319,24 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: "backend tickets: Loket's phase beside the backend's own status word",
+    sql: `
+      -- The backend's own word (RT's "stalled", a custom lifecycle's "menunggu vendor") stays
+      -- for display; the phase is what Loket acts on, whichever backend answered.
+      ALTER TABLE backend_link ADD COLUMN remote_phase TEXT NOT NULL DEFAULT 'in_progress'
+        CHECK (remote_phase IN ('new', 'in_progress', 'paused', 'resolved', 'rejected'));
+      UPDATE backend_link SET remote_phase = CASE lower(remote_status)
+        WHEN 'new' THEN 'new'
+        WHEN 'stalled' THEN 'paused'
+        WHEN 'resolved' THEN 'resolved'
+        WHEN 'rejected' THEN 'rejected'
+        WHEN 'deleted' THEN 'rejected'
+        ELSE 'in_progress' END;
+      ALTER TABLE backend_link RENAME COLUMN stalled_reason TO pause_reason;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

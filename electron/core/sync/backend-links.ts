@@ -1,12 +1,13 @@
 import type { Db } from '../db/open-database';
-import type { RemoteTicket } from './connectors/helpdesk-connector';
+import type { RemoteTicket, TicketPhase } from './connectors/helpdesk-connector';
 
 export interface BackendLink {
   caseId: number;
   remoteId: string;
   remoteUrl: string | null;
+  remotePhase: TicketPhase;
   remoteStatus: string;
-  stalledReason: string | null;
+  pauseReason: string | null;
   linkedAt: string;
   lastSeenAt: string;
 }
@@ -15,8 +16,9 @@ interface Row {
   case_id: number;
   remote_id: string;
   remote_url: string | null;
+  remote_phase: TicketPhase;
   remote_status: string;
-  stalled_reason: string | null;
+  pause_reason: string | null;
   linked_at: string;
   last_seen_at: string;
 }
@@ -33,16 +35,19 @@ export class BackendLinks {
             caseId: number;
             remoteId: string;
             url: string | null;
+            phase: TicketPhase;
             status: string;
-            stalled: string | null;
+            pauseReason: string | null;
             now: string;
           },
         ]
       >(
-        `INSERT INTO backend_link (case_id, remote_id, remote_url, remote_status, stalled_reason,
-           linked_at, last_seen_at) VALUES (@caseId, @remoteId, @url, @status, @stalled, @now, @now)
-         ON CONFLICT (case_id) DO UPDATE SET remote_status = excluded.remote_status,
-           stalled_reason = excluded.stalled_reason, last_seen_at = excluded.last_seen_at`,
+        `INSERT INTO backend_link (case_id, remote_id, remote_url, remote_phase, remote_status,
+           pause_reason, linked_at, last_seen_at)
+         VALUES (@caseId, @remoteId, @url, @phase, @status, @pauseReason, @now, @now)
+         ON CONFLICT (case_id) DO UPDATE SET remote_phase = excluded.remote_phase,
+           remote_status = excluded.remote_status, pause_reason = excluded.pause_reason,
+           last_seen_at = excluded.last_seen_at`,
       ),
       one: db.prepare<[number], Row>('SELECT * FROM backend_link WHERE case_id = ?'),
     };
@@ -53,8 +58,9 @@ export class BackendLinks {
       caseId,
       remoteId: ticket.id,
       url: ticket.url,
+      phase: ticket.phase,
       status: ticket.status,
-      stalled: ticket.stalledReason,
+      pauseReason: ticket.pauseReason,
       now,
     });
   }
@@ -66,8 +72,9 @@ export class BackendLinks {
           caseId: r.case_id,
           remoteId: r.remote_id,
           remoteUrl: r.remote_url,
+          remotePhase: r.remote_phase,
           remoteStatus: r.remote_status,
-          stalledReason: r.stalled_reason,
+          pauseReason: r.pause_reason,
           linkedAt: r.linked_at,
           lastSeenAt: r.last_seen_at,
         }

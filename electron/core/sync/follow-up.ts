@@ -9,7 +9,7 @@ import type { AuditLog } from '../audit';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
 import type { BackendLinks } from './backend-links';
-import type { HelpdeskConnector } from './connectors/helpdesk-connector';
+import type { HelpdeskConnector, TicketPhase } from './connectors/helpdesk-connector';
 
 export type NextAction =
   'waiting_delivery' | 'delivery_failed' | 'waiting_backend' | 'paused' | 'confirm_with_visitor';
@@ -23,6 +23,7 @@ export interface FollowUpItem {
   reporterEmail: string | null;
   status: 'escalated' | 'backend_resolved';
   ticketId: string | null;
+  remotePhase: TicketPhase | null;
   remoteStatus: string | null;
   sla: SlaState;
   nextAction: NextAction;
@@ -39,6 +40,7 @@ interface CaseRow {
   escalated_at: string;
   backend_resolved_at: string | null;
   remote_id: string | null;
+  remote_phase: TicketPhase | null;
   remote_status: string | null;
   outbox_state: string | null;
 }
@@ -62,7 +64,7 @@ export class FollowUp {
     this.q = {
       open: db.prepare<[], CaseRow>(
         `SELECT c.id, c.case_code, c.officer_id, c.reporter_name, c.reporter_phone, c.reporter_email,
-                c.status, c.escalated_at, c.backend_resolved_at, l.remote_id, l.remote_status,
+                c.status, c.escalated_at, c.backend_resolved_at, l.remote_id, l.remote_phase, l.remote_status,
                 (SELECT state FROM outbox o WHERE o.case_id = c.id AND o.operation = 'create_ticket') AS outbox_state
            FROM problem_case c LEFT JOIN backend_link l ON l.case_id = c.id
           WHERE c.status IN ('escalated', 'backend_resolved') ORDER BY c.escalated_at`,
@@ -134,6 +136,7 @@ export class FollowUp {
           reporterEmail: r.reporter_email,
           status: r.status,
           ticketId: r.remote_id,
+          remotePhase: r.remote_phase,
           remoteStatus: r.remote_status,
           sla,
           nextAction,
@@ -151,12 +154,13 @@ export class FollowUp {
         .transaction(() => {
           this.links.link(item.caseId, ticket, at);
           const open = this.q.openPause.get(item.caseId);
-          if (ticket.status === 'stalled' && isPauseReason(ticket.stalledReason) && !open) {
-            this.q.startPause.run(item.caseId, ticket.stalledReason, 'backend', at);
-          } else if (ticket.status !== 'stalled' && open?.source === 'backend') {
+          if (ticket.phase === 'paused' && isPauseReason(ticket.pauseReason) && !open) {
+            this.q.startPause.run(item.caseId, ticket.pauseReason, 'backend', at);
+          } else if (ticket.phase !== 'paused' && open?.source === 'backend') {
             this.q.endPause.run(at, open.id);
           }
-          if (ticket.status === 'resolved') {
+          // A rejected ticket is finished at the backend too: the officer tells the visitor why.
+          if (ticket.phase === 'resolved' || ticket.phase === 'rejected') {
             if (open) this.q.endPause.run(at, open.id);
             if (this.q.resolved.run(at, item.caseId).changes === 1) {
               changed++;

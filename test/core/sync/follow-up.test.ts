@@ -83,6 +83,7 @@ describe('follow-up with a real RT', () => {
     await core.must('followup.refresh', {});
     core.clock.advance(10 * H);
     [item] = await core.must('followup.list', {});
+    expect(item).toMatchObject({ remotePhase: 'paused', remoteStatus: 'stalled' });
     expect(item?.sla).toMatchObject({ elapsedMs: 3 * H, pausedFor: 'development' });
     expect(item?.sla.pausedMsByReason).toMatchObject({ user: 5 * H, development: 10 * H });
 
@@ -92,6 +93,7 @@ describe('follow-up with a real RT', () => {
     expect(item).toMatchObject({
       status: 'backend_resolved',
       nextAction: 'confirm_with_visitor',
+      remotePhase: 'resolved',
       remoteStatus: 'resolved',
       sla: { elapsedMs: 3 * H, overdue: false },
     });

@@ -162,8 +162,9 @@ describe('Request Tracker 5 connector against a real RT', () => {
     const ticket = await connector.createTicket(sent);
     expect(ticket).toEqual({
       id: expect.stringMatching(/^\d+$/),
+      phase: 'new',
       status: 'new',
-      stalledReason: null,
+      pauseReason: null,
       updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
       url: `${rt.baseUrl}/Ticket/Display.html?id=${ticket.id}`,
     });
@@ -229,24 +230,30 @@ describe('Request Tracker 5 connector against a real RT', () => {
     const { id } = await connector.createTicket(draft('KS-TEST-261124-005'));
     expect(await connector.readStatus(id)).toMatchObject({
       id,
+      phase: 'new',
       status: 'new',
-      stalledReason: null,
+      pauseReason: null,
     });
 
     await admin.resolve(id);
-    expect((await connector.readStatus(id)).status).toBe('resolved');
+    expect(await connector.readStatus(id)).toMatchObject({ phase: 'resolved', status: 'resolved' });
 
     await connector.addNote(id, 'Catatan tanpa membuka kembali.', false);
     expect((await connector.readStatus(id)).status).toBe('resolved');
 
     await admin.stall(id, 'development');
     expect(await connector.readStatus(id)).toMatchObject({
+      phase: 'paused',
       status: 'stalled',
-      stalledReason: 'development',
+      pauseReason: 'development',
     });
 
     await connector.addNote(id, 'Pengunjung: belum terselesaikan, mohon dicek ulang.', true);
-    expect(await connector.readStatus(id)).toMatchObject({ status: 'open', stalledReason: null });
+    expect(await connector.readStatus(id)).toMatchObject({
+      phase: 'in_progress',
+      status: 'open',
+      pauseReason: null,
+    });
     expect(await comments(id)).toEqual([
       expect.stringContaining('Catatan tanpa membuka kembali.'),
       expect.stringContaining('Pengunjung: belum terselesaikan, mohon dicek ulang.'),

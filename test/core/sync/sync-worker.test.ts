@@ -30,14 +30,23 @@ class ScriptedHelpdesk implements HelpdeskConnector {
     this.next();
     const id = String(this.tickets.length + 1);
     this.tickets.push({ ...draft, id });
-    return { id, status: 'new', stalledReason: null, updatedAt: null, url: null };
+    return { id, phase: 'new', status: 'new', pauseReason: null, updatedAt: null, url: null };
   }
   async findByCaseCode(caseCode: string): Promise<RemoteTicket | null> {
     const t = this.tickets.find((x) => x.caseCode === caseCode);
-    return t ? { id: t.id, status: 'new', stalledReason: null, updatedAt: null, url: null } : null;
+    return t
+      ? { id: t.id, phase: 'new', status: 'new', pauseReason: null, updatedAt: null, url: null }
+      : null;
   }
   async readStatus(id: string): Promise<RemoteTicket> {
-    return { id, status: 'open', stalledReason: null, updatedAt: null, url: null };
+    return {
+      id,
+      phase: 'in_progress',
+      status: 'open',
+      pauseReason: null,
+      updatedAt: null,
+      url: null,
+    };
   }
   async addNote(): Promise<void> {}
   async checkSetup() {
@@ -162,6 +171,24 @@ describe('the sync worker', () => {
     expect(states()).toEqual([{ state: 'delivered', attempts: 1 }]);
   });
 
+  it('waits out the in-flight grace after a create that may have reached the backend', async () => {
+    await escalatedCases(1);
+    const helpdesk = new ScriptedHelpdesk();
+    helpdesk.failures.push(
+      new ConnectorError('timeout', 'POST /ticket: no answer within 30000 ms'),
+    );
+    const w = worker(helpdesk, { inFlightGraceMs: 120_000 });
+    await w.runOnce();
+    const next = t.core.db.prepare('SELECT next_attempt_at FROM outbox').pluck().get() as string;
+    expect(Date.parse(next) - t.clock.now().getTime()).toBe(120_000);
+    t.clock.advance(119_000);
+    await w.runOnce();
+    expect(helpdesk.creates).toBe(1);
+    t.clock.advance(1000);
+    await w.runOnce();
+    expect(states()).toEqual([{ state: 'delivered', attempts: 1 }]);
+  });
+
   it('parks a rejected case with its reason and keeps the others flowing', async () => {
     await escalatedCases(3);
     const helpdesk = new ScriptedHelpdesk();
@@ -197,7 +224,11 @@ describe('the sync worker', () => {
     await escalatedCases(1);
     const helpdesk = new ScriptedHelpdesk();
     for (let i = 0; i < 5; i++) helpdesk.failures.push(new ConnectorError('server', '500'));
-    const w = worker(helpdesk, { maxAttempts: 3, backoff: { baseMs: 1000, maxMs: 1000 } });
+    const w = worker(helpdesk, {
+      maxAttempts: 3,
+      backoff: { baseMs: 1000, maxMs: 1000 },
+      inFlightGraceMs: 0,
+    });
     for (let i = 0; i < 5; i++) {
       await w.runOnce();
       t.clock.advance(2000);

@@ -1,3 +1,7 @@
+import type { TicketPhase } from '../../../../shared/domain/ticket-phase';
+
+export type { TicketPhase } from '../../../../shared/domain/ticket-phase';
+
 /**
  * What Loket needs from a backend helpdesk queue, whichever it is (Request Tracker, or a backend
  * implementing Loket's own HTTPS JSON contract).
@@ -15,23 +19,14 @@ export interface TicketDraft {
   attachments: { fileName: string; mime: string; bytes: Buffer }[];
 }
 
-/** RT's default lifecycle; other backends (or custom lifecycles) may answer other names. */
-export type RemoteStatus =
-  | 'new'
-  | 'open'
-  | 'stalled'
-  | 'resolved'
-  | 'rejected'
-  | 'deleted'
-  // Keeps the known names offered by editors while accepting any other.
-  | (string & Record<never, never>);
-
 export interface RemoteTicket {
   /** The backend's ticket number; after a merge in the backend, the surviving ticket's. */
   id: string;
-  status: RemoteStatus;
-  /** Why the backend paused the ticket; null unless it is stalled. */
-  stalledReason: string | null;
+  phase: TicketPhase;
+  /** The backend's own word for the status (e.g. RT's "stalled"), shown to staff beside the phase. */
+  status: string;
+  /** Why the backend paused the ticket, as it names it; null unless paused. */
+  pauseReason: string | null;
   updatedAt: string | null;
   url: string | null;
 }

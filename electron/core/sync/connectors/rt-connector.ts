@@ -4,6 +4,7 @@ import {
   type RemoteTicket,
   type SetupProblem,
   type TicketDraft,
+  type TicketPhase,
 } from './helpdesk-connector';
 import { RtHttp, webRoot } from './rt-http';
 import { RT_FIELDS, ticketPayload, type RtFieldName } from './rt-ticket-payload';
@@ -168,13 +169,35 @@ export class RtConnector implements HelpdeskConnector {
       throw new ConnectorError('protocol', 'ticket answer has no id or Status');
     }
     const status = t.Status.toLowerCase();
+    const phase = rtPhase(status);
     return {
       id,
+      phase,
       status,
-      stalledReason: status === 'stalled' ? fieldValue(t, RT_FIELDS.slaReason) : null,
+      pauseReason: phase === 'paused' ? fieldValue(t, RT_FIELDS.slaReason) : null,
       updatedAt: typeof t.LastUpdated === 'string' ? t.LastUpdated : null,
       url: `${webRoot(this.o.baseUrl)}/Ticket/Display.html?id=${id}`,
     };
+  }
+}
+
+/**
+ * RT's default lifecycle onto Loket's phases. A status of a custom lifecycle that Loket does not
+ * know counts as being worked on; its own word is still shown to staff.
+ */
+export function rtPhase(status: string): TicketPhase {
+  switch (status) {
+    case 'new':
+      return 'new';
+    case 'stalled':
+      return 'paused';
+    case 'resolved':
+      return 'resolved';
+    case 'rejected':
+    case 'deleted':
+      return 'rejected';
+    default:
+      return 'in_progress';
   }
 }
 

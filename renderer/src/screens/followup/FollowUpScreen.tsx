@@ -91,9 +91,20 @@ export function FollowUpScreen() {
                       </span>
                     </td>
                     <td>
-                      {i.ticketId
-                        ? `#${i.ticketId} · ${i.remoteStatus ?? ''}`
-                        : t('followup.notDelivered')}
+                      {i.ticketId ? (
+                        <>
+                          #{i.ticketId}
+                          {i.remotePhase && ` · ${t(`followup.phases.${i.remotePhase}`)}`}
+                          {i.remoteStatus && (
+                            <span className="muted" title={t('followup.backendWord')}>
+                              {' '}
+                              ({i.remoteStatus})
+                            </span>
+                          )}
+                        </>
+                      ) : (
+                        t('followup.notDelivered')
+                      )}
                     </td>
                     <td className={i.sla.overdue ? 'field__error' : undefined}>
                       {i.sla.overdue
