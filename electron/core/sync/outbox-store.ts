@@ -78,6 +78,9 @@ export class OutboxStore {
         `UPDATE outbox SET state = 'queued', attempts = attempts + 1, next_attempt_at = ?,
            last_error = ?, updated_at = ? WHERE id = ?`,
       ),
+      defer: db.prepare<[string, string, number]>(
+        `UPDATE outbox SET state = 'queued', next_attempt_at = ?, updated_at = ? WHERE id = ?`,
+      ),
       hold: db.prepare<[string, string, number]>(
         `UPDATE outbox SET state = 'queued', last_error = ?, updated_at = ? WHERE id = ?`,
       ),
@@ -124,6 +127,11 @@ export class OutboxStore {
 
   scheduleRetry(id: number, nextAttemptAt: string, error: string, now: string): void {
     this.q.retry.run(nextAttemptAt, error, now, id);
+  }
+
+  /** Back to the queue until `nextAttemptAt`, without counting an attempt. */
+  defer(id: number, nextAttemptAt: string, now: string): void {
+    this.q.defer.run(nextAttemptAt, now, id);
   }
 
   /** Back to the queue without counting an attempt (the worker itself is holding back). */

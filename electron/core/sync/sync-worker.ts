@@ -3,6 +3,7 @@ import type { CaseService } from '../consultation/cases';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff';
 import {
   ConnectorError,
+  type ConnectorErrorKind,
   type HelpdeskConnector,
   type RemoteTicket,
 } from './connectors/helpdesk-connector';
@@ -115,6 +116,16 @@ export class SyncWorker {
   private async deliver(connector: HelpdeskConnector, entry: OutboxEntry): Promise<void> {
     try {
       if (entry.operation === 'create_ticket') {
+        const notBefore = this.lookupNotBefore(entry);
+        if (notBefore > this.o.now().getTime()) {
+          // "Retry now" must not undo the grace: this create may still land at the backend.
+          this.o.outbox.defer(
+            entry.id,
+            new Date(notBefore).toISOString(),
+            this.o.now().toISOString(),
+          );
+          return;
+        }
         const ticket =
           (await connector.findByCaseCode(entry.caseCode)) ?? (await this.create(connector, entry));
         this.o.outbox.transaction(() => {
@@ -132,7 +143,12 @@ export class SyncWorker {
         const link = this.o.links.get(entry.caseId);
         if (!link) throw new ConnectorError('protocol', 'no backend ticket for this case yet');
         const note = JSON.parse(entry.payload ?? '{}') as { text?: string; reopen?: boolean };
-        await connector.addNote(link.remoteId, note.text ?? '', note.reopen ?? false);
+        await connector.addNote(
+          link.remoteId,
+          note.text ?? '',
+          note.reopen ?? false,
+          entry.idempotencyKey,
+        );
         this.o.outbox.transaction(() => {
           this.o.outbox.markDelivered(entry.id, this.o.now().toISOString());
           this.o.audit.record({
@@ -151,6 +167,19 @@ export class SyncWorker {
     }
   }
 
+  /** When a create whose last attempt may have reached the backend can safely be looked up. */
+  private lookupNotBefore(entry: OutboxEntry): number {
+    if (!entry.lastError) return 0;
+    const last = JSON.parse(entry.lastError) as { kind?: string; detail?: string; at?: string };
+    if (
+      !last.at ||
+      !mayHaveReachedBackend(new ConnectorError(asKind(last.kind), last.detail ?? ''))
+    ) {
+      return 0;
+    }
+    return Date.parse(last.at) + this.inFlightGraceMs;
+  }
+
   private async create(connector: HelpdeskConnector, entry: OutboxEntry): Promise<RemoteTicket> {
     const view = this.o.cases.get(entry.caseId);
     return connector.createTicket(await buildTicketDraft(view, this.o.readAttachment));
@@ -159,7 +188,7 @@ export class SyncWorker {
   private failed(entry: OutboxEntry, err: unknown): void {
     const { kind, detail } = describeError(err);
     const now = this.o.now();
-    const error = JSON.stringify({ kind, detail: detail.slice(0, 500) });
+    const error = JSON.stringify({ kind, detail: detail.slice(0, 500), at: now.toISOString() });
     this.health.lastFailureAt = now.toISOString();
     this.health.lastErrorKind = kind;
     if (kind === 'auth') {
@@ -180,6 +209,17 @@ export class SyncWorker {
     }
   }
 }
+
+const KINDS: readonly ConnectorErrorKind[] = [
+  'unreachable',
+  'timeout',
+  'auth',
+  'rejected',
+  'server',
+  'protocol',
+];
+const asKind = (k: string | undefined): ConnectorErrorKind =>
+  KINDS.find((x) => x === k) ?? 'protocol';
 
 /** Whether a failed request may still have been received (and acted on) by the backend. */
 export function mayHaveReachedBackend(err: unknown): boolean {

@@ -161,6 +161,7 @@ describe('the sync worker', () => {
     expect(JSON.parse(String(entry.last_error))).toEqual({
       kind: 'unreachable',
       detail: 'connect ECONNREFUSED',
+      at: t.clock.now().toISOString(),
     });
     // random 0.5 → three quarters of the 10 s ceiling.
     expect(Date.parse(String(entry.next_attempt_at)) - t.clock.now().getTime()).toBe(7500);
@@ -181,7 +182,15 @@ describe('the sync worker', () => {
     await w.runOnce();
     const next = t.core.db.prepare('SELECT next_attempt_at FROM outbox').pluck().get() as string;
     expect(Date.parse(next) - t.clock.now().getTime()).toBe(120_000);
-    t.clock.advance(119_000);
+    t.clock.advance(60_000);
+    await w.runOnce();
+    expect(helpdesk.creates).toBe(1);
+    // Not even "retry now" looks the case up before the grace is over.
+    await t.must('outbox.retryNow', { outboxId: 1 });
+    await w.runOnce();
+    expect(helpdesk.creates).toBe(1);
+    expect(states()).toEqual([{ state: 'queued', attempts: 1 }]);
+    t.clock.advance(59_000);
     await w.runOnce();
     expect(helpdesk.creates).toBe(1);
     t.clock.advance(1000);

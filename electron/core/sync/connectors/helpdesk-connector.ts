@@ -32,7 +32,16 @@ export interface RemoteTicket {
 }
 
 export interface SetupProblem {
-  code: 'unreachable' | 'credentials' | 'queue_missing' | 'field_missing' | 'field_not_applied';
+  code:
+    | 'unreachable'
+    | 'credentials'
+    | 'queue_missing'
+    | 'field_missing'
+    | 'field_not_applied'
+    /** The address answers, but not as a backend of Loket's HTTPS JSON contract. */
+    | 'not_loket_api'
+    /** It implements another major version of the contract (name: the version). */
+    | 'contract_version';
   name?: string;
 }
 
@@ -41,7 +50,8 @@ export interface HelpdeskConnector {
   /** Null only when the backend says no ticket has this case ID; failures throw. */
   findByCaseCode(caseCode: string): Promise<RemoteTicket | null>;
   readStatus(id: string): Promise<RemoteTicket>;
-  addNote(id: string, text: string, reopen: boolean): Promise<void>;
+  /** The key is unique per note: a backend that knows it adds the note once however often sent. */
+  addNote(id: string, text: string, reopen: boolean, idempotencyKey: string): Promise<void>;
   checkSetup(): Promise<SetupProblem[]>;
 }
 

@@ -6,7 +6,7 @@ import {
   type TicketDraft,
   type TicketPhase,
 } from './helpdesk-connector';
-import { RtHttp, webRoot } from './rt-http';
+import { JsonHttp } from './json-http';
 import { RT_FIELDS, ticketPayload, type RtFieldName } from './rt-ticket-payload';
 
 export { RT_FIELDS } from './rt-ticket-payload';
@@ -31,12 +31,16 @@ type Json = Record<string, unknown>;
  * back says so.
  */
 export class RtConnector implements HelpdeskConnector {
-  private readonly http: RtHttp;
+  private readonly http: JsonHttp;
 
   constructor(private readonly o: RtConnectorOptions) {
-    this.http = new RtHttp({
-      baseUrl: o.baseUrl,
-      credentials: o.credentials,
+    const c = o.credentials;
+    this.http = new JsonHttp({
+      apiUrl: `${webRoot(o.baseUrl)}/REST/2.0`,
+      authorization:
+        'token' in c
+          ? `token ${c.token}`
+          : `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`,
       timeoutMs: o.timeoutMs ?? 30_000,
       minUploadBytesPerSecond: o.minUploadBytesPerSecond ?? 50_000,
     });
@@ -199,6 +203,11 @@ export function rtPhase(status: string): TicketPhase {
     default:
       return 'in_progress';
   }
+}
+
+/** The web root, also when someone pasted the API's address instead. */
+export function webRoot(baseUrl: string): string {
+  return baseUrl.replace(/\/+$/, '').replace(/\/REST\/2\.0$/i, '');
 }
 
 function isJson(value: unknown): value is Json {

@@ -1,9 +1,10 @@
 import { ConnectorError, type ConnectorErrorKind } from './helpdesk-connector';
 
-export interface RtHttpOptions {
-  /** RT's web root, e.g. `https://helpdesk.example.go.id/rt`; `/REST/2.0` is added. */
-  baseUrl: string;
-  credentials: { username: string; password: string } | { token: string };
+export interface JsonHttpOptions {
+  /** The API root; request paths are appended to it. */
+  apiUrl: string;
+  /** The whole `Authorization` header value. Never part of an error message. */
+  authorization: string;
   timeoutMs: number;
   /**
    * Slowest upload still worth waiting for: a request body adds its size at this rate to the
@@ -12,8 +13,10 @@ export interface RtHttpOptions {
   minUploadBytesPerSecond: number;
 }
 
-/** What a request must answer to count as done; any other status is a failure. */
-type Expected = 200 | 201;
+export interface JsonAnswer {
+  status: number;
+  body: unknown;
+}
 
 const NETWORK_TIMEOUT_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
@@ -23,27 +26,30 @@ const NETWORK_TIMEOUT_CODES = new Set([
 ]);
 
 /**
- * JSON over HTTP to RT's REST2 API, every failure turned into a ConnectorError. Details name the
- * method, path and status, never the credentials.
+ * JSON over HTTP(S) to a backend helpdesk, every failure turned into a ConnectorError whose kind
+ * tells the sync worker what to do. Details name the method, path and status, never credentials.
  */
-export class RtHttp {
-  readonly apiUrl: string;
-  private readonly authorization: string;
+export class JsonHttp {
+  constructor(private readonly o: JsonHttpOptions) {}
 
-  constructor(private readonly o: RtHttpOptions) {
-    this.apiUrl = `${webRoot(o.baseUrl)}/REST/2.0`;
-    this.authorization =
-      'token' in o.credentials
-        ? `token ${o.credentials.token}`
-        : `Basic ${Buffer.from(`${o.credentials.username}:${o.credentials.password}`).toString('base64')}`;
-  }
-
+  /** The answer's JSON body; any status not in `expected` is a failure. */
   async json(
     method: 'GET' | 'POST' | 'PUT',
     path: string,
-    expected: Expected,
+    expected: number | readonly number[],
     body?: unknown,
+    headers: Record<string, string> = {},
   ): Promise<unknown> {
+    return (await this.request(method, path, expected, body, headers)).body;
+  }
+
+  async request(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    expected: number | readonly number[],
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<JsonAnswer> {
     const what = `${method} ${path.split('?')[0]}`;
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const timeoutMs =
@@ -52,17 +58,19 @@ export class RtHttp {
     let status: number;
     let text: string;
     try {
-      const res = await fetch(`${this.apiUrl}${path}`, {
+      const res = await fetch(`${this.o.apiUrl}${path}`, {
         method,
         headers: {
-          Authorization: this.authorization,
+          ...headers,
+          Authorization: this.o.authorization,
           Accept: 'application/json',
           // RT redirects anything that looks like a browser ("Mozilla") to its login page
-          // instead of answering 401.
+          // instead of answering 401; Electron's fetch would.
           'User-Agent': 'Loket-sync',
           ...(payload !== undefined && { 'Content-Type': 'application/json' }),
         },
         ...(payload !== undefined && { body: payload }),
+        // A redirect is a login page or a captive portal, never the API: say so, do not follow.
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -71,18 +79,14 @@ export class RtHttp {
     } catch (err) {
       throw networkError(what, timeoutMs, err);
     }
-    if (status !== expected) throw statusError(what, status, text);
+    const accepted = typeof expected === 'number' ? [expected] : expected;
+    if (!accepted.includes(status)) throw statusError(what, status, text);
     try {
-      return JSON.parse(text) as unknown;
+      return { status, body: JSON.parse(text) as unknown };
     } catch {
       throw new ConnectorError('protocol', `${what}: ${status} answer is not JSON`);
     }
   }
-}
-
-/** The web root, also when someone pasted the API's address instead. */
-export function webRoot(baseUrl: string): string {
-  return baseUrl.replace(/\/+$/, '').replace(/\/REST\/2\.0$/i, '');
 }
 
 function networkError(what: string, timeoutMs: number, err: unknown): ConnectorError {
@@ -111,20 +115,26 @@ function statusError(what: string, status: number, text: string): ConnectorError
   const kind: ConnectorErrorKind =
     status === 401 || status === 407
       ? 'auth'
-      : status === 408 || status === 429 || status >= 500
+      : status === 408 || status === 409 || status === 429 || status >= 500
         ? 'server'
         : status >= 400
           ? 'rejected'
           : 'protocol';
-  const reason = rtMessage(text);
+  const reason = backendMessage(text);
   return new ConnectorError(kind, `${what}: ${status}${reason ? ` ${reason}` : ''}`);
 }
 
-/** RT's own error sentence (`{"message": …}`), short; other bodies (HTML pages) are left out. */
-function rtMessage(text: string): string {
+/**
+ * The backend's own sentence, short: RT's `{"message": …}` or an RFC 9457 problem's detail or
+ * title. Other bodies (HTML pages) are left out.
+ */
+function backendMessage(text: string): string {
   try {
-    const parsed = JSON.parse(text) as { message?: unknown };
-    return typeof parsed.message === 'string' ? parsed.message.trim().slice(0, 200) : '';
+    const parsed = JSON.parse(text) as Record<string, unknown>;
+    const sentence = [parsed.detail, parsed.message, parsed.title].find(
+      (v): v is string => typeof v === 'string' && v.trim() !== '',
+    );
+    return sentence ? sentence.trim().slice(0, 200) : '';
   } catch {
     return '';
   }
