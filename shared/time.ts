@@ -37,3 +37,28 @@ export function formatDayLong(day: string, locale: string): string {
 export function minutesBetween(fromIso: string, to: Date): number {
   return Math.max(0, Math.floor((to.getTime() - new Date(fromIso).getTime()) / 60_000));
 }
+
+const localFormatter = new Intl.DateTimeFormat('en-CA', {
+  timeZone: SERVICE_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as a `datetime-local` input value in WIB ("2026-11-24T09:30"). */
+export function toWibLocalInput(instant: Date): string {
+  const parts = Object.fromEntries(
+    localFormatter.formatToParts(instant).map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** A `datetime-local` value read as WIB (UTC+7, no daylight saving), as UTC ISO; null if invalid. */
+export function fromWibLocalInput(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
+  const ms = Date.parse(`${value}:00+07:00`);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}

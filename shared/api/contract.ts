@@ -23,6 +23,7 @@ import { ikmReportSchema, reportPeriodSchema } from '../domain/ikm-report';
 import { SCANNER_FAULTS } from '../domain/scanner';
 import { PAUSE_REASONS } from '../domain/sla';
 import { TICKET_PHASES } from '../domain/ticket-phase';
+import { HELPDESK_KINDS, helpdeskSettingsInputSchema } from '../domain/helpdesk-settings';
 
 /**
  * Who may call a method: 'public' needs no login (first-run setup, login), 'staff' any
@@ -66,6 +67,7 @@ const followUpItemSchema = z.object({
     pausedFor: z.enum(PAUSE_REASONS).nullable(),
     pausedMsByReason: z.record(z.enum(PAUSE_REASONS), z.number()),
   }),
+  pausedBy: z.enum(['officer', 'backend']).nullable(),
   nextAction: z.enum([
     'waiting_delivery',
     'delivery_failed',
@@ -75,6 +77,7 @@ const followUpItemSchema = z.object({
   ]),
 });
 const helpdeskSettingsSchema = z.object({
+  kind: z.enum(HELPDESK_KINDS),
   url: z.string(),
   queue: z.string(),
   username: z.string(),
@@ -358,13 +361,7 @@ export const contract = {
     windows: STAFF_WINDOW,
   }),
   'helpdesk.saveSettings': method({
-    input: z.object({
-      url: z.url({ protocol: /^https?$/, error: 'validation.url' }).max(500),
-      queue: requiredText(200),
-      username: requiredText(200),
-      /** Left out to keep the secret on file. */
-      secret: z.string().min(1).max(500).optional(),
-    }),
+    input: helpdeskSettingsInputSchema,
     output: helpdeskSettingsSchema,
     access: ['admin'],
     windows: STAFF_WINDOW,

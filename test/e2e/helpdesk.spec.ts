@@ -14,7 +14,7 @@ test.afterAll(async () => {
   await rt?.stop();
 });
 
-test('an officer escalates a case, sees it delivered, and closes it after the visitor confirms by phone', async ({
+test('an officer escalates a case, follows its clock and pauses, reopens it when not solved, and closes it after the visitor accepts', async ({
   page,
   loket,
 }) => {
@@ -26,7 +26,7 @@ test('an officer escalates a case, sees it delivered, and closes it after the vi
     .getByRole('navigation', { name: 'Menu' })
     .getByRole('button', { name: 'Kelola petugas' })
     .click();
-  await page.getByLabel('Alamat helpdesk').fill(rt.baseUrl);
+  await page.getByLabel('Alamat Request Tracker').fill(rt.baseUrl);
   await page.getByLabel('Antrean (queue)').fill('Loket Escalations');
   await page.getByLabel('Akun helpdesk (nama pengguna)').fill(rt.username);
   await page.getByLabel('Kata sandi helpdesk').fill(rt.password);
@@ -84,12 +84,49 @@ test('an officer escalates a case, sees it delivered, and closes it after the vi
   expect(ticketId).not.toBe('');
   await expectAccessible(page, 'follow-up with a delivered case');
 
-  // The backend resolves it; the officer sees it is theirs to confirm.
-  await rtAdmin(rt).setStatus(ticketId, 'resolved');
+  // The visitor still owes a document: the officer stops the clock, then starts it again.
+  await row.getByLabel('Alasan menghentikan jam').selectOption({ label: 'menunggu pengguna' });
+  await row.getByRole('button', { name: 'Hentikan jam' }).click();
+  await expect(page.getByText('Jam 1x24 dihentikan sementara.')).toBeVisible();
+  await expect(row).toContainText('dihentikan: menunggu pengguna');
+  await row.getByRole('button', { name: 'Jalankan lagi jam' }).click();
+  await expect(page.getByText('Jam 1x24 berjalan lagi.')).toBeVisible();
+  await expect(row).not.toContainText('dihentikan:');
+
+  // The backend stalls the ticket on app development: Loket shows it paused, in Indonesian.
+  const admin = rtAdmin(rt);
+  await admin.stall(ticketId, 'development');
+  await page.getByRole('button', { name: 'Periksa status helpdesk' }).click();
+  await expect(row).toContainText('Ditunda');
+  await expect(row).toContainText('dihentikan: pengembangan aplikasi');
+  await expect(row).toContainText('Dihentikan oleh helpdesk');
+  await expect(row.getByRole('button', { name: 'Jalankan lagi jam' })).toHaveCount(0);
+  await screenshot(page, '14-follow-up-paused-by-backend');
+
+  // The backend resolves it; the officer calls the visitor, who says it is not solved.
+  await admin.resolve(ticketId);
   await page.getByRole('button', { name: 'Periksa status helpdesk' }).click();
   await expect(row).toContainText('Helpdesk selesai: konfirmasi hasilnya ke pengunjung.');
-  await screenshot(page, '14-follow-up-confirm');
-  await row.getByRole('button', { name: 'Diterima (telepon)' }).click();
-  await expect(page.getByText('Konfirmasi dicatat.')).toBeVisible();
+  await expectAccessible(page, 'follow-up with a confirmation form');
+  await screenshot(page, '15-follow-up-confirm');
+  await row.getByLabel('Telepon').check();
+  await row
+    .getByLabel(/Catatan konfirmasi/)
+    .fill('Masih tidak bisa login setelah kata sandi direset.');
+  await row.getByRole('button', { name: 'Belum selesai — buka lagi tiket' }).click();
+  await expect(page.getByText('Konfirmasi dicatat; tiket dibuka lagi di helpdesk.')).toBeVisible();
+  await expect(row).toContainText('Ditangani helpdesk.');
+  await expect
+    .poll(async () => (await admin.call('GET', `/ticket/${ticketId}`)).json.Status, {
+      timeout: 30_000,
+    })
+    .toBe('open');
+
+  // Resolved again; this time the visitor accepts and the case closes.
+  await admin.resolve(ticketId);
+  await page.getByRole('button', { name: 'Periksa status helpdesk' }).click();
+  await row.getByLabel('Email').check();
+  await row.getByRole('button', { name: 'Diterima — tutup kasus' }).click();
+  await expect(page.getByText('Konfirmasi dicatat; kasus ditutup.')).toBeVisible();
   await expect(page.getByText('Tidak ada kasus yang menunggu tindak lanjut.')).toBeVisible();
 });

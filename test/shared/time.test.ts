@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDayLong, formatTimeWib, serviceDayOf } from '../../shared/time';
+import {
+  formatDayLong,
+  formatTimeWib,
+  fromWibLocalInput,
+  serviceDayOf,
+  toWibLocalInput,
+} from '../../shared/time';
 
 describe('WIB service days', () => {
   it('changes day at midnight in Jakarta (17:00 UTC), not at UTC midnight', () => {
@@ -13,5 +19,19 @@ describe('WIB service days', () => {
     expect(formatTimeWib('2026-11-24T02:05:00.000Z', 'id')).toBe('09.05');
     expect(formatDayLong('2026-11-24', 'id')).toBe('Selasa, 24 November 2026');
     expect(formatDayLong('2026-11-24', 'en')).toBe('Tuesday, 24 November 2026');
+  });
+});
+
+describe('datetime-local values in WIB', () => {
+  it('shows an instant as WIB wall time and reads it back to the same minute', () => {
+    const instant = new Date('2026-11-24T17:05:00.000Z'); // 00:05 WIB the next day
+    expect(toWibLocalInput(instant)).toBe('2026-11-25T00:05');
+    expect(fromWibLocalInput('2026-11-25T00:05')).toBe('2026-11-24T17:05:00.000Z');
+  });
+
+  it('refuses what is not a date and time', () => {
+    expect(fromWibLocalInput('')).toBeNull();
+    expect(fromWibLocalInput('2026-13-40T25:00')).toBeNull();
+    expect(fromWibLocalInput('kemarin')).toBeNull();
   });
 });

@@ -117,8 +117,12 @@ export function createHandlers(s: Services): Handlers {
     'case.addNote': (input, caller) =>
       s.cases.addNote(actor(caller), input.caseId, input.text, input.correctsNoteId),
     'case.solve': (input, caller) => s.cases.solve(actor(caller), input.caseId, input.solution),
-    'case.escalate': (input, caller) =>
-      s.cases.escalate(actor(caller), input.caseId, input.missingDocumentsReason),
+    'case.escalate': (input, caller) => {
+      const view = s.cases.escalate(actor(caller), input.caseId, input.missingDocumentsReason);
+      // Committed first; delivery starts now rather than at the worker's next tick.
+      void s.sync.runOnce();
+      return view;
+    },
     'case.attachUpload': async (input, caller) => {
       const originalName = cleanOriginalName(input.originalName);
       if (originalName === null) {
@@ -221,9 +225,9 @@ export function createHandlers(s: Services): Handlers {
         entity: 'settings',
         entityId: 'helpdesk',
         detail: {
+          kind: input.kind,
           url: input.url,
-          queue: input.queue,
-          username: input.username,
+          ...(input.kind === 'rt' && { queue: input.queue, username: input.username }),
           secretChanged: input.secret !== undefined,
         },
       });

@@ -1,27 +1,35 @@
 import type { Db } from '../db/open-database';
-import { RtConnector } from '../sync/connectors/rt-connector';
+import { AppError } from '../errors';
 import type { HelpdeskConnector } from '../sync/connectors/helpdesk-connector';
+import { JsonConnector } from '../sync/connectors/json-connector';
+import { RtConnector } from '../sync/connectors/rt-connector';
 import type { SecretStore } from './secret-store';
 
+import type { HelpdeskKind, HelpdeskSettingsInput } from '../../../shared/domain/helpdesk-settings';
+
 export interface HelpdeskSettings {
+  kind: HelpdeskKind;
   url: string;
+  /** RT only. */
   queue: string;
+  /** RT only. */
   username: string;
   hasSecret: boolean;
 }
 
 const KEYS = {
+  kind: 'helpdesk_kind',
   url: 'helpdesk_url',
   queue: 'helpdesk_queue',
   username: 'helpdesk_username',
 } as const;
 
-/** The backend helpdesk's address and account (in the database) and its secret (kept apart). */
+/** The backend helpdesk's kind, address and account (in the database) and its secret (kept apart). */
 export class HelpdeskConfig {
   private readonly q;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly secrets: SecretStore,
   ) {
     this.q = {
@@ -35,6 +43,7 @@ export class HelpdeskConfig {
   get(): HelpdeskSettings {
     const value = (key: string) => this.q.get.get(key)?.value ?? '';
     return {
+      kind: value(KEYS.kind) === 'json' ? 'json' : 'rt',
       url: value(KEYS.url),
       queue: value(KEYS.queue),
       username: value(KEYS.username),
@@ -42,24 +51,31 @@ export class HelpdeskConfig {
     };
   }
 
-  save(settings: {
-    url: string;
-    queue: string;
-    username: string;
-    secret?: string | undefined;
-  }): HelpdeskSettings {
-    this.q.set.run(KEYS.url, settings.url);
-    this.q.set.run(KEYS.queue, settings.queue);
-    this.q.set.run(KEYS.username, settings.username);
+  save(settings: HelpdeskSettingsInput): HelpdeskSettings {
+    const before = this.get();
+    // An RT password is no API token: another kind of backend needs its own secret.
+    if (settings.secret === undefined && before.hasSecret && before.kind !== settings.kind) {
+      throw new AppError('VALIDATION', { fields: { secret: 'validation.secretForNewKind' } });
+    }
+    this.db.transaction(() => {
+      this.q.set.run(KEYS.kind, settings.kind);
+      this.q.set.run(KEYS.url, settings.url);
+      if (settings.kind === 'rt') {
+        this.q.set.run(KEYS.queue, settings.queue);
+        this.q.set.run(KEYS.username, settings.username);
+      }
+    })();
     if (settings.secret !== undefined) this.secrets.set(settings.secret);
     return this.get();
   }
 
-  /** The configured backend, or null until an address, queue, account and secret are all set. */
+  /** The configured backend, or null until everything its kind needs is set. */
   connector(): HelpdeskConnector | null {
     const s = this.get();
     const secret = this.secrets.get();
-    if (!s.url || !s.queue || !s.username || secret === null) return null;
+    if (!s.url || secret === null) return null;
+    if (s.kind === 'json') return new JsonConnector({ baseUrl: s.url, token: secret });
+    if (!s.queue || !s.username) return null;
     return new RtConnector({
       baseUrl: s.url,
       queue: s.queue,

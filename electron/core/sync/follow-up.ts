@@ -26,6 +26,8 @@ export interface FollowUpItem {
   remotePhase: TicketPhase | null;
   remoteStatus: string | null;
   sla: SlaState;
+  /** Who stopped the clock now in force: the officer can restart only their own pause. */
+  pausedBy: 'officer' | 'backend' | null;
   nextAction: NextAction;
 }
 
@@ -44,6 +46,9 @@ interface CaseRow {
   remote_status: string | null;
   outbox_state: string | null;
 }
+
+/** Desk PCs' clocks drift a little; a confirmation time this far ahead is still "now". */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 const isPauseReason = (r: string | null): r is PauseReason =>
   PAUSE_REASONS.includes(r as PauseReason);
@@ -88,8 +93,16 @@ export class FollowUp {
       ),
       one: db.prepare<
         [number],
-        { id: number; case_code: string; status: string; backend_resolved_at: string | null }
-      >('SELECT id, case_code, status, backend_resolved_at FROM problem_case WHERE id = ?'),
+        {
+          id: number;
+          case_code: string;
+          status: string;
+          escalated_at: string | null;
+          backend_resolved_at: string | null;
+        }
+      >(
+        'SELECT id, case_code, status, escalated_at, backend_resolved_at FROM problem_case WHERE id = ?',
+      ),
       confirm: db.prepare<[number, string, string, string, string | null, number, string]>(
         `INSERT INTO confirmation (case_id, channel, confirmed_at, outcome, note, officer_id, recorded_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -113,9 +126,13 @@ export class FollowUp {
       .all()
       .filter((r) => officerId === undefined || r.officer_id === officerId)
       .map((r) => {
-        const pauses: SlaPause[] = this.q.pauses
-          .all(r.id)
-          .map((p) => ({ reason: p.reason, startedAt: p.started_at, endedAt: p.ended_at }));
+        const rows = this.q.pauses.all(r.id);
+        const pauses: SlaPause[] = rows.map((p) => ({
+          reason: p.reason,
+          startedAt: p.started_at,
+          endedAt: p.ended_at,
+        }));
+        const openPause = rows.find((p) => p.ended_at === null);
         const sla = slaState(r.escalated_at, pauses, now, r.backend_resolved_at);
         const nextAction: NextAction =
           r.status === 'backend_resolved'
@@ -139,6 +156,12 @@ export class FollowUp {
           remotePhase: r.remote_phase,
           remoteStatus: r.remote_status,
           sla,
+          pausedBy:
+            sla.pausedFor && openPause
+              ? openPause.source === 'backend'
+                ? 'backend'
+                : 'officer'
+              : null,
           nextAction,
         };
       });
@@ -202,6 +225,8 @@ export class FollowUp {
         const c = this.escalated(caseId);
         const open = this.q.openPause.get(caseId);
         if (!open) throw new AppError('CASE_NOT_PAUSED');
+        // The helpdesk's own pause ends when its ticket moves on; the next poll would restart it.
+        if (open.source === 'backend') throw new AppError('CASE_PAUSED_BY_BACKEND');
         this.q.endPause.run(this.now().toISOString(), open.id);
         this.audit.record({
           actorId: officerId,
@@ -233,6 +258,18 @@ export class FollowUp {
         if (!row) throw new AppError('NOT_FOUND');
         if (row.status !== 'backend_resolved') throw new AppError('CASE_NOT_RESOLVED');
         const at = this.now().toISOString();
+        // A call logged a little after it happened is normal; one in the future, or before the
+        // case even went to the helpdesk, is a typing mistake.
+        const when = Date.parse(c.confirmedAt);
+        if (when > this.now().getTime() + CLOCK_SKEW_MS) {
+          throw new AppError('VALIDATION', { fields: { confirmedAt: 'validation.notInFuture' } });
+        }
+        // Officers type the time to the minute.
+        if (row.escalated_at && when < Math.floor(Date.parse(row.escalated_at) / 60_000) * 60_000) {
+          throw new AppError('VALIDATION', {
+            fields: { confirmedAt: 'validation.beforeEscalation' },
+          });
+        }
         const id = Number(
           this.q.confirm.run(
             caseId,

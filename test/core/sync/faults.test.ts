@@ -132,6 +132,7 @@ describe('whatever the network does, each case reaches RT exactly once', () => {
     const proxy = new FaultProxy({ host: '127.0.0.1', port: rtPort() });
     await proxy.start();
     await t.must('helpdesk.saveSettings', {
+      kind: 'rt',
       url: `http://127.0.0.1:${proxy.port}`,
       queue: 'Loket Escalations',
       username: rt.username,

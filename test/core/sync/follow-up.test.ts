@@ -50,6 +50,7 @@ describe('follow-up with a real RT', () => {
   it('runs the 1x24 clock with pauses, sees the backend resolve, and closes after the visitor confirms', async () => {
     const core = (t = await startWithAdmin());
     await core.must('helpdesk.saveSettings', {
+      kind: 'rt',
       url: rt.baseUrl,
       queue: 'Loket Escalations',
       username: rt.username,
@@ -71,6 +72,7 @@ describe('follow-up with a real RT', () => {
     [item] = await core.must('followup.list', {});
     expect(item).toMatchObject({
       nextAction: 'paused',
+      pausedBy: 'officer',
       sla: { elapsedMs: 2 * H, pausedFor: 'user' },
     });
     expect((await core.call('case.pause', { caseId, reason: 'network' })).ok).toBe(false);
@@ -83,7 +85,14 @@ describe('follow-up with a real RT', () => {
     await core.must('followup.refresh', {});
     core.clock.advance(10 * H);
     [item] = await core.must('followup.list', {});
-    expect(item).toMatchObject({ remotePhase: 'paused', remoteStatus: 'stalled' });
+    expect(item).toMatchObject({
+      remotePhase: 'paused',
+      remoteStatus: 'stalled',
+      pausedBy: 'backend',
+    });
+    // Only the helpdesk ends its own pause: the next poll would start it again anyway.
+    const resumed = await core.call('case.resume', { caseId });
+    expect(resumed.ok ? null : resumed.error.code).toBe('CASE_PAUSED_BY_BACKEND');
     expect(item?.sla).toMatchObject({ elapsedMs: 3 * H, pausedFor: 'development' });
     expect(item?.sla.pausedMsByReason).toMatchObject({ user: 5 * H, development: 10 * H });
 

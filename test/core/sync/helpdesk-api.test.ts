@@ -64,6 +64,7 @@ describe('configuring the backend helpdesk and watching the outbox', () => {
     });
 
     const bad = await core.call('helpdesk.saveSettings', {
+      kind: 'rt',
       url: 'javascript:alert(1)',
       queue: 'q',
       username: 'u',
@@ -71,6 +72,7 @@ describe('configuring the backend helpdesk and watching the outbox', () => {
     expect(bad.ok ? null : bad.error.fields).toEqual({ url: 'validation.url' });
 
     await core.must('helpdesk.saveSettings', {
+      kind: 'rt',
       url: rt.baseUrl,
       queue: 'Loket Escalations',
       username: rt.username,
@@ -99,12 +101,14 @@ describe('configuring the backend helpdesk and watching the outbox', () => {
     });
 
     const settings = await core.must('helpdesk.saveSettings', {
+      kind: 'rt',
       url: rt.baseUrl,
       queue: 'Loket Escalations',
       username: rt.username,
       secret: rt.password,
     });
     expect(settings).toEqual({
+      kind: 'rt',
       url: rt.baseUrl,
       queue: 'Loket Escalations',
       username: rt.username,

@@ -1,48 +1,57 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import {
+  HELPDESK_KINDS,
+  helpdeskSettingsFormSchema,
+} from '../../../../shared/domain/helpdesk-settings';
 import { api } from '../../api/client';
-import { errorText } from '../../api/errors';
+import { applyFieldErrors, errorText } from '../../api/errors';
+import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
-import { translateKey } from '../../i18n';
 
-/** Where escalated cases go: the backend helpdesk's address, queue and account. */
+type FormIn = z.input<typeof helpdeskSettingsFormSchema>;
+type FormOut = z.output<typeof helpdeskSettingsFormSchema>;
+
+/** Where escalated cases go: the kind of backend helpdesk, its address and its account. */
 export function HelpdeskSettings() {
   const { t } = useTranslation();
   const id = useId();
-  const [url, setUrl] = useState('');
-  const [queue, setQueue] = useState('');
-  const [username, setUsername] = useState('');
-  const [secret, setSecret] = useState('');
   const [hasSecret, setHasSecret] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const { register, handleSubmit, reset, setError, control, formState } = useForm<
+    FormIn,
+    unknown,
+    FormOut
+  >({
+    resolver: zodResolver(helpdeskSettingsFormSchema),
+    defaultValues: { kind: 'rt', url: '', queue: '', username: '', secret: '' },
+  });
+  const e = formState.errors;
+  const kind = useWatch({ control, name: 'kind' });
 
   useEffect(() => {
     void api('helpdesk.getSettings', {}).then((r) => {
       if (!r.ok) return;
-      setUrl(r.value.url);
-      setQueue(r.value.queue);
-      setUsername(r.value.username);
-      setHasSecret(r.value.hasSecret);
+      const { hasSecret: kept, ...values } = r.value;
+      reset({ ...values, secret: '' });
+      setHasSecret(kept);
     });
-  }, []);
+  }, [reset]);
 
-  const save = async () => {
-    const r = await api('helpdesk.saveSettings', {
-      url,
-      queue,
-      username,
-      ...(secret && { secret }),
-    });
+  const save = handleSubmit(async (input) => {
+    const r = await api('helpdesk.saveSettings', input);
     if (!r.ok) {
-      setFieldErrors(r.error.fields ?? {});
+      applyFieldErrors(r.error, setError);
       return setMessage({ kind: 'error', text: errorText(r.error) });
     }
-    setFieldErrors({});
-    setSecret('');
-    setHasSecret(r.value.hasSecret);
+    const { hasSecret: kept, ...values } = r.value;
+    reset({ ...values, secret: '' });
+    setHasSecret(kept);
     setMessage({ kind: 'success', text: t('helpdeskSettings.saved') });
-  };
+  });
 
   const check = async () => {
     const r = await api('helpdesk.checkSetup', {});
@@ -59,57 +68,53 @@ export function HelpdeskSettings() {
     );
   };
 
-  const field = (name: 'url' | 'queue' | 'username', value: string, set: (v: string) => void) => (
-    <div className={`field${fieldErrors[name] ? ' field--invalid' : ''}`}>
-      <label htmlFor={`${id}-${name}`}>{t(`helpdeskSettings.${name}`)}</label>
-      <input
-        id={`${id}-${name}`}
-        value={value}
-        onChange={(e) => set(e.target.value)}
-        autoComplete="off"
-        aria-invalid={Boolean(fieldErrors[name])}
-        aria-describedby={fieldErrors[name] ? `${id}-${name}-error` : undefined}
-      />
-      {fieldErrors[name] && (
-        <p id={`${id}-${name}-error`} className="field__error">
-          {translateKey(fieldErrors[name])}
-        </p>
-      )}
-    </div>
-  );
-
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('helpdeskSettings.title')}</h2>
-      <form
-        className="form-grid"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        {field('url', url, setUrl)}
-        {field('queue', queue, setQueue)}
-        {field('username', username, setUsername)}
-        <div className="field">
-          <label htmlFor={`${id}-secret`}>{t('helpdeskSettings.secret')}</label>
-          <input
-            id={`${id}-secret`}
-            type="password"
-            value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-            autoComplete="new-password"
-            aria-describedby={hasSecret ? `${id}-secret-hint` : undefined}
-          />
-          {hasSecret && (
-            <p id={`${id}-secret-hint`} className="field__hint">
-              {t('helpdeskSettings.secretKept')}
-            </p>
+      <form className="form-grid" noValidate onSubmit={save}>
+        <fieldset className="form-grid__wide">
+          <legend>{t('helpdeskSettings.kind')}</legend>
+          {HELPDESK_KINDS.map((k) => (
+            <label key={k} className="checkbox">
+              <input type="radio" value={k} {...register('kind')} />
+              {t(`helpdeskSettings.kinds.${k}`)}
+            </label>
+          ))}
+        </fieldset>
+        <Field
+          label={t(`helpdeskSettings.url_${kind}`)}
+          hint={t(`helpdeskSettings.urlHint_${kind}`)}
+          error={e.url?.message}
+          required
+        >
+          {(field) => <input {...field} autoComplete="off" {...register('url')} />}
+        </Field>
+        {kind === 'rt' && (
+          <>
+            <Field label={t('helpdeskSettings.queue')} error={e.queue?.message} required>
+              {(field) => <input {...field} autoComplete="off" {...register('queue')} />}
+            </Field>
+            <Field label={t('helpdeskSettings.username')} error={e.username?.message} required>
+              {(field) => <input {...field} autoComplete="off" {...register('username')} />}
+            </Field>
+          </>
+        )}
+        <Field
+          label={t(`helpdeskSettings.secret_${kind}`)}
+          hint={hasSecret ? t('helpdeskSettings.secretKept') : undefined}
+          error={e.secret?.message}
+          required={!hasSecret}
+        >
+          {(field) => (
+            <input {...field} type="password" autoComplete="new-password" {...register('secret')} />
           )}
-        </div>
+        </Field>
         <div className="form-grid__wide button-row">
-          <button type="submit" className="button button--primary">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={formState.isSubmitting}
+          >
             {t('helpdeskSettings.save')}
           </button>
           <button type="button" className="button" onClick={() => void check()}>

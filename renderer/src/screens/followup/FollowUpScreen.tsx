@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/api/contract';
 import { PAUSE_REASONS, type PauseReason } from '../../../../shared/domain/sla';
 import { formatPhoneNational } from '../../../../shared/domain/phone';
-import { formatTimeWib } from '../../../../shared/time';
+import { formatTimeWib, fromWibLocalInput, toWibLocalInput } from '../../../../shared/time';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 
 type Item = MethodOutput<'followup.list'>[number];
@@ -190,58 +191,18 @@ function CaseActions({
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState<PauseReason>('user');
-  const [note, setNote] = useState('');
   const call = async (r: Awaited<ReturnType<typeof api>>, done: string) =>
     r.ok ? onDone(done) : onError(errorText(r.error));
 
   if (item.nextAction === 'confirm_with_visitor') {
-    const confirm = async (channel: 'phone' | 'email', outcome: 'accepted' | 'not_solved') =>
-      call(
-        await api('case.confirm', {
-          caseId: item.caseId,
-          channel,
-          outcome,
-          confirmedAt: new Date().toISOString(),
-          ...(note.trim() && { note }),
-        }),
-        t('followup.confirmed'),
-      );
-    return (
-      <div className="followup__actions">
-        <label className="label" htmlFor={`note-${item.caseId}`}>
-          {t('followup.note')}
-        </label>
-        <input id={`note-${item.caseId}`} value={note} onChange={(e) => setNote(e.target.value)} />
-        <div className="button-row">
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => void confirm('phone', 'accepted')}
-          >
-            {t('followup.acceptedPhone')}
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => void confirm('email', 'accepted')}
-          >
-            {t('followup.acceptedEmail')}
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => void confirm('phone', 'not_solved')}
-          >
-            {t('followup.notSolved')}
-          </button>
-        </div>
-      </div>
-    );
+    return <ConfirmForm item={item} onDone={onDone} onError={onError} />;
   }
   if (item.status !== 'escalated') return null;
   return (
     <div className="followup__actions">
-      {item.sla.pausedFor ? (
+      {item.pausedBy === 'backend' ? (
+        <p className="muted">{t('followup.pausedByBackend')}</p>
+      ) : item.sla.pausedFor ? (
         <button
           type="button"
           className="button button--small"
@@ -279,5 +240,92 @@ function CaseActions({
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * What the officer records after calling or emailing the visitor: how, when (it may have been
+ * a while ago), what the visitor said, and an optional note that goes to the helpdesk.
+ */
+function ConfirmForm({
+  item,
+  onDone,
+  onError,
+}: {
+  item: Item;
+  onDone: (text: string) => void;
+  onError: (text: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [channel, setChannel] = useState<'phone' | 'email'>('phone');
+  const [when, setWhen] = useState(() => toWibLocalInput(new Date()));
+  const [note, setNote] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const confirm = async (outcome: 'accepted' | 'not_solved') => {
+    const confirmedAt = fromWibLocalInput(when);
+    if (!confirmedAt) return setFieldErrors({ confirmedAt: 'validation.invalid' });
+    const r = await api('case.confirm', {
+      caseId: item.caseId,
+      channel,
+      outcome,
+      confirmedAt,
+      ...(note.trim() && { note }),
+    });
+    if (!r.ok) {
+      setFieldErrors(r.error.fields ?? {});
+      return onError(errorText(r.error));
+    }
+    setFieldErrors({});
+    onDone(t(outcome === 'accepted' ? 'followup.confirmedClosed' : 'followup.confirmedReopened'));
+  };
+  return (
+    <fieldset className="followup__actions">
+      <legend>{t('followup.confirmTitle', { name: item.reporterName })}</legend>
+      <div className="button-row" role="radiogroup" aria-label={t('followup.channel')}>
+        {(['phone', 'email'] as const).map((c) => (
+          <label key={c} className="checkbox">
+            <input
+              type="radio"
+              name={`channel-${item.caseId}`}
+              value={c}
+              checked={channel === c}
+              disabled={c === 'email' && !item.reporterEmail}
+              onChange={() => setChannel(c)}
+            />
+            {t(`followup.channels.${c}`)}
+          </label>
+        ))}
+      </div>
+      <Field label={t('followup.when')} error={fieldErrors.confirmedAt}>
+        {(control) => (
+          <input
+            {...control}
+            type="datetime-local"
+            value={when}
+            max={toWibLocalInput(new Date())}
+            onChange={(e) => setWhen(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('followup.note')} error={fieldErrors.note}>
+        {(control) => <input {...control} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--small button--primary"
+          onClick={() => void confirm('accepted')}
+        >
+          {t('followup.accepted')}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void confirm('not_solved')}
+        >
+          {t('followup.notSolved')}
+        </button>
+      </div>
+    </fieldset>
   );
 }

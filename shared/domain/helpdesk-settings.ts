@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { requiredText } from './text';
+
+/** Request Tracker's REST2, or a backend of Loket's own HTTPS JSON contract. */
+export const HELPDESK_KINDS = ['rt', 'json'] as const;
+export type HelpdeskKind = (typeof HELPDESK_KINDS)[number];
+
+const url = z.url({ protocol: /^https?$/, error: 'validation.url' }).max(500);
+/** Left out to keep the secret on file. */
+const secret = z.string().min(1).max(500).optional();
+
+/** What the core accepts: each kind with exactly what it needs. */
+export const helpdeskSettingsInputSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('rt'),
+    url,
+    queue: requiredText(200),
+    username: requiredText(200),
+    secret,
+  }),
+  z.object({ kind: z.literal('json'), url, secret }),
+]);
+export type HelpdeskSettingsInput = z.infer<typeof helpdeskSettingsInputSchema>;
+
+/**
+ * The admin form: one set of fields whatever the kind (switching kind keeps what was typed),
+ * turned into the core's input; an empty secret keeps the one on file.
+ */
+export const helpdeskSettingsFormSchema = z
+  .object({
+    kind: z.enum(HELPDESK_KINDS),
+    url: z.string().trim(),
+    queue: z.string(),
+    username: z.string(),
+    secret: z.string(),
+  })
+  .transform((f, ctx): HelpdeskSettingsInput => {
+    const input =
+      f.kind === 'rt'
+        ? { kind: f.kind, url: f.url, queue: f.queue, username: f.username }
+        : { kind: f.kind, url: f.url };
+    const parsed = helpdeskSettingsInputSchema.safeParse({
+      ...input,
+      ...(f.secret !== '' && { secret: f.secret }),
+    });
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom' });
+    return z.NEVER;
+  });
