@@ -8,10 +8,10 @@ import { BackendLinks } from '../../../electron/core/sync/backend-links';
 import { RtConnector } from '../../../electron/core/sync/connectors/rt-connector';
 import { OutboxStore } from '../../../electron/core/sync/outbox-store';
 import { SyncWorker } from '../../../electron/core/sync/sync-worker';
-import { currentConsent } from '../../../shared/domain/consent';
 import { FaultProxy, type Fault } from '../../helpers/fault-proxy';
 import { startRt, type RtInstance } from '../../helpers/rt/rt-instance';
 import { rtAdmin } from '../../helpers/rt/rt-setup';
+import { escalateCase } from '../../helpers/escalate';
 import { cleanup, startWithAdmin, type TestCore } from '../../helpers/temp-core';
 
 let rt: RtInstance;
@@ -28,23 +28,13 @@ afterAll(async () => {
 }, 30_000);
 
 async function escalate(core: TestCore, n: number): Promise<string> {
-  const { visitId } = await core.must('visit.checkIn', {
+  const { caseCode } = await escalateCase(core, {
     fullName: `Pengunjung ${n}`,
     phone: `08127777${String(n).padStart(4, '0')}`,
     email: `p${n}@contoh.id`,
-    purpose: 'x',
-    consentGiven: true,
-    consentVersion: currentConsent().version,
+    description: `Kasus ${n}`,
   });
-  await core.must('queue.callNext', {});
-  await core.must('queue.start', { visitId });
-  const c = await core.must('case.create', { visitId });
-  await core.must('case.saveDraft', {
-    caseId: c.caseId,
-    form: { application: 'spse', category: 'akun_login', description: `Kasus ${n}` },
-  });
-  await core.must('case.escalate', { caseId: c.caseId, missingDocumentsReason: 'x' });
-  return c.caseCode;
+  return caseCode;
 }
 
 async function ticketsFor(code: string): Promise<number> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentConsent } from '../../../shared/domain/consent';
 import { startRt, type RtInstance } from '../../helpers/rt/rt-instance';
 import { rtAdmin } from '../../helpers/rt/rt-setup';
+import { escalateCase } from '../../helpers/escalate';
 import { cleanup, startWithAdmin, type TestCore } from '../../helpers/temp-core';
 
 let rt: RtInstance;
@@ -21,22 +21,7 @@ afterAll(async () => {
 async function escalatedAndDelivered(
   core: TestCore,
 ): Promise<{ caseId: number; ticketId: string }> {
-  const { visitId } = await core.must('visit.checkIn', {
-    fullName: 'Budi',
-    phone: '081234567890',
-    email: 'budi@contoh.id',
-    purpose: 'x',
-    consentGiven: true,
-    consentVersion: currentConsent().version,
-  });
-  await core.must('queue.callNext', {});
-  await core.must('queue.start', { visitId });
-  const c = await core.must('case.create', { visitId });
-  await core.must('case.saveDraft', {
-    caseId: c.caseId,
-    form: { application: 'spse', category: 'akun_login', description: 'Lupa sandi' },
-  });
-  await core.must('case.escalate', { caseId: c.caseId, missingDocumentsReason: 'Tidak ada' });
+  const c = await escalateCase(core, { fullName: 'Budi' });
   await core.must('outbox.retryNow', { outboxId: 1 }).catch(() => undefined);
   for (let i = 0; i < 100; i++) {
     const [item] = await core.must('followup.list', {});

@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentConsent } from '../../../shared/domain/consent';
 import { startRt, type RtInstance } from '../../helpers/rt/rt-instance';
 import { rtAdmin } from '../../helpers/rt/rt-setup';
+import { escalateCase } from '../../helpers/escalate';
 import { cleanup, startWithAdmin, type TestCore } from '../../helpers/temp-core';
 
 let rt: RtInstance;
@@ -20,26 +20,7 @@ afterAll(async () => {
 }, 30_000);
 
 async function escalate(core: TestCore): Promise<string> {
-  const { visitId } = await core.must('visit.checkIn', {
-    fullName: 'Budi',
-    phone: '081234567890',
-    email: 'budi@contoh.id',
-    purpose: 'x',
-    consentGiven: true,
-    consentVersion: currentConsent().version,
-  });
-  await core.must('queue.callNext', {});
-  await core.must('queue.start', { visitId });
-  const c = await core.must('case.create', { visitId });
-  await core.must('case.saveDraft', {
-    caseId: c.caseId,
-    form: { application: 'spse', category: 'akun_login', description: 'Lupa sandi' },
-  });
-  await core.must('case.escalate', {
-    caseId: c.caseId,
-    missingDocumentsReason: 'Tidak ada dokumen wajib',
-  });
-  return c.caseCode;
+  return (await escalateCase(core, { fullName: 'Budi' })).caseCode;
 }
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
