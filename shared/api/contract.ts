@@ -386,6 +386,8 @@ export const contract = {
         createdAt: z.string(),
         nextAttemptAt: z.string(),
         lastErrorKind: z.string().nullable(),
+        /** The backend's own words (or the network's), for whoever fixes a parked entry. */
+        lastErrorDetail: z.string().nullable(),
       }),
     ),
     access: ['officer', 'supervisor', 'admin'],

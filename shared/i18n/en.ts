@@ -406,6 +406,7 @@ export const en: Messages = {
     outboxEmpty: 'Every case has been sent.',
     attempts: '{{count}} attempt(s)',
     retryNow: 'Try sending now',
+    backendSaid: 'Technical detail: {{detail}}',
     retried: 'Sending tried again.',
     states: { queued: 'waiting', sending: 'sending', delivered: 'sent', failed: 'failed' },
     errors: {

@@ -408,6 +408,7 @@ export const id = {
     outboxEmpty: 'Semua kasus sudah terkirim.',
     attempts: '{{count}} percobaan',
     retryNow: 'Coba kirim sekarang',
+    backendSaid: 'Keterangan teknis: {{detail}}',
     retried: 'Pengiriman dicoba lagi.',
     states: { queued: 'menunggu', sending: 'mengirim', delivered: 'terkirim', failed: 'gagal' },
     errors: {

@@ -35,6 +35,8 @@ test('an officer escalates a case, follows its clock and pauses, reopens it when
   await page.getByRole('button', { name: 'Periksa pengaturan' }).click();
   await expect(page.getByText('Helpdesk siap menerima kasus.')).toBeVisible();
   await expectAccessible(page, 'admin with helpdesk settings');
+  await page.getByRole('heading', { name: 'Helpdesk backend' }).scrollIntoViewIfNeeded();
+  await screenshot(page, '16-admin-helpdesk-settings');
 
   await page
     .getByRole('navigation', { name: 'Menu' })

@@ -239,18 +239,22 @@ export function createHandlers(s: Services): Handlers {
       return { problems: connector ? await connector.checkSetup() : [{ code: 'not_configured' }] };
     },
     'outbox.list': () =>
-      s.outbox.list().map((e) => ({
-        id: e.id,
-        caseCode: e.caseCode,
-        operation: e.operation,
-        state: e.state,
-        attempts: e.attempts,
-        createdAt: e.createdAt,
-        nextAttemptAt: e.nextAttemptAt,
-        lastErrorKind: e.lastError
-          ? ((JSON.parse(e.lastError) as { kind?: string }).kind ?? 'protocol')
-          : null,
-      })),
+      s.outbox.list().map((e) => {
+        const last = e.lastError
+          ? (JSON.parse(e.lastError) as { kind?: string; detail?: string })
+          : null;
+        return {
+          id: e.id,
+          caseCode: e.caseCode,
+          operation: e.operation,
+          state: e.state,
+          attempts: e.attempts,
+          createdAt: e.createdAt,
+          nextAttemptAt: e.nextAttemptAt,
+          lastErrorKind: last ? (last.kind ?? 'protocol') : null,
+          lastErrorDetail: last?.detail ?? null,
+        };
+      }),
     'outbox.retryNow': (input, caller) => {
       if (!s.outbox.retryNow(input.outboxId, s.now().toISOString()))
         throw new AppError('NOT_FOUND');

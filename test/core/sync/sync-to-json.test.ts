@@ -161,6 +161,36 @@ describe('escalated cases through a backend of the HTTPS JSON contract', () => {
     ).toHaveLength(2);
   });
 
+  it("parks a case the backend refuses, with the backend's reason for staff", async () => {
+    const { core, helpdesk } = await withJsonBackend();
+    helpdesk.faults.push({
+      kind: 'status',
+      status: 422,
+      body: { title: 'Ditolak', status: 422, detail: 'Kategori akun_login tidak dikenal' },
+    });
+    const { caseCode } = await escalateCase(core);
+    const [parked] = await until(
+      () => core.must('outbox.list', {}),
+      (l) => l[0]?.state === 'failed',
+    );
+    expect(parked).toMatchObject({
+      caseCode,
+      attempts: 1,
+      lastErrorKind: 'rejected',
+      lastErrorDetail: expect.stringContaining('Kategori akun_login tidak dikenal'),
+    });
+    const [item] = await core.must('followup.list', {});
+    expect(item).toMatchObject({ nextAction: 'delivery_failed', ticketId: null });
+
+    // Fixed at the backend, a person sends it again.
+    await core.must('outbox.retryNow', { outboxId: parked!.id });
+    await until(
+      () => core.must('outbox.list', {}),
+      (l) => l[0]?.state === 'delivered',
+    );
+    expect(helpdesk.tickets.size).toBe(1);
+  });
+
   it('asks for the new secret when the backend kind changes', async () => {
     const { core, helpdesk } = await withJsonBackend();
     const switched = await core.call('helpdesk.saveSettings', {

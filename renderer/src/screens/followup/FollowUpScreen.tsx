@@ -158,6 +158,14 @@ export function FollowUpScreen() {
                       · {t(`followup.errors.${e.lastErrorKind}`)}
                     </span>
                   )}
+                  {e.state === 'failed' && e.lastErrorDetail && (
+                    <>
+                      <br />
+                      <span className="muted">
+                        {t('followup.backendSaid', { detail: e.lastErrorDetail })}
+                      </span>
+                    </>
+                  )}
                 </span>
                 <button
                   type="button"
