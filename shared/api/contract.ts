@@ -82,6 +82,7 @@ const helpdeskSettingsSchema = z.object({
   queue: z.string(),
   username: z.string(),
   hasSecret: z.boolean(),
+  lateAfterMinutes: z.number().int(),
 });
 const id = z.number().int().positive();
 const OFFICER = ['officer'] as const;
@@ -406,7 +407,10 @@ export const contract = {
       blockedByCredentials: z.boolean(),
       lastSuccessAt: z.string().nullable(),
       lastErrorKind: z.string().nullable(),
+      /** Since when the backend has failed to answer (network, timeout, 5xx), until a success. */
+      unreachableSince: z.string().nullable(),
       oldestWaitingSince: z.string().nullable(),
+      lateAfterMinutes: z.number().int(),
     }),
     access: 'staff',
     windows: STAFF_WINDOW,

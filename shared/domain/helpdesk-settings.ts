@@ -8,6 +8,14 @@ export type HelpdeskKind = (typeof HELPDESK_KINDS)[number];
 const url = z.url({ protocol: /^https?$/, error: 'validation.url' }).max(500);
 /** Left out to keep the secret on file. */
 const secret = z.string().min(1).max(500).optional();
+/** After how long in the send queue a case puts a banner on every staff screen. */
+export const DEFAULT_LATE_AFTER_MINUTES = 30;
+const lateAfterMinutes = z
+  .number({ error: 'validation.lateMinutes' })
+  .int({ error: 'validation.lateMinutes' })
+  .min(5, { error: 'validation.lateMinutes' })
+  .max(1440, { error: 'validation.lateMinutes' })
+  .default(DEFAULT_LATE_AFTER_MINUTES);
 
 /** What the core accepts: each kind with exactly what it needs. */
 export const helpdeskSettingsInputSchema = z.discriminatedUnion('kind', [
@@ -17,10 +25,11 @@ export const helpdeskSettingsInputSchema = z.discriminatedUnion('kind', [
     queue: requiredText(200),
     username: requiredText(200),
     secret,
+    lateAfterMinutes,
   }),
-  z.object({ kind: z.literal('json'), url, secret }),
+  z.object({ kind: z.literal('json'), url, secret, lateAfterMinutes }),
 ]);
-export type HelpdeskSettingsInput = z.infer<typeof helpdeskSettingsInputSchema>;
+export type HelpdeskSettingsInput = z.output<typeof helpdeskSettingsInputSchema>;
 
 /**
  * The admin form: one set of fields whatever the kind (switching kind keeps what was typed),
@@ -33,12 +42,14 @@ export const helpdeskSettingsFormSchema = z
     queue: z.string(),
     username: z.string(),
     secret: z.string(),
+    lateAfterMinutes: z.number(),
   })
   .transform((f, ctx): HelpdeskSettingsInput => {
     const input =
       f.kind === 'rt'
         ? { kind: f.kind, url: f.url, queue: f.queue, username: f.username }
         : { kind: f.kind, url: f.url };
+    Object.assign(input, { lateAfterMinutes: f.lateAfterMinutes });
     const parsed = helpdeskSettingsInputSchema.safeParse({
       ...input,
       ...(f.secret !== '' && { secret: f.secret }),

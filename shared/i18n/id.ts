@@ -441,6 +441,8 @@ export const id = {
     secret_rt: 'Kata sandi helpdesk',
     secret_json: 'Token API',
     secretKept: 'Tersimpan. Kosongkan untuk tetap memakai yang tersimpan.',
+    lateAfterMinutes: 'Peringatan bila kasus belum terkirim setelah (menit)',
+    lateAfterMinutesHint: 'Semua layar petugas menampilkan peringatan; 5–1440 menit.',
     save: 'Simpan pengaturan',
     saved: 'Pengaturan helpdesk disimpan.',
     check: 'Periksa pengaturan',
@@ -510,6 +512,7 @@ export const id = {
     surveyScore: 'Pilih salah satu jawaban 1–4.',
     periodOrder: 'Tanggal akhir tidak boleh sebelum tanggal awal.',
     url: 'Alamat harus berupa URL http(s).',
+    lateMinutes: 'Isi angka menit antara 5 dan 1440.',
     notInFuture: 'Waktu tidak boleh di masa depan.',
     beforeEscalation: 'Waktu tidak boleh sebelum kasus dieskalasi.',
     secretForNewKind:

@@ -273,7 +273,9 @@ export function createHandlers(s: Services): Handlers {
       blockedByCredentials: s.sync.health.blockedByCredentials,
       lastSuccessAt: s.sync.health.lastSuccessAt,
       lastErrorKind: s.sync.health.lastErrorKind,
+      unreachableSince: s.sync.health.unreachableSince,
       oldestWaitingSince: s.outbox.oldestWaitingSince(),
+      lateAfterMinutes: s.helpdesk.get().lateAfterMinutes,
     }),
     'followup.list': (input, caller) =>
       s.followUp.list(input.all && caller.roles.includes('supervisor') ? undefined : actor(caller)),

@@ -5,7 +5,11 @@ import { JsonConnector } from '../sync/connectors/json-connector';
 import { RtConnector } from '../sync/connectors/rt-connector';
 import type { SecretStore } from './secret-store';
 
-import type { HelpdeskKind, HelpdeskSettingsInput } from '../../../shared/domain/helpdesk-settings';
+import {
+  DEFAULT_LATE_AFTER_MINUTES,
+  type HelpdeskKind,
+  type HelpdeskSettingsInput,
+} from '../../../shared/domain/helpdesk-settings';
 
 export interface HelpdeskSettings {
   kind: HelpdeskKind;
@@ -15,6 +19,7 @@ export interface HelpdeskSettings {
   /** RT only. */
   username: string;
   hasSecret: boolean;
+  lateAfterMinutes: number;
 }
 
 const KEYS = {
@@ -22,6 +27,7 @@ const KEYS = {
   url: 'helpdesk_url',
   queue: 'helpdesk_queue',
   username: 'helpdesk_username',
+  lateAfterMinutes: 'helpdesk_late_after_minutes',
 } as const;
 
 /** The backend helpdesk's kind, address and account (in the database) and its secret (kept apart). */
@@ -48,6 +54,7 @@ export class HelpdeskConfig {
       queue: value(KEYS.queue),
       username: value(KEYS.username),
       hasSecret: this.secrets.get() !== null,
+      lateAfterMinutes: Number(value(KEYS.lateAfterMinutes)) || DEFAULT_LATE_AFTER_MINUTES,
     };
   }
 
@@ -60,6 +67,7 @@ export class HelpdeskConfig {
     this.db.transaction(() => {
       this.q.set.run(KEYS.kind, settings.kind);
       this.q.set.run(KEYS.url, settings.url);
+      this.q.set.run(KEYS.lateAfterMinutes, String(settings.lateAfterMinutes));
       if (settings.kind === 'rt') {
         this.q.set.run(KEYS.queue, settings.queue);
         this.q.set.run(KEYS.username, settings.username);

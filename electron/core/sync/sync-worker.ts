@@ -39,6 +39,8 @@ export interface SyncHealth {
   lastSuccessAt: string | null;
   lastFailureAt: string | null;
   lastErrorKind: string | null;
+  /** The first failure to get an answer (network, timeout, 5xx) since the last success. */
+  unreachableSince: string | null;
 }
 
 /** What an entry's last_error holds: the kind decides the message staff read. */
@@ -65,6 +67,7 @@ export class SyncWorker {
     lastSuccessAt: null,
     lastFailureAt: null,
     lastErrorKind: null,
+    unreachableSince: null,
   };
 
   constructor(private readonly o: SyncWorkerOptions) {
@@ -162,6 +165,7 @@ export class SyncWorker {
       }
       this.health.lastSuccessAt = this.o.now().toISOString();
       this.health.lastErrorKind = null;
+      this.health.unreachableSince = null;
     } catch (err) {
       this.failed(entry, err);
     }
@@ -191,6 +195,9 @@ export class SyncWorker {
     const error = JSON.stringify({ kind, detail: detail.slice(0, 500), at: now.toISOString() });
     this.health.lastFailureAt = now.toISOString();
     this.health.lastErrorKind = kind;
+    if (kind === 'unreachable' || kind === 'timeout' || kind === 'server') {
+      this.health.unreachableSince ??= now.toISOString();
+    }
     if (kind === 'auth') {
       // Wrong credentials fail every case the same way: stop, say so once, wait for a person.
       this.health.blockedByCredentials = true;

@@ -4,8 +4,6 @@ import type { MethodOutput } from '../../../shared/api/contract';
 import { api } from '../api/client';
 
 const POLL_MS = 30_000;
-/** Cases older than this in the send queue are worth a banner on every staff screen. */
-const LATE_MINUTES = 30;
 
 /** Tells every staff screen when escalated cases are not reaching the backend helpdesk. */
 export function SyncBanner() {
@@ -35,8 +33,9 @@ export function SyncBanner() {
     : 0;
   const messages = [
     status.blockedByCredentials && t('sync.credentials'),
-    status.lastErrorKind && status.lastErrorKind !== 'auth' && t('sync.unreachable'),
-    waitedMinutes > LATE_MINUTES && t('sync.late', { minutes: Math.floor(waitedMinutes) }),
+    status.unreachableSince && t('sync.unreachable'),
+    waitedMinutes > status.lateAfterMinutes &&
+      t('sync.late', { minutes: Math.floor(waitedMinutes) }),
   ].filter((m): m is string => Boolean(m));
   if (messages.length === 0) return null;
   return (

@@ -94,6 +94,7 @@ describe('configuring the backend helpdesk and watching the outbox', () => {
       queue: 'Loket Escalations',
       username: rt.username,
       hasSecret: true,
+      lateAfterMinutes: 30,
     });
     expect(await core.must('helpdesk.checkSetup', {})).toEqual({ problems: [] });
     const [delivered] = await until(

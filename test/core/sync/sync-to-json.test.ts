@@ -46,6 +46,7 @@ describe('escalated cases through a backend of the HTTPS JSON contract', () => {
       queue: '',
       username: '',
       hasSecret: true,
+      lateAfterMinutes: 30,
     });
     expect(await core.must('helpdesk.checkSetup', {})).toEqual({ problems: [] });
 
@@ -181,6 +182,11 @@ describe('escalated cases through a backend of the HTTPS JSON contract', () => {
     });
     const [item] = await core.must('followup.list', {});
     expect(item).toMatchObject({ nextAction: 'delivery_failed', ticketId: null });
+    // A refusal is an answer: the backend is reachable, no banner says otherwise.
+    expect(await core.must('sync.status', {})).toMatchObject({
+      lastErrorKind: 'rejected',
+      unreachableSince: null,
+    });
 
     // Fixed at the backend, a person sends it again.
     await core.must('outbox.retryNow', { outboxId: parked!.id });
@@ -189,6 +195,35 @@ describe('escalated cases through a backend of the HTTPS JSON contract', () => {
       (l) => l[0]?.state === 'delivered',
     );
     expect(helpdesk.tickets.size).toBe(1);
+  });
+
+  it('keeps the warning time the administrator set, and says when the backend stops answering', async () => {
+    const { core, helpdesk } = await withJsonBackend();
+    const tooShort = await core.call('helpdesk.saveSettings', {
+      kind: 'json',
+      url: helpdesk.baseUrl,
+      lateAfterMinutes: 2,
+    });
+    expect(tooShort.ok ? null : tooShort.error.fields).toEqual({
+      lateAfterMinutes: 'validation.lateMinutes',
+    });
+    await core.must('helpdesk.saveSettings', {
+      kind: 'json',
+      url: helpdesk.baseUrl,
+      lateAfterMinutes: 45,
+    });
+    await helpdesk.stop();
+    await escalateCase(core);
+    const status = await until(
+      () => core.must('sync.status', {}),
+      (s) => s.unreachableSince !== null,
+    );
+    expect(status).toMatchObject({
+      lastErrorKind: 'unreachable',
+      unreachableSince: core.clock.now().toISOString(),
+      oldestWaitingSince: core.clock.now().toISOString(),
+      lateAfterMinutes: 45,
+    });
   });
 
   it('asks for the new secret when the backend kind changes', async () => {

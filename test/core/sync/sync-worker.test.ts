@@ -165,11 +165,13 @@ describe('the sync worker', () => {
     });
     // random 0.5 → three quarters of the 10 s ceiling.
     expect(Date.parse(String(entry.next_attempt_at)) - t.clock.now().getTime()).toBe(7500);
+    expect(w.health.unreachableSince).toBe(t.clock.now().toISOString());
     await w.runOnce();
     expect(helpdesk.creates).toBe(1); // not due yet: no new attempt
     t.clock.advance(7500);
     await w.runOnce();
     expect(states()).toEqual([{ state: 'delivered', attempts: 1 }]);
+    expect(w.health.unreachableSince).toBeNull();
   });
 
   it('waits out the in-flight grace after a create that may have reached the backend', async () => {

@@ -4,6 +4,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
+  DEFAULT_LATE_AFTER_MINUTES,
   HELPDESK_KINDS,
   helpdeskSettingsFormSchema,
 } from '../../../../shared/domain/helpdesk-settings';
@@ -27,7 +28,14 @@ export function HelpdeskSettings() {
     FormOut
   >({
     resolver: zodResolver(helpdeskSettingsFormSchema),
-    defaultValues: { kind: 'rt', url: '', queue: '', username: '', secret: '' },
+    defaultValues: {
+      kind: 'rt',
+      url: '',
+      queue: '',
+      username: '',
+      secret: '',
+      lateAfterMinutes: DEFAULT_LATE_AFTER_MINUTES,
+    },
   });
   const e = formState.errors;
   const kind = useWatch({ control, name: 'kind' });
@@ -107,6 +115,23 @@ export function HelpdeskSettings() {
         >
           {(field) => (
             <input {...field} type="password" autoComplete="new-password" {...register('secret')} />
+          )}
+        </Field>
+        <Field
+          label={t('helpdeskSettings.lateAfterMinutes')}
+          hint={t('helpdeskSettings.lateAfterMinutesHint')}
+          error={e.lateAfterMinutes?.message}
+          required
+        >
+          {(field) => (
+            <input
+              {...field}
+              type="number"
+              inputMode="numeric"
+              min={5}
+              max={1440}
+              {...register('lateAfterMinutes', { valueAsNumber: true })}
+            />
           )}
         </Field>
         <div className="form-grid__wide button-row">
