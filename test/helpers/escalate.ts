@@ -8,6 +8,8 @@ export interface EscalateOptions {
   description?: string;
   /** Files attached as the officer would (upload staging, then attach). */
   documents?: { name: string; bytes: Buffer }[];
+  /** Anything the officer does to the case before escalating it (notes, say). */
+  beforeEscalating?: (caseId: number) => Promise<unknown>;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function escalateCase(
       source: 'file',
     });
   }
+  await o.beforeEscalating?.(c.caseId);
   await t.must('case.escalate', {
     caseId: c.caseId,
     ...(!o.documents?.length && { missingDocumentsReason: 'Tidak ada dokumen wajib' }),

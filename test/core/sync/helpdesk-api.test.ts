@@ -5,6 +5,7 @@ import { startRt, type RtInstance } from '../../helpers/rt/rt-instance';
 import { rtAdmin } from '../../helpers/rt/rt-setup';
 import { escalateCase } from '../../helpers/escalate';
 import { cleanup, startWithAdmin, type TestCore } from '../../helpers/temp-core';
+import { until } from '../../helpers/until';
 
 let rt: RtInstance;
 let t: TestCore | undefined;
@@ -21,15 +22,6 @@ afterAll(async () => {
 
 async function escalate(core: TestCore): Promise<string> {
   return (await escalateCase(core, { fullName: 'Budi' })).caseCode;
-}
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const v = await read();
-    if (ok(v)) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('timed out');
 }
 
 describe('configuring the backend helpdesk and watching the outbox', () => {

@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ConnectorError,
-  type TicketDraft,
-} from '../../../electron/core/sync/connectors/helpdesk-connector';
+import { type TicketDraft } from '../../../electron/core/sync/connectors/helpdesk-connector';
 import {
   JsonConnector,
   type JsonConnectorOptions,
 } from '../../../electron/core/sync/connectors/json-connector';
 import { OPENAPI_FILE } from '../../helpers/json-helpdesk/contract-validator';
 import { ReferenceHelpdesk } from '../../helpers/json-helpdesk/reference-backend';
+import { connectorFailure as failure } from '../../helpers/connector-failure';
 
 let backend: ReferenceHelpdesk;
 let connector: JsonConnector;
@@ -52,16 +50,6 @@ const draft = (caseCode: string, overrides: Partial<TicketDraft> = {}): TicketDr
   ],
   ...overrides,
 });
-
-async function failure(p: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ConnectorError) return err;
-    throw err;
-  }
-  throw new Error('expected a ConnectorError, the call succeeded');
-}
 
 describe('the HTTPS JSON contract document', () => {
   it('is a valid OpenAPI 3.1 document', async () => {

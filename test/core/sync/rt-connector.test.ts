@@ -3,7 +3,6 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ConnectorError,
   type SetupProblem,
   type TicketDraft,
 } from '../../../electron/core/sync/connectors/helpdesk-connector';
@@ -14,6 +13,7 @@ import {
 } from '../../../electron/core/sync/connectors/rt-connector';
 import { startRt, type RtInstance } from '../../helpers/rt/rt-instance';
 import { LOKET_QUEUE, rtAdmin } from '../../helpers/rt/rt-setup';
+import { connectorFailure as failure } from '../../helpers/connector-failure';
 
 let rt: RtInstance;
 let admin: ReturnType<typeof rtAdmin>;
@@ -111,16 +111,6 @@ async function comments(id: string): Promise<string[]> {
     texts.push(text);
   }
   return texts;
-}
-
-async function failure(p: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ConnectorError) return err;
-    throw err;
-  }
-  throw new Error('expected a ConnectorError, the call succeeded');
 }
 
 async function listen<T extends Server | HttpServer>(server: T): Promise<string> {

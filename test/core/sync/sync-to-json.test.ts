@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { escalateCase } from '../../helpers/escalate';
 import { ReferenceHelpdesk } from '../../helpers/json-helpdesk/reference-backend';
 import { cleanup, startWithAdmin, type TestCore } from '../../helpers/temp-core';
+import { until } from '../../helpers/until';
 
 let t: TestCore | undefined;
 let backend: ReferenceHelpdesk | undefined;
@@ -15,15 +16,6 @@ afterEach(async () => {
 });
 
 const H = 3600_000;
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const v = await read();
-    if (ok(v)) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('timed out');
-}
 
 async function withJsonBackend(): Promise<{ core: TestCore; helpdesk: ReferenceHelpdesk }> {
   const core = (t = await startWithAdmin());

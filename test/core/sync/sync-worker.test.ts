@@ -10,7 +10,7 @@ import {
 } from '../../../electron/core/sync/connectors/helpdesk-connector';
 import { OutboxStore } from '../../../electron/core/sync/outbox-store';
 import { SyncWorker } from '../../../electron/core/sync/sync-worker';
-import { currentConsent } from '../../../shared/domain/consent';
+import { escalateCase } from '../../helpers/escalate';
 import { cleanup, startWithAdmin, type TestCore } from '../../helpers/temp-core';
 
 /**
@@ -61,24 +61,14 @@ async function escalatedCases(count: number): Promise<string[]> {
   t = await startWithAdmin();
   const codes = [];
   for (let i = 0; i < count; i++) {
-    const { visitId } = await t.must('visit.checkIn', {
+    const { caseCode } = await escalateCase(t, {
       fullName: `Pengunjung ${i}`,
       phone: `08123456${String(i).padStart(4, '0')}`,
       email: 'p@contoh.id',
-      purpose: 'x',
-      consentGiven: true,
-      consentVersion: currentConsent().version,
+      description: `Masalah ${i}`,
+      beforeEscalating: (id) => t.must('case.addNote', { caseId: id, text: `Catatan ${i}` }),
     });
-    await t.must('queue.callNext', {});
-    await t.must('queue.start', { visitId });
-    const c = await t.must('case.create', { visitId });
-    await t.must('case.saveDraft', {
-      caseId: c.caseId,
-      form: { application: 'spse', category: 'akun_login', description: `Masalah ${i}` },
-    });
-    await t.must('case.addNote', { caseId: c.caseId, text: `Catatan ${i}` });
-    await t.must('case.escalate', { caseId: c.caseId });
-    codes.push(c.caseCode);
+    codes.push(caseCode);
   }
   return codes;
 }
