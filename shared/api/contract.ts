@@ -292,6 +292,12 @@ export const contract = {
     access: OFFICER,
     windows: STAFF_WINDOW,
   }),
+  'scanner.openSession': method({
+    input: z.object({ resolution: z.number().int().min(75).max(600) }),
+    output: z.object({ sessionId: z.string() }),
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
   'scanner.scan': method({
     input: z.object({
       device: z.string().min(1).max(200),

@@ -405,6 +405,7 @@ export const en: Messages = {
     outboxTitle: 'Send queue to the helpdesk',
     outboxEmpty: 'Every case has been sent.',
     attempts: '{{count}} attempt(s)',
+    waitingFor: 'waiting {{time}} h',
     retryNow: 'Try sending now',
     backendSaid: 'Technical detail: {{detail}}',
     retried: 'Sending tried again.',

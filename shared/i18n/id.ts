@@ -407,6 +407,7 @@ export const id = {
     outboxTitle: 'Antrean kirim ke helpdesk',
     outboxEmpty: 'Semua kasus sudah terkirim.',
     attempts: '{{count}} percobaan',
+    waitingFor: 'menunggu {{time}} jam',
     retryNow: 'Coba kirim sekarang',
     backendSaid: 'Keterangan teknis: {{detail}}',
     retried: 'Pengiriman dicoba lagi.',

@@ -165,6 +165,9 @@ export function createHandlers(s: Services): Handlers {
       return { kind: 'image' as const, mime: attachment.mime, base64: bytes.toString('base64') };
     },
     'scanner.devices': () => s.scanner.listDevices(),
+    'scanner.openSession': (input, caller) => ({
+      sessionId: s.scans.open(actor(caller), input.resolution),
+    }),
     'scanner.scan': (input, caller) =>
       s.scans.scan(
         actor(caller),

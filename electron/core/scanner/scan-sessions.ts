@@ -73,6 +73,11 @@ export class ScanSessions {
     return { sessionId: session.id, pages: session.pages.length, fault: session.fault };
   }
 
+  /** A session opened before its first page, so that page's progress can be asked for. */
+  open(officerId: number, resolution: number): string {
+    return this.create(officerId, resolution).id;
+  }
+
   progress(
     officerId: number,
     sessionId: string,

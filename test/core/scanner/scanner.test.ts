@@ -84,6 +84,35 @@ describe('the desk scanner (SANE test backend)', () => {
     expect(preview).toMatchObject({ kind: 'pdf', pages: 10 });
   }, 60_000);
 
+  it("follows the first page's progress in a session opened before scanning", async () => {
+    const { t } = await officerWithCase();
+    const { sessionId } = await t.must('scanner.openSession', { resolution: 300 });
+    expect(await t.must('scanner.progress', { sessionId })).toEqual({
+      pages: 0,
+      percent: null,
+      busy: false,
+    });
+    const scanning = t.must('scanner.scan', {
+      ...small,
+      resolution: 300,
+      source: 'flatbed',
+      sessionId,
+    });
+    const seen: number[] = [];
+    for (let i = 0; i < 600; i++) {
+      const p = await t.must('scanner.progress', { sessionId });
+      if (!p.busy && p.pages === 1) break;
+      if (p.busy && p.percent !== null) seen.push(p.percent);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(await scanning).toEqual({ sessionId, pages: 1, fault: null });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    // Another officer cannot peek into this session.
+    const other = await t.callRaw('scanner.progress', { sessionId }, 'not-a-session');
+    expect(other.ok).toBe(false);
+  }, 60_000);
+
   it('keeps the pages scanned before a jam, and continues after it', async () => {
     let jam = true;
     const feeder = feederOf(6);

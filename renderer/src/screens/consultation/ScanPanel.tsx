@@ -51,14 +51,16 @@ export function ScanPanel({
 
   const scan = async () => {
     setFailure(null);
+    let sessionId = session?.id;
+    if (!sessionId) {
+      // Opened first, so that the first page's progress can be followed too.
+      const opened = await api('scanner.openSession', { resolution });
+      if (!opened.ok) return setFailure(errorText(opened.error));
+      sessionId = opened.value.sessionId;
+      setSession({ id: sessionId, pages: 0, fault: null });
+    }
     setProgress({ page: (session?.pages ?? 0) + 1, percent: 0 });
-    const r = await api('scanner.scan', {
-      device,
-      mode,
-      resolution,
-      source,
-      ...(session && { sessionId: session.id }),
-    });
+    const r = await api('scanner.scan', { device, mode, resolution, source, sessionId });
     setProgress(null);
     if (!r.ok) return setFailure(errorText(r.error));
     setSession({ id: r.value.sessionId, pages: r.value.pages, fault: r.value.fault });

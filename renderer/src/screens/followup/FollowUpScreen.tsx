@@ -22,6 +22,8 @@ export function FollowUpScreen() {
   const { t, i18n } = useTranslation();
   const [items, setItems] = useState<Item[]>([]);
   const [outbox, setOutbox] = useState<Entry[]>([]);
+  /** When the lists were read: ages are counted to then, not re-read on every render. */
+  const [readAt, setReadAt] = useState(() => Date.now());
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [revision, setRevision] = useState(0);
   const reload = () => setRevision((r) => r + 1);
@@ -31,6 +33,7 @@ export function FollowUpScreen() {
     const load = async () => {
       const [f, o] = await Promise.all([api('followup.list', {}), api('outbox.list', {})]);
       if (!live) return;
+      setReadAt(Date.now());
       if (f.ok) setItems(f.value);
       if (o.ok) setOutbox(o.value.filter((e) => e.state !== 'delivered'));
     };
@@ -151,7 +154,11 @@ export function FollowUpScreen() {
                   <span className="case-code">{e.caseCode}</span> ·{' '}
                   {t(`followup.states.${e.state}`)} ·{' '}
                   {t('followup.attempts', { count: e.attempts })} ·{' '}
-                  {formatTimeWib(e.createdAt, i18n.language)}
+                  <span title={formatTimeWib(e.createdAt, i18n.language)}>
+                    {t('followup.waitingFor', {
+                      time: hoursMinutes(readAt - Date.parse(e.createdAt)),
+                    })}
+                  </span>
                   {e.lastErrorKind && (
                     <span className="field__error">
                       {' '}
