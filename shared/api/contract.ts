@@ -46,6 +46,7 @@ function method<I extends z.ZodType, O extends z.ZodType>(
 }
 
 const STAFF_WINDOW = ['staff'] as const;
+const scannerDevice = z.string().min(1).max(200);
 /** The visitor-facing survey screen may call these and nothing else. */
 const SURVEY_WINDOW = ['survey'] as const;
 const empty = z.object({}).strict();
@@ -292,6 +293,17 @@ export const contract = {
     access: OFFICER,
     windows: STAFF_WINDOW,
   }),
+  'scanner.capabilities': method({
+    input: z.object({ device: scannerDevice }),
+    output: z.object({
+      modes: z.array(z.string()),
+      preferredMode: z.string().nullable(),
+      sources: z.array(z.enum(['flatbed', 'feeder'])),
+      resolutions: z.array(z.number().int()),
+    }),
+    access: OFFICER,
+    windows: STAFF_WINDOW,
+  }),
   'scanner.openSession': method({
     input: z.object({ resolution: z.number().int().min(75).max(600) }),
     output: z.object({ sessionId: z.string() }),
@@ -300,8 +312,9 @@ export const contract = {
   }),
   'scanner.scan': method({
     input: z.object({
-      device: z.string().min(1).max(200),
-      mode: z.enum(['Color', 'Gray', 'Lineart']),
+      device: scannerDevice,
+      /** One of the device's own mode names, from scanner.capabilities. */
+      mode: z.string().regex(/^[\p{L}\p{N} ._&+-]{1,40}$/u, { error: 'validation.invalid' }),
       resolution: z.number().int().min(75).max(600),
       source: z.enum(['flatbed', 'feeder']),
       sessionId: z

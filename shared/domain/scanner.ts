@@ -3,6 +3,7 @@ export const SCANNER_FAULTS = [
   'SCANNER_NOT_FOUND',
   'PAPER_JAM',
   'FEEDER_EMPTY',
+  'NO_FEEDER',
   'DEVICE_BUSY',
   'COVER_OPEN',
   'IO_ERROR',

@@ -344,6 +344,7 @@ export const en: Messages = {
         'Scanner not found. Check its cable and power, then look for scanners again.',
       PAPER_JAM: 'Paper jam in the scanner. Open the cover, remove the paper, then try again.',
       FEEDER_EMPTY: 'The document feeder is empty. Put the document in the feeder, then try again.',
+      NO_FEEDER: 'This scanner has no document feeder. Scan from the glass, one page at a time.',
       DEVICE_BUSY: 'The scanner is busy. Wait a moment, then try again.',
       COVER_OPEN: "The scanner's cover is open. Close it, then try again.",
       IO_ERROR: 'The scanner is not answering properly. Check the cable, then try again.',

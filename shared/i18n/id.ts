@@ -346,6 +346,8 @@ export const id = {
         'Pemindai tidak ditemukan. Periksa kabel dan daya, lalu cari pemindai lagi.',
       PAPER_JAM: 'Kertas macet di pemindai. Buka penutup, keluarkan kertas, lalu coba lagi.',
       FEEDER_EMPTY: 'Pengumpan kertas kosong. Letakkan dokumen di pengumpan, lalu coba lagi.',
+      NO_FEEDER:
+        'Pemindai ini tidak punya pengumpan kertas. Pindai dari kaca, satu halaman sekali.',
       DEVICE_BUSY: 'Pemindai sedang dipakai. Tunggu sebentar, lalu coba lagi.',
       COVER_OPEN: 'Penutup pemindai terbuka. Tutup, lalu coba lagi.',
       IO_ERROR: 'Gangguan komunikasi dengan pemindai. Periksa kabel, lalu coba lagi.',

@@ -175,6 +175,12 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
   await second.getByText('Pindai di meja').click();
   await second.getByRole('button', { name: 'Cari pemindai' }).click();
   await expect(second.getByLabel('Pemindai')).toHaveValue('test:0');
+  // The device's own modes, not a fixed list: SANE's test backend has no line-art mode.
+  await expect(second.getByLabel('Mode warna').locator('option')).toHaveText([
+    'Abu-abu',
+    'Berwarna',
+  ]);
+  await expect(second.getByLabel('Mode warna')).toHaveValue('Gray');
   await second.getByRole('button', { name: 'Pindai', exact: true }).click();
   await expect(second.getByText('1 halaman terpindai.')).toBeVisible();
   await second.getByRole('button', { name: 'Lampirkan hasil pindai' }).click();

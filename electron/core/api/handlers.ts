@@ -165,11 +165,25 @@ export function createHandlers(s: Services): Handlers {
       return { kind: 'image' as const, mime: attachment.mime, base64: bytes.toString('base64') };
     },
     'scanner.devices': () => s.scanner.listDevices(),
+    'scanner.capabilities': async (input) => {
+      const caps = await s.scanner.capabilities(input.device);
+      if (!caps) throw new AppError('NOT_FOUND');
+      return {
+        modes: caps.modes,
+        preferredMode: caps.preferredMode,
+        sources: caps.sources.map((source) => source.kind),
+        resolutions: caps.resolutions,
+      };
+    },
     'scanner.openSession': (input, caller) => ({
       sessionId: s.scans.open(actor(caller), input.resolution),
     }),
-    'scanner.scan': (input, caller) =>
-      s.scans.scan(
+    'scanner.scan': async (input, caller) => {
+      const caps = await s.scanner.capabilities(input.device);
+      if (caps && caps.modes.length > 0 && !caps.modes.includes(input.mode)) {
+        throw new AppError('VALIDATION', { fields: { mode: 'validation.invalid' } });
+      }
+      return s.scans.scan(
         actor(caller),
         {
           device: input.device,
@@ -178,7 +192,8 @@ export function createHandlers(s: Services): Handlers {
           source: input.source,
         },
         input.sessionId,
-      ),
+      );
+    },
     'scanner.progress': (input, caller) => s.scans.progress(actor(caller), input.sessionId),
     'scanner.attach': async (input, caller) => {
       s.cases.get(input.caseId);

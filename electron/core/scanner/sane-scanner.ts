@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { parseCapabilities, type ScannerCapabilities } from './scanner-capabilities';
 import { faultOf, type ScannerFault } from './scanner-faults';
 
 export interface ScannerDevice {
@@ -8,11 +9,10 @@ export interface ScannerDevice {
   type: string;
 }
 
-export type ScanMode = 'Color' | 'Gray' | 'Lineart';
-
 export interface PageRequest {
   device: string;
-  mode: ScanMode;
+  /** One of the device's own mode names (see capabilities). */
+  mode: string;
   resolution: number;
   /** 'feeder' takes the next sheet from the automatic document feeder. */
   source: 'flatbed' | 'feeder';
@@ -42,6 +42,7 @@ export class SaneScanner {
   private readonly command: string;
   private readonly env: NodeJS.ProcessEnv;
   private readonly stallMs: number;
+  private readonly capabilitiesOf = new Map<string, ScannerCapabilities>();
 
   constructor(options: SaneScannerOptions = {}) {
     this.command = options.command ?? 'scanimage';
@@ -63,7 +64,25 @@ export class SaneScanner {
       });
   }
 
+  /** What the device offers; read once per device and kept (a device's options do not change). */
+  async capabilities(device: string): Promise<ScannerCapabilities | null> {
+    const known = this.capabilitiesOf.get(device);
+    if (known) return known;
+    const result = await this.run(['-d', device, '-A']);
+    if (result.code !== 0) return null;
+    const caps = parseCapabilities(result.stdout.toString('utf8'));
+    this.capabilitiesOf.set(device, caps);
+    return caps;
+  }
+
   async scanPage(request: PageRequest): Promise<PageOutcome> {
+    const caps = await this.capabilities(request.device);
+    // Unreadable options (a busy or vanished device): scan anyway with SANE's standard feeder
+    // name, and let scanimage's own answer say what is wrong.
+    const source = caps
+      ? caps.sources.find((s) => s.kind === request.source)
+      : { name: request.source === 'feeder' ? 'Automatic Document Feeder' : null };
+    if (!source) return { ok: false, fault: 'NO_FEEDER' };
     const args = [
       '-d',
       request.device,
@@ -73,7 +92,7 @@ export class SaneScanner {
       '--resolution',
       String(request.resolution),
       '--progress',
-      ...(request.source === 'feeder' ? ['--source', 'Automatic Document Feeder'] : []),
+      ...(source.name !== null ? ['--source', source.name] : []),
       ...(request.extraArgs ?? []),
     ];
     const result = await this.run(args, request.onProgress, request.signal);

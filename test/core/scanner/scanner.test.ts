@@ -84,6 +84,23 @@ describe('the desk scanner (SANE test backend)', () => {
     expect(preview).toMatchObject({ kind: 'pdf', pages: 10 });
   }, 60_000);
 
+  it("offers the test backend's own modes and sources, and refuses a mode it lacks", async () => {
+    const { t } = await officerWithCase();
+    expect(await t.must('scanner.capabilities', { device: 'test:0' })).toEqual({
+      modes: ['Gray', 'Color'],
+      preferredMode: 'Gray',
+      sources: ['flatbed', 'feeder'],
+      resolutions: [75, 100, 150, 200, 300, 400, 600],
+    });
+    const lineart = await t.call('scanner.scan', { ...small, mode: 'Lineart', source: 'flatbed' });
+    expect(lineart.ok ? null : lineart.error).toMatchObject({
+      code: 'VALIDATION',
+      fields: { mode: 'validation.invalid' },
+    });
+    const missing = await t.call('scanner.capabilities', { device: 'test:99' });
+    expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
+  }, 60_000);
+
   it("follows the first page's progress in a session opened before scanning", async () => {
     const { t } = await officerWithCase();
     const { sessionId } = await t.must('scanner.openSession', { resolution: 300 });

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../../../shared/api/contract';
 import type { CaseView, DocumentKind } from '../../../../shared/domain/case';
 import { DOCUMENT_KINDS } from '../../../../shared/domain/case';
 import type { ScannerFault } from '../../../../shared/domain/scanner';
@@ -8,6 +9,7 @@ import { errorText } from '../../api/errors';
 import { Notice } from '../../components/Notice';
 
 type Device = { name: string; vendor: string; model: string };
+type Capabilities = MethodOutput<'scanner.capabilities'>;
 
 /** Scan at the desk through SANE: one page from the glass, or a batch from the feeder. */
 export function ScanPanel({
@@ -21,7 +23,8 @@ export function ScanPanel({
   const id = useId();
   const [devices, setDevices] = useState<Device[] | null>(null);
   const [device, setDevice] = useState('');
-  const [mode, setMode] = useState<'Color' | 'Gray' | 'Lineart'>('Gray');
+  const [caps, setCaps] = useState<Capabilities | null>(null);
+  const [mode, setMode] = useState('');
   const [resolution, setResolution] = useState(150);
   const [source, setSource] = useState<'flatbed' | 'feeder'>('flatbed');
   const [kind, setKind] = useState<DocumentKind>(view.missingDocuments[0] ?? 'other');
@@ -39,6 +42,26 @@ export function ScanPanel({
     setDevices(r.value);
     setDevice((d) => d || (r.value[0]?.name ?? ''));
   };
+
+  // Each driver names its modes and sources its own way: offer what this device has.
+  useEffect(() => {
+    if (!device) return;
+    let live = true;
+    void api('scanner.capabilities', { device }).then((r) => {
+      if (!live) return;
+      if (!r.ok) {
+        setCaps(null);
+        return setFailure(errorText(r.error));
+      }
+      setCaps(r.value);
+      setMode(r.value.preferredMode ?? r.value.modes[0] ?? '');
+      setSource(r.value.sources[0] ?? 'flatbed');
+      setResolution(r.value.resolutions.includes(150) ? 150 : (r.value.resolutions[0] ?? 150));
+    });
+    return () => {
+      live = false;
+    };
+  }, [device]);
 
   useEffect(() => {
     if (!progress || !session) return;
@@ -103,10 +126,10 @@ export function ScanPanel({
           </label>
           <label>
             {t('scanner.mode')}
-            <select value={mode} onChange={(e) => setMode(e.target.value as typeof mode)}>
-              {(['Color', 'Gray', 'Lineart'] as const).map((m) => (
+            <select value={mode} onChange={(e) => setMode(e.target.value)}>
+              {(caps?.modes ?? []).map((m) => (
                 <option key={m} value={m}>
-                  {t(`scanner.modes.${m}`)}
+                  {t(`scanner.modes.${m}`, { defaultValue: m })}
                 </option>
               ))}
             </select>
@@ -114,7 +137,7 @@ export function ScanPanel({
           <label>
             {t('scanner.resolution')}
             <select value={resolution} onChange={(e) => setResolution(Number(e.target.value))}>
-              {[75, 150, 200, 300].map((r) => (
+              {(caps?.resolutions ?? []).map((r) => (
                 <option key={r} value={r}>
                   {r}
                 </option>
@@ -124,7 +147,7 @@ export function ScanPanel({
           <label>
             {t('scanner.source')}
             <select value={source} onChange={(e) => setSource(e.target.value as typeof source)}>
-              {(['flatbed', 'feeder'] as const).map((s) => (
+              {(caps?.sources ?? []).map((s) => (
                 <option key={s} value={s}>
                   {t(`scanner.sources.${s}`)}
                 </option>
@@ -135,7 +158,7 @@ export function ScanPanel({
             <button
               type="button"
               className="button button--small"
-              disabled={progress !== null || !device}
+              disabled={progress !== null || !device || !caps}
               onClick={() => void scan()}
             >
               {session?.fault ? t('scanner.continue') : t('scanner.scan')}
