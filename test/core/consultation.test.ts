@@ -90,7 +90,7 @@ describe('calling visitors', () => {
       new Promise<number[]>((resolve, reject) => {
         const child = spawn(
           process.execPath,
-          ['--import', 'tsx', worker, t.dataDir, username, pin],
+          ['--import', 'tsx', worker, t.dataDir, username, pin, t.clock.now().toISOString()],
           {
             stdio: ['ignore', 'pipe', 'inherit'],
           },
