@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
 import type { HelpdeskConnector } from '../sync/connectors/helpdesk-connector';
@@ -33,6 +34,7 @@ const KEYS = {
 /** The backend helpdesk's kind, address and account (in the database) and its secret (kept apart). */
 export class HelpdeskConfig {
   private readonly q;
+  private current: { key: string; connector: HelpdeskConnector } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -77,17 +79,31 @@ export class HelpdeskConfig {
     return this.get();
   }
 
-  /** The configured backend, or null until everything its kind needs is set. */
+  /**
+   * The configured backend, or null until everything its kind needs is set. The same connector
+   * is kept while the settings stay the same, so that its login session lasts.
+   */
   connector(): HelpdeskConnector | null {
     const s = this.get();
     const secret = this.secrets.get();
     if (!s.url || secret === null) return null;
-    if (s.kind === 'json') return new JsonConnector({ baseUrl: s.url, token: secret });
-    if (!s.queue || !s.username) return null;
-    return new RtConnector({
-      baseUrl: s.url,
-      queue: s.queue,
-      credentials: { username: s.username, password: secret },
-    });
+    if (s.kind === 'rt' && (!s.queue || !s.username)) return null;
+    const key = createHash('sha256')
+      .update(JSON.stringify([s.kind, s.url, s.queue, s.username, secret]))
+      .digest('hex');
+    if (this.current?.key !== key) {
+      this.current = {
+        key,
+        connector:
+          s.kind === 'json'
+            ? new JsonConnector({ baseUrl: s.url, token: secret })
+            : new RtConnector({
+                baseUrl: s.url,
+                queue: s.queue,
+                credentials: { username: s.username, password: secret },
+              }),
+      };
+    }
+    return this.current.connector;
   }
 }

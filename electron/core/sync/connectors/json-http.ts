@@ -11,6 +11,8 @@ export interface JsonHttpOptions {
    * timeout, so that a scanned document on a slow office line is not cut off on every attempt.
    */
   minUploadBytesPerSecond: number;
+  /** Headers of a session to send along (RT's login cookie); the Authorization still goes. */
+  sessionHeaders?: () => Promise<Record<string, string>>;
 }
 
 export interface JsonAnswer {
@@ -55,6 +57,7 @@ export class JsonHttp {
     const timeoutMs =
       this.o.timeoutMs +
       Math.ceil(((payload?.length ?? 0) / this.o.minUploadBytesPerSecond) * 1000);
+    const session = (await this.o.sessionHeaders?.()) ?? {};
     let status: number;
     let text: string;
     try {
@@ -62,6 +65,7 @@ export class JsonHttp {
         method,
         headers: {
           ...headers,
+          ...session,
           Authorization: this.o.authorization,
           Accept: 'application/json',
           // RT redirects anything that looks like a browser ("Mozilla") to its login page

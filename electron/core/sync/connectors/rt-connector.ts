@@ -8,6 +8,7 @@ import {
 } from './helpdesk-connector';
 import { JsonHttp } from './json-http';
 import { RT_FIELDS, ticketPayload, type RtFieldName } from './rt-ticket-payload';
+import { RtWebSession } from './rt-web-session';
 
 export { RT_FIELDS } from './rt-ticket-payload';
 
@@ -35,14 +36,26 @@ export class RtConnector implements HelpdeskConnector {
 
   constructor(private readonly o: RtConnectorOptions) {
     const c = o.credentials;
+    const timeoutMs = o.timeoutMs ?? 30_000;
+    // RT auth tokens cannot open a web session; they pay RT's check on every request.
+    const session =
+      'token' in c
+        ? null
+        : new RtWebSession({
+            webRoot: webRoot(o.baseUrl),
+            username: c.username,
+            password: c.password,
+            timeoutMs,
+          });
     this.http = new JsonHttp({
       apiUrl: `${webRoot(o.baseUrl)}/REST/2.0`,
       authorization:
         'token' in c
           ? `token ${c.token}`
           : `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`,
-      timeoutMs: o.timeoutMs ?? 30_000,
+      timeoutMs,
       minUploadBytesPerSecond: o.minUploadBytesPerSecond ?? 50_000,
+      ...(session && { sessionHeaders: () => session.headers() }),
     });
   }
 
