@@ -253,3 +253,21 @@ describe('migration 4: the backend ticket phase', () => {
     ).toThrow(/CHECK/);
   });
 });
+
+describe('migration 5: the per-case outbox index', () => {
+  const file = join(tempDir(), 'm5.sqlite');
+  openDatabase(
+    file,
+    MIGRATIONS.filter((m) => m.version <= 4),
+  ).close();
+  const db = openDatabase(file);
+
+  it("answers a case's pending entries from the index, not a scan of the outbox", () => {
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT 1 FROM outbox b WHERE b.case_id = ? AND b.state = 'sending'`,
+      )
+      .all(1) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toContain('USING COVERING INDEX outbox_case');
+  });
+});

@@ -71,6 +71,12 @@ export class FaultProxy {
     }
   }
 
+  /** Ends the connections kept alive so far: the next request opens one, and meets the script. */
+  async closeConnections(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+
   async stop(): Promise<void> {
     for (const s of this.sockets) s.destroy();
     await new Promise((r) => this.server?.close(() => r(null)));

@@ -337,6 +337,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE backend_link RENAME COLUMN stalled_reason TO pause_reason;
     `,
   },
+  {
+    version: 5,
+    name: 'outbox: entries found by case',
+    sql: `
+      -- The worker's "is an earlier entry of this case pending or in flight" checks, per entry:
+      -- without it, claiming the next entry scanned the whole outbox (~30 ms at 1,000 waiting).
+      CREATE INDEX outbox_case ON outbox (case_id, state);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

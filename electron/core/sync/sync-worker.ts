@@ -104,16 +104,21 @@ export class SyncWorker {
     return this.running;
   }
 
+  /** Each slot takes the next due entry as soon as its last one is done, never waiting on another. */
   private async drain(): Promise<number> {
     let attempts = 0;
-    for (;;) {
-      const connector = this.o.connector();
-      if (!connector || this.health.blockedByCredentials) return attempts;
-      const batch = this.o.outbox.claimDue(this.o.now().toISOString(), this.concurrency);
-      if (batch.length === 0) return attempts;
-      await Promise.all(batch.map((entry) => this.deliver(connector, entry)));
-      attempts += batch.length;
-    }
+    const slot = async () => {
+      for (;;) {
+        const connector = this.o.connector();
+        if (!connector || this.health.blockedByCredentials) return;
+        const [entry] = this.o.outbox.claimDue(this.o.now().toISOString(), 1);
+        if (!entry) return;
+        attempts++;
+        await this.deliver(connector, entry);
+      }
+    };
+    await Promise.all(Array.from({ length: this.concurrency }, slot));
+    return attempts;
   }
 
   private async deliver(connector: HelpdeskConnector, entry: OutboxEntry): Promise<void> {
@@ -129,6 +134,8 @@ export class SyncWorker {
           );
           return;
         }
+        // Also on a first attempt: a database restored from a backup can hold as waiting a case
+        // that was delivered after the backup was taken.
         const ticket =
           (await connector.findByCaseCode(entry.caseCode)) ?? (await this.create(connector, entry));
         this.o.outbox.transaction(() => {

@@ -77,9 +77,12 @@ describe('whatever the network does, each case reaches RT exactly once', () => {
       t = await startWithAdmin();
       const code = await escalate(t, 1);
       const faulty = new FaultProxy({ host: '127.0.0.1', port: rtPort() });
-      faulty.script.push(fault);
       await faulty.start();
       let connector = connectorVia(faulty.port, 1000);
+      // The login to RT's web session goes first, unharmed: the fault is for the delivery.
+      expect(await connector.checkSetup()).toEqual([]);
+      await faulty.closeConnections();
+      faulty.script.push(fault);
       const db = t.core.db;
       const audit = new AuditLog(db, t.clock.now);
       const worker = new SyncWorker({
