@@ -9,7 +9,6 @@ import type { AttachmentStore } from '../attachments/attachment-store';
 import type { UploadStaging } from '../attachments/upload-staging';
 import { cleanOriginalName } from '../attachments/original-name';
 import { AppError } from '../errors';
-import { PDFDocument } from 'pdf-lib';
 import type { SaneScanner } from '../scanner/sane-scanner';
 import type { ScanSessions } from '../scanner/scan-sessions';
 import { pagesToPdf } from '../scanner/pages-to-pdf';
@@ -154,6 +153,7 @@ export function createHandlers(s: Services): Handlers {
       if (!attachment) throw new AppError('NOT_FOUND');
       const bytes = await s.attachments.read(attachment.sha256);
       if (attachment.mime === 'application/pdf') {
+        const { PDFDocument } = await import('pdf-lib');
         const pages = await PDFDocument.load(bytes, {
           ignoreEncryption: true,
           updateMetadata: false,

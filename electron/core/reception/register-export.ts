@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { formatQueueNumber } from '../../../shared/domain/queue';
 import { formatPhoneNational } from '../../../shared/domain/phone';
 import { translate, type Locale } from '../../../shared/i18n/messages';
@@ -100,6 +99,8 @@ export class RegisterExporter {
 
   async xlsx(day: string, locale: Locale): Promise<ExportedFile> {
     const { header, rows } = this.table(day, locale);
+    // Loaded when a file is made: the library is large and most sessions never export.
+    const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'Loket';
     const sheet = workbook.addWorksheet(translate(locale, 'register.sheet'), {

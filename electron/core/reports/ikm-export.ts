@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type * as PdfLib from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import { GRADE_LABELS, type IkmResult } from '../../../shared/domain/ikm';
 import type { IkmReport } from '../../../shared/domain/ikm-report';
 import { SKM_ELEMENTS, SKM_QUESTIONS, type SkmElement } from '../../../shared/domain/skm';
@@ -47,6 +47,7 @@ class PdfWriter {
   private static readonly MARGIN = 50;
 
   constructor(
+    private readonly rgb: typeof PdfLib.rgb,
     private readonly doc: PDFDocument,
     private readonly font: PDFFont,
     private readonly bold: PDFFont,
@@ -77,7 +78,7 @@ class PdfWriter {
       y: this.y - size,
       size,
       font: options.bold ? this.bold : this.font,
-      color: rgb(...(options.color ?? [0.1, 0.12, 0.14])),
+      color: this.rgb(...(options.color ?? [0.1, 0.12, 0.14])),
     });
     this.y -= size + 5;
   }
@@ -127,7 +128,7 @@ class PdfWriter {
         start: { x: PdfWriter.MARGIN, y: this.y },
         end: { x: PdfWriter.MARGIN + widths.reduce((a, b) => a + b, 0), y: this.y },
         thickness: 0.4,
-        color: rgb(0.75, 0.78, 0.82),
+        color: this.rgb(0.75, 0.78, 0.82),
       });
       this.y -= 3;
     };
@@ -153,7 +154,7 @@ class PdfWriter {
         y: this.y - 11,
         width: Math.max(length, 0.5),
         height: 10,
-        color: rgb(0.54, 0.11, 0.11),
+        color: this.rgb(0.54, 0.11, 0.11),
       });
       this.page.drawText(formatDecimal(item.value, locale), {
         x: PdfWriter.MARGIN + labelWidth + length + 4,
@@ -189,10 +190,13 @@ function summaryLine(result: IkmResult, locale: Locale): string {
 
 export async function ikmPdf(report: IkmReport, locale: Locale): Promise<ExportedFile> {
   const t = (k: string, p: Record<string, string | number> = {}) => translate(locale, k, p);
+  // Loaded when a file is made: the library is large and most sessions never export.
+  const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
   const doc = await PDFDocument.create();
   doc.setTitle(t('ikm.title'));
   doc.setCreator('Loket');
   const w = new PdfWriter(
+    rgb,
     doc,
     await doc.embedFont(StandardFonts.Helvetica),
     await doc.embedFont(StandardFonts.HelveticaBold),
@@ -299,6 +303,8 @@ interface RawAnswer {
 
 export async function ikmXlsx(db: Db, report: IkmReport, locale: Locale): Promise<ExportedFile> {
   const t = (k: string, p: Record<string, string | number> = {}) => translate(locale, k, p);
+  // Loaded when a file is made: the library is large and most sessions never export.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Loket';
   const summary = workbook.addWorksheet(t('ikm.summarySheet'));

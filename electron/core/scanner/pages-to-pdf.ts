@@ -1,7 +1,7 @@
-import { PDFDocument } from 'pdf-lib';
-
 /** Combines scanned pages (PNG) into one PDF, each page the paper's size at the scan's resolution. */
 export async function pagesToPdf(pages: readonly Buffer[], dpi: number): Promise<Buffer> {
+  // Loaded when a file is made: the library is large and most sessions never export.
+  const { PDFDocument } = await import('pdf-lib');
   const doc = await PDFDocument.create();
   doc.setCreator('Loket');
   for (const png of pages) {
