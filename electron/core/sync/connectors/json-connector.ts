@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { PAUSE_REASONS } from '../../../../shared/domain/sla';
 import { TICKET_PHASES } from '../../../../shared/domain/ticket-phase';
+import { Base64Bytes } from './json-body';
 import {
   ConnectorError,
   type HelpdeskConnector,
@@ -156,7 +157,7 @@ export function newTicket(draft: TicketDraft) {
         mediaType: a.mime,
         size: a.bytes.length,
         sha256: createHash('sha256').update(a.bytes).digest('hex'),
-        content: a.bytes.toString('base64'),
+        content: new Base64Bytes(a.bytes),
       })),
   };
 }

@@ -1,4 +1,5 @@
 import { ConnectorError, type ConnectorErrorKind } from './helpdesk-connector';
+import { encodeJsonBody } from './json-body';
 
 export interface JsonHttpOptions {
   /** The API root; request paths are appended to it. */
@@ -53,7 +54,7 @@ export class JsonHttp {
     headers: Record<string, string> = {},
   ): Promise<JsonAnswer> {
     const what = `${method} ${path.split('?')[0]}`;
-    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const payload = body === undefined ? undefined : encodeJsonBody(body);
     const timeoutMs =
       this.o.timeoutMs +
       Math.ceil(((payload?.length ?? 0) / this.o.minUploadBytesPerSecond) * 1000);

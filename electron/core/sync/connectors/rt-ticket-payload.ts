@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { TicketDraft } from './helpdesk-connector';
+import { Base64Bytes } from './json-body';
 
 /** The ticket custom fields Loket writes; the case ID is the idempotency key. */
 export const RT_FIELDS = {
@@ -46,7 +47,7 @@ export function ticketPayload(draft: TicketDraft, queue: string) {
       .map((a, i) => ({
         FileName: asciiFileName(a.fileName, i),
         FileType: rtFileType(a.mime, a.bytes),
-        FileContent: a.bytes.toString('base64'),
+        FileContent: new Base64Bytes(a.bytes),
       })),
   };
 }
