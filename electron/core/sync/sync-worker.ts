@@ -79,10 +79,12 @@ export class SyncWorker {
     o.outbox.recoverInFlight(new Date(o.now().getTime() + this.inFlightGraceMs).toISOString());
   }
 
+  /** Delivers what is due now (a backlog left by the last run), then every `intervalMs`. */
   start(intervalMs = 5000): void {
     if (this.timer) return;
     this.timer = setInterval(() => void this.runOnce(), intervalMs);
     this.timer.unref();
+    void this.runOnce();
   }
 
   async stop(): Promise<void> {

@@ -11,6 +11,7 @@ import {
 import { OutboxStore } from '../../../electron/core/sync/outbox-store';
 import { SyncWorker } from '../../../electron/core/sync/sync-worker';
 import { escalateCase } from '../../helpers/escalate';
+import { until } from '../../helpers/until';
 import { cleanup, startWithAdmin, type TestCore } from '../../helpers/temp-core';
 
 /**
@@ -110,6 +111,43 @@ describe('the sync worker', () => {
     expect(t.core.db.prepare('SELECT remote_id FROM backend_link').all()).toEqual([
       { remote_id: '1' },
     ]);
+  });
+
+  it('starts on a backlog at once, not after the first interval', async () => {
+    await escalatedCases(2);
+    const helpdesk = new ScriptedHelpdesk();
+    const w = worker(helpdesk);
+    w.start(60 * 60_000);
+    await until(
+      async () => helpdesk.tickets.length,
+      (n) => n === 2,
+    );
+    await w.stop();
+    expect(states()).toEqual([
+      { state: 'delivered', attempts: 0 },
+      { state: 'delivered', attempts: 0 },
+    ]);
+  });
+
+  it('keeps the other slot delivering while one case is slow', async () => {
+    const [slow, ...others] = await escalatedCases(4);
+    const helpdesk = new ScriptedHelpdesk();
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const create = helpdesk.createTicket.bind(helpdesk);
+    helpdesk.createTicket = async (draft) => {
+      if (draft.caseCode === slow) await held;
+      return create(draft);
+    };
+    const run = worker(helpdesk, { concurrency: 2 }).runOnce();
+    await until(
+      async () => helpdesk.tickets.map((x) => x.caseCode),
+      (codes) => codes.length === 3,
+    );
+    expect(helpdesk.tickets.map((x) => x.caseCode)).toEqual(others);
+    release();
+    expect(await run).toBe(4);
+    expect(helpdesk.tickets.map((x) => x.caseCode)).toEqual([...others, slow]);
   });
 
   it('adopts the ticket a crash left behind instead of creating a second one', async () => {
