@@ -24,7 +24,8 @@ export function resolveStaticPath(rootDir: string, requestPath: string): string 
   } catch {
     return null;
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  // A drive letter or stream name (C:, file:stream) must never reach Windows' path resolution.
+  if (decoded.includes('\0') || decoded.includes('\\') || decoded.includes(':')) return null;
   const root = resolve(rootDir);
   const relative = decoded === '/' || extname(decoded) === '' ? '/index.html' : decoded;
   const full = resolve(root, `.${relative}`);
