@@ -50,12 +50,24 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// A second Loket on the same desk only brings the first one forward: it never opens the database.
+const isFirstInstance = app.requestSingleInstanceLock();
+if (!isFirstInstance) app.exit(0);
 
 let core: Core | null = null;
 let staffWindow: BrowserWindow | null = null;
 let surveyWindow: BrowserWindow | null = null;
-const settings: ShellSettings = parseShellSettings(new Store().store);
+const settings: ShellSettings = readShellSettings();
+
+/** A settings file that cannot be read (hand-edited, half-written) gives the defaults, not a crash. */
+function readShellSettings(): ShellSettings {
+  try {
+    return parseShellSettings(new Store().store);
+  } catch (err) {
+    console.error('[loket] settings unreadable, using the defaults:', err);
+    return parseShellSettings({});
+  }
+}
 // The date inputs and other built-in controls follow the desk's language.
 app.commandLine.appendSwitch('lang', settings.locale);
 
@@ -68,11 +80,11 @@ function lockDown(contents: WebContents): void {
     if (!isAllowedNavigation(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  if (settings.kiosk) {
-    contents.on('before-input-event', (event, input) => {
-      if (isBlockedKioskShortcut(input)) event.preventDefault();
-    });
-  }
+  // The visitor's survey is always locked, also when the staff window itself has become it.
+  contents.on('before-input-event', (event, input) => {
+    const locked = settings.kiosk || windows.kindOf(contents.id) === 'survey';
+    if (locked && isBlockedKioskShortcut(input)) event.preventDefault();
+  });
 }
 
 function createWindow(
@@ -153,16 +165,22 @@ function wireIpc(c: Core): void {
       : null;
     if (!display) return false;
     surveyWindow?.close();
-    surveyWindow = createWindow(
+    const opened = createWindow(
       'survey',
       `survey#display=${encodeURIComponent(displayToken)}`,
       display.bounds,
     );
+    opened.on('closed', () => {
+      if (surveyWindow === opened) surveyWindow = null;
+    });
+    surveyWindow = opened;
     return true;
   });
   // Without a second display the staff window itself becomes the survey; only a PIN turns it back.
   ipcMain.handle('loket:enterSurveyMode', (event) => {
-    if (windows.kindOf(event.sender.id) === 'staff') windows.register(event.sender.id, 'survey');
+    if (windows.kindOf(event.sender.id) !== 'staff') return;
+    windows.register(event.sender.id, 'survey');
+    BrowserWindow.fromWebContents(event.sender)?.setKiosk(true);
   });
   ipcMain.handle('loket:leaveSurveyMode', async (event, message: unknown) => {
     const credentials = z
@@ -178,7 +196,10 @@ function wireIpc(c: Core): void {
       window: 'staff',
       locale: settings.locale,
     });
-    if (result.ok) windows.register(event.sender.id, 'staff');
+    if (result.ok) {
+      windows.register(event.sender.id, 'staff');
+      BrowserWindow.fromWebContents(event.sender)?.setKiosk(settings.kiosk);
+    }
     return result;
   });
 }
@@ -203,6 +224,7 @@ app.on('second-instance', () => {
 app.on('web-contents-created', (_event, contents) => lockDown(contents));
 
 void app.whenReady().then(() => {
+  if (!isFirstInstance) return;
   try {
     core = createCore({
       dataDir: dataDir(),
@@ -228,6 +250,11 @@ void app.whenReady().then(() => {
   setInterval(() => c.housekeeping(), HOUSEKEEPING_MS).unref();
   c.startSync();
   staffWindow = createWindow('staff', 'index.html');
+  // The survey display alone must not keep Loket running once the staff have closed it.
+  staffWindow.on('closed', () => {
+    staffWindow = null;
+    surveyWindow?.close();
+  });
 });
 
 app.on('window-all-closed', () => app.quit());
