@@ -106,4 +106,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The shell's decisions live beside main.ts in modules that unit tests can load without
+    // Electron; only main.ts itself touches it.
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/main.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*', 'electron-store'],
+              message:
+                'Only electron/main/main.ts imports Electron; decide things in plain modules.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
