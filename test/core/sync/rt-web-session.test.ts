@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JsonHttp } from '../../../electron/core/sync/connectors/json-http';
 import { RtWebSession } from '../../../electron/core/sync/connectors/rt-web-session';
+import { connectorFailure } from '../../helpers/connector-failure';
 import { startRt, type RtInstance } from '../../helpers/rt/rt-instance';
 
 describe('RT web session against a real RT', () => {
@@ -34,6 +36,54 @@ describe('RT web session against a real RT', () => {
 
   it('opens no session with a wrong password, so the Basic answer names the problem', async () => {
     expect(await session('salah').headers()).toEqual({});
+  });
+
+  describe('a cookie RT does not take', () => {
+    const cookieName = () => `RT_SID_loket.test.${new URL(rt.baseUrl).port}`;
+    const http = (password: string, headers: Record<string, string>) => {
+      let refusals = 0;
+      const client = new JsonHttp({
+        apiUrl: `${rt.baseUrl}/REST/2.0`,
+        authorization: `Basic ${Buffer.from(`root:${password}`).toString('base64')}`,
+        timeoutMs: 10_000,
+        minUploadBytesPerSecond: 50_000,
+        session: { headers: async () => headers, refused: () => void refusals++ },
+      });
+      return { client, refusals: () => refusals };
+    };
+    const newTicket = { Queue: 'General', Subject: 'sesi ditolak' };
+
+    it('never costs a request that the password alone would have carried', async () => {
+      const dead = http(rt.password, {
+        Cookie: `${cookieName()}=00000000000000000000000000000000`,
+        Referer: `${rt.baseUrl}/`,
+      });
+      expect(await dead.client.json('POST', '/ticket', 201, newTicket)).toMatchObject({
+        type: 'ticket',
+      });
+      // RT itself falls back to the password when the cookie is merely dead.
+      expect(dead.refusals()).toBe(0);
+
+      // A live cookie sent from an address RT does not call its own: RT ignores it (CSRF).
+      const live = await session(rt.password).headers();
+      const foreign = http(rt.password, { ...live, Referer: 'http://elsewhere.test/' });
+      expect(await foreign.client.json('POST', '/ticket', 201, newTicket)).toMatchObject({
+        type: 'ticket',
+      });
+      expect(foreign.refusals()).toBe(0);
+    });
+
+    it('still reports wrong credentials as such, not as a redirect or a refusal', async () => {
+      const wrong = http('salah', {
+        Cookie: `${cookieName()}=00000000000000000000000000000000`,
+        Referer: `${rt.baseUrl}/`,
+      });
+      const err = await connectorFailure(wrong.client.json('POST', '/ticket', 201, newTicket));
+      // RT redirects a request with a cookie to its login page; without one it answers 401.
+      expect(err.kind).toBe('auth');
+      expect(err.message).not.toContain('salah');
+      expect(wrong.refusals()).toBe(1);
+    });
   });
 });
 
@@ -91,6 +141,13 @@ describe('RT web session timing', () => {
     accept = true;
     now = 7_002;
     expect((await s.headers()).Cookie).toBe('RT_SID_test.1=sid4');
+
+    // A refused cookie: the password alone until the retry delay has passed.
+    s.refused();
+    expect(await s.headers()).toEqual({});
+    now = 12_002;
+    expect((await s.headers()).Cookie).toBe('RT_SID_test.1=sid5');
+    expect(logins).toBe(5);
   });
 
   it('gives up quietly when RT cannot be reached', async () => {

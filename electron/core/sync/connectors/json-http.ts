@@ -12,9 +12,19 @@ export interface JsonHttpOptions {
    * timeout, so that a scanned document on a slow office line is not cut off on every attempt.
    */
   minUploadBytesPerSecond: number;
-  /** Headers of a session to send along (RT's login cookie); the Authorization still goes. */
-  sessionHeaders?: () => Promise<Record<string, string>>;
+  /** A login session to send along (RT's cookie); the Authorization header still goes. */
+  session?: {
+    headers(): Promise<Record<string, string>>;
+    /** The backend refused the session: forget it. */
+    refused(): void;
+  };
 }
+
+/**
+ * What RT answers a request whose cookie it does not take, before doing anything: a redirect to
+ * its login page (anything with a cookie looks like a browser to it), 401, or 403 (CSRF).
+ */
+const SESSION_REFUSED = new Set([301, 302, 303, 307, 401, 403]);
 
 export interface JsonAnswer {
   status: number;
@@ -58,7 +68,46 @@ export class JsonHttp {
     const timeoutMs =
       this.o.timeoutMs +
       Math.ceil(((payload?.length ?? 0) / this.o.minUploadBytesPerSecond) * 1000);
-    const session = (await this.o.sessionHeaders?.()) ?? {};
+    const session = (await this.o.session?.headers()) ?? {};
+    const answer = await this.send(method, path, what, payload, timeoutMs, {
+      ...headers,
+      ...session,
+    });
+    if (this.o.session && 'Cookie' in session && SESSION_REFUSED.has(answer.status)) {
+      // Refused before anything was done: the same request with the password alone is safe,
+      // and its answer is what tells wrong credentials apart.
+      this.o.session.refused();
+      return this.answer(
+        what,
+        expected,
+        await this.send(method, path, what, payload, timeoutMs, headers),
+      );
+    }
+    return this.answer(what, expected, answer);
+  }
+
+  private answer(
+    what: string,
+    expected: number | readonly number[],
+    { status, text }: { status: number; text: string },
+  ): JsonAnswer {
+    const accepted = typeof expected === 'number' ? [expected] : expected;
+    if (!accepted.includes(status)) throw statusError(what, status, text);
+    try {
+      return { status, body: JSON.parse(text) as unknown };
+    } catch {
+      throw new ConnectorError('protocol', `${what}: ${status} answer is not JSON`);
+    }
+  }
+
+  private async send(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    what: string,
+    payload: Uint8Array<ArrayBuffer> | undefined,
+    timeoutMs: number,
+    headers: Record<string, string>,
+  ): Promise<{ status: number; text: string }> {
     let status: number;
     let text: string;
     try {
@@ -66,7 +115,6 @@ export class JsonHttp {
         method,
         headers: {
           ...headers,
-          ...session,
           Authorization: this.o.authorization,
           Accept: 'application/json',
           // RT redirects anything that looks like a browser ("Mozilla") to its login page
@@ -84,13 +132,7 @@ export class JsonHttp {
     } catch (err) {
       throw networkError(what, timeoutMs, err);
     }
-    const accepted = typeof expected === 'number' ? [expected] : expected;
-    if (!accepted.includes(status)) throw statusError(what, status, text);
-    try {
-      return { status, body: JSON.parse(text) as unknown };
-    } catch {
-      throw new ConnectorError('protocol', `${what}: ${status} answer is not JSON`);
-    }
+    return { status, text };
   }
 }
 

@@ -55,7 +55,7 @@ export class RtConnector implements HelpdeskConnector {
           : `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`,
       timeoutMs,
       minUploadBytesPerSecond: o.minUploadBytesPerSecond ?? 50_000,
-      ...(session && { sessionHeaders: () => session.headers() }),
+      ...(session && { session }),
     });
   }
 

@@ -3,6 +3,7 @@ export interface RtWebSessionOptions {
   webRoot: string;
   username: string;
   password: string;
+  /** For the login; a login never waits longer than 5 s, as every request waits for it. */
   timeoutMs: number;
   /** A session older than this is replaced by a new login; default 10 minutes. */
   maxAgeMs?: number;
@@ -45,6 +46,19 @@ export class RtWebSession {
     return this.cookie ? { Cookie: this.cookie, Referer: `${this.o.webRoot}/` } : {};
   }
 
+  /**
+   * RT did not take the cookie (expired, or a POST from an address RT does not call its own):
+   * the password alone for a while, rather than a login before every request.
+   */
+  refused(): void {
+    this.cookie = null;
+    this.notBefore = this.now() + (this.o.retryAfterMs ?? 60_000);
+  }
+
+  private get loginTimeoutMs(): number {
+    return Math.min(this.o.timeoutMs, 5_000);
+  }
+
   private async login(): Promise<void> {
     const startedAt = this.now();
     try {
@@ -58,7 +72,7 @@ export class RtWebSession {
       // Unreachable or slow: the request itself, with its Basic header, reports that.
     }
     this.cookie = null;
-    this.notBefore = startedAt + (this.o.retryAfterMs ?? 60_000);
+    this.notBefore = this.now() + (this.o.retryAfterMs ?? 60_000);
   }
 
   /** The session cookie RT hands out for the login form, logged in or not. */
@@ -68,7 +82,7 @@ export class RtWebSession {
       headers: { 'User-Agent': 'Loket-sync', Referer: `${this.o.webRoot}/` },
       body: new URLSearchParams({ user: this.o.username, pass: this.o.password }),
       redirect: 'manual',
-      signal: AbortSignal.timeout(this.o.timeoutMs),
+      signal: AbortSignal.timeout(this.loginTimeoutMs),
     });
     await res.arrayBuffer();
     return res.headers
@@ -82,7 +96,7 @@ export class RtWebSession {
     const res = await fetch(`${this.o.webRoot}/REST/2.0/rt`, {
       headers: { 'User-Agent': 'Loket-sync', Accept: 'application/json', Cookie: cookie },
       redirect: 'manual',
-      signal: AbortSignal.timeout(this.o.timeoutMs),
+      signal: AbortSignal.timeout(this.loginTimeoutMs),
     });
     await res.arrayBuffer();
     return res.status === 200;
