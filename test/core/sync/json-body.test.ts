@@ -19,6 +19,16 @@ describe('JSON bodies with base64 attachments', () => {
     }
   });
 
+  it('gives every other JSON.stringify the same text, also for bytes at the top level', () => {
+    const bytes = randomBytes(1000);
+    const body = { nested: { deeper: [new Base64Bytes(bytes)] } };
+    expect(encodeJsonBody(body).toString('utf8')).toBe(JSON.stringify(body));
+    expect(encodeJsonBody(new Base64Bytes(bytes)).toString('utf8')).toBe(
+      JSON.stringify(bytes.toString('base64')),
+    );
+    expect(() => encodeJsonBody(undefined)).toThrow(TypeError);
+  });
+
   it('keeps several attachments apart and in order, and text that looks like a placeholder', () => {
     const files = [randomBytes(10), randomBytes(100_000), randomBytes(7)];
     const body = {

@@ -8,6 +8,11 @@ import { randomBytes } from 'node:crypto';
  */
 export class Base64Bytes {
   constructor(readonly bytes: Buffer) {}
+
+  /** Any other JSON.stringify still gets the right value, just not the memory saving. */
+  toJSON(): string {
+    return this.bytes.toString('base64');
+  }
 }
 
 /** A multiple of 3, so that the pieces' base64 joins into the base64 of the whole. */
@@ -18,11 +23,14 @@ export function encodeJsonBody(value: unknown): Buffer<ArrayBuffer> {
   // A placeholder no text sent in the same body can contain by chance.
   const nonce = `b64-${randomBytes(12).toString('hex')}`;
   const blobs: Buffer[] = [];
-  const text = JSON.stringify(value, (_key, v: unknown) => {
-    if (!(v instanceof Base64Bytes)) return v;
-    blobs.push(v.bytes);
+  // The replacer sees what toJSON returned; the holder still has the Base64Bytes itself.
+  const text = JSON.stringify(value, function (this: unknown, key: string, v: unknown) {
+    const original = (this as Record<string, unknown>)[key];
+    if (!(original instanceof Base64Bytes)) return v;
+    blobs.push(original.bytes);
     return `${nonce}:${blobs.length - 1}`;
-  });
+  }) as string | undefined;
+  if (text === undefined) throw new TypeError('a request body must be JSON');
   if (blobs.length === 0) return Buffer.from(text, 'utf8');
   const parts: Buffer[] = [];
   // Split with a capture group: text, blob index, text, blob index, …, text.
