@@ -110,6 +110,7 @@ export function createCore(options: CoreOptions): Core {
     connector: () => helpdesk.connector(),
     readAttachment: (sha256) => attachments.read(sha256),
     now,
+    logError,
   });
   const folder = options.scanFolder
     ? new FolderWatch(options.scanFolder, options.scanFolderStableMs, now)

@@ -31,6 +31,8 @@ export interface SyncWorkerOptions {
    * longer than a request can take, so a create still in flight at the crash lands first.
    */
   inFlightGraceMs?: number;
+  /** Where a failure of the worker itself (not of a delivery) is reported. */
+  logError?: (err: unknown) => void;
 }
 
 export interface SyncHealth {
@@ -61,7 +63,8 @@ export class SyncWorker {
   private readonly concurrency: number;
   private readonly inFlightGraceMs: number;
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private readonly slots = new Set<Promise<void>>();
+  private attempts = 0;
   readonly health: SyncHealth = {
     blockedByCredentials: false,
     lastSuccessAt: null,
@@ -90,7 +93,7 @@ export class SyncWorker {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running;
+    await this.settled();
   }
 
   /** Someone changed the credentials or pressed "retry now": try again. */
@@ -98,29 +101,37 @@ export class SyncWorker {
     this.health.blockedByCredentials = false;
   }
 
-  /** Sends what is due, until nothing is; returns how many attempts were made. */
-  runOnce(): Promise<number> {
-    this.running ??= this.drain().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+  /**
+   * Sends what is due, until nothing is; returns how many attempts were made meanwhile. Slots
+   * that ran out of work are started again, so a case escalated while another one is uploading
+   * slowly does not wait for it.
+   */
+  async runOnce(): Promise<number> {
+    const before = this.attempts;
+    while (this.slots.size < this.concurrency) {
+      const slot: Promise<void> = this.slot()
+        .catch((err: unknown) => (this.o.logError ?? console.error)(err))
+        .finally(() => this.slots.delete(slot));
+      this.slots.add(slot);
+    }
+    await this.settled();
+    return this.attempts - before;
   }
 
-  /** Each slot takes the next due entry as soon as its last one is done, never waiting on another. */
-  private async drain(): Promise<number> {
-    let attempts = 0;
-    const slot = async () => {
-      for (;;) {
-        const connector = this.o.connector();
-        if (!connector || this.health.blockedByCredentials) return;
-        const [entry] = this.o.outbox.claimDue(this.o.now().toISOString(), 1);
-        if (!entry) return;
-        attempts++;
-        await this.deliver(connector, entry);
-      }
-    };
-    await Promise.all(Array.from({ length: this.concurrency }, slot));
-    return attempts;
+  private async settled(): Promise<void> {
+    while (this.slots.size > 0) await Promise.all(this.slots);
+  }
+
+  /** Takes the next due entry as soon as the last one is done, never waiting on another slot. */
+  private async slot(): Promise<void> {
+    for (;;) {
+      const connector = this.o.connector();
+      if (!connector || this.health.blockedByCredentials) return;
+      const [entry] = this.o.outbox.claimDue(this.o.now().toISOString(), 1);
+      if (!entry) return;
+      this.attempts++;
+      await this.deliver(connector, entry);
+    }
   }
 
   private async deliver(connector: HelpdeskConnector, entry: OutboxEntry): Promise<void> {

@@ -150,6 +150,43 @@ describe('the sync worker', () => {
     expect(helpdesk.tickets.map((x) => x.caseCode)).toEqual([...others, slow]);
   });
 
+  it('sends a case escalated during a slow upload at once, not after it', async () => {
+    const [slow] = await escalatedCases(1);
+    const helpdesk = new ScriptedHelpdesk();
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const create = helpdesk.createTicket.bind(helpdesk);
+    let slowStarted = false;
+    helpdesk.createTicket = async (draft) => {
+      if (draft.caseCode === slow) {
+        slowStarted = true;
+        await held;
+      }
+      return create(draft);
+    };
+    const w = worker(helpdesk, { concurrency: 2 });
+    const first = w.runOnce();
+    await until(
+      async () => slowStarted,
+      (started) => started,
+    );
+    const { caseCode: later } = await escalateCase(t, {
+      fullName: 'Pengunjung Kemudian',
+      phone: '081299990000',
+      description: 'Datang belakangan',
+    });
+    // What the escalate handler does: ask the worker to send.
+    void w.runOnce();
+    await until(
+      async () => helpdesk.tickets.map((x) => x.caseCode),
+      (codes) => codes.includes(later),
+    );
+    expect(helpdesk.tickets.map((x) => x.caseCode)).toEqual([later]);
+    release();
+    await first;
+    expect(helpdesk.tickets.map((x) => x.caseCode)).toEqual([later, slow]);
+  });
+
   it('adopts the ticket a crash left behind instead of creating a second one', async () => {
     const [code] = await escalatedCases(1);
     const helpdesk = new ScriptedHelpdesk();
