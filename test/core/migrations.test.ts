@@ -10,6 +10,7 @@ import {
   type Migration,
 } from '../../electron/core/db/migrations';
 import { AppError } from '../../electron/core/errors';
+import { DUE_SQL } from '../../electron/core/sync/outbox-store';
 import { tempDir } from '../helpers/temp-core';
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -262,12 +263,14 @@ describe('migration 5: the per-case outbox index', () => {
   ).close();
   const db = openDatabase(file);
 
-  it("answers a case's pending entries from the index, not a scan of the outbox", () => {
-    const plan = db
-      .prepare(
-        `EXPLAIN QUERY PLAN SELECT 1 FROM outbox b WHERE b.case_id = ? AND b.state = 'sending'`,
-      )
-      .all(1) as { detail: string }[];
-    expect(plan.map((p) => p.detail).join('\n')).toContain('USING COVERING INDEX outbox_case');
+  it("claims the next entry from indexes only, never walking the outbox's history", () => {
+    const plan = (
+      db.prepare(`EXPLAIN QUERY PLAN ${DUE_SQL}`).all('2026-11-24T02:00:00.000Z', 1) as {
+        detail: string;
+      }[]
+    ).map((p) => p.detail);
+    expect(plan.join('\n')).toContain('outbox_due');
+    expect(plan.join('\n')).toContain('outbox_case');
+    expect(plan.filter((d) => d.startsWith('SCAN'))).toEqual([]);
   });
 });

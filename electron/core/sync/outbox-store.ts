@@ -50,6 +50,17 @@ const toEntry = (r: Row): OutboxEntry => ({
 
 const SELECT = `SELECT o.*, c.case_code FROM outbox o JOIN problem_case c ON c.id = o.case_id`;
 
+/**
+ * The next due entries. The `IN` repeats the partial index's condition so that SQLite uses it
+ * (it cannot tell that state = 'queued' implies it) instead of walking every delivered entry.
+ */
+export const DUE_SQL = `${SELECT} WHERE o.state IN ('queued', 'sending') AND o.state = 'queued'
+    AND o.next_attempt_at <= ?
+    AND NOT EXISTS (SELECT 1 FROM outbox b WHERE b.case_id = o.case_id AND b.id < o.id
+                    AND b.state <> 'delivered')
+    AND NOT EXISTS (SELECT 1 FROM outbox s WHERE s.case_id = o.case_id AND s.state = 'sending')
+  ORDER BY o.next_attempt_at, o.id LIMIT ?`;
+
 /** The outbox table's state changes, each one committed before anything else happens. */
 export class OutboxStore {
   private readonly q;
@@ -57,13 +68,7 @@ export class OutboxStore {
   constructor(private readonly db: Db) {
     this.q = {
       // One attempt in flight per case, and a case's operations in the order they were written.
-      due: db.prepare<[string, number], Row>(
-        `${SELECT} WHERE o.state = 'queued' AND o.next_attempt_at <= ?
-            AND NOT EXISTS (SELECT 1 FROM outbox b WHERE b.case_id = o.case_id AND b.id < o.id
-                            AND b.state <> 'delivered')
-            AND NOT EXISTS (SELECT 1 FROM outbox s WHERE s.case_id = o.case_id AND s.state = 'sending')
-          ORDER BY o.next_attempt_at, o.id LIMIT ?`,
-      ),
+      due: db.prepare<[string, number], Row>(DUE_SQL),
       claim: db.prepare<[string, number]>(
         `UPDATE outbox SET state = 'sending', updated_at = ? WHERE id = ? AND state = 'queued'`,
       ),
