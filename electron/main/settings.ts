@@ -12,9 +12,21 @@ export const shellSettingsSchema = z.object({
 });
 export type ShellSettings = z.infer<typeof shellSettingsSchema>;
 
+/**
+ * Field by field: one malformed value falls back to its default and takes nothing else with it
+ * (a typo in the locale must not turn a kiosk desk's lockdown off).
+ */
 export function parseShellSettings(raw: unknown): ShellSettings {
-  const parsed = shellSettingsSchema.safeParse(raw ?? {});
-  return parsed.success ? parsed.data : shellSettingsSchema.parse({});
+  const source: Record<string, unknown> =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+      ? (raw as Record<string, unknown>)
+      : {};
+  const fields = shellSettingsSchema.shape;
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
+    if (fields[key].safeParse(source[key]).success) kept[key] = source[key];
+  }
+  return shellSettingsSchema.parse(kept);
 }
 
 /** The display for the visitor-facing survey: any one that is not the staff's (primary) display. */

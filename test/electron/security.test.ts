@@ -119,6 +119,15 @@ describe('shell settings', () => {
       kiosk: true,
       locale: 'en',
     });
+    expect(parseShellSettings([true])).toMatchObject({ kiosk: false });
+  });
+
+  it('keep a kiosk desk locked when another setting is malformed', () => {
+    expect(parseShellSettings({ kiosk: true, locale: 'jv', scanFolder: '' })).toEqual({
+      kiosk: true,
+      locale: 'id',
+      surveyOnSecondDisplay: true,
+    });
   });
 
   it('put the survey on a display other than the staff one, if there is one', () => {
