@@ -3,7 +3,6 @@
  * lives in modules without Electron (security.ts, ipc-call.ts, settings.ts) and is unit-tested.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -26,7 +25,7 @@ import { AppError } from '../core/errors';
 import type { SecretStore } from '../core/settings/secret-store';
 import { chooseDataDir } from '../server/data-dir';
 import { CONTENT_SECURITY_POLICY } from '../server/content-security-policy';
-import { CONTENT_TYPES, resolveStaticPath } from '../server/static-files';
+import { CONTENT_TYPES, readStaticFile, resolveStaticPath } from '../server/static-files';
 import { handleIpcCall } from './ipc-call';
 import {
   APP_ORIGIN,
@@ -110,17 +109,15 @@ function createWindow(
 async function serveAsset(request: Request): Promise<Response> {
   const file = resolveStaticPath(rendererDir, new URL(request.url).pathname);
   if (file === null) return new Response(null, { status: 400 });
-  try {
-    return new Response(await readFile(file), {
-      headers: {
-        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-        'X-Content-Type-Options': 'nosniff',
-      },
-    });
-  } catch {
-    return new Response(null, { status: 404 });
-  }
+  const content = await readStaticFile(file);
+  if (content === null) return new Response(null, { status: 404 });
+  return new Response(content, {
+    headers: {
+      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
 }
 
 function wireIpc(c: Core): void {

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
@@ -8,7 +7,7 @@ import type { WindowKind } from '../../shared/domain/roles';
 import { LOCALES, translate, type Locale } from '../../shared/i18n/messages';
 import { AppError } from '../core/errors';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
-import { CONTENT_TYPES, resolveStaticPath } from './static-files';
+import { CONTENT_TYPES, readStaticFile, resolveStaticPath } from './static-files';
 
 export interface HttpHostOptions {
   dispatch: Dispatch;
@@ -163,17 +162,17 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
       res.writeHead(400, SECURITY_HEADERS).end();
       return;
     }
-    try {
-      const content = await readFile(file);
-      res.writeHead(200, {
-        ...SECURITY_HEADERS,
-        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-cache',
-      });
-      res.end(req.method === 'HEAD' ? undefined : content);
-    } catch {
+    const content = await readStaticFile(file);
+    if (content === null) {
       res.writeHead(404, SECURITY_HEADERS).end();
+      return;
     }
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : content);
   };
 
   const server = createServer((req, res) => {

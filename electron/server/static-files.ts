@@ -1,3 +1,4 @@
+import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 
 export const CONTENT_TYPES: Record<string, string> = {
@@ -30,4 +31,16 @@ export function resolveStaticPath(rootDir: string, requestPath: string): string 
   const relative = decoded === '/' || extname(decoded) === '' ? '/index.html' : decoded;
   const full = resolve(root, `.${relative}`);
   return full.startsWith(root + sep) ? full : null;
+}
+
+/**
+ * The file's bytes, or null when it is missing or not a regular file: a device (Windows' COM1,
+ * CON) or a FIFO would block the read or answer with something that is not the renderer.
+ */
+export async function readStaticFile(file: string): Promise<Buffer<ArrayBuffer> | null> {
+  try {
+    return (await stat(file)).isFile() ? await readFile(file) : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveStaticPath } from '../../electron/server/static-files';
+import { readStaticFile, resolveStaticPath } from '../../electron/server/static-files';
+import { tempDir } from '../helpers/temp-core';
 
 const root = resolve('/srv/loket/renderer');
 
@@ -21,5 +24,18 @@ describe('mapping a request path to a renderer file', () => {
     ['malformed percent-encoding', '/%E0%A4%A.js'],
   ])('refuses %s', (_label, path) => {
     expect(resolveStaticPath(root, path)).toBeNull();
+  });
+});
+
+describe('reading a renderer file', () => {
+  it('reads regular files only: a folder or a FIFO (a device on Windows) is not found', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'app.js'), 'ok');
+    mkdirSync(join(dir, 'folder.js'));
+    execFileSync('mkfifo', [join(dir, 'pipe.js')]);
+    expect((await readStaticFile(join(dir, 'app.js')))?.toString()).toBe('ok');
+    expect(await readStaticFile(join(dir, 'folder.js'))).toBeNull();
+    expect(await readStaticFile(join(dir, 'pipe.js'))).toBeNull();
+    expect(await readStaticFile(join(dir, 'missing.js'))).toBeNull();
   });
 });
