@@ -34,7 +34,9 @@ const KEYS = {
 /** The backend helpdesk's kind, address and account (in the database) and its secret (kept apart). */
 export class HelpdeskConfig {
   private readonly q;
-  private current: { key: string; connector: HelpdeskConnector } | null = null;
+  /** The connector for the settings as last read; read again only after a save. */
+  private current: { key: string; connector: HelpdeskConnector | null } | null = null;
+  private changed = true;
 
   constructor(
     private readonly db: Db,
@@ -76,34 +78,36 @@ export class HelpdeskConfig {
       }
     })();
     if (settings.secret !== undefined) this.secrets.set(settings.secret);
+    this.changed = true;
     return this.get();
   }
 
   /**
-   * The configured backend, or null until everything its kind needs is set. The same connector
-   * is kept while the settings stay the same, so that its login session lasts.
+   * The configured backend, or null until everything its kind needs is set. The sync worker
+   * asks before every delivery: the settings and the secret (a keychain call in the desktop app)
+   * are read again only after a save, and the same connector is kept while the connection stays
+   * the same, so that its login session lasts.
    */
   connector(): HelpdeskConnector | null {
+    if (this.current && !this.changed) return this.current.connector;
     const s = this.get();
     const secret = this.secrets.get();
-    if (!s.url || secret === null) return null;
-    if (s.kind === 'rt' && (!s.queue || !s.username)) return null;
     const key = createHash('sha256')
       .update(JSON.stringify([s.kind, s.url, s.queue, s.username, secret]))
       .digest('hex');
-    if (this.current?.key !== key) {
-      this.current = {
-        key,
-        connector:
-          s.kind === 'json'
-            ? new JsonConnector({ baseUrl: s.url, token: secret })
-            : new RtConnector({
-                baseUrl: s.url,
-                queue: s.queue,
-                credentials: { username: s.username, password: secret },
-              }),
-      };
-    }
+    if (this.current?.key !== key) this.current = { key, connector: build(s, secret) };
+    this.changed = false;
     return this.current.connector;
   }
+}
+
+function build(s: HelpdeskSettings, secret: string | null): HelpdeskConnector | null {
+  if (!s.url || secret === null) return null;
+  if (s.kind === 'json') return new JsonConnector({ baseUrl: s.url, token: secret });
+  if (!s.queue || !s.username) return null;
+  return new RtConnector({
+    baseUrl: s.url,
+    queue: s.queue,
+    credentials: { username: s.username, password: secret },
+  });
 }

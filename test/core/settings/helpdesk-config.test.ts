@@ -25,7 +25,10 @@ describe('the configured helpdesk connector', () => {
     const first = config.connector();
     expect(first).toBeInstanceOf(RtConnector);
     expect(config.connector()).toBe(first);
-    config.save({ ...rt, lateAfterMinutes: 60 });
+    // Asked before every delivery, it reads the settings and the secret again only after a save.
+    new FileSecretStore(join(dir, 'secret')).set('dari-luar');
+    expect(config.connector()).toBe(first);
+    config.save({ ...rt, lateAfterMinutes: 60, secret: 'rahasia-1' });
     expect(config.connector()).toBe(first);
 
     config.save({ ...rt, secret: 'rahasia-2' });
