@@ -71,8 +71,7 @@ export class RtWebSession {
     } catch {
       // Unreachable or slow: the request itself, with its Basic header, reports that.
     }
-    this.cookie = null;
-    this.notBefore = this.now() + (this.o.retryAfterMs ?? 60_000);
+    this.refused();
   }
 
   /** The session cookie RT hands out for the login form, logged in or not. */
