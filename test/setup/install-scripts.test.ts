@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  allowScripts?: Record<string, boolean>;
+};
+const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as {
+  packages: Record<string, { hasInstallScript?: boolean }>;
+};
+
+describe('npm ci on a machine without internet', () => {
+  const withScripts = Object.entries(lock.packages)
+    .filter(([, p]) => p.hasInstallScript)
+    .map(([path]) => path.replace(/^.*node_modules\//, ''));
+
+  it('decides every install script in the lock file, so none runs unreviewed', () => {
+    const undecided = withScripts.filter((name) => pkg.allowScripts?.[name] === undefined);
+    expect(undecided).toEqual([]);
+  });
+
+  it("never runs electron's binary download, which fails offline and aborts the install", () => {
+    expect(withScripts).toContain('electron');
+    expect(pkg.allowScripts?.electron).toBe(false);
+  });
+
+  it('CI installs the way the README says, with no variable that hides a download', () => {
+    expect(readFileSync('.ci/run', 'utf8')).not.toMatch(
+      /ELECTRON_SKIP_BINARY_DOWNLOAD|PLAYWRIGHT_SKIP/,
+    );
+  });
+});
