@@ -446,3 +446,42 @@ describe('the tickets the host holds for survey screens', () => {
     expect(service.heldTickets).toBe(0);
   });
 });
+
+describe('the IKM spreadsheet', () => {
+  it('writes the respondent profile with the labels the visitor saw, not internal codes', async () => {
+    t = await startWithAdmin();
+    const { displayToken } = await t.must('survey.openDisplay', {});
+    await servedAndEnded('akun_login');
+    const [o] = await offered(displayToken);
+    const profile = { gender: 'L', ageGroup: '30_39', education: 's1', occupation: 'swasta' };
+    expect(
+      code(
+        await display(displayToken)('survey.submit', {
+          ticket: o!.ticket,
+          answers: all(4),
+          profile,
+        }),
+      ),
+    ).toBe('OK');
+    const xlsx = await t.must('report.ikmExport', {
+      from: '2026-11-24',
+      to: '2026-11-24',
+      format: 'xlsx',
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(Buffer.from(xlsx.base64, 'base64')).buffer);
+    const sheet = workbook.getWorksheet('Jawaban');
+    const header = (sheet?.getRow(1).values as unknown[]).slice(1);
+    const row = (sheet?.getRow(2).values as unknown[]).slice(1);
+    const cell = (name: string) => row[header.indexOf(name)];
+    expect(cell('Jenis kelamin')).toBe('Laki-laki');
+    expect(cell('Usia')).toBe('30–39 tahun');
+    expect(cell('Pendidikan')).toBe('D4/S1');
+    expect(cell('Pekerjaan')).toBe('Pegawai swasta');
+    expect(cell('Kategori')).toBe('Akun dan login');
+    // The scores stay numbers on the standard's 1–4 scale, so a spreadsheet can average them.
+    expect(row.filter((v) => v === 4)).toHaveLength(SKM_ELEMENTS.length);
+    for (const internal of ['L', '30_39', 's1', 'swasta', 'akun_login'])
+      expect(row).not.toContain(internal);
+  });
+});
