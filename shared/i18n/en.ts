@@ -296,6 +296,7 @@ export const en: Messages = {
   },
   surveyPending: {
     forQueue: 'Survey for queue number',
+    checkNumber: 'Please check that this is your queue number.',
     ofWaiting: 'Survey {{n}} of {{count}} waiting at this screen',
     notMine: 'Not my number?',
     badge: 'Queue number {{queue}}',

@@ -298,6 +298,7 @@ export const id = {
   },
   surveyPending: {
     forQueue: 'Survei untuk nomor antrean',
+    checkNumber: 'Pastikan nomor ini sama dengan nomor antrean Anda.',
     ofWaiting: 'Survei {{n}} dari {{count}} yang menunggu di layar ini',
     notMine: 'Bukan nomor saya?',
     badge: 'Nomor antrean {{queue}}',

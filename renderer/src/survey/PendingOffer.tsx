@@ -32,6 +32,7 @@ export function PendingOffer({ shown, pending, onNotMine }: PendingOfferProps) {
           {shown.queueLabel}
         </strong>
       </p>
+      <p className="survey-offer__check">{t('surveyPending.checkNumber')}</p>
       {pending.length > 1 && next && (
         <div className="survey-offer__more">
           <p>{t('surveyPending.ofWaiting', { n: at + 1, count: pending.length })}</p>

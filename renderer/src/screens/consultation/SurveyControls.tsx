@@ -7,6 +7,7 @@ import { errorText } from '../../api/errors';
 import { launchToken } from '../../api/transport';
 import { Notice } from '../../components/Notice';
 import { enterSameWindowSurveyMode } from '../../survey/ExitSurveyMode';
+import './SurveyStatus.css';
 
 const POLL_MS = 3000;
 
