@@ -478,7 +478,11 @@ export const contract = {
   }),
   'survey.statusForVisit': method({
     input: z.object({ visitId: id }),
-    output: z.object({ status: z.enum(SURVEY_STATUSES) }),
+    output: z.object({
+      status: z.enum(SURVEY_STATUSES),
+      /** For a waiting survey: how many of the officer's surveys were handed over before it. */
+      ahead: z.number().int().nonnegative().optional(),
+    }),
     access: OFFICER,
     windows: STAFF_WINDOW,
   }),
@@ -492,7 +496,8 @@ export const contract = {
     input: empty,
     output: z.object({
       state: z.enum(['idle', 'ready']),
-      ticket: z.string().optional(),
+      /** The surveys handed over and not yet answered, oldest first, each by its queue number. */
+      pending: z.array(z.object({ ticket: z.string(), queueLabel: z.string() })),
       /** After this long without a touch the screen asks "still there?" and then resets. */
       idleSeconds: z.number().int().positive(),
     }),

@@ -42,5 +42,12 @@ export const surveySubmissionSchema = z
   .strict();
 export type SurveySubmission = z.input<typeof surveySubmissionSchema>;
 
-export const SURVEY_STATUSES = ['not_ready', 'ready', 'in_progress', 'finished'] as const;
+/** `expired`: handed over but not started within 30 minutes or by the end of the service day. */
+export const SURVEY_STATUSES = [
+  'not_ready',
+  'ready',
+  'in_progress',
+  'finished',
+  'expired',
+] as const;
 export type SurveyStatus = (typeof SURVEY_STATUSES)[number];

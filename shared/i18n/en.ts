@@ -288,10 +288,21 @@ export const en: Messages = {
       ready: 'waiting for the visitor',
       in_progress: 'being filled in',
       finished: 'finished',
+      expired: 'expired',
     },
     openDisplay: 'Open the survey screen (visitor display)',
     surveyMode: 'Switch this screen to survey mode',
     visitorCalls: 'The visitor is asking for an officer ({{time}}).',
+  },
+  surveyPending: {
+    forQueue: 'Survey for queue number',
+    checkNumber: 'Please check that this is your queue number.',
+    ofWaiting: 'Survey {{n}} of {{count}} waiting at this screen',
+    notMine: 'Not my number?',
+    badge: 'Queue number {{queue}}',
+    position: 'number {{n}} in line on the survey screen',
+    expiredHint:
+      'The survey was not filled in within 30 minutes or the service day has ended, so it is no longer shown.',
   },
   reports: {
     title: 'IKM report',

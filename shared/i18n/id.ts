@@ -290,10 +290,21 @@ export const id = {
       ready: 'menunggu pengunjung',
       in_progress: 'sedang diisi',
       finished: 'selesai',
+      expired: 'kedaluwarsa',
     },
     openDisplay: 'Buka layar survei (layar pengunjung)',
     surveyMode: 'Alihkan layar ini ke mode survei',
     visitorCalls: 'Pengunjung memanggil petugas ({{time}}).',
+  },
+  surveyPending: {
+    forQueue: 'Survei untuk nomor antrean',
+    checkNumber: 'Pastikan nomor ini sama dengan nomor antrean Anda.',
+    ofWaiting: 'Survei {{n}} dari {{count}} yang menunggu di layar ini',
+    notMine: 'Bukan nomor saya?',
+    badge: 'Nomor antrean {{queue}}',
+    position: 'urutan ke-{{n}} di layar survei',
+    expiredHint:
+      'Survei tidak diisi dalam 30 menit atau hari layanan telah berakhir, sehingga tidak lagi ditampilkan.',
   },
   reports: {
     title: 'Laporan IKM',

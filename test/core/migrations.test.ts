@@ -10,6 +10,7 @@ import {
   type Migration,
 } from '../../electron/core/db/migrations';
 import { AppError } from '../../electron/core/errors';
+import { AHEAD_SQL, PENDING_SQL } from '../../electron/core/survey/survey-service';
 import { DUE_SQL } from '../../electron/core/sync/outbox-store';
 import { tempDir } from '../helpers/temp-core';
 
@@ -272,5 +273,35 @@ describe('migration 5: the per-case outbox index', () => {
     expect(plan.join('\n')).toContain('outbox_due');
     expect(plan.join('\n')).toContain('outbox_case');
     expect(plan.filter((d) => d.startsWith('SCAN'))).toEqual([]);
+  });
+});
+
+describe('migration 8: the pending-survey index', () => {
+  const plan = (db: ReturnType<typeof openDatabase>, sql: string, ...params: unknown[]) =>
+    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map(
+      (p) => p.detail,
+    );
+  const window = ['2026-11-24T01:30:00.000Z', '2026-11-23T17:00:00.000Z'];
+
+  it("finds a survey screen's pending hand-overs by officer and time, never walking the visit history", () => {
+    const db = openDatabase(join(tempDir(), 'm8.sqlite'));
+    for (const [sql, params] of [
+      [PENDING_SQL, [1, ...window]],
+      [AHEAD_SQL, [1, ...window, '2026-11-24T02:00:00.000Z', '2026-11-24T02:00:00.000Z', 5]],
+    ] as const) {
+      const steps = plan(db, sql, ...params);
+      expect(steps.join('\n')).toMatch(/SEARCH v USING (COVERING )?INDEX visit_survey_pending/);
+      expect(steps.filter((d) => d.startsWith('SCAN') || d.includes('TEMP B-TREE'))).toEqual([]);
+    }
+    db.close();
+  });
+
+  it('was needed: without it the poll scans every visit', () => {
+    const db = openDatabase(
+      join(tempDir(), 'm7.sqlite'),
+      MIGRATIONS.filter((m) => m.version < 8),
+    );
+    expect(plan(db, PENDING_SQL, 1, ...window).some((d) => d.startsWith('SCAN v'))).toBe(true);
+    db.close();
   });
 });

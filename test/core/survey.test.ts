@@ -7,6 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { currentConsent } from '../../shared/domain/consent';
 import { SKM_ELEMENTS, type SkmElement } from '../../shared/domain/skm';
 import type { SurveySubmission } from '../../shared/domain/survey';
+import { AuditLog } from '../../electron/core/audit';
+import { SessionStore } from '../../electron/core/auth/sessions';
+import { SurveyService } from '../../electron/core/survey/survey-service';
 import { cleanup, startWithAdmin, tempDir, type TestCore } from '../helpers/temp-core';
 
 let t: TestCore;
@@ -51,12 +54,13 @@ describe('the visitor-facing survey', () => {
     const call = display(displayToken);
     expect(await call('survey.current')).toEqual({
       ok: true,
-      value: { state: 'idle', idleSeconds: 60 },
+      value: { state: 'idle', pending: [], idleSeconds: 60 },
     });
     const visitId = await servedVisit();
     expect((await t.must('survey.statusForVisit', { visitId })).status).toBe('ready');
     const current = await call('survey.current');
-    const ticket = (current as { ok: true; value: { ticket: string } }).value.ticket;
+    const ticket = (current as { ok: true; value: { pending: Offered[] } }).value.pending[0]!
+      .ticket;
     expect(ticket).toMatch(/^[\w-]{20,}$/);
     expect(JSON.stringify(current)).not.toContain('Budi');
     expect(code(await call('survey.start', { ticket }))).toBe('OK');
@@ -70,7 +74,7 @@ describe('the visitor-facing survey', () => {
     expect((await t.must('survey.statusForVisit', { visitId })).status).toBe('finished');
     expect(await call('survey.current')).toEqual({
       ok: true,
-      value: { state: 'idle', idleSeconds: 60 },
+      value: { state: 'idle', pending: [], idleSeconds: 60 },
     });
     expect(code(await call('survey.submit', { ticket, answers }))).toBe('SURVEY_NOT_AVAILABLE');
 
@@ -100,14 +104,13 @@ describe('the visitor-facing survey', () => {
     const { displayToken } = await t.must('survey.openDisplay', {});
     const call = display(displayToken);
     const visitId = await servedVisit();
-    const { ticket } = ((await call('survey.current')) as { ok: true; value: { ticket: string } })
-      .value;
+    const { ticket } = (await offered(displayToken))[0]!;
     await call('survey.submit', { ticket, answers: all(3) });
     // The officer marks it ready again: the display stays idle, nothing new can be stored.
     await t.must('queue.surveyReady', { visitId });
     expect(await call('survey.current')).toEqual({
       ok: true,
-      value: { state: 'idle', idleSeconds: 60 },
+      value: { state: 'idle', pending: [], idleSeconds: 60 },
     });
     expect(t.core.db.prepare('SELECT count(*) AS n FROM survey_response').get()).toEqual({ n: 1 });
   });
@@ -122,8 +125,7 @@ describe('the visitor-facing survey', () => {
     const { displayToken } = await t.must('survey.openDisplay', {});
     const call = display(displayToken);
     await servedVisit();
-    const { ticket } = ((await call('survey.current')) as { ok: true; value: { ticket: string } })
-      .value;
+    const { ticket } = (await offered(displayToken))[0]!;
     expect(code(await call('survey.submit', { ticket, ...body }))).toBe('VALIDATION');
     expect(t.core.db.prepare('SELECT count(*) AS n FROM survey_response').get()).toEqual({ n: 0 });
     expect(t.core.db.prepare('SELECT count(*) AS n FROM visit_surveyed').get()).toEqual({ n: 0 });
@@ -209,12 +211,7 @@ describe('the IKM report', () => {
           t.token = token;
           const { displayToken } = await t.must('survey.openDisplay', {});
           await servedVisit(i % 2 === 0 ? 'akun_login' : 'proses_tender', siti);
-          const { ticket } = (
-            (await display(displayToken)('survey.current')) as {
-              ok: true;
-              value: { ticket: string };
-            }
-          ).value;
+          const { ticket } = (await offered(displayToken))[0]!;
           const answers = stream.next().value as Record<SkmElement, 1 | 2 | 3 | 4 | undefined>;
           const clean = Object.fromEntries(
             Object.entries(answers).filter(([, v]) => v !== undefined),
@@ -285,5 +282,206 @@ describe('the IKM report', () => {
     t = await startWithAdmin();
     const r = await t.call('report.ikm', { from: '2026-11-30', to: '2026-11-01' });
     expect(r.ok ? null : r.error.fields).toEqual({ to: 'validation.periodOrder' });
+  });
+});
+
+interface Offered {
+  ticket: string;
+  queueLabel: string;
+}
+/** What the display offers, oldest first. */
+async function offered(token: string): Promise<Offered[]> {
+  const r = (await display(token)('survey.current')) as { ok: true; value: { pending: Offered[] } };
+  return r.value.pending;
+}
+
+/** Serves a visitor and ends the visit, so the officer can call the next one. */
+async function servedAndEnded(category: string): Promise<number> {
+  const visitId = await servedVisit(category);
+  await t.must('queue.end', { visitId });
+  return visitId;
+}
+
+const status = async (visitId: number) =>
+  (await t.must('survey.statusForVisit', { visitId })).status;
+
+describe('two surveys pending at one screen', () => {
+  it('offers the oldest hand-over first and files each answer under its own visit', async () => {
+    t = await startWithAdmin();
+    const { displayToken } = await t.must('survey.openDisplay', {});
+    const k001 = await servedAndEnded('akun_login');
+    t.clock.advance(5 * 60_000);
+    const k002 = await servedAndEnded('proses_tender');
+
+    const first = await offered(displayToken);
+    expect(first.map((o) => o.queueLabel)).toEqual(['K-001', 'K-002']);
+    // K-001 taps "Mulai survei" and answers: the answer is K-001's, K-002 still waits.
+    const call = display(displayToken);
+    expect(code(await call('survey.start', { ticket: first[0]!.ticket }))).toBe('OK');
+    expect(await status(k001)).toBe('in_progress');
+    expect(await status(k002)).toBe('ready');
+    expect(code(await call('survey.submit', { ticket: first[0]!.ticket, answers: all(4) }))).toBe(
+      'OK',
+    );
+    expect(await status(k001)).toBe('finished');
+    expect(await status(k002)).toBe('ready');
+
+    const second = await offered(displayToken);
+    expect(second.map((o) => o.queueLabel)).toEqual(['K-002']);
+    expect(code(await call('survey.submit', { ticket: second[0]!.ticket, answers: all(1) }))).toBe(
+      'OK',
+    );
+    expect(await status(k002)).toBe('finished');
+
+    const report = await t.must('report.ikm', { from: '2026-11-24', to: '2026-11-24' });
+    expect(report.byCategory.map((c) => [c.category, c.result.ikm])).toEqual([
+      ['akun_login', 100],
+      ['proses_tender', 25],
+    ]);
+    // Still anonymous: the responses name no visit; only the separate marker does.
+    expect(JSON.stringify(t.core.db.prepare('SELECT * FROM survey_response').all())).not.toMatch(
+      /visit/,
+    );
+    expect(
+      t.core.db.prepare('SELECT visit_id FROM visit_surveyed ORDER BY visit_id').all(),
+    ).toEqual([{ visit_id: k001 }, { visit_id: k002 }]);
+  });
+
+  it('tells the officer how many surveys wait ahead of this one', async () => {
+    t = await startWithAdmin();
+    const k001 = await servedAndEnded('akun_login');
+    const k002 = await servedAndEnded('akun_login');
+    expect(await t.must('survey.statusForVisit', { visitId: k001 })).toEqual({
+      status: 'ready',
+      ahead: 0,
+    });
+    expect(await t.must('survey.statusForVisit', { visitId: k002 })).toEqual({
+      status: 'ready',
+      ahead: 1,
+    });
+  });
+});
+
+describe('an unanswered survey', () => {
+  it('expires 30 minutes after the hand-over: not offered, shown as expired, its ticket refused', async () => {
+    t = await startWithAdmin();
+    const { displayToken } = await t.must('survey.openDisplay', {});
+    const visitId = await servedAndEnded('akun_login');
+    const [old] = await offered(displayToken);
+    t.clock.advance(29 * 60_000);
+    expect(await offered(displayToken)).toHaveLength(1);
+    t.clock.advance(60_000);
+    expect(await offered(displayToken)).toEqual([]);
+    expect(await status(visitId)).toBe('expired');
+    const call = display(displayToken);
+    expect(code(await call('survey.start', { ticket: old!.ticket }))).toBe('SURVEY_NOT_AVAILABLE');
+    expect(code(await call('survey.submit', { ticket: old!.ticket, answers: all(4) }))).toBe(
+      'SURVEY_NOT_AVAILABLE',
+    );
+    expect(t.core.db.prepare('SELECT count(*) AS n FROM survey_response').get()).toEqual({ n: 0 });
+  });
+
+  it('expires at the end of the WIB service day even within 30 minutes', async () => {
+    t = await startWithAdmin();
+    t.clock.current = new Date('2026-11-24T16:50:00Z'); // 23:50 WIB
+    const { displayToken } = await t.must('survey.openDisplay', {});
+    const visitId = await servedAndEnded('akun_login');
+    expect(await offered(displayToken)).toHaveLength(1);
+    t.clock.current = new Date('2026-11-24T17:00:00Z'); // 00:00 WIB, the next service day
+    expect(await offered(displayToken)).toEqual([]);
+    expect(await status(visitId)).toBe('expired');
+  });
+
+  it('can still be sent when the visitor started it before it expired', async () => {
+    t = await startWithAdmin();
+    const { displayToken } = await t.must('survey.openDisplay', {});
+    const visitId = await servedAndEnded('akun_login');
+    const [o] = await offered(displayToken);
+    t.clock.advance(29 * 60_000 + 30_000);
+    const call = display(displayToken);
+    expect(code(await call('survey.start', { ticket: o!.ticket }))).toBe('OK');
+    t.clock.advance(2 * 60_000);
+    expect(await status(visitId)).toBe('in_progress');
+    expect(code(await call('survey.submit', { ticket: o!.ticket, answers: all(3) }))).toBe('OK');
+    expect(await status(visitId)).toBe('finished');
+  });
+
+  it('is offered again when the officer hands an expired survey over again', async () => {
+    t = await startWithAdmin();
+    const { displayToken } = await t.must('survey.openDisplay', {});
+    const visitId = await servedAndEnded('akun_login');
+    t.clock.advance(31 * 60_000);
+    expect(await status(visitId)).toBe('expired');
+    await t.must('queue.surveyReady', { visitId });
+    expect(await status(visitId)).toBe('ready');
+    const [o] = await offered(displayToken);
+    expect(o?.queueLabel).toBe('K-001');
+  });
+});
+
+describe('the tickets the host holds for survey screens', () => {
+  it('are freed once their surveys expire, so the map never grows with the day', async () => {
+    t = await startWithAdmin();
+    const now = t.clock.now;
+    const service = new SurveyService(
+      t.core.db,
+      new AuditLog(t.core.db, now),
+      new SessionStore(3600_000, now),
+      now,
+    );
+    await servedAndEnded('akun_login');
+    service.current(1);
+    expect(service.heldTickets).toBe(1);
+    t.clock.advance(31 * 60_000);
+    service.current(1);
+    expect(service.heldTickets).toBe(0);
+
+    for (let i = 0; i < 3; i++) await servedAndEnded('akun_login');
+    service.current(1);
+    service.current(1); // polling again issues no new tickets
+    expect(service.heldTickets).toBe(3);
+    t.clock.advance(31 * 60_000);
+    // Any call sweeps: the officer's status poll frees them even with no screen polling.
+    expect(service.statusForVisit(1)).toEqual({ status: 'expired' });
+    expect(service.heldTickets).toBe(0);
+  });
+});
+
+describe('the IKM spreadsheet', () => {
+  it('writes the respondent profile with the labels the visitor saw, not internal codes', async () => {
+    t = await startWithAdmin();
+    const { displayToken } = await t.must('survey.openDisplay', {});
+    await servedAndEnded('akun_login');
+    const [o] = await offered(displayToken);
+    const profile = { gender: 'L', ageGroup: '30_39', education: 's1', occupation: 'swasta' };
+    expect(
+      code(
+        await display(displayToken)('survey.submit', {
+          ticket: o!.ticket,
+          answers: all(4),
+          profile,
+        }),
+      ),
+    ).toBe('OK');
+    const xlsx = await t.must('report.ikmExport', {
+      from: '2026-11-24',
+      to: '2026-11-24',
+      format: 'xlsx',
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(Buffer.from(xlsx.base64, 'base64')).buffer);
+    const sheet = workbook.getWorksheet('Jawaban');
+    const header = (sheet?.getRow(1).values as unknown[]).slice(1);
+    const row = (sheet?.getRow(2).values as unknown[]).slice(1);
+    const cell = (name: string) => row[header.indexOf(name)];
+    expect(cell('Jenis kelamin')).toBe('Laki-laki');
+    expect(cell('Usia')).toBe('30–39 tahun');
+    expect(cell('Pendidikan')).toBe('D4/S1');
+    expect(cell('Pekerjaan')).toBe('Pegawai swasta');
+    expect(cell('Kategori')).toBe('Akun dan login');
+    // The scores stay numbers on the standard's 1–4 scale, so a spreadsheet can average them.
+    expect(row.filter((v) => v === 4)).toHaveLength(SKM_ELEMENTS.length);
+    for (const internal of ['L', '30_39', 's1', 'swasta', 'akun_login'])
+      expect(row).not.toContain(internal);
   });
 });

@@ -315,7 +315,7 @@ export function createHandlers(s: Services): Handlers {
       return { ok: true };
     },
     'survey.openDisplay': (_input, caller) => s.survey.openDisplay(actor(caller)),
-    'survey.statusForVisit': (input) => ({ status: s.survey.statusForVisit(input.visitId) }),
+    'survey.statusForVisit': (input) => s.survey.statusForVisit(input.visitId),
     'survey.alerts': (_input, caller) =>
       s.survey.takeAlerts(actor(caller)).map((a) => ({ at: a.at })),
     // A survey display's session carries the officer who opened it, never a visitor.

@@ -4,6 +4,7 @@ import type { VisitorType } from '../../../shared/domain/visitor-types';
 import type { AuditLog } from '../audit';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
+import { offerWindow } from '../survey/survey-expiry';
 
 export interface QueueVisit {
   visitId: number;
@@ -86,8 +87,12 @@ export class OfficerQueue {
       endVisit: db.prepare<[string, number]>(
         `UPDATE visit SET status = 'done', checked_out_at = ? WHERE id = ?`,
       ),
-      surveyReady: db.prepare<[string, number]>(
-        'UPDATE visit SET survey_ready_at = coalesce(survey_ready_at, ?) WHERE id = ?',
+      // A second hand-over keeps the survey's place in the line; one of an expired survey
+      // (not offered any more) starts it again at the back.
+      surveyReady: db.prepare<[string, string, string, number]>(
+        `UPDATE visit SET survey_ready_at = CASE
+           WHEN survey_ready_at > ? AND survey_ready_at >= ? THEN survey_ready_at ELSE ? END
+         WHERE id = ?`,
       ),
       event: db.prepare<[number, string, string, number]>(
         'INSERT INTO visit_event (visit_id, at, kind, actor_id) VALUES (?, ?, ?, ?)',
@@ -158,8 +163,10 @@ export class OfficerQueue {
         if (visit.status !== 'in_consultation' && visit.status !== 'done') {
           throw new AppError('VISIT_STATE_CHANGED');
         }
-        const at = this.now().toISOString();
-        this.q.surveyReady.run(at, visitId);
+        const now = this.now();
+        const at = now.toISOString();
+        const offered = offerWindow(now);
+        this.q.surveyReady.run(offered.after, offered.dayStart, at, visitId);
         this.q.event.run(visitId, at, 'survey_ready', officerId);
         this.audit.record({
           actorId: officerId,

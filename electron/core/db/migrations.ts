@@ -346,6 +346,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_case ON outbox (case_id, state);
     `,
   },
+  {
+    version: 8,
+    name: 'survey: pending hand-overs found by officer and time',
+    sql: `
+      -- Every survey screen asks every 2 s for its officer's hand-overs of the last 30 minutes:
+      -- without it, each poll scanned the whole visit history.
+      CREATE INDEX visit_survey_pending ON visit (officer_id, survey_ready_at)
+        WHERE survey_ready_at IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -41,6 +41,15 @@ function categoryLabel(category: string, locale: Locale): string {
     : translate(locale, `categories.${category}`);
 }
 
+/** A stored profile code as the visitor saw it on the survey screen ("s1" → "D4/S1"). */
+function profileLabel(group: string, code: string | null, locale: Locale): string {
+  if (code === null) return '';
+  const key = `survey.${group}.${code}`;
+  const label = translate(locale, key);
+  // A code no catalog knows (written by another version) is shown as it was stored.
+  return label === key ? code : label;
+}
+
 class PdfWriter {
   private page: PDFPage;
   private y: number;
@@ -404,10 +413,10 @@ export async function ikmXlsx(db: Db, report: IkmReport, locale: Locale): Promis
       a.officer ?? '',
       a.category ? categoryLabel(a.category, locale) : '',
       ...SKM_ELEMENTS.map((e) => a[e] ?? null),
-      a.gender ?? '',
-      a.age_group ?? '',
-      a.education ?? '',
-      a.occupation ?? '',
+      profileLabel('genders', a.gender, locale),
+      profileLabel('ageGroups', a.age_group, locale),
+      profileLabel('educations', a.education, locale),
+      profileLabel('occupations', a.occupation, locale),
       a.comment ?? '',
     ]);
   }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { formatQueueNumber } from '../../../shared/domain/queue';
 import { SKM_ELEMENTS } from '../../../shared/domain/skm';
 import type { SurveyStatus } from '../../../shared/domain/survey';
 import type { surveySubmissionSchema } from '../../../shared/domain/survey';
@@ -8,18 +9,48 @@ import type { AuditLog } from '../audit';
 import type { SessionStore } from '../auth/sessions';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
+import { isOffered, mayFinish, offerWindow } from './survey-expiry';
+import { TicketBook, type Ticket } from './ticket-book';
 
 type Submission = z.output<typeof surveySubmissionSchema>;
-
-interface Ticket {
-  visitId: number;
-  officerId: number;
-  startedAt: number | null;
-}
 
 export interface OfficerAlert {
   officerId: number;
   at: string;
+}
+
+/** At most this many waiting surveys are offered on one screen at a time. */
+export const MAX_OFFERED = 10;
+
+/**
+ * The officer's surveys still offered, oldest hand-over first. Polled every 2 s by every survey
+ * screen: the range on (officer_id, survey_ready_at) keeps it to the last 30 minutes of
+ * hand-overs however long the visit history grows.
+ */
+export const PENDING_SQL = `SELECT v.id, v.queue_no, v.survey_ready_at FROM visit v
+   WHERE v.officer_id = ? AND v.survey_ready_at > ? AND v.survey_ready_at >= ?
+     AND NOT EXISTS (SELECT 1 FROM visit_surveyed s WHERE s.visit_id = v.id)
+   ORDER BY v.survey_ready_at, v.id LIMIT ${MAX_OFFERED}`;
+
+/** How many of the officer's offered surveys were handed over before this one. */
+export const AHEAD_SQL = `SELECT count(*) AS n FROM visit v
+   WHERE v.officer_id = ? AND v.survey_ready_at > ? AND v.survey_ready_at >= ?
+     AND (v.survey_ready_at < ? OR (v.survey_ready_at = ? AND v.id < ?))
+     AND NOT EXISTS (SELECT 1 FROM visit_surveyed s WHERE s.visit_id = v.id)`;
+
+export interface OfferedSurvey {
+  ticket: string;
+  /** The queue number the survey is for, shown on the screen: never a name. */
+  queueLabel: string;
+}
+
+export type CurrentSurveys =
+  { state: 'idle'; pending: [] } | { state: 'ready'; pending: OfferedSurvey[] };
+
+export interface SurveyStatusView {
+  status: SurveyStatus;
+  /** For a waiting survey: how many of the officer's surveys were handed over before it. */
+  ahead?: number;
 }
 
 const ELEMENT_COLUMNS = SKM_ELEMENTS.join(', ');
@@ -31,7 +62,7 @@ const TALLY_COLUMNS = SKM_ELEMENTS.flatMap((e) => [`${e}_sum`, `${e}_count`]).jo
  * officer and the problem category, under a random id, with nothing that joins it to the visit.
  */
 export class SurveyService {
-  private readonly tickets = new Map<string, Ticket>();
+  private readonly tickets = new TicketBook();
   private readonly alerts: OfficerAlert[] = [];
   private readonly q;
 
@@ -42,11 +73,11 @@ export class SurveyService {
     private readonly now: () => Date,
   ) {
     this.q = {
-      pending: db.prepare<[number], { id: number }>(
-        `SELECT id FROM visit WHERE officer_id = ? AND survey_ready_at IS NOT NULL
-            AND id NOT IN (SELECT visit_id FROM visit_surveyed)
-          ORDER BY survey_ready_at DESC LIMIT 1`,
-      ),
+      pending: db.prepare<
+        [number, string, string],
+        { id: number; queue_no: number; survey_ready_at: string }
+      >(PENDING_SQL),
+      ahead: db.prepare<[number, string, string, string, string, number], { n: number }>(AHEAD_SQL),
       visit: db.prepare<
         [number],
         { id: number; officer_id: number | null; survey_ready_at: string | null }
@@ -87,15 +118,19 @@ export class SurveyService {
     return { displayToken: this.sessions.create(officerId, [], 'survey_display') };
   }
 
-  /** What the display should show: the welcome screen, or a survey waiting to be filled. */
-  current(officerId: number): { state: 'idle' } | { state: 'ready'; ticket: string } {
-    const pending = this.q.pending.get(officerId);
-    if (!pending) return { state: 'idle' };
-    for (const [ticket, t] of this.tickets)
-      if (t.visitId === pending.id) return { state: 'ready', ticket };
-    const ticket = randomBytes(18).toString('base64url');
-    this.tickets.set(ticket, { visitId: pending.id, officerId, startedAt: null });
-    return { state: 'ready', ticket };
+  /** What the display should show: the welcome screen, or the surveys waiting, oldest first. */
+  current(officerId: number): CurrentSurveys {
+    this.sweep();
+    const w = offerWindow(this.now());
+    const rows = this.q.pending.all(officerId, w.after, w.dayStart);
+    if (rows.length === 0) return { state: 'idle', pending: [] };
+    return {
+      state: 'ready',
+      pending: rows.map((r) => ({
+        ticket: this.tickets.issue(r.id, officerId, r.survey_ready_at),
+        queueLabel: formatQueueNumber(r.queue_no),
+      })),
+    };
   }
 
   started(officerId: number, ticket: string): void {
@@ -132,18 +167,35 @@ export class SurveyService {
         );
       })
       .immediate();
-    this.tickets.delete(input.ticket);
+    this.tickets.drop(input.ticket);
   }
 
-  /** For the officer's screen: whether the survey is waiting, being filled, or done — never the answers. */
-  statusForVisit(visitId: number): SurveyStatus {
+  /** For the officer's screen: whether the survey is waiting, being filled, done or expired — never the answers. */
+  statusForVisit(visitId: number): SurveyStatusView {
     const visit = this.q.visit.get(visitId);
     if (!visit) throw new AppError('NOT_FOUND');
-    if (this.q.surveyed.get(visitId)) return 'finished';
-    if (visit.survey_ready_at === null) return 'not_ready';
-    for (const t of this.tickets.values())
-      if (t.visitId === visitId && t.startedAt !== null) return 'in_progress';
-    return 'ready';
+    if (this.q.surveyed.get(visitId)) return { status: 'finished' };
+    const readyAt = visit.survey_ready_at;
+    if (readyAt === null) return { status: 'not_ready' };
+    this.sweep();
+    if (this.tickets.forVisit(visitId)?.startedAt != null) return { status: 'in_progress' };
+    const now = this.now();
+    if (!isOffered(readyAt, now) || visit.officer_id === null) return { status: 'expired' };
+    const w = offerWindow(now);
+    const ahead = this.q.ahead.get(
+      visit.officer_id,
+      w.after,
+      w.dayStart,
+      readyAt,
+      readyAt,
+      visitId,
+    );
+    return { status: 'ready', ahead: ahead?.n ?? 0 };
+  }
+
+  /** How many tickets this process holds: the pending surveys of the last half hour, no more. */
+  get heldTickets(): number {
+    return this.tickets.size;
   }
 
   callOfficer(officerId: number): void {
@@ -157,10 +209,19 @@ export class SurveyService {
     return mine;
   }
 
+  /** A ticket still alive: offered, or started a short while ago; the dead ones are forgotten. */
   private ticket(officerId: number, ticket: string): Ticket {
+    this.sweep();
     const t = this.tickets.get(ticket);
     if (!t || t.officerId !== officerId) throw new AppError('SURVEY_NOT_AVAILABLE');
     return t;
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    this.tickets.sweep(
+      (t) => isOffered(t.readyAt, now) || (t.startedAt !== null && mayFinish(t.startedAt, now)),
+    );
   }
 
   /** 48 random bits: a new row's place in the table says nothing about when it was written. */

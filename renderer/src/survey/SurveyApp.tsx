@@ -6,6 +6,7 @@ import type { Locale } from '../../../shared/i18n/messages';
 import { surveyApi } from '../api/survey-client';
 import { changeLocale } from '../i18n';
 import { ExitSurveyMode, isSameWindowSurveyMode } from './ExitSurveyMode';
+import { PendingOffer, type OfferedSurvey } from './PendingOffer';
 import { QuestionScreen } from './QuestionScreen';
 
 type Step =
@@ -33,7 +34,11 @@ export function SurveyApp() {
   const { t, i18n } = useTranslation();
   const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
   const [step, setStep] = useState<Step>({ kind: 'welcome' });
-  const [ticket, setTicket] = useState<string | null>(null);
+  /** The survey being filled in: chosen on the welcome screen, by its queue number. */
+  const [active, setActive] = useState<OfferedSurvey | null>(null);
+  const [pending, setPending] = useState<OfferedSurvey[]>([]);
+  /** Which waiting survey the welcome screen shows; the oldest unless "not my number". */
+  const [shownTicket, setShownTicket] = useState<string | null>(null);
   const [idleSeconds, setIdleSeconds] = useState(60);
   const [answers, setAnswers] = useState<Partial<Record<SkmElement, SkmScore>>>({});
   const [profile, setProfile] = useState<Profile>({});
@@ -54,7 +59,8 @@ export function SurveyApp() {
     setAnswers({});
     setProfile({});
     setComment('');
-    setTicket(null);
+    setActive(null);
+    setShownTicket(null);
     setAskingStillThere(null);
     setNotice(null);
     setError(null);
@@ -69,7 +75,7 @@ export function SurveyApp() {
       const r = await surveyApi('survey.current', {}, locale);
       if (!live || !r.ok) return;
       setIdleSeconds(r.value.idleSeconds);
-      setTicket(r.value.state === 'ready' ? (r.value.ticket ?? null) : null);
+      setPending(r.value.pending);
     };
     void poll();
     const timer = setInterval(() => void poll(), POLL_MS);
@@ -110,9 +116,12 @@ export function SurveyApp() {
     return () => clearTimeout(timer);
   }, [step.kind, reset]);
 
+  const shown = pending.find((p) => p.ticket === shownTicket) ?? pending[0] ?? null;
+
   const start = async () => {
-    if (!ticket) return;
-    await surveyApi('survey.start', { ticket }, locale);
+    if (!shown) return;
+    setActive(shown);
+    await surveyApi('survey.start', { ticket: shown.ticket }, locale);
     go({ kind: 'question', index: 0 });
   };
 
@@ -123,10 +132,10 @@ export function SurveyApp() {
   };
 
   const submit = async () => {
-    if (!ticket) return reset();
+    if (!active) return reset();
     const r = await surveyApi(
       'survey.submit',
-      { ticket, answers, profile, ...(comment.trim() && { comment }) },
+      { ticket: active.ticket, answers, profile, ...(comment.trim() && { comment }) },
       locale,
     );
     if (r.ok || r.error.code === 'SURVEY_ALREADY_DONE') return go({ kind: 'thanks' });
@@ -171,7 +180,14 @@ export function SurveyApp() {
   return (
     <div className={`survey${large ? ' survey--large' : ''}`}>
       <header className="survey__bar">
-        <span className="survey__brand">{t('survey.title')}</span>
+        <span className="survey__brand">
+          {t('survey.title')}
+          {active && step.kind !== 'welcome' && (
+            <span className="survey-badge">
+              {t('surveyPending.badge', { queue: active.queueLabel })}
+            </span>
+          )}
+        </span>
         <div className="survey__tools">
           <button
             type="button"
@@ -207,8 +223,13 @@ export function SurveyApp() {
         {step.kind === 'welcome' && (
           <section className="survey-card" aria-labelledby="survey-welcome">
             <h1 id="survey-welcome">{t('survey.welcome')}</h1>
-            {ticket ? (
+            {shown ? (
               <>
+                <PendingOffer
+                  shown={shown}
+                  pending={pending}
+                  onNotMine={(next) => setShownTicket(next.ticket)}
+                />
                 <p className="survey-lead">{t('survey.invite')}</p>
                 <button type="button" className="survey-primary" onClick={() => void start()}>
                   {t('survey.start')}

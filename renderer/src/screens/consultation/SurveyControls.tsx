@@ -7,6 +7,7 @@ import { errorText } from '../../api/errors';
 import { launchToken } from '../../api/transport';
 import { Notice } from '../../components/Notice';
 import { enterSameWindowSurveyMode } from '../../survey/ExitSurveyMode';
+import './SurveyStatus.css';
 
 const POLL_MS = 3000;
 
@@ -75,12 +76,12 @@ export function SurveyDisplayControls() {
 /** The officer sees whether the survey is waiting, being filled, or done — never the answers. */
 export function SurveyStatusLine({ visitId }: { visitId: number }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<SurveyStatus | null>(null);
+  const [status, setStatus] = useState<{ status: SurveyStatus; ahead?: number } | null>(null);
   useEffect(() => {
     let live = true;
     const poll = async () => {
       const r = await api('survey.statusForVisit', { visitId });
-      if (live && r.ok) setStatus(r.value.status);
+      if (live && r.ok) setStatus(r.value);
     };
     void poll();
     const timer = setInterval(() => void poll(), POLL_MS);
@@ -91,8 +92,17 @@ export function SurveyStatusLine({ visitId }: { visitId: number }) {
   }, [visitId]);
   if (status === null) return null;
   return (
-    <p className="survey-status" role="status" data-survey-status={status}>
-      {t('survey.statusLabel', { status: t(`survey.statuses.${status}`) })}
+    <p className="survey-status" role="status" data-survey-status={status.status}>
+      {t('survey.statusLabel', { status: t(`survey.statuses.${status.status}`) })}
+      {status.ahead !== undefined && (
+        <span className="survey-status__detail">
+          {' · '}
+          {t('surveyPending.position', { n: status.ahead + 1 })}
+        </span>
+      )}
+      {status.status === 'expired' && (
+        <span className="survey-status__detail"> {t('surveyPending.expiredHint')}</span>
+      )}
     </p>
   );
 }
