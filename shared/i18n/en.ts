@@ -547,6 +547,8 @@ export const en: Messages = {
       'This kind of file is not allowed. Only PDF, PNG, JPEG, TIFF or WebP.',
     ATTACHMENT_NAME_INVALID:
       'The file name cannot be used (a path, special characters, or too long). Rename it and try again.',
+    UPLOAD_STAGING_FULL:
+      'Too many files are uploaded and not yet attached. Wait for the uploads to finish, then try again.',
     SCANNER_BUSY: 'The scanner is still scanning. Wait until it is done.',
     CASE_ALREADY_PAUSED: "This case's 1x24 clock is already paused.",
     CASE_NOT_PAUSED: "This case's 1x24 clock is running.",

@@ -551,6 +551,8 @@ export const id = {
       'Jenis berkas tidak diizinkan. Hanya PDF, PNG, JPEG, TIFF, atau WebP.',
     ATTACHMENT_NAME_INVALID:
       'Nama berkas tidak dapat dipakai (berisi jalur, karakter khusus, atau terlalu panjang). Ganti namanya lalu coba lagi.',
+    UPLOAD_STAGING_FULL:
+      'Terlalu banyak berkas yang diunggah dan belum dilampirkan. Tunggu unggahan selesai, lalu coba lagi.',
     SCANNER_BUSY: 'Pemindai sedang memindai. Tunggu sampai selesai.',
     CASE_ALREADY_PAUSED: 'Jam 1x24 kasus ini sudah dihentikan sementara.',
     CASE_NOT_PAUSED: 'Jam 1x24 kasus ini sedang berjalan.',
