@@ -29,6 +29,11 @@ export interface HttpHostOptions {
   launchToken: string;
   host?: string;
   port?: number;
+  /**
+   * Names clients may use besides the listening address (`localhost` comes with loopback), e.g.
+   * a LAN listener's machine name; each is allowed as Host (`name:port`) and as Origin.
+   */
+  extraHostNames?: readonly string[];
   /** Bounds on sockets, time and bytes; the defaults suit a desk (see http-limits.ts). */
   limits?: Partial<HttpLimits>;
 }
@@ -94,11 +99,11 @@ function decodedSegment(segment: string): string | null {
 }
 
 /** Host names this listener answers to, as they appear in a Host header: `name:port`. */
-function hostNamesFor(host: string, port: number): string[] {
-  const shown = host.includes(':') ? `[${host}]` : host;
-  const names = [`${shown}:${port}`];
-  if (host === '127.0.0.1' || host === '::1') names.push(`localhost:${port}`);
-  return names.map((n) => n.toLowerCase());
+function hostNamesFor(host: string, port: number, extra: readonly string[]): string[] {
+  const bracketed = (name: string) => (name.includes(':') ? `[${name}]` : name);
+  const names = [host];
+  if (host === '127.0.0.1' || host === '::1') names.push('localhost');
+  return [...names, ...extra].map((n) => `${bracketed(n)}:${port}`.toLowerCase());
 }
 
 /** The browser-mode host: the built renderer and the same API as Electron's IPC, on loopback. */
@@ -288,7 +293,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     server.listen(options.port ?? 0, host, () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      const names = hostNamesFor(host, port);
+      const names = hostNamesFor(host, port, options.extraHostNames ?? []);
       allowedHosts = new Set(names);
       allowedOrigins = new Set(names.map((n) => `http://${n}`));
       const url = `http://${names[0] ?? ''}`;

@@ -21,6 +21,7 @@ let running: Running | undefined;
 async function start(
   limits: Partial<HttpLimits> = {},
   coreOptions: Partial<CoreOptions> = {},
+  extraHostNames: readonly string[] = [],
 ): Promise<Running> {
   const dataDir = tempDir('loket-limits-');
   const rendererDir = tempDir('loket-renderer-');
@@ -34,6 +35,7 @@ async function start(
     rendererDir,
     launchToken: TOKEN,
     limits,
+    extraHostNames,
   });
   running = { core, host, port: Number(new URL(host.url).port), dataDir, clock };
   return running;
@@ -329,6 +331,13 @@ describe('HTTP limits', () => {
       403,
     );
     expect((await api('setup.status', {}, { Origin: 'null' })).status).toBe(403);
+  });
+
+  it('allows the extra host names it is given, as Host and as Origin, and nothing else', async () => {
+    const { port } = await start({}, {}, ['loket-desk.lan']);
+    const lan = { Host: `loket-desk.lan:${port}`, Origin: `http://loket-desk.lan:${port}` };
+    expect((await api('setup.status', {}, lan)).status).toBe(200);
+    expect((await api('setup.status', {}, { Host: `other.lan:${port}` })).status).toBe(421);
   });
 });
 
