@@ -272,6 +272,17 @@ describe('HTTP limits', () => {
     await expectHostAnswers();
   });
 
+  it('survives a burst of half-sent requests past the cap: all are closed, then it answers', async () => {
+    await start({ maxConnections: 20, headersTimeoutMs: 300, socketIdleTimeoutMs: 2000 });
+    const sockets = await Promise.all(Array.from({ length: 60 }, () => rawSocket()));
+    for (const s of sockets) {
+      if (!s.destroyed) s.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${running?.port}\r\nX-Slow: 1`);
+    }
+    const outcomes = await Promise.all(sockets.map((s) => closedWithin(s, 3000)));
+    expect(outcomes.filter((o) => !o.closed)).toHaveLength(0);
+    await expectHostAnswers();
+  });
+
   it('answers an oversized JSON body with a 413 response the client receives', async () => {
     await start();
     const withLength = await send('/api/staff/setup.status', {
