@@ -5,7 +5,13 @@ import {
   DEFAULT_MAX_CASE_BYTES,
   DEFAULT_MAX_FILE_BYTES,
 } from './attachments/attachment-store';
-import { UploadStaging } from './attachments/upload-staging';
+import {
+  MAX_STAGED_BYTES_PER_OWNER,
+  STAGED_UPLOAD_MAX_AGE_MS,
+  STAGING_SWEEP_INTERVAL_MS,
+  UploadStaging,
+  type StagingLimits,
+} from './attachments/upload-staging';
 import { SaneScanner, type SaneScannerOptions } from './scanner/sane-scanner';
 import { FolderWatch } from './attachments/folder-watch';
 import { HelpdeskConfig } from './settings/helpdesk-settings';
@@ -43,6 +49,8 @@ export interface CoreOptions {
   /** Caps on supporting documents (defaults 10 MB per file, 50 MB per case). */
   maxFileBytes?: number;
   maxCaseBytes?: number;
+  /** How long uploads wait to be attached, how often they are swept, the per-staff cap. */
+  uploadStaging?: Partial<Omit<StagingLimits, 'maxFileBytes'>>;
   /** The desk scanner: scanimage and its environment, and (tests) extra options per page. */
   scanner?: SaneScannerOptions & { extraArgsForPage?: (page: number) => readonly string[] };
   /** The "scan to folder" folder office scanners drop files into, if the desk has one. */
@@ -91,7 +99,17 @@ export function createCore(options: CoreOptions): Core {
   housekeeping();
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const attachments = new AttachmentStore(join(options.dataDir, 'attachments'), maxFileBytes);
-  const uploads = new UploadStaging(join(options.dataDir, 'uploads'), maxFileBytes);
+  const uploads = new UploadStaging(
+    join(options.dataDir, 'uploads'),
+    {
+      maxFileBytes,
+      maxAgeMs: STAGED_UPLOAD_MAX_AGE_MS,
+      sweepIntervalMs: STAGING_SWEEP_INTERVAL_MS,
+      maxBytesPerOwner: MAX_STAGED_BYTES_PER_OWNER,
+      ...options.uploadStaging,
+    },
+    now,
+  );
   const scanner = new SaneScanner(options.scanner);
   const helpdesk = new HelpdeskConfig(
     db,
@@ -150,7 +168,7 @@ export function createCore(options: CoreOptions): Core {
       const session = sessions.touch(sessionToken);
       if (!session || session.kind !== 'staff') throw new AppError('UNAUTHENTICATED');
       if (!session.roles.includes('officer')) throw new AppError('FORBIDDEN');
-      return uploads.stage(source);
+      return uploads.stage(String(session.staffId), source);
     },
     ready: async () => {
       await folderReady;
@@ -167,6 +185,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close: () => {
       clearInterval(pollTimer);
+      uploads.close();
       void sync.stop();
       void folder?.close();
       db.close();

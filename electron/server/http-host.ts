@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
+import { PassThrough, type Readable } from 'node:stream';
 import type { Dispatch } from '../core/api/dispatcher';
 import type { ApiResult } from '../../shared/api/errors';
 import type { WindowKind } from '../../shared/domain/roles';
@@ -8,16 +9,33 @@ import { LOCALES, translate, type Locale } from '../../shared/i18n/messages';
 import { AppError } from '../core/errors';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { CONTENT_TYPES, readStaticFile, resolveStaticPath } from './static-files';
+import {
+  applySocketLimits,
+  DEFAULT_HTTP_LIMITS,
+  nodeServerOptions,
+  type HttpLimits,
+} from './http-limits';
+import { isJsonContentType } from './media-type';
+import { answerThenClose, readBodyText } from './request-body';
+
+export type { HttpLimits } from './http-limits';
 
 export interface HttpHostOptions {
   dispatch: Dispatch;
   /** Streams an uploaded file's bytes to staging; see Core.stageUpload. */
-  stageUpload?: (sessionToken: string | undefined, body: IncomingMessage) => Promise<string>;
+  stageUpload?: (sessionToken: string | undefined, body: Readable) => Promise<string>;
   rendererDir: string;
   /** Proves the caller was given the URL this launch printed; browsers get it in the URL fragment. */
   launchToken: string;
   host?: string;
   port?: number;
+  /**
+   * Names clients may use besides the listening address (`localhost` comes with loopback), e.g.
+   * a LAN listener's machine name; each is allowed as Host (`name:port`) and as Origin.
+   */
+  extraHostNames?: readonly string[];
+  /** Bounds on sockets, time and bytes; the defaults suit a desk (see http-limits.ts). */
+  limits?: Partial<HttpLimits>;
 }
 
 export interface HttpHost {
@@ -27,7 +45,6 @@ export interface HttpHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
 const UPLOAD_PATH = '/api/upload/staff';
 /** The route decides the window kind: a page cannot claim to be the staff window. */
 const API_ROUTES: readonly { prefix: string; window: WindowKind }[] = [
@@ -43,6 +60,11 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
 };
+const JSON_HEADERS = {
+  ...SECURITY_HEADERS,
+  'Content-Type': 'application/json',
+  'Cache-Control': 'no-store',
+};
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -50,31 +72,11 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Answers once; a response already started or a socket already gone is left alone. */
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'Content-Type': 'application/json',
-    'Cache-Control': 'no-store',
-  });
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, JSON_HEADERS);
   res.end(JSON.stringify(body));
-}
-
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function localeOf(req: IncomingMessage): Locale {
@@ -82,17 +84,50 @@ function localeOf(req: IncomingMessage): Locale {
   return (LOCALES as readonly string[]).includes(String(header)) ? (header as Locale) : 'id';
 }
 
+/** The request's path as sent (no query), or null when it is not an origin-form path. */
+function rawPathOf(req: IncomingMessage): string | null {
+  const path = (req.url ?? '').split('?')[0] ?? '';
+  return path.startsWith('/') ? path : null;
+}
+
+function decodedSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** Host names this listener answers to, as they appear in a Host header: `name:port`. */
+function hostNamesFor(host: string, port: number, extra: readonly string[]): string[] {
+  const bracketed = (name: string) => (name.includes(':') ? `[${name}]` : name);
+  const names = [host];
+  if (host === '127.0.0.1' || host === '::1') names.push('localhost');
+  return [...names, ...extra].map((n) => `${bracketed(n)}:${port}`.toLowerCase());
+}
+
 /** The browser-mode host: the built renderer and the same API as Electron's IPC, on loopback. */
 export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const host = options.host ?? '127.0.0.1';
-  let origin = '';
+  const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   let allowedHosts = new Set<string>();
+  // A page is allowed exactly where its Host would be: the same names, over http.
+  let allowedOrigins = new Set<string>();
 
-  /** The checks every API request passes; false when it was already answered with a refusal. */
+  const refuse = (req: IncomingMessage, res: ServerResponse, status: number, error: string) =>
+    answerThenClose(
+      req,
+      res,
+      status,
+      JSON_HEADERS,
+      JSON.stringify({ error }),
+      limits.maxDiscardedBodyBytes,
+    );
+
+  /** The checks every API request passes after the Host check; the refusal, or null. */
   const refusal = (req: IncomingMessage): [number, string] | null => {
-    // A page on another site (or a DNS-rebound name) must not reach the API.
-    if (!allowedHosts.has(req.headers.host ?? '')) return [421, 'host'];
-    if (req.headers.origin !== undefined && req.headers.origin !== origin) return [403, 'origin'];
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins.has(origin.toLowerCase())) return [403, 'origin'];
     const auth = req.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ') || !sameSecret(auth.slice(7), options.launchToken)) {
       return [401, 'launch token'];
@@ -102,26 +137,47 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   };
   const admitted = (req: IncomingMessage, res: ServerResponse): boolean => {
     const refused = refusal(req);
-    if (refused) sendJson(res, refused[0], { error: refused[1] });
+    if (refused) refuse(req, res, refused[0], refused[1]);
     return refused === null;
+  };
+
+  /** While the core works on a call, a quiet socket is expected (a scan takes a while). */
+  const whileWorking = async <T>(req: IncomingMessage, work: () => Promise<T>): Promise<T> => {
+    req.socket.setTimeout(0);
+    try {
+      return await work();
+    } finally {
+      if (!req.socket.destroyed) req.socket.setTimeout(limits.socketIdleTimeoutMs);
+    }
   };
 
   const handleUpload = async (req: IncomingMessage, res: ServerResponse) => {
     if (!admitted(req, res)) return;
-    if (!options.stageUpload) return sendJson(res, 404, { error: 'no uploads' });
+    const stageUpload = options.stageUpload;
+    if (!stageUpload) return refuse(req, res, 404, 'no uploads');
     const session = req.headers['x-loket-session'];
+    // Staging reads a copy of the stream: when it refuses (too large, cap reached) it destroys
+    // its copy, and the request itself stays open so the refusal can still be answered.
+    const body = new PassThrough();
+    req.pipe(body);
     try {
-      const uploadId = await options.stageUpload(
-        typeof session === 'string' ? session : undefined,
-        req,
-      );
+      const uploadId = await stageUpload(typeof session === 'string' ? session : undefined, body);
       sendJson(res, 200, { ok: true, value: { uploadId } });
     } catch (err) {
+      req.unpipe(body);
       const code = err instanceof AppError ? err.code : 'INTERNAL';
-      sendJson(res, 200, {
+      const result = {
         ok: false,
         error: { code, message: translate(localeOf(req), `errors.${code}`) },
-      });
+      };
+      answerThenClose(
+        req,
+        res,
+        200,
+        JSON_HEADERS,
+        JSON.stringify(result),
+        limits.maxDiscardedBodyBytes,
+      );
     }
   };
 
@@ -132,37 +188,43 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     method: string,
   ) => {
     if (!admitted(req, res)) return;
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return sendJson(res, 415, { error: 'content-type' });
+    if (!isJsonContentType(req.headers['content-type'])) {
+      return refuse(req, res, 415, 'content-type');
     }
-    const body = await readBody(req);
-    if (body === null) return sendJson(res, 413, { error: 'too large' });
+    const body = await readBodyText(req, limits.maxJsonBodyBytes);
+    if (!body.ok) {
+      if (body.reason === 'too large') refuse(req, res, 413, 'too large');
+      return;
+    }
     let input: unknown;
     try {
-      input = body === '' ? {} : (JSON.parse(body) as { input?: unknown }).input;
+      input = body.text === '' ? {} : (JSON.parse(body.text) as { input?: unknown }).input;
     } catch {
       input = Symbol('malformed'); // fails validation with the usual VALIDATION result
     }
     const session = req.headers['x-loket-session'];
-    const result: ApiResult<unknown> = await options.dispatch(method, input, {
-      window,
-      sessionToken: typeof session === 'string' ? session : undefined,
-      locale: localeOf(req),
-    });
+    const result: ApiResult<unknown> = await whileWorking(req, () =>
+      options.dispatch(method, input, {
+        window,
+        sessionToken: typeof session === 'string' ? session : undefined,
+        locale: localeOf(req),
+      }),
+    );
     sendJson(res, 200, result);
   };
 
-  const handleStatic = async (req: IncomingMessage, res: ServerResponse) => {
+  const handleStatic = async (req: IncomingMessage, res: ServerResponse, path: string) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, SECURITY_HEADERS).end();
       return;
     }
-    const file = resolveStaticPath(options.rendererDir, req.url ?? '/');
+    const file = resolveStaticPath(options.rendererDir, path);
     if (file === null) {
       res.writeHead(400, SECURITY_HEADERS).end();
       return;
     }
     const content = await readStaticFile(file);
+    if (res.destroyed) return;
     if (content === null) {
       res.writeHead(404, SECURITY_HEADERS).end();
       return;
@@ -175,32 +237,69 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     res.end(req.method === 'HEAD' ? undefined : content);
   };
 
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const route = API_ROUTES.find((r) => path.startsWith(r.prefix));
-    const work =
-      path === UPLOAD_PATH
-        ? handleUpload(req, res)
-        : route
-          ? handleApi(req, res, route.window, decodeURIComponent(path.slice(route.prefix.length)))
-          : handleStatic(req, res);
-    work.catch(() => {
+  const route = (req: IncomingMessage, res: ServerResponse): Promise<void> | void => {
+    // A page on another site (or a DNS-rebound name) reaches nothing, not even the routing.
+    if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) {
+      return refuse(req, res, 421, 'host');
+    }
+    const path = rawPathOf(req);
+    if (path === null) return refuse(req, res, 400, 'path');
+    // Until the whole request has arrived; an upload may take longer than a call.
+    const deadline = setTimeout(
+      () => {
+        if (req.complete) return;
+        refuse(req, res, 408, 'request timeout');
+        req.socket.destroySoon();
+      },
+      path === UPLOAD_PATH ? limits.uploadRequestTimeoutMs : limits.requestTimeoutMs,
+    );
+    deadline.unref();
+    res.once('close', () => clearTimeout(deadline));
+
+    if (path === UPLOAD_PATH) return handleUpload(req, res);
+    const api = API_ROUTES.find((r) => path.startsWith(r.prefix));
+    if (!api) return handleStatic(req, res, path);
+    const method = decodedSegment(path.slice(api.prefix.length));
+    if (method === null) return refuse(req, res, 400, 'path');
+    return handleApi(req, res, api.window, method);
+  };
+
+  const failed = (res: ServerResponse) => {
+    try {
       if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
-      else res.end();
-    });
+      else res.destroy();
+    } catch {
+      res.destroy();
+    }
+  };
+
+  const server = createServer(nodeServerOptions(limits), (req, res) => {
+    // An aborted or reset request emits 'error'; unheard, that would end the process.
+    req.on('error', () => {});
+    res.on('error', () => {});
+    // Node clears the idle timeout of a kept-alive socket when its next request starts.
+    req.socket.setTimeout(limits.socketIdleTimeoutMs);
+    try {
+      const work = route(req, res);
+      if (work) work.catch(() => failed(res));
+    } catch {
+      failed(res);
+    }
   });
+  applySocketLimits(server, limits);
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      const shownHost = host.includes(':') ? `[${host}]` : host;
-      origin = `http://${shownHost}:${port}`;
-      allowedHosts = new Set([`${shownHost}:${port}`, `localhost:${port}`]);
+      const names = hostNamesFor(host, port, options.extraHostNames ?? []);
+      allowedHosts = new Set(names);
+      allowedOrigins = new Set(names.map((n) => `http://${n}`));
+      const url = `http://${names[0] ?? ''}`;
       resolve({
-        url: origin,
-        launchUrl: `${origin}/#token=${options.launchToken}`,
+        url,
+        launchUrl: `${url}/#token=${options.launchToken}`,
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();

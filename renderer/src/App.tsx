@@ -7,6 +7,7 @@ import { errorText } from './api/errors';
 import { Notice } from './components/Notice';
 import { SyncBanner } from './components/SyncBanner';
 import { changeLocale } from './i18n';
+import { onBackToScreen, showScreen } from './back-navigation';
 import { StaffAdmin } from './screens/admin/StaffAdmin';
 import { FirstRunSetup } from './screens/FirstRunSetup';
 import { LoginScreen } from './screens/LoginScreen';
@@ -60,6 +61,22 @@ export function App() {
       setView({ kind: 'login', notice: null });
     })();
   }, []);
+
+  // Each screen is an entry in the browser's history: Back returns to the previous screen.
+  const staffPage = view.kind === 'staff' ? view.page : null;
+  useEffect(() => {
+    if (staffPage) showScreen(staffPage);
+  }, [staffPage]);
+  useEffect(
+    () =>
+      onBackToScreen((screen) =>
+        setView((v) => {
+          const page = v.kind === 'staff' && pagesFor(v.me).find((p) => p === screen);
+          return v.kind === 'staff' && page ? { ...v, page } : v;
+        }),
+      ),
+    [],
+  );
 
   useEffect(() => {
     document.title = t('app.title');

@@ -530,6 +530,29 @@ export const en: Messages = {
     secretForNewKind: 'The kind of helpdesk changed: enter the password or token for the new one.',
     packageCodeRequired: 'This category needs a tender/package code.',
   },
+  hostAccess: {
+    running: 'Loket is running; you only need to open the right link.',
+    readyLine: 'The link is on the line that starts with',
+    noToken: {
+      title: 'Open Loket with the link shown in its terminal',
+      body: 'This page was opened without an access code. For security, Loket can only be used through the link shown in the terminal (start window) where Loket runs. Copy that link in full, including the "#token=…" part, and open it in the browser.',
+    },
+    tokenRejected: {
+      title: 'This link is no longer valid',
+      body: 'Loket was restarted after this page was opened, so its access code no longer works. Open the new link shown in the terminal (start window) where Loket runs. Saved data is safe.',
+    },
+    wrongAddress: {
+      title: "Loket does not recognise this page's address",
+      body: 'Loket only serves pages opened at the address it shows itself. Open the link shown in the terminal (start window) where Loket runs.',
+    },
+    inline: {
+      NETWORK: 'Cannot reach the Loket service. Please try again.',
+      LAUNCH_TOKEN:
+        "This page's access code is not valid. Open the link Loket shows in its terminal.",
+      WRONG_ADDRESS:
+        "Loket does not recognise this page's address. Open the link Loket shows in its terminal.",
+    },
+  },
   errors: {
     VALIDATION: 'Some fields are not right yet. See the messages next to them.',
     UNKNOWN_METHOD: 'Unknown command.',
@@ -558,6 +581,8 @@ export const en: Messages = {
       'This kind of file is not allowed. Only PDF, PNG, JPEG, TIFF or WebP.',
     ATTACHMENT_NAME_INVALID:
       'The file name cannot be used (a path, special characters, or too long). Rename it and try again.',
+    UPLOAD_STAGING_FULL:
+      'Too many files are uploaded and not yet attached. Wait for the uploads to finish, then try again.',
     SCANNER_BUSY: 'The scanner is still scanning. Wait until it is done.',
     CASE_ALREADY_PAUSED: "This case's 1x24 clock is already paused.",
     CASE_NOT_PAUSED: "This case's 1x24 clock is running.",

@@ -533,6 +533,29 @@ export const id = {
       'Jenis helpdesk berganti: isi kata sandi atau token untuk helpdesk yang baru.',
     packageCodeRequired: 'Kategori ini memerlukan kode tender/paket.',
   },
+  hostAccess: {
+    running: 'Layanan Loket sedang berjalan; yang perlu dilakukan hanya membuka tautan yang benar.',
+    readyLine: 'Tautan itu ada pada baris yang diawali',
+    noToken: {
+      title: 'Buka Loket melalui tautan yang ditampilkan di terminal',
+      body: 'Halaman ini dibuka tanpa kode akses. Demi keamanan, Loket hanya dapat digunakan melalui tautan yang ditampilkan di jendela terminal (jendela mulai) tempat Loket dijalankan. Salin tautan itu secara lengkap, termasuk bagian "#token=…", lalu buka di peramban.',
+    },
+    tokenRejected: {
+      title: 'Tautan ini tidak berlaku lagi',
+      body: 'Loket telah dimulai ulang sejak halaman ini dibuka, sehingga kode aksesnya tidak berlaku lagi. Buka tautan baru yang ditampilkan di jendela terminal (jendela mulai) tempat Loket dijalankan. Data yang sudah tersimpan tetap aman.',
+    },
+    wrongAddress: {
+      title: 'Alamat halaman ini tidak dikenali Loket',
+      body: 'Loket hanya melayani halaman yang dibuka melalui alamat yang ditampilkannya sendiri. Buka tautan yang ditampilkan di jendela terminal (jendela mulai) tempat Loket dijalankan.',
+    },
+    inline: {
+      NETWORK: 'Tidak dapat menghubungi layanan Loket. Coba lagi.',
+      LAUNCH_TOKEN:
+        'Kode akses halaman ini tidak berlaku. Buka tautan yang ditampilkan Loket di jendela terminal.',
+      WRONG_ADDRESS:
+        'Alamat halaman ini tidak dikenali Loket. Buka tautan yang ditampilkan Loket di jendela terminal.',
+    },
+  },
   errors: {
     VALIDATION: 'Ada isian yang belum benar. Periksa pesan di samping kolom.',
     UNKNOWN_METHOD: 'Perintah tidak dikenal.',
@@ -562,6 +585,8 @@ export const id = {
       'Jenis berkas tidak diizinkan. Hanya PDF, PNG, JPEG, TIFF, atau WebP.',
     ATTACHMENT_NAME_INVALID:
       'Nama berkas tidak dapat dipakai (berisi jalur, karakter khusus, atau terlalu panjang). Ganti namanya lalu coba lagi.',
+    UPLOAD_STAGING_FULL:
+      'Terlalu banyak berkas yang diunggah dan belum dilampirkan. Tunggu unggahan selesai, lalu coba lagi.',
     SCANNER_BUSY: 'Pemindai sedang memindai. Tunggu sampai selesai.',
     CASE_ALREADY_PAUSED: 'Jam 1x24 kasus ini sudah dihentikan sementara.',
     CASE_NOT_PAUSED: 'Jam 1x24 kasus ini sedang berjalan.',

@@ -123,16 +123,17 @@ export function createHandlers(s: Services): Handlers {
       return view;
     },
     'case.attachUpload': async (input, caller) => {
-      const originalName = cleanOriginalName(input.originalName);
-      if (originalName === null) {
-        await s.uploads.discard(input.uploadId);
-        throw new AppError('ATTACHMENT_NAME_INVALID', {
-          fields: { originalName: 'validation.invalid' },
-        });
-      }
-      s.cases.get(input.caseId); // NOT_FOUND before any bytes move
+      const owner = String(actor(caller));
+      // The staged file goes once it is used or refused, whatever the refusal.
       try {
-        const stored = await s.attachments.put({ path: await s.uploads.pathOf(input.uploadId) });
+        const originalName = cleanOriginalName(input.originalName);
+        if (originalName === null) {
+          throw new AppError('ATTACHMENT_NAME_INVALID', {
+            fields: { originalName: 'validation.invalid' },
+          });
+        }
+        s.cases.get(input.caseId); // NOT_FOUND before any bytes move
+        const stored = await s.attachments.put({ path: s.uploads.pathOf(input.uploadId, owner) });
         return s.cases.attach(
           actor(caller),
           input.caseId,
@@ -141,7 +142,7 @@ export function createHandlers(s: Services): Handlers {
           s.maxCaseBytes,
         );
       } finally {
-        await s.uploads.discard(input.uploadId);
+        await s.uploads.discard(input.uploadId, owner);
       }
     },
     'case.changeAttachment': (input, caller) =>

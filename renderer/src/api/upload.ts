@@ -1,5 +1,5 @@
 import type { ApiResult } from '../../../shared/api/errors';
-import { launchToken } from './transport';
+import { reportAccessRefusal, launchToken } from './transport';
 
 const SESSION_KEY = 'loket.session';
 
@@ -12,16 +12,20 @@ export async function uploadFile(file: Blob): Promise<ApiResult<{ uploadId: stri
       return (await bridge.upload(await file.arrayBuffer(), sessionToken)) as ApiResult<{
         uploadId: string;
       }>;
+    const token = launchToken();
     const res = await fetch('/api/upload/staff', {
       method: 'POST',
       headers: {
         'Content-Type': 'application/octet-stream',
-        Authorization: `Bearer ${launchToken()}`,
+        Authorization: `Bearer ${token}`,
         ...(sessionToken && { 'X-Loket-Session': sessionToken }),
       },
       body: file,
     });
-    if (!res.ok) return { ok: false, error: { code: 'INTERNAL', message: 'NETWORK' } };
+    if (!res.ok) {
+      const message = reportAccessRefusal(res.status, token) ?? 'NETWORK';
+      return { ok: false, error: { code: 'INTERNAL', message } };
+    }
     return (await res.json()) as ApiResult<{ uploadId: string }>;
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: 'NETWORK' } };
