@@ -360,6 +360,7 @@ export const en: Messages = {
     refreshedSome:
       'Helpdesk status checked: {{read}} ticket(s) read, {{failed}} could not be read. Each case shows why.',
     refreshedNone: 'There are no helpdesk tickets to check yet.',
+    waitingNoHelpdesk: 'Cannot be sent yet: the administrator has not set up a helpdesk.',
     pollError: 'Ticket status could not be read ({{reason}}, {{time}} WIB).',
     casesTitle: 'Escalated cases',
     empty: 'No case is waiting for follow-up.',

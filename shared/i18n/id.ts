@@ -363,6 +363,7 @@ export const id = {
     refreshedSome:
       'Status helpdesk diperiksa: {{read}} tiket terbaca, {{failed}} gagal dibaca. Keterangannya ada pada kasus masing-masing.',
     refreshedNone: 'Belum ada tiket helpdesk yang perlu diperiksa.',
+    waitingNoHelpdesk: 'Belum dapat dikirim: helpdesk belum diatur oleh administrator.',
     pollError: 'Status tiket tidak terbaca ({{reason}}, {{time}} WIB).',
     casesTitle: 'Kasus yang dieskalasi',
     empty: 'Tidak ada kasus yang menunggu tindak lanjut.',
