@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { ReferenceHelpdesk } from '../helpers/json-helpdesk/reference-backend';
 import { expect, expectAccessible, screenshot, test } from './loket-fixture';
 import { fillNewVisitor, setupAndLogin } from './support/steps';
 
@@ -94,4 +95,57 @@ test('the officer is told plainly that no helpdesk is set up, and a failed check
   await expect(page.getByText('Jam 1x24 dihentikan sementara.')).toBeVisible();
   await expect(page.getByText('Jam 1x24 kasus ini sudah dihentikan sementara.')).toHaveCount(0);
   await expect(row).toContainText('dihentikan: menunggu pengguna');
+});
+
+test('a ticket that cannot be read is shown on its case, and the check says it failed', async ({
+  page,
+  loket,
+}) => {
+  test.setTimeout(120_000);
+  const helpdesk = new ReferenceHelpdesk();
+  await helpdesk.start();
+  try {
+    await setupAndLogin(page, loket.launchUrl);
+    await page
+      .getByRole('navigation', { name: 'Menu' })
+      .getByRole('button', { name: 'Kelola petugas' })
+      .click();
+    await page.getByLabel('API HTTPS JSON (kontrak Loket)').check();
+    await page.getByLabel('Alamat API').fill(helpdesk.baseUrl);
+    await page.getByLabel('Token API').fill(helpdesk.token);
+    await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+    await expect(page.getByText('Pengaturan helpdesk disimpan.')).toBeVisible();
+    await page
+      .getByRole('navigation', { name: 'Menu' })
+      .getByRole('button', { name: 'Resepsionis' })
+      .click();
+    const caseCode = await escalateOne(page);
+    await page
+      .getByRole('navigation', { name: 'Menu' })
+      .getByRole('button', { name: 'Tindak lanjut' })
+      .click();
+    const row = page.locator(`tr[data-case-code="${caseCode}"]`);
+    await expect(async () => {
+      await page.getByRole('button', { name: 'Periksa status helpdesk' }).click();
+      await expect(row).toContainText('Ditangani helpdesk.', { timeout: 1000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(page.getByText('Status helpdesk diperiksa: 1 tiket terbaca.')).toBeVisible();
+
+    // The helpdesk goes down: the check says so as an error, and the case keeps the reason.
+    await helpdesk.stop();
+    await page.getByRole('button', { name: 'Periksa status helpdesk' }).click();
+    await expect(page.getByRole('alert')).toContainText(
+      'Status helpdesk diperiksa: 0 tiket terbaca, 1 gagal dibaca.',
+    );
+    await expect(row).toContainText(
+      /Status tiket tidak terbaca \(helpdesk tidak dapat dihubungi, \d\d[.:]\d\d WIB\)\./,
+    );
+    await expectAccessible(page, 'follow-up with a ticket that cannot be read');
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await screenshot(page, `31-follow-up-poll-failed-${size.width}x${size.height}`);
+    }
+  } finally {
+    await helpdesk.stop();
+  }
 });
