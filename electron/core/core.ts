@@ -119,7 +119,7 @@ export function createCore(options: CoreOptions): Core {
   const cases = new CaseService(db, audit, now);
   const links = new BackendLinks(db);
   let pollTimer: NodeJS.Timeout | undefined;
-  const followUp = new FollowUp(db, audit, links, now);
+  const followUp = new FollowUp(db, audit, links, outbox, now);
   const sync = new SyncWorker({
     outbox,
     links,

@@ -23,7 +23,7 @@ import { ikmReportSchema, reportPeriodSchema } from '../domain/ikm-report';
 import { SCANNER_FAULTS } from '../domain/scanner';
 import { PAUSE_REASONS } from '../domain/sla';
 import { TICKET_PHASES } from '../domain/ticket-phase';
-import { HELPDESK_KINDS, helpdeskSettingsInputSchema } from '../domain/helpdesk-settings';
+import { helpdeskSettingsInputSchema, helpdeskSettingsSchema } from '../domain/helpdesk-settings';
 
 /**
  * Who may call a method: 'public' needs no login (first-run setup, login), 'staff' any
@@ -76,14 +76,8 @@ const followUpItemSchema = z.object({
     'paused',
     'confirm_with_visitor',
   ]),
-});
-const helpdeskSettingsSchema = z.object({
-  kind: z.enum(HELPDESK_KINDS),
-  url: z.string(),
-  queue: z.string(),
-  username: z.string(),
-  hasSecret: z.boolean(),
-  lateAfterMinutes: z.number().int(),
+  /** Why the ticket's status could not be read the last time; null once a read succeeds. */
+  pollError: z.object({ kind: z.string(), detail: z.string(), at: z.string() }).nullable(),
 });
 const id = z.number().int().positive();
 const OFFICER = ['officer'] as const;
@@ -429,6 +423,10 @@ export const contract = {
       /** Since when the backend has failed to answer (network, timeout, 5xx), until a success. */
       unreachableSince: z.string().nullable(),
       oldestWaitingSince: z.string().nullable(),
+      /** Entries not delivered yet (queued, being sent, or parked). */
+      waitingCount: z.number().int(),
+      /** Parked because the helpdesk was not set up for them; sent again once its check passes. */
+      parkedForSetup: z.number().int(),
       lateAfterMinutes: z.number().int(),
     }),
     access: 'staff',
@@ -442,7 +440,11 @@ export const contract = {
   }),
   'followup.refresh': method({
     input: empty,
-    output: z.object({ changed: z.number().int() }),
+    output: z.object({
+      changed: z.number().int(),
+      read: z.number().int(),
+      failed: z.number().int(),
+    }),
     access: ['officer', 'supervisor'],
     windows: STAFF_WINDOW,
   }),

@@ -58,3 +58,16 @@ export const helpdeskSettingsFormSchema = z
     for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom' });
     return z.NEVER;
   });
+
+/** The settings as the core shows them: of the secret, only whether one is kept. */
+export const helpdeskSettingsSchema = z.object({
+  kind: z.enum(HELPDESK_KINDS),
+  url: z.string(),
+  /** RT only. */
+  queue: z.string(),
+  /** RT only. */
+  username: z.string(),
+  hasSecret: z.boolean(),
+  lateAfterMinutes: z.number().int(),
+});
+export type HelpdeskSettings = z.infer<typeof helpdeskSettingsSchema>;

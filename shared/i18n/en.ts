@@ -367,7 +367,12 @@ export const en: Messages = {
   followup: {
     title: 'Follow-up',
     refresh: 'Check the helpdesk status',
-    refreshed: 'Helpdesk status updated.',
+    refreshedAll: 'Helpdesk status checked: {{read}} ticket(s) read.',
+    refreshedSome:
+      'Helpdesk status checked: {{read}} ticket(s) read, {{failed}} could not be read. Each case shows why.',
+    refreshedNone: 'There are no helpdesk tickets to check yet.',
+    waitingNoHelpdesk: 'Cannot be sent yet: the administrator has not set up a helpdesk.',
+    pollError: 'Ticket status could not be read ({{reason}}, {{time}} WIB).',
     casesTitle: 'Escalated cases',
     empty: 'No case is waiting for follow-up.',
     ticket: 'Helpdesk ticket',
@@ -417,7 +422,13 @@ export const en: Messages = {
     outboxTitle: 'Send queue to the helpdesk',
     outboxEmpty: 'Every case has been sent.',
     attempts: '{{count}} attempt(s)',
-    waitingFor: 'waiting {{time}} h',
+    waitingFor: 'waiting {{time}}',
+    duration: {
+      minutes: '{{m}} min',
+      hours: '{{h}} h',
+      hoursMinutes: '{{h}} h {{m}} min',
+    },
+    pauseReasonChoose: '— choose a reason —',
     retryNow: 'Try sending now',
     backendSaid: 'Technical detail: {{detail}}',
     retried: 'Sending tried again.',
@@ -427,6 +438,7 @@ export const en: Messages = {
       timeout: 'the helpdesk did not answer in time',
       auth: 'the helpdesk refused the account — check the settings',
       rejected: 'refused by the helpdesk',
+      setup: 'helpdesk setup incomplete — sent again once the administrator completes it',
       server: 'the helpdesk has a problem',
       protocol: "the helpdesk's answer was not understood",
     },
@@ -436,6 +448,10 @@ export const en: Messages = {
       "The helpdesk refuses Loket's account: no case is sent until the settings are fixed.",
     unreachable: 'The helpdesk cannot be reached yet; cases stay saved and are sent automatically.',
     late: 'A case has waited {{minutes}} minutes to be sent to the helpdesk.',
+    notConfigured:
+      'No helpdesk is set up: {{count}} case(s) cannot be sent. Ask the administrator to fill in the helpdesk settings.',
+    setupIncomplete:
+      'The helpdesk setup is incomplete: {{count}} case(s) are held until the administrator completes it and presses "Check the settings".',
   },
   helpdeskSettings: {
     title: 'Backend helpdesk',
@@ -574,6 +590,18 @@ export const en: Messages = {
     DOCUMENTS_MISSING: 'Required supporting documents are missing. Attach them or write down why.',
     SURVEY_ALREADY_DONE: 'The survey for this visit has already been filled in. Thank you.',
     SURVEY_NOT_AVAILABLE: 'This survey is no longer available. Please ask the officer.',
+    HELPDESK_NOT_CONFIGURED:
+      'No helpdesk is set up. Ask the administrator to fill in the helpdesk settings; cases stay saved.',
+    HELPDESK_UNREACHABLE:
+      'The helpdesk cannot be reached or does not answer. Cases stay saved; try again later.',
+    HELPDESK_AUTH:
+      "The helpdesk refuses Loket's account. Ask the administrator to check the username and password or token.",
+    HELPDESK_REJECTED:
+      'The helpdesk refused this request. Ask the administrator to check its settings.',
+    HELPDESK_SETUP_INCOMPLETE:
+      'The helpdesk setup is incomplete (queue or custom fields). Ask the administrator to complete it.',
+    HELPDESK_PROTOCOL:
+      "The helpdesk's answer was not recognised. Ask the administrator to check the helpdesk address.",
     ATTACHMENT_EMPTY: 'The file is empty. Choose a file that holds the document.',
     ATTACHMENT_TOO_LARGE: 'The file is too large. At most 10 MB per file.',
     ATTACHMENT_CASE_TOO_LARGE: "This case's attachments would exceed 50 MB in total.",

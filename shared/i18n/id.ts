@@ -370,7 +370,12 @@ export const id = {
   followup: {
     title: 'Tindak lanjut',
     refresh: 'Periksa status helpdesk',
-    refreshed: 'Status helpdesk diperbarui.',
+    refreshedAll: 'Status helpdesk diperiksa: {{read}} tiket terbaca.',
+    refreshedSome:
+      'Status helpdesk diperiksa: {{read}} tiket terbaca, {{failed}} gagal dibaca. Keterangannya ada pada kasus masing-masing.',
+    refreshedNone: 'Belum ada tiket helpdesk yang perlu diperiksa.',
+    waitingNoHelpdesk: 'Belum dapat dikirim: helpdesk belum diatur oleh administrator.',
+    pollError: 'Status tiket tidak terbaca ({{reason}}, {{time}} WIB).',
     casesTitle: 'Kasus yang dieskalasi',
     empty: 'Tidak ada kasus yang menunggu tindak lanjut.',
     ticket: 'Tiket helpdesk',
@@ -420,7 +425,13 @@ export const id = {
     outboxTitle: 'Antrean kirim ke helpdesk',
     outboxEmpty: 'Semua kasus sudah terkirim.',
     attempts: '{{count}} percobaan',
-    waitingFor: 'menunggu {{time}} jam',
+    waitingFor: 'menunggu {{time}}',
+    duration: {
+      minutes: '{{m}} menit',
+      hours: '{{h}} jam',
+      hoursMinutes: '{{h}} jam {{m}} menit',
+    },
+    pauseReasonChoose: '— pilih alasan —',
     retryNow: 'Coba kirim sekarang',
     backendSaid: 'Keterangan teknis: {{detail}}',
     retried: 'Pengiriman dicoba lagi.',
@@ -430,6 +441,7 @@ export const id = {
       timeout: 'helpdesk tidak menjawab tepat waktu',
       auth: 'akun helpdesk ditolak — periksa pengaturan',
       rejected: 'ditolak helpdesk',
+      setup: 'pengaturan helpdesk belum lengkap — dikirim lagi setelah administrator melengkapinya',
       server: 'helpdesk sedang bermasalah',
       protocol: 'jawaban helpdesk tidak dikenali',
     },
@@ -438,6 +450,10 @@ export const id = {
     credentials: 'Helpdesk menolak akun Loket: kasus tidak dikirim sampai pengaturan diperbaiki.',
     unreachable: 'Helpdesk belum dapat dihubungi; kasus tetap tersimpan dan dikirim otomatis.',
     late: 'Ada kasus yang sudah {{minutes}} menit menunggu dikirim ke helpdesk.',
+    notConfigured:
+      'Helpdesk belum diatur: {{count}} kasus belum dapat dikirim. Minta administrator mengisi pengaturan helpdesk.',
+    setupIncomplete:
+      'Pengaturan helpdesk belum lengkap: {{count}} kasus tertahan sampai administrator melengkapinya dan menekan "Periksa pengaturan".',
   },
   helpdeskSettings: {
     title: 'Helpdesk backend',
@@ -578,6 +594,18 @@ export const id = {
       'Dokumen pendukung wajib belum lengkap. Lampirkan dokumennya atau tuliskan alasannya.',
     SURVEY_ALREADY_DONE: 'Survei untuk kunjungan ini sudah diisi. Terima kasih.',
     SURVEY_NOT_AVAILABLE: 'Survei ini sudah tidak tersedia. Silakan hubungi petugas.',
+    HELPDESK_NOT_CONFIGURED:
+      'Helpdesk belum diatur. Minta administrator mengisi pengaturan helpdesk; kasus tetap tersimpan.',
+    HELPDESK_UNREACHABLE:
+      'Helpdesk tidak dapat dihubungi atau tidak menjawab. Kasus tetap tersimpan; coba lagi nanti.',
+    HELPDESK_AUTH:
+      'Helpdesk menolak akun Loket. Minta administrator memeriksa nama pengguna dan kata sandi atau token.',
+    HELPDESK_REJECTED:
+      'Helpdesk menolak permintaan ini. Minta administrator memeriksa pengaturannya.',
+    HELPDESK_SETUP_INCOMPLETE:
+      'Pengaturan helpdesk belum lengkap (antrean atau custom field). Minta administrator melengkapinya.',
+    HELPDESK_PROTOCOL:
+      'Jawaban helpdesk tidak dikenali. Minta administrator memeriksa alamat helpdesk.',
     ATTACHMENT_EMPTY: 'Berkas kosong. Pilih berkas yang berisi dokumen.',
     ATTACHMENT_TOO_LARGE: 'Berkas terlalu besar. Maksimal 10 MB per berkas.',
     ATTACHMENT_CASE_TOO_LARGE: 'Total lampiran kasus ini melebihi batas 50 MB.',

@@ -103,7 +103,17 @@ test('an officer escalates a case, follows its clock and pauses, reopens it when
   await expect(row).toContainText('dihentikan: pengembangan aplikasi');
   await expect(row).toContainText('Dihentikan oleh helpdesk');
   await expect(row.getByRole('button', { name: 'Jalankan lagi jam' })).toHaveCount(0);
+  await expect(page.getByText('Status helpdesk diperiksa: 1 tiket terbaca.')).toBeVisible();
   await screenshot(page, '14-follow-up-paused-by-backend');
+  for (const size of [
+    { width: 1024, height: 768 },
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(size);
+    await screenshot(page, `14-follow-up-paused-by-backend-${size.width}x${size.height}`);
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
 
   // The backend resolves it; the officer calls the visitor, who says it is not solved.
   await admin.resolve(ticketId);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../electron/core/core';
+import type { SecretStore } from '../../electron/core/settings/secret-store';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/errors';
 
@@ -36,6 +37,8 @@ export interface TestCoreOptions {
   clock?: TestClock;
   /** Tests jump the clock by days; sessions outlive that unless a test is about expiry. */
   sessionIdleMs?: number;
+  /** Where the helpdesk secret is kept (default: the private file in the data folder). */
+  secretStore?: SecretStore;
 }
 
 export function startTestCore(options: TestCoreOptions = {}): TestCore {
@@ -45,6 +48,7 @@ export function startTestCore(options: TestCoreOptions = {}): TestCore {
     dataDir,
     now: clock.now,
     sessionIdleMs: options.sessionIdleMs ?? 30 * 24 * 3600_000,
+    ...(options.secretStore && { secretStore: options.secretStore }),
     logError: process.env.LOKET_TEST_LOG ? (e) => console.error(e) : () => {},
   });
   const t: TestCore = {

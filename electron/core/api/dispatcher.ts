@@ -12,6 +12,8 @@ import type { Role, WindowKind } from '../../../shared/domain/roles';
 import { DEFAULT_LOCALE, translate, type Locale } from '../../../shared/i18n/messages';
 import type { SessionStore } from '../auth/sessions';
 import { AppError } from '../errors';
+import { helpdeskErrorCode } from '../sync/connector-error-code';
+import { ConnectorError } from '../sync/connectors/helpdesk-connector';
 
 /** Who is calling: the window kind is set by the host (IPC sender or HTTP route), never by the page. */
 export interface CallContext {
@@ -102,6 +104,7 @@ export function createDispatcher(
       return { ok: true, value: spec.output.parse(value) };
     } catch (err) {
       if (err instanceof AppError) return failure(locale, err.code, err.details);
+      if (err instanceof ConnectorError) return failure(locale, helpdeskErrorCode(err.kind));
       logError(err);
       return failure(locale, 'INTERNAL');
     }

@@ -251,11 +251,18 @@ export function createHandlers(s: Services): Handlers {
         },
       });
       s.sync.unblock();
+      // Cases parked because the helpdesk was half set up are sent once the new setup passes.
+      const connector = s.helpdesk.connector();
+      if (connector) s.sync.checkSetupSoon(connector, actor(caller));
       return saved;
     },
-    'helpdesk.checkSetup': async () => {
+    'helpdesk.checkSetup': async (_input, caller) => {
       const connector = s.helpdesk.connector();
-      return { problems: connector ? await connector.checkSetup() : [{ code: 'not_configured' }] };
+      return {
+        problems: connector
+          ? await s.sync.checkSetup(connector, actor(caller))
+          : [{ code: 'not_configured' }],
+      };
     },
     'outbox.list': () =>
       s.outbox.list().map((e) => {
@@ -287,20 +294,26 @@ export function createHandlers(s: Services): Handlers {
       void s.sync.runOnce();
       return { ok: true };
     },
-    'sync.status': () => ({
-      configured: s.helpdesk.connector() !== null,
-      blockedByCredentials: s.sync.health.blockedByCredentials,
-      lastSuccessAt: s.sync.health.lastSuccessAt,
-      lastErrorKind: s.sync.health.lastErrorKind,
-      unreachableSince: s.sync.health.unreachableSince,
-      oldestWaitingSince: s.outbox.oldestWaitingSince(),
-      lateAfterMinutes: s.helpdesk.get().lateAfterMinutes,
-    }),
+    'sync.status': () => {
+      const waiting = s.outbox.waiting();
+      return {
+        configured: s.helpdesk.connector() !== null,
+        blockedByCredentials: s.sync.health.blockedByCredentials,
+        lastSuccessAt: s.sync.health.lastSuccessAt,
+        lastErrorKind: s.sync.health.lastErrorKind,
+        unreachableSince: s.sync.health.unreachableSince,
+        oldestWaitingSince: waiting.oldestSince,
+        waitingCount: waiting.count,
+        parkedForSetup: waiting.parkedForSetup,
+        lateAfterMinutes: s.helpdesk.get().lateAfterMinutes,
+      };
+    },
     'followup.list': (input, caller) =>
       s.followUp.list(input.all && caller.roles.includes('supervisor') ? undefined : actor(caller)),
     'followup.refresh': async () => {
       const connector = s.helpdesk.connector();
-      return { changed: connector ? await s.followUp.pollStatuses(connector) : 0 };
+      if (!connector) throw new AppError('HELPDESK_NOT_CONFIGURED');
+      return s.followUp.pollStatuses(connector);
     },
     'case.pause': (input, caller) => {
       s.followUp.pause(actor(caller), input.caseId, input.reason);

@@ -356,6 +356,19 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE survey_ready_at IS NOT NULL;
     `,
   },
+  {
+    version: 11,
+    name: 'helpdesk: why a ticket could not be read, and the waiting outbox by state',
+    sql: `
+      -- One ticket that cannot be read (deleted, forbidden, timed out) must not hide the others:
+      -- its error stays on its link, shown on the case, until a read succeeds again.
+      ALTER TABLE backend_link ADD COLUMN poll_error TEXT;
+      ALTER TABLE backend_link ADD COLUMN poll_error_at TEXT;
+      -- The staff banner counts what is waiting on every poll; delivered entries grow forever.
+      CREATE INDEX outbox_waiting ON outbox (state, created_at)
+        WHERE state IN ('queued', 'sending', 'failed');
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

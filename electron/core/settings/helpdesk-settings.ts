@@ -8,20 +8,9 @@ import type { SecretStore } from './secret-store';
 
 import {
   DEFAULT_LATE_AFTER_MINUTES,
-  type HelpdeskKind,
+  type HelpdeskSettings,
   type HelpdeskSettingsInput,
 } from '../../../shared/domain/helpdesk-settings';
-
-export interface HelpdeskSettings {
-  kind: HelpdeskKind;
-  url: string;
-  /** RT only. */
-  queue: string;
-  /** RT only. */
-  username: string;
-  hasSecret: boolean;
-  lateAfterMinutes: number;
-}
 
 const KEYS = {
   kind: 'helpdesk_kind',
@@ -37,6 +26,11 @@ export class HelpdeskConfig {
   /** The connector for the settings as last read; read again only after a save. */
   private current: { key: string; connector: HelpdeskConnector | null } | null = null;
   private changed = true;
+  /**
+   * The settings as last read. Every staff screen's banner asks for them; in the desktop app
+   * reading whether a secret is kept is a keychain decrypt, so they too are read after a save.
+   */
+  private settings: HelpdeskSettings | null = null;
 
   constructor(
     private readonly db: Db,
@@ -51,6 +45,11 @@ export class HelpdeskConfig {
   }
 
   get(): HelpdeskSettings {
+    this.settings ??= this.read();
+    return { ...this.settings };
+  }
+
+  private read(): HelpdeskSettings {
     const value = (key: string) => this.q.get.get(key)?.value ?? '';
     return {
       kind: value(KEYS.kind) === 'json' ? 'json' : 'rt',
@@ -79,6 +78,7 @@ export class HelpdeskConfig {
     })();
     if (settings.secret !== undefined) this.secrets.set(settings.secret);
     this.changed = true;
+    this.settings = null;
     return this.get();
   }
 
@@ -90,7 +90,8 @@ export class HelpdeskConfig {
    */
   connector(): HelpdeskConnector | null {
     if (this.current && !this.changed) return this.current.connector;
-    const s = this.get();
+    const s = this.read();
+    this.settings = s;
     const secret = this.secrets.get();
     const key = createHash('sha256')
       .update(JSON.stringify([s.kind, s.url, s.queue, s.username, secret]))

@@ -12,6 +12,13 @@ export interface BackendLink {
   lastSeenAt: string;
 }
 
+/** Why the last read of a ticket's status failed (cleared by the next read that succeeds). */
+export interface PollError {
+  kind: string;
+  detail: string;
+  at: string;
+}
+
 interface Row {
   case_id: number;
   remote_id: string;
@@ -47,7 +54,13 @@ export class BackendLinks {
          VALUES (@caseId, @remoteId, @url, @phase, @status, @pauseReason, @now, @now)
          ON CONFLICT (case_id) DO UPDATE SET remote_phase = excluded.remote_phase,
            remote_status = excluded.remote_status, pause_reason = excluded.pause_reason,
-           last_seen_at = excluded.last_seen_at`,
+           last_seen_at = excluded.last_seen_at, poll_error = NULL, poll_error_at = NULL`,
+      ),
+      pollFailed: db.prepare<[string, string, number]>(
+        'UPDATE backend_link SET poll_error = ?, poll_error_at = ? WHERE case_id = ?',
+      ),
+      seen: db.prepare<[string, number]>(
+        'UPDATE backend_link SET last_seen_at = ?, poll_error = NULL, poll_error_at = NULL WHERE case_id = ?',
       ),
       one: db.prepare<[number], Row>('SELECT * FROM backend_link WHERE case_id = ?'),
     };
@@ -65,6 +78,20 @@ export class BackendLinks {
     });
   }
 
+  /** The ticket could not be read: its last known status stays, with why. */
+  pollFailed(caseId: number, error: PollError): void {
+    this.q.pollFailed.run(
+      JSON.stringify({ kind: error.kind, detail: error.detail }),
+      error.at,
+      caseId,
+    );
+  }
+
+  /** The ticket was read, but what it said is not taken (it predates what Loket already knows). */
+  seen(caseId: number, at: string): void {
+    this.q.seen.run(at, caseId);
+  }
+
   get(caseId: number): BackendLink | undefined {
     const r = this.q.one.get(caseId);
     return r
@@ -80,4 +107,11 @@ export class BackendLinks {
         }
       : undefined;
   }
+}
+
+/** A link's stored poll error as the follow-up list shows it. */
+export function pollErrorOf(json: string | null, at: string | null): PollError | null {
+  if (json === null || at === null) return null;
+  const parsed = JSON.parse(json) as { kind?: string; detail?: string };
+  return { kind: parsed.kind ?? 'protocol', detail: parsed.detail ?? '', at };
 }

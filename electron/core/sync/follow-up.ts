@@ -8,8 +8,10 @@ import {
 import type { AuditLog } from '../audit';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
-import type { BackendLinks } from './backend-links';
-import type { HelpdeskConnector, TicketPhase } from './connectors/helpdesk-connector';
+import { pollErrorOf, type BackendLinks, type PollError } from './backend-links';
+import type { HelpdeskConnector, RemoteTicket, TicketPhase } from './connectors/helpdesk-connector';
+import type { OutboxStore } from './outbox-store';
+import { describeError } from './sync-worker';
 
 export type NextAction =
   'waiting_delivery' | 'delivery_failed' | 'waiting_backend' | 'paused' | 'confirm_with_visitor';
@@ -29,6 +31,16 @@ export interface FollowUpItem {
   /** Who stopped the clock now in force: the officer can restart only their own pause. */
   pausedBy: 'officer' | 'backend' | null;
   nextAction: NextAction;
+  /** Why the ticket's status could not be read the last time; null once a read succeeds. */
+  pollError: PollError | null;
+}
+
+/** What one round of reading the helpdesk's statuses did. */
+export interface PollResult {
+  /** Cases the helpdesk finished in this round. */
+  changed: number;
+  read: number;
+  failed: number;
 }
 
 interface CaseRow {
@@ -44,7 +56,9 @@ interface CaseRow {
   remote_id: string | null;
   remote_phase: TicketPhase | null;
   remote_status: string | null;
-  outbox_state: string | null;
+  poll_error: string | null;
+  poll_error_at: string | null;
+  delivery_failed: number | null;
 }
 
 /** Desk PCs' clocks drift a little; a confirmation time this far ahead is still "now". */
@@ -64,13 +78,15 @@ export class FollowUp {
     private readonly db: Db,
     private readonly audit: AuditLog,
     private readonly links: BackendLinks,
+    private readonly outbox: OutboxStore,
     private readonly now: () => Date,
   ) {
     this.q = {
       open: db.prepare<[], CaseRow>(
         `SELECT c.id, c.case_code, c.officer_id, c.reporter_name, c.reporter_phone, c.reporter_email,
                 c.status, c.escalated_at, c.backend_resolved_at, l.remote_id, l.remote_phase, l.remote_status,
-                (SELECT state FROM outbox o WHERE o.case_id = c.id AND o.operation = 'create_ticket') AS outbox_state
+                l.poll_error, l.poll_error_at,
+                (SELECT max(o.state = 'failed') FROM outbox o WHERE o.case_id = c.id) AS delivery_failed
            FROM problem_case c LEFT JOIN backend_link l ON l.case_id = c.id
           WHERE c.status IN ('escalated', 'backend_resolved') ORDER BY c.escalated_at`,
       ),
@@ -87,6 +103,13 @@ export class FollowUp {
       endPause: db.prepare<[string, number]>('UPDATE sla_pause SET ended_at = ? WHERE id = ?'),
       closedPause: db.prepare<[number, string, string]>(
         "INSERT INTO sla_pause (case_id, reason, source, started_at, ended_at) VALUES (?, 'user', 'officer', ?, ?)",
+      ),
+      // "Not solved" reopened the ticket with a note: until that note is in, and for a read
+      // that began before it went in, the helpdesk's "resolved" is the one already answered.
+      reopenPending: db.prepare<[number, string], { one: number }>(
+        `SELECT 1 AS one FROM outbox WHERE case_id = ? AND operation = 'add_note'
+            AND json_extract(payload, '$.reopen') = 1 AND (state <> 'delivered' OR updated_at > ?)
+          LIMIT 1`,
       ),
       resolved: db.prepare<[string, number]>(
         "UPDATE problem_case SET status = 'backend_resolved', backend_resolved_at = ? WHERE id = ? AND status = 'escalated'",
@@ -113,10 +136,6 @@ export class FollowUp {
       reopen: db.prepare<[number]>(
         "UPDATE problem_case SET status = 'escalated', backend_resolved_at = NULL WHERE id = ?",
       ),
-      note: db.prepare<[{ caseId: number; key: string; payload: string; at: string }]>(
-        `INSERT INTO outbox (case_id, operation, idempotency_key, payload, next_attempt_at, created_at, updated_at)
-         VALUES (@caseId, 'add_note', @key, @payload, @at, @at, @at)`,
-      ),
     };
   }
 
@@ -137,7 +156,7 @@ export class FollowUp {
         const nextAction: NextAction =
           r.status === 'backend_resolved'
             ? 'confirm_with_visitor'
-            : r.outbox_state === 'failed'
+            : r.delivery_failed === 1
               ? 'delivery_failed'
               : r.remote_id === null
                 ? 'waiting_delivery'
@@ -163,43 +182,70 @@ export class FollowUp {
                 : 'officer'
               : null,
           nextAction,
+          pollError: pollErrorOf(r.poll_error, r.poll_error_at),
         };
       });
   }
 
-  /** Reads the backend's status of every open escalated case; returns how many changed state. */
-  async pollStatuses(connector: HelpdeskConnector): Promise<number> {
-    let changed = 0;
+  /**
+   * Reads the backend's status of every open escalated case. Each case is read on its own: one
+   * ticket that cannot be read (deleted, forbidden, timed out) keeps its error and the round
+   * goes on with the others.
+   */
+  async pollStatuses(connector: HelpdeskConnector): Promise<PollResult> {
+    const result: PollResult = { changed: 0, read: 0, failed: 0 };
     for (const item of this.list().filter((i) => i.status === 'escalated' && i.ticketId !== null)) {
-      const ticket = await connector.readStatus(item.ticketId!);
-      const at = this.now().toISOString();
-      this.db
-        .transaction(() => {
-          this.links.link(item.caseId, ticket, at);
-          const open = this.q.openPause.get(item.caseId);
-          if (ticket.phase === 'paused' && isPauseReason(ticket.pauseReason) && !open) {
-            this.q.startPause.run(item.caseId, ticket.pauseReason, 'backend', at);
-          } else if (ticket.phase !== 'paused' && open?.source === 'backend') {
-            this.q.endPause.run(at, open.id);
-          }
-          // A rejected ticket is finished at the backend too: the officer tells the visitor why.
-          if (ticket.phase === 'resolved' || ticket.phase === 'rejected') {
-            if (open) this.q.endPause.run(at, open.id);
-            if (this.q.resolved.run(at, item.caseId).changes === 1) {
-              changed++;
-              this.audit.record({
-                actorId: null,
-                action: 'case.backendResolved',
-                entity: 'case',
-                entityId: item.caseCode,
-                detail: { ticket: ticket.id },
-              });
-            }
-          }
-        })
-        .immediate();
+      const startedAt = this.now().toISOString();
+      let ticket: RemoteTicket;
+      try {
+        ticket = await connector.readStatus(item.ticketId!);
+      } catch (err) {
+        const { kind, detail } = describeError(err);
+        this.links.pollFailed(item.caseId, {
+          kind,
+          detail: detail.slice(0, 500),
+          at: this.now().toISOString(),
+        });
+        result.failed++;
+        continue;
+      }
+      result.read++;
+      if (this.taken(item, ticket, startedAt)) result.changed++;
     }
-    return changed;
+    return result;
+  }
+
+  /** Stores what the backend said of one case; true when it finished the case. */
+  private taken(item: FollowUpItem, ticket: RemoteTicket, readStartedAt: string): boolean {
+    const at = this.now().toISOString();
+    return this.db
+      .transaction(() => {
+        const finished = ticket.phase === 'resolved' || ticket.phase === 'rejected';
+        if (finished && this.q.reopenPending.get(item.caseId, readStartedAt)) {
+          this.links.seen(item.caseId, at);
+          return false;
+        }
+        this.links.link(item.caseId, ticket, at);
+        const open = this.q.openPause.get(item.caseId);
+        if (ticket.phase === 'paused' && isPauseReason(ticket.pauseReason) && !open) {
+          this.q.startPause.run(item.caseId, ticket.pauseReason, 'backend', at);
+        } else if (ticket.phase !== 'paused' && open?.source === 'backend') {
+          this.q.endPause.run(at, open.id);
+        }
+        // A rejected ticket is finished at the backend too: the officer tells the visitor why.
+        if (!finished) return false;
+        if (open) this.q.endPause.run(at, open.id);
+        if (this.q.resolved.run(at, item.caseId).changes !== 1) return false;
+        this.audit.record({
+          actorId: null,
+          action: 'case.backendResolved',
+          entity: 'case',
+          entityId: item.caseCode,
+          detail: { ticket: ticket.id },
+        });
+        return true;
+      })
+      .immediate();
   }
 
   pause(officerId: number, caseId: number, reason: PauseReason): void {
@@ -287,9 +333,10 @@ export class FollowUp {
           this.q.closedPause.run(caseId, row.backend_resolved_at ?? at, at);
           this.q.reopen.run(caseId);
           const text = `Konfirmasi ke pengunjung (${c.channel === 'phone' ? 'telepon' : 'email'}): belum terselesaikan.${c.note ? ` ${c.note}` : ''}`;
-          this.q.note.run({
+          this.outbox.enqueue({
             caseId,
-            key: `${row.case_code}:confirmation:${id}`,
+            operation: 'add_note',
+            idempotencyKey: `${row.case_code}:confirmation:${id}`,
             payload: JSON.stringify({ text, reopen: true }),
             at,
           });

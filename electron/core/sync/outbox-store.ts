@@ -61,12 +61,38 @@ export const DUE_SQL = `${SELECT} WHERE o.state IN ('queued', 'sending') AND o.s
     AND NOT EXISTS (SELECT 1 FROM outbox s WHERE s.case_id = o.case_id AND s.state = 'sending')
   ORDER BY o.next_attempt_at, o.id LIMIT ?`;
 
+/** What the staff banner reads on every poll: from the index of entries not delivered. */
+export const WAITING_SQL = `SELECT count(*) AS count, min(created_at) AS oldest,
+    coalesce(sum(state = 'failed' AND json_extract(last_error, '$.kind') = 'setup'), 0) AS setup
+  FROM outbox WHERE state IN ('queued', 'sending', 'failed')`;
+
+/** The IN repeats the partial index's condition so that SQLite uses it. */
+export const REQUEUE_SETUP_SQL = `UPDATE outbox
+    SET state = 'queued', next_attempt_at = ?, last_error = NULL, updated_at = ?
+  WHERE state IN ('queued', 'sending', 'failed') AND state = 'failed'
+    AND json_extract(last_error, '$.kind') = 'setup'
+  RETURNING id, case_id`;
+
 /** The outbox table's state changes, each one committed before anything else happens. */
 export class OutboxStore {
   private readonly q;
 
   constructor(private readonly db: Db) {
     this.q = {
+      enqueue: db.prepare<
+        [
+          {
+            caseId: number;
+            operation: OutboxOperation;
+            key: string;
+            payload: string | null;
+            at: string;
+          },
+        ]
+      >(
+        `INSERT INTO outbox (case_id, operation, idempotency_key, payload, next_attempt_at, created_at, updated_at)
+         VALUES (@caseId, @operation, @key, @payload, @at, @at, @at)`,
+      ),
       // One attempt in flight per case, and a case's operations in the order they were written.
       due: db.prepare<[string, number], Row>(DUE_SQL),
       claim: db.prepare<[string, number]>(
@@ -101,10 +127,33 @@ export class OutboxStore {
         `${SELECT} ORDER BY o.state = 'delivered', o.created_at DESC LIMIT 500`,
       ),
       one: db.prepare<[number], Row>(`${SELECT} WHERE o.id = ?`),
-      oldestWaiting: db.prepare<[], { created_at: string }>(
-        `SELECT min(created_at) AS created_at FROM outbox WHERE state IN ('queued', 'sending', 'failed')`,
+      waiting: db.prepare<[], { count: number; oldest: string | null; setup: number }>(WAITING_SQL),
+      requeueSetup: db.prepare<[string, string], { id: number; case_id: number }>(
+        REQUEUE_SETUP_SQL,
       ),
     };
+  }
+
+  /**
+   * Queues work for the backend helpdesk, due at once. Call it inside the transaction of the
+   * change that causes it, so that neither is kept without the other.
+   */
+  enqueue(e: {
+    caseId: number;
+    operation: OutboxOperation;
+    idempotencyKey: string;
+    payload?: string | null;
+    at: string;
+  }): number {
+    return Number(
+      this.q.enqueue.run({
+        caseId: e.caseId,
+        operation: e.operation,
+        key: e.idempotencyKey,
+        payload: e.payload ?? null,
+        at: e.at,
+      }).lastInsertRowid,
+    );
   }
 
   /**
@@ -161,8 +210,19 @@ export class OutboxStore {
     return r ? toEntry(r) : undefined;
   }
 
-  oldestWaitingSince(): string | null {
-    return this.q.oldestWaiting.get()?.created_at ?? null;
+  /** What is not delivered yet: how many, since when, and how many wait for the setup. */
+  waiting(): { count: number; oldestSince: string | null; parkedForSetup: number } {
+    const r = this.q.waiting.get();
+    return {
+      count: r?.count ?? 0,
+      oldestSince: r?.oldest ?? null,
+      parkedForSetup: r?.setup ?? 0,
+    };
+  }
+
+  /** Entries parked because the backend was not set up for them go back to the queue. */
+  requeueParkedForSetup(now: string): { id: number; caseId: number }[] {
+    return this.q.requeueSetup.all(now, now).map((r) => ({ id: r.id, caseId: r.case_id }));
   }
 
   transaction<T>(fn: () => T): T {

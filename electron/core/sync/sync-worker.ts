@@ -6,6 +6,7 @@ import {
   type ConnectorErrorKind,
   type HelpdeskConnector,
   type RemoteTicket,
+  type SetupProblem,
 } from './connectors/helpdesk-connector';
 import type { BackendLinks } from './backend-links';
 import type { OutboxEntry, OutboxStore } from './outbox-store';
@@ -39,7 +40,6 @@ export interface SyncHealth {
   /** Credentials refused: nothing is sent until they change or someone presses retry. */
   blockedByCredentials: boolean;
   lastSuccessAt: string | null;
-  lastFailureAt: string | null;
   lastErrorKind: string | null;
   /** The first failure to get an answer (network, timeout, 5xx) since the last success. */
   unreachableSince: string | null;
@@ -68,7 +68,6 @@ export class SyncWorker {
   readonly health: SyncHealth = {
     blockedByCredentials: false,
     lastSuccessAt: null,
-    lastFailureAt: null,
     lastErrorKind: null,
     unreachableSince: null,
   };
@@ -99,6 +98,39 @@ export class SyncWorker {
   /** Someone changed the credentials or pressed "retry now": try again. */
   unblock(): void {
     this.health.blockedByCredentials = false;
+  }
+
+  /**
+   * The administrator's check of the backend's setup. When it passes, the credentials are good
+   * and the queue takes tickets: entries parked because the setup was incomplete go back to the
+   * queue (audited) and are sent.
+   */
+  async checkSetup(connector: HelpdeskConnector, actorId: number | null): Promise<SetupProblem[]> {
+    const problems = await connector.checkSetup();
+    if (problems.length > 0) return problems;
+    this.unblock();
+    const now = this.o.now().toISOString();
+    const requeued = this.o.outbox.transaction(() => {
+      const entries = this.o.outbox.requeueParkedForSetup(now);
+      for (const e of entries) {
+        this.o.audit.record({
+          actorId,
+          action: 'outbox.requeuedAfterSetup',
+          entity: 'outbox',
+          entityId: e.id,
+        });
+      }
+      return entries.length;
+    });
+    if (requeued > 0) void this.runOnce();
+    return problems;
+  }
+
+  /** The same check after the settings were saved, without making the save wait for it. */
+  checkSetupSoon(connector: HelpdeskConnector, actorId: number | null): void {
+    this.checkSetup(connector, actorId).catch((err: unknown) =>
+      (this.o.logError ?? console.error)(err),
+    );
   }
 
   /**
@@ -213,7 +245,6 @@ export class SyncWorker {
     const { kind, detail } = describeError(err);
     const now = this.o.now();
     const error = JSON.stringify({ kind, detail: detail.slice(0, 500), at: now.toISOString() });
-    this.health.lastFailureAt = now.toISOString();
     this.health.lastErrorKind = kind;
     if (kind === 'unreachable' || kind === 'timeout' || kind === 'server') {
       this.health.unreachableSince ??= now.toISOString();
@@ -222,7 +253,7 @@ export class SyncWorker {
       // Wrong credentials fail every case the same way: stop, say so once, wait for a person.
       this.health.blockedByCredentials = true;
       this.o.outbox.hold(entry.id, error, now.toISOString());
-    } else if (kind === 'rejected' || entry.attempts + 1 >= this.maxAttempts) {
+    } else if (kind === 'rejected' || kind === 'setup' || entry.attempts + 1 >= this.maxAttempts) {
       this.o.outbox.park(entry.id, error, now.toISOString());
     } else {
       let delay = retryDelayMs(entry.attempts, this.backoff, this.random);
@@ -242,6 +273,7 @@ const KINDS: readonly ConnectorErrorKind[] = [
   'timeout',
   'auth',
   'rejected',
+  'setup',
   'server',
   'protocol',
 ];

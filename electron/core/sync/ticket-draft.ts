@@ -59,7 +59,6 @@ export async function buildTicketDraft(
     body: lines.join('\n'),
     category: f.category,
     lpse: f.lpse || null,
-    slaReason: null,
     attachments,
   };
 }

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput } from '../../../shared/api/contract';
 import { api } from '../api/client';
+import { deliveryProblems, type SyncStatus } from './delivery-problems';
 
 const POLL_MS = 30_000;
 
-/** Tells every staff screen when escalated cases are not reaching the backend helpdesk. */
+/** Tells every staff screen when escalated cases are not reaching the backend helpdesk, and why. */
 export function SyncBanner() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<MethodOutput<'sync.status'> | null>(null);
+  const [status, setStatus] = useState<SyncStatus | null>(null);
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
@@ -28,15 +28,7 @@ export function SyncBanner() {
   }, []);
 
   if (!status) return null;
-  const waitedMinutes = status.oldestWaitingSince
-    ? (now - Date.parse(status.oldestWaitingSince)) / 60_000
-    : 0;
-  const messages = [
-    status.blockedByCredentials && t('sync.credentials'),
-    status.unreachableSince && t('sync.unreachable'),
-    waitedMinutes > status.lateAfterMinutes &&
-      t('sync.late', { minutes: Math.floor(waitedMinutes) }),
-  ].filter((m): m is string => Boolean(m));
+  const messages = deliveryProblems(status, now, t);
   if (messages.length === 0) return null;
   return (
     <div className="sync-banner" role="status">

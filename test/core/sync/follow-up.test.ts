@@ -82,7 +82,7 @@ describe('follow-up with a real RT', () => {
     expect(item?.sla.pausedMsByReason).toMatchObject({ user: 5 * H, development: 10 * H });
 
     await admin.setStatus(ticketId, 'resolved');
-    expect(await core.must('followup.refresh', {})).toEqual({ changed: 1 });
+    expect(await core.must('followup.refresh', {})).toEqual({ changed: 1, read: 1, failed: 0 });
     [item] = await core.must('followup.list', {});
     expect(item).toMatchObject({
       status: 'backend_resolved',

@@ -61,7 +61,6 @@ const draft = (caseCode: string, overrides: Partial<TicketDraft> = {}): TicketDr
   body: `Form Permohonan Permasalahan LPSE — ${caseCode}\nUraian: lupa kata sandi`,
   category: 'akun_login',
   lpse: 'LPSE Kota Bandung',
-  slaReason: null,
   attachments: [],
   ...overrides,
 });
@@ -142,7 +141,6 @@ describe('Request Tracker 5 connector against a real RT', () => {
 
   it('creates a ticket with its custom fields and requestor, attachments byte for byte', async () => {
     const sent = draft('KS-TEST-261124-001', {
-      slaReason: 'development',
       attachments: [
         { fileName: 'nib.pdf', mime: 'application/pdf', bytes: pdfLike },
         { fileName: 'layar.png', mime: 'image/png', bytes: pngLike },
@@ -165,7 +163,6 @@ describe('Request Tracker 5 connector against a real RT', () => {
       [RT_FIELDS.caseId]: 'KS-TEST-261124-001',
       [RT_FIELDS.category]: 'akun_login',
       [RT_FIELDS.lpse]: 'LPSE Kota Bandung',
-      [RT_FIELDS.slaReason]: 'development',
     });
     expect((stored.Requestor as { id: string }[]).map((r) => r.id)).toEqual(['budi@contoh.id']);
 
@@ -259,7 +256,7 @@ describe('Request Tracker 5 connector against a real RT', () => {
     expect((await failure(badToken.readStatus(id))).kind).toBe('auth');
   });
 
-  it('classifies what RT refuses: credentials, a missing queue or ticket, a field not applied', async () => {
+  it('classifies what RT refuses: credentials, a missing ticket, and a missing queue or field as faults of the setup', async () => {
     const wrongPassword = connect({ credentials: { username: 'root', password: 'salah' } });
     const auth = await failure(wrongPassword.createTicket(draft('KS-TEST-261124-007')));
     expect(auth.kind).toBe('auth');
@@ -268,7 +265,7 @@ describe('Request Tracker 5 connector against a real RT', () => {
     const noQueue = await failure(
       connect({ queue: 'Tidak Ada' }).createTicket(draft('KS-TEST-261124-008')),
     );
-    expect(noQueue.kind).toBe('rejected');
+    expect(noQueue.kind).toBe('setup');
     expect(noQueue.message).toContain('Tidak Ada');
     expect((await failure(connector.readStatus('999999'))).kind).toBe('rejected');
     expect((await failure(connector.addNote('999999', 'x', false))).kind).toBe('rejected');
@@ -277,7 +274,7 @@ describe('Request Tracker 5 connector against a real RT', () => {
     const dropped = await failure(
       connect({ queue: 'Loket Triage' }).createTicket(draft('KS-TEST-261124-009')),
     );
-    expect(dropped.kind).toBe('rejected');
+    expect(dropped.kind).toBe('setup');
     expect(dropped.message).toMatch(/^ticket \d+ was created without custom field "Loket Case ID"/);
     expect(await connector.findByCaseCode('KS-TEST-261124-009')).toBeNull();
   });

@@ -26,6 +26,11 @@ async function withJsonBackend(): Promise<{ core: TestCore; helpdesk: ReferenceH
     url: helpdesk.baseUrl,
     secret: helpdesk.token,
   });
+  // Saving checks the setup in the background; the faults a test injects are for what follows.
+  await until(
+    async () => helpdesk.requests.some((r) => r.path === '/v1/health'),
+    (checked) => checked,
+  );
   return { core, helpdesk };
 }
 
@@ -68,7 +73,7 @@ describe('escalated cases through a backend of the HTTPS JSON contract', () => {
     await core.must('followup.refresh', {});
     core.clock.advance(5 * H);
     helpdesk.setStatus(ticket.id, 'resolved');
-    expect(await core.must('followup.refresh', {})).toEqual({ changed: 1 });
+    expect(await core.must('followup.refresh', {})).toEqual({ changed: 1, read: 1, failed: 0 });
     const [now] = await core.must('followup.list', {});
     expect(now).toMatchObject({
       status: 'backend_resolved',
@@ -112,6 +117,11 @@ describe('escalated cases through a backend of the HTTPS JSON contract', () => {
     });
     expect(ticket.notes[0]!.text).toContain('Masih gagal login setelah reset.');
     expect(ticket.status).toBe('in_progress');
+    // Until the note is marked delivered, a "resolved" may be the one already answered.
+    await until(
+      () => core.must('outbox.list', {}),
+      (l) => l.every((e) => e.state === 'delivered'),
+    );
 
     helpdesk.setStatus(ticket.id, 'resolved');
     await core.must('followup.refresh', {});

@@ -199,7 +199,6 @@ describe('the sync worker', () => {
       body: '',
       category: '',
       lpse: null,
-      slaReason: null,
       attachments: [],
     });
     t.core.db.prepare("UPDATE outbox SET state = 'sending'").run();

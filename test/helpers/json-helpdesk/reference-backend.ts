@@ -59,10 +59,15 @@ export class ReferenceHelpdesk {
   private server: Server | null = null;
   private nextId = 1000;
   baseUrl = '';
+  /** Holds back the answer to the next request (computed on arrival) until it settles. */
+  delayNext: Promise<void> | null = null;
+  /** Whether an answer was held back. */
+  delayed = false;
 
-  async start(): Promise<string> {
+  /** On a free port, or on `port` again after a stop (a helpdesk back from an outage). */
+  async start(port = 0): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
     return this.baseUrl;
   }
@@ -99,6 +104,12 @@ export class ReferenceHelpdesk {
       return this.send(res, 401, problem(401, 'Token tidak dikenal'), 'Problem');
     }
     const answer = this.route(req.method ?? '', url, key, raw);
+    const delay = this.delayNext;
+    if (delay) {
+      this.delayNext = null;
+      this.delayed = true;
+      await delay;
+    }
     if (fault?.kind === 'lose-answer') {
       res.socket?.destroy();
       return;

@@ -15,7 +15,6 @@ export interface TicketDraft {
   body: string;
   category: string;
   lpse: string | null;
-  slaReason: string | null;
   attachments: { fileName: string; mime: string; bytes: Buffer }[];
 }
 
@@ -59,10 +58,12 @@ export interface HelpdeskConnector {
  * Why a call to the backend failed, in the terms the sync worker acts on:
  * - unreachable, timeout, server, protocol: retry later with backoff;
  * - auth: stop sending until the credentials change (retrying would only lock the account);
- * - rejected: the backend refuses this content or setup for good: park the entry.
+ * - rejected: the backend refuses this content for good: park the entry;
+ * - setup: the backend is not set up for Loket yet (e.g. RT's custom fields): park the entry
+ *   until the administrator's setup check passes, then send it again.
  */
 export type ConnectorErrorKind =
-  'unreachable' | 'timeout' | 'auth' | 'rejected' | 'server' | 'protocol';
+  'unreachable' | 'timeout' | 'auth' | 'rejected' | 'setup' | 'server' | 'protocol';
 
 /** A failed backend call; the message is a short English detail for logs, never a secret. */
 export class ConnectorError extends Error {

@@ -149,7 +149,8 @@ export function newTicket(draft: TicketDraft) {
     description: withEmptyFilesNamed(draft),
     category: draft.category,
     lpse: draft.lpse,
-    slaReason: draft.slaReason,
+    // The contract has the field; a case never reaches the helpdesk with its clock stopped.
+    slaReason: null,
     attachments: draft.attachments
       .filter((a) => a.bytes.length > 0)
       .map((a) => ({

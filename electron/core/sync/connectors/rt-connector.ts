@@ -60,19 +60,24 @@ export class RtConnector implements HelpdeskConnector {
   }
 
   async createTicket(draft: TicketDraft): Promise<RemoteTicket> {
-    const created = await this.http.json(
-      'POST',
-      '/ticket',
-      201,
-      ticketPayload(draft, this.o.queue),
-    );
+    const created = await this.http
+      .json('POST', '/ticket', 201, ticketPayload(draft, this.o.queue))
+      .catch(async (err: unknown) => {
+        // A queue that is missing or disabled is the setup's fault, not the case's.
+        if (err instanceof ConnectorError && err.kind === 'rejected') {
+          if ((await this.fieldsAppliedToQueue()) === null) {
+            throw new ConnectorError('setup', `queue "${this.o.queue}" not found: ${err.message}`);
+          }
+        }
+        throw err;
+      });
     const id = isJson(created) ? String(created.id ?? '') : '';
     if (!/^\d+$/.test(id)) throw new ConnectorError('protocol', 'POST /ticket: answer has no id');
     const ticket = await this.ticket(id);
     if (fieldValue(ticket, RT_FIELDS.caseId) !== draft.caseCode) {
       // Without its case ID the ticket cannot be found again, and every retry would add one.
       throw new ConnectorError(
-        'rejected',
+        'setup',
         `ticket ${id} was created without custom field "${RT_FIELDS.caseId}" ` +
           `(missing or not applied to queue "${this.o.queue}"); delete it once the queue is fixed`,
       );

@@ -40,7 +40,6 @@ export function ticketPayload(draft: TicketDraft, queue: string) {
       [RT_FIELDS.caseId]: draft.caseCode,
       [RT_FIELDS.category]: draft.category,
       ...(draft.lpse && { [RT_FIELDS.lpse]: draft.lpse }),
-      ...(draft.slaReason && { [RT_FIELDS.slaReason]: draft.slaReason }),
     },
     Attachments: draft.attachments
       .filter((a) => a.bytes.length > 0)

@@ -22,6 +22,7 @@ export function HelpdeskSettings() {
   const id = useId();
   const [hasSecret, setHasSecret] = useState(false);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [checking, setChecking] = useState(false);
   const { register, handleSubmit, reset, setError, control, formState } = useForm<
     FormIn,
     unknown,
@@ -62,7 +63,9 @@ export function HelpdeskSettings() {
   });
 
   const check = async () => {
-    const r = await api('helpdesk.checkSetup', {});
+    if (checking) return;
+    setChecking(true);
+    const r = await api('helpdesk.checkSetup', {}).finally(() => setChecking(false));
     if (!r.ok) return setMessage({ kind: 'error', text: errorText(r.error) });
     setMessage(
       r.value.problems.length === 0
@@ -142,7 +145,13 @@ export function HelpdeskSettings() {
           >
             {t('helpdeskSettings.save')}
           </button>
-          <button type="button" className="button" onClick={() => void check()}>
+          <button
+            type="button"
+            className="button"
+            disabled={checking}
+            aria-busy={checking}
+            onClick={() => void check()}
+          >
             {t('helpdeskSettings.check')}
           </button>
         </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/api/contract';
 import { PAUSE_REASONS, type PauseReason } from '../../../../shared/domain/sla';
@@ -6,15 +6,37 @@ import { formatPhoneNational } from '../../../../shared/domain/phone';
 import { formatTimeWib, fromWibLocalInput, toWibLocalInput } from '../../../../shared/time';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
+import {
+  deliveryProblems,
+  formatDuration,
+  type SyncStatus,
+} from '../../components/delivery-problems';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
+import './followup.css';
 
 type Item = MethodOutput<'followup.list'>[number];
 type Entry = MethodOutput<'outbox.list'>[number];
 
-function hoursMinutes(ms: number): string {
-  const total = Math.round(Math.abs(ms) / 60_000);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+/**
+ * Runs one call at a time: a second press while the first is in flight is ignored (the button
+ * shows it is busy), so a double click never pauses, confirms or retries twice.
+ */
+function usePending(): [boolean, <T>(call: () => Promise<T>) => Promise<T | undefined>] {
+  const [pending, setPending] = useState(false);
+  const busy = useRef(false);
+  const run = async <T,>(call: () => Promise<T>): Promise<T | undefined> => {
+    if (busy.current) return undefined;
+    busy.current = true;
+    setPending(true);
+    try {
+      return await call();
+    } finally {
+      busy.current = false;
+      setPending(false);
+    }
+  };
+  return [pending, run];
 }
 
 /** What the officer must do next for each escalated case, with its backend ticket and 1x24 clock. */
@@ -22,6 +44,8 @@ export function FollowUpScreen() {
   const { t, i18n } = useTranslation();
   const [items, setItems] = useState<Item[]>([]);
   const [outbox, setOutbox] = useState<Entry[]>([]);
+  const [sync, setSync] = useState<SyncStatus | null>(null);
+  const [refreshing, guardRefresh] = usePending();
   /** When the lists were read: ages are counted to then, not re-read on every render. */
   const [readAt, setReadAt] = useState(() => Date.now());
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
@@ -31,11 +55,16 @@ export function FollowUpScreen() {
   useEffect(() => {
     let live = true;
     const load = async () => {
-      const [f, o] = await Promise.all([api('followup.list', {}), api('outbox.list', {})]);
+      const [f, o, st] = await Promise.all([
+        api('followup.list', {}),
+        api('outbox.list', {}),
+        api('sync.status', {}),
+      ]);
       if (!live) return;
       setReadAt(Date.now());
       if (f.ok) setItems(f.value);
       if (o.ok) setOutbox(o.value.filter((e) => e.state !== 'delivered'));
+      if (st.ok) setSync(st.value);
     };
     void load();
     const timer = setInterval(() => void load(), 15_000);
@@ -45,13 +74,23 @@ export function FollowUpScreen() {
     };
   }, [revision]);
 
-  const run = async (call: () => ReturnType<typeof api>, done: string) => {
-    const r = await call();
-    setMessage(
-      r.ok ? { kind: 'success', text: done } : { kind: 'error', text: errorText(r.error) },
-    );
-    reload();
-  };
+  const refresh = () =>
+    guardRefresh(async () => {
+      const r = await api('followup.refresh', {});
+      if (!r.ok) setMessage({ kind: 'error', text: errorText(r.error) });
+      else if (r.value.failed > 0) {
+        setMessage({ kind: 'error', text: t('followup.refreshedSome', r.value) });
+      } else {
+        setMessage({
+          kind: 'success',
+          text:
+            r.value.read === 0 ? t('followup.refreshedNone') : t('followup.refreshedAll', r.value),
+        });
+      }
+      reload();
+    });
+  const problems = sync ? deliveryProblems(sync, readAt, t) : [];
+  const unconfigured = sync !== null && !sync.configured;
 
   return (
     <main id="main" className="followup">
@@ -60,7 +99,9 @@ export function FollowUpScreen() {
         <button
           type="button"
           className="button"
-          onClick={() => void run(() => api('followup.refresh', {}), t('followup.refreshed'))}
+          disabled={refreshing}
+          aria-busy={refreshing}
+          onClick={() => void refresh()}
         >
           {t('followup.refresh')}
         </button>
@@ -109,11 +150,19 @@ export function FollowUpScreen() {
                       ) : (
                         t('followup.notDelivered')
                       )}
+                      {i.pollError && (
+                        <p className="field__error followup__poll-error" title={i.pollError.detail}>
+                          {t('followup.pollError', {
+                            reason: t(`followup.errors.${i.pollError.kind}`),
+                            time: formatTimeWib(i.pollError.at, i18n.language),
+                          })}
+                        </p>
+                      )}
                     </td>
                     <td className={i.sla.overdue ? 'field__error' : undefined}>
                       {i.sla.overdue
-                        ? t('followup.overdue', { time: hoursMinutes(i.sla.remainingMs) })
-                        : t('followup.remaining', { time: hoursMinutes(i.sla.remainingMs) })}
+                        ? t('followup.overdue', { time: formatDuration(i.sla.remainingMs, t) })
+                        : t('followup.remaining', { time: formatDuration(i.sla.remainingMs, t) })}
                       {i.sla.pausedFor && (
                         <span className="muted">
                           {' '}
@@ -125,7 +174,11 @@ export function FollowUpScreen() {
                       )}
                     </td>
                     <td>
-                      <p className="followup__next">{t(`followup.actions.${i.nextAction}`)}</p>
+                      <p className="followup__next">
+                        {i.nextAction === 'waiting_delivery' && unconfigured
+                          ? t('followup.waitingNoHelpdesk')
+                          : t(`followup.actions.${i.nextAction}`)}
+                      </p>
                       <CaseActions
                         item={i}
                         onDone={(text) => {
@@ -144,6 +197,13 @@ export function FollowUpScreen() {
       </section>
       <section className="card" aria-labelledby="followup-outbox">
         <h2 id="followup-outbox">{t('followup.outboxTitle')}</h2>
+        {problems.length > 0 && (
+          <ul className="followup__problems">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        )}
         {outbox.length === 0 ? (
           <p className="muted">{t('followup.outboxEmpty')}</p>
         ) : (
@@ -156,7 +216,7 @@ export function FollowUpScreen() {
                   {t('followup.attempts', { count: e.attempts })} ·{' '}
                   <span title={formatTimeWib(e.createdAt, i18n.language)}>
                     {t('followup.waitingFor', {
-                      time: hoursMinutes(readAt - Date.parse(e.createdAt)),
+                      time: formatDuration(readAt - Date.parse(e.createdAt), t),
                     })}
                   </span>
                   {e.lastErrorKind && (
@@ -174,24 +234,50 @@ export function FollowUpScreen() {
                     </>
                   )}
                 </span>
-                <button
-                  type="button"
-                  className="button button--small"
-                  onClick={() =>
-                    void run(
-                      () => api('outbox.retryNow', { outboxId: e.id }),
-                      t('followup.retried'),
-                    )
-                  }
-                >
-                  {t('followup.retryNow')}
-                </button>
+                <RetryButton
+                  entry={e}
+                  onDone={(text) => {
+                    setMessage({ kind: 'success', text });
+                    reload();
+                  }}
+                  onError={(text) => setMessage({ kind: 'error', text })}
+                />
               </li>
             ))}
           </ul>
         )}
       </section>
     </main>
+  );
+}
+
+function RetryButton({
+  entry,
+  onDone,
+  onError,
+}: {
+  entry: Entry;
+  onDone: (text: string) => void;
+  onError: (text: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [pending, guard] = usePending();
+  return (
+    <button
+      type="button"
+      className="button button--small"
+      disabled={pending}
+      aria-busy={pending}
+      onClick={() =>
+        void guard(async () => {
+          const r = await api('outbox.retryNow', { outboxId: entry.id });
+          if (r.ok) onDone(t('followup.retried'));
+          else onError(errorText(r.error));
+        })
+      }
+    >
+      {t('followup.retryNow')}
+    </button>
   );
 }
 
@@ -205,9 +291,15 @@ function CaseActions({
   onError: (text: string) => void;
 }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState<PauseReason>('user');
-  const call = async (r: Awaited<ReturnType<typeof api>>, done: string) =>
-    r.ok ? onDone(done) : onError(errorText(r.error));
+  // No reason is chosen for the officer: stopping the clock must be a deliberate choice.
+  const [reason, setReason] = useState<PauseReason | ''>('');
+  const [pending, guard] = usePending();
+  const call = (request: () => ReturnType<typeof api>, done: string) =>
+    guard(async () => {
+      const r = await request();
+      if (r.ok) onDone(done);
+      else onError(errorText(r.error));
+    });
 
   if (item.nextAction === 'confirm_with_visitor') {
     return <ConfirmForm item={item} onDone={onDone} onError={onError} />;
@@ -221,8 +313,10 @@ function CaseActions({
         <button
           type="button"
           className="button button--small"
-          onClick={async () =>
-            call(await api('case.resume', { caseId: item.caseId }), t('followup.resumed'))
+          disabled={pending}
+          aria-busy={pending}
+          onClick={() =>
+            void call(() => api('case.resume', { caseId: item.caseId }), t('followup.resumed'))
           }
         >
           {t('followup.resume')}
@@ -235,8 +329,9 @@ function CaseActions({
           <select
             id={`reason-${item.caseId}`}
             value={reason}
-            onChange={(e) => setReason(e.target.value as PauseReason)}
+            onChange={(e) => setReason(e.target.value as PauseReason | '')}
           >
+            <option value="">{t('followup.pauseReasonChoose')}</option>
             {PAUSE_REASONS.map((r) => (
               <option key={r} value={r}>
                 {t(`followup.reasons.${r}`)}
@@ -246,9 +341,15 @@ function CaseActions({
           <button
             type="button"
             className="button button--small"
-            onClick={async () =>
-              call(await api('case.pause', { caseId: item.caseId, reason }), t('followup.paused'))
-            }
+            disabled={reason === '' || pending}
+            aria-busy={pending}
+            onClick={() => {
+              if (reason === '') return;
+              void call(
+                () => api('case.pause', { caseId: item.caseId, reason }),
+                t('followup.paused'),
+              );
+            }}
           >
             {t('followup.pause')}
           </button>
@@ -276,23 +377,25 @@ function ConfirmForm({
   const [when, setWhen] = useState(() => toWibLocalInput(new Date()));
   const [note, setNote] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const confirm = async (outcome: 'accepted' | 'not_solved') => {
-    const confirmedAt = fromWibLocalInput(when);
-    if (!confirmedAt) return setFieldErrors({ confirmedAt: 'validation.invalid' });
-    const r = await api('case.confirm', {
-      caseId: item.caseId,
-      channel,
-      outcome,
-      confirmedAt,
-      ...(note.trim() && { note }),
+  const [pending, guard] = usePending();
+  const confirm = (outcome: 'accepted' | 'not_solved') =>
+    guard(async () => {
+      const confirmedAt = fromWibLocalInput(when);
+      if (!confirmedAt) return setFieldErrors({ confirmedAt: 'validation.invalid' });
+      const r = await api('case.confirm', {
+        caseId: item.caseId,
+        channel,
+        outcome,
+        confirmedAt,
+        ...(note.trim() && { note }),
+      });
+      if (!r.ok) {
+        setFieldErrors(r.error.fields ?? {});
+        return onError(errorText(r.error));
+      }
+      setFieldErrors({});
+      onDone(t(outcome === 'accepted' ? 'followup.confirmedClosed' : 'followup.confirmedReopened'));
     });
-    if (!r.ok) {
-      setFieldErrors(r.error.fields ?? {});
-      return onError(errorText(r.error));
-    }
-    setFieldErrors({});
-    onDone(t(outcome === 'accepted' ? 'followup.confirmedClosed' : 'followup.confirmedReopened'));
-  };
   return (
     <fieldset className="followup__actions">
       <legend>{t('followup.confirmTitle', { name: item.reporterName })}</legend>
@@ -329,6 +432,8 @@ function ConfirmForm({
         <button
           type="button"
           className="button button--small button--primary"
+          disabled={pending}
+          aria-busy={pending}
           onClick={() => void confirm('accepted')}
         >
           {t('followup.accepted')}
@@ -336,6 +441,8 @@ function ConfirmForm({
         <button
           type="button"
           className="button button--small"
+          disabled={pending}
+          aria-busy={pending}
           onClick={() => void confirm('not_solved')}
         >
           {t('followup.notSolved')}
