@@ -2,7 +2,7 @@ import { currentConsent } from '../../../shared/domain/consent';
 import { formatQueueNumber } from '../../../shared/domain/queue';
 import type { CheckIn, VisitRow, VisitStatus } from '../../../shared/domain/visit';
 import type { VisitorType } from '../../../shared/domain/visitor-types';
-import { serviceDayOf } from '../../../shared/time';
+import { serviceDayOf, serviceMoment } from '../../../shared/time';
 import type { AuditLog } from '../audit';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
@@ -114,12 +114,11 @@ export class VisitService {
     if (input.consentVersion !== currentConsent().version) throw new AppError('CONSENT_OUTDATED');
     return this.db
       .transaction((): CheckInResult => {
-        const at = this.now().toISOString();
+        const { at, serviceDay } = serviceMoment(this.now());
         const visitorId =
           input.returningVisitorId === undefined
             ? this.createVisitor(actorId, input, at)
             : this.updateVisitor(actorId, input.returningVisitorId, input, at);
-        const serviceDay = serviceDayOf(this.now());
         const queueNo = this.q.nextQueueNo.get(serviceDay)!.n;
         const visitId = Number(
           this.q.insertVisit.run({
