@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { currentConsent } from '../../shared/domain/consent';
 import type { CheckInInput } from '../../shared/domain/visit';
-import { cleanup, startWithAdmin, type TestCore } from '../helpers/temp-core';
+import { cleanup, startWithAdmin, TestClock, type TestCore } from '../helpers/temp-core';
 
 let t: TestCore;
 afterEach(() => cleanup(t));
@@ -123,6 +123,31 @@ describe('queue numbers', () => {
   });
 });
 
+describe('a check-in at midnight WIB', () => {
+  /** A clock that moves on 200 ms each time it is read, as a busy host's clock does. */
+  class MovingClock extends TestClock {
+    override now = (): Date => {
+      const at = new Date(this.current.getTime());
+      this.advance(200);
+      return at;
+    };
+  }
+
+  it('takes its time and its service day from one reading of the clock', async () => {
+    const clock = new MovingClock();
+    t = await startWithAdmin({ clock });
+    // Wherever in the check-in the clock passes 17:00 UTC (00:00 WIB), both come from one reading.
+    for (let ms = -1500; ms <= 300; ms += 100) {
+      clock.current = new Date(Date.parse('2026-11-24T17:00:00.000Z') + ms);
+      const r = await t.must('visit.checkIn', BUDI);
+      const wibDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(
+        new Date(r.checkedInAt),
+      );
+      expect(r.serviceDay, `${ms} ms`).toBe(wibDay);
+    }
+  });
+});
+
 describe('returning visitors', () => {
   it('are found by a prefix of name, phone in any writing, or email, with contacts masked', async () => {
     t = await startWithAdmin();
@@ -153,6 +178,52 @@ describe('returning visitors', () => {
       institution: 'CV Maju Jaya',
       lastVisitDay: '2026-11-24',
     });
+    expect(JSON.stringify(budi)).not.toContain('3456');
+  });
+
+  it.each([
+    ['jafar', "Ja'far Shadiq"],
+    ['ja’far', "Ja'far Shadiq"],
+    ['kadeke', "Kadek'e Wirawan"],
+    ['niluh', 'Ni Luh Putu Ayu'],
+    ['luhputu', 'Ni Luh Putu Ayu'],
+    ['ni luh', 'Ni Luh Putu Ayu'],
+    ['sitinur', 'Siti-Nurhaliza'],
+    ['siti nur', 'Siti-Nurhaliza'],
+    ['renee', 'Renée Ñáñez'],
+    ['nanez', 'Renée Ñáñez'],
+    ['\uFF32\uFF45\uFF4E', 'Renée Ñáñez'], // full-width letters, as some keyboards type them
+  ])(
+    'find %j → %j whatever the spelling around apostrophes, hyphens, spaces and accents',
+    async (query, name) => {
+      t = await startWithAdmin();
+      for (const fullName of [
+        "Ja'far Shadiq",
+        "Kadek'e Wirawan",
+        'Ni Luh Putu Ayu',
+        'Siti-Nurhaliza',
+        'Renée Ñáñez',
+        'Lukas Niman',
+      ]) {
+        await t.must('visit.checkIn', { ...BUDI, fullName });
+      }
+      const found = (await t.must('visitor.search', { query })).map((s) => s.fullName);
+      expect(found).toEqual([name]);
+    },
+  );
+
+  it('find a visitor by the last digits of the phone, still masked', async () => {
+    t = await startWithAdmin();
+    await t.must('visit.checkIn', BUDI); // 0812-3456-7890
+    await t.must('visit.checkIn', { ...BUDI, fullName: 'Dewi', phone: '(021) 2993 5577' });
+    const search = (query: string) => t.must('visitor.search', { query });
+    expect((await search('7890')).map((s) => s.fullName)).toEqual(['Budi Santoso']);
+    expect((await search('567890')).map((s) => s.fullName)).toEqual(['Budi Santoso']);
+    expect((await search('5577')).map((s) => s.fullName)).toEqual(['Dewi']);
+    expect((await search('0812')).map((s) => s.fullName)).toEqual(['Budi Santoso']);
+    expect((await search('1234')).map((s) => s.fullName)).toEqual([]);
+    const [budi] = await search('7890');
+    expect(budi?.phoneMasked).toBe('0812•••••890');
     expect(JSON.stringify(budi)).not.toContain('3456');
   });
 
