@@ -3,6 +3,7 @@ import { formatPhoneNational } from '../../../shared/domain/phone';
 import { translate, type Locale } from '../../../shared/i18n/messages';
 import { formatTimeWib } from '../../../shared/time';
 import type { Db } from '../db/open-database';
+import type { ExportedFile } from '../../../shared/domain/exported-file';
 
 interface RegisterRow {
   queue_no: number;
@@ -39,12 +40,6 @@ const COLUMNS = [
   'consentAt',
   'caseCodes',
 ] as const;
-
-export interface ExportedFile {
-  fileName: string;
-  mimeType: string;
-  base64: string;
-}
 
 /** The daily guest-book register (buku tamu harian), as CSV or XLSX. */
 export class RegisterExporter {
