@@ -70,6 +70,7 @@ export const en: Messages = {
     no_show: 'No-show',
     in_consultation: 'In consultation',
     done: 'Done',
+    left_unserved: 'Left before being served',
   },
   reception: {
     title: 'Guest book',
@@ -491,7 +492,10 @@ export const en: Messages = {
       consentVersion: 'Consent version',
       caseCodes: 'Case IDs',
       consentAt: 'Consent time (WIB)',
+      outcome: 'Outcome',
     },
+    served: 'Served',
+    leftUnserved: 'Left before being served',
     yes: 'Yes',
     no: 'No',
   },

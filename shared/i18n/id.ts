@@ -72,6 +72,7 @@ export const id = {
     no_show: 'Tidak hadir',
     in_consultation: 'Sedang konsultasi',
     done: 'Selesai',
+    left_unserved: 'Pulang sebelum dilayani',
   },
   reception: {
     title: 'Buku tamu',
@@ -493,7 +494,10 @@ export const id = {
       consentVersion: 'Versi persetujuan',
       caseCodes: 'ID kasus',
       consentAt: 'Waktu persetujuan (WIB)',
+      outcome: 'Hasil kunjungan',
     },
+    served: 'Dilayani',
+    leftUnserved: 'Pulang sebelum dilayani',
     yes: 'Ya',
     no: 'Tidak',
   },
