@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test } from './loket-fixture';
+import { expect, expectAccessible, screenshot, test } from './loket-fixture';
 import { ADMIN, fillNewVisitor, setupAndLogin } from './support/steps';
 
 const rowOf = (page: Page, queue: string) => page.locator(`tr[data-queue="${queue}"]`);
@@ -33,6 +33,7 @@ test('reception fits 1024×768 and 1280×720 with a 120-character name: no sidew
   page,
   loket,
 }) => {
+  test.setTimeout(150_000); // four window sizes, each measured and photographed
   await setupAndLogin(page, loket.launchUrl);
   await checkIn(page, LONG_NAME, LONG_INSTITUTION);
   await expect(rowOf(page, 'K-001')).toBeVisible();
@@ -92,6 +93,7 @@ test('check-out asks first, and a visitor who left unserved is not counted as Se
   await expect(rowOf(page, 'K-001')).toContainText('Menunggu');
 
   await rowOf(page, 'K-001').getByRole('button', { name: 'Check-out K-001' }).click();
+  await expectAccessible(page, 'reception check-out confirmation');
   await page.setViewportSize({ width: 1024, height: 768 });
   await screenshot(page, 'reception-checkout-confirm-1024x768');
   await page
