@@ -13,6 +13,14 @@ export function serviceDayOf(instant: Date): string {
   return dayFormatter.format(instant);
 }
 
+/**
+ * One reading of the clock as the desk records it: the UTC time stamp and its service day, so
+ * that the two cannot straddle midnight WIB.
+ */
+export function serviceMoment(instant: Date): { at: string; serviceDay: string } {
+  return { at: instant.toISOString(), serviceDay: serviceDayOf(instant) };
+}
+
 export const SERVICE_DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export function formatTimeWib(iso: string, locale: string): string {

@@ -6,6 +6,7 @@ import { api, hasSession, onUnauthenticated, setSessionToken } from './api/clien
 import { errorText } from './api/errors';
 import { Notice } from './components/Notice';
 import { SyncBanner } from './components/SyncBanner';
+import { clearAllDrafts } from './drafts/form-draft';
 import { changeLocale } from './i18n';
 import { onBackToScreen, showScreen } from './back-navigation';
 import { StaffAdmin } from './screens/admin/StaffAdmin';
@@ -83,6 +84,7 @@ export function App() {
   }, [t, i18n.language]);
 
   const logout = async () => {
+    clearAllDrafts(); // whoever logs in next at this desk must not see unsent input
     await api('auth.logout', {});
     setSessionToken(null);
     setView({ kind: 'login', notice: null });
@@ -111,7 +113,7 @@ export function App() {
         )}
         <div className="topbar__end">
           <label className="topbar__lang">
-            {t('app.language')}
+            <span className="topbar__lang-text">{t('app.language')}</span>
             <select
               value={i18n.language}
               onChange={(e) => void changeLocale(e.target.value as Locale)}
@@ -125,10 +127,18 @@ export function App() {
           </label>
           {view.kind === 'staff' && (
             <>
-              <span className="topbar__user">
+              <span
+                className="topbar__user"
+                title={t('app.loggedInAs', { name: view.me.fullName })}
+              >
                 {t('app.loggedInAs', { name: view.me.fullName })}
               </span>
-              <button type="button" className="button button--small" onClick={() => void logout()}>
+              <button
+                type="button"
+                className="button button--small"
+                title={t('app.loggedInAs', { name: view.me.fullName })}
+                onClick={() => void logout()}
+              >
                 {t('app.logout')}
               </button>
             </>

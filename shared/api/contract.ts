@@ -9,6 +9,7 @@ import {
   visitorSuggestionSchema,
 } from '../domain/visit';
 import { visitorTypeSchema } from '../domain/visitor-types';
+import { exportedFileSchema } from '../domain/exported-file';
 import {
   ATTACHMENT_SOURCES,
   caseFormSchema,
@@ -169,7 +170,7 @@ export const contract = {
   }),
   'register.export': method({
     input: z.object({ day: serviceDaySchema.optional(), format: z.enum(['csv', 'xlsx']) }),
-    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+    output: exportedFileSchema,
     access: ['receptionist', 'supervisor'],
     windows: STAFF_WINDOW,
   }),
@@ -532,7 +533,7 @@ export const contract = {
   }),
   'report.ikmExport': method({
     input: reportPeriodSchema.and(z.object({ format: z.enum(['pdf', 'xlsx']) })),
-    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+    output: exportedFileSchema,
     access: ['supervisor'],
     windows: STAFF_WINDOW,
   }),

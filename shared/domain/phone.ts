@@ -17,7 +17,13 @@ export function normalizeIndonesianPhone(raw: string): string | null {
   return NATIONAL_SIGNIFICANT.test(nsn) ? `+62${nsn}` : null;
 }
 
-/** "+6281234567890" → "0812-3456-7890"; landlines keep a plain grouping. */
+/** Area codes of two digits after the 0; every other area code has three (0751, 0274…). */
+const TWO_DIGIT_AREA_CODES = ['21', '22', '24', '31', '61'];
+
+/**
+ * How Loket writes a number everywhere it shows one: mobiles "0812-3456-7890", landlines with
+ * the area code in brackets, "(021) 2993-5577", "(0751) 123-456".
+ */
 export function formatPhoneNational(e164: string): string {
   const nsn = e164.startsWith('+62') ? e164.slice(3) : e164;
   const national = `0${nsn}`;
@@ -26,7 +32,12 @@ export function formatPhoneNational(e164: string): string {
       .filter(Boolean)
       .join('-');
   }
-  return national;
+  if (!/^[2-7]\d+$/.test(nsn)) return national;
+  const areaLength = TWO_DIGIT_AREA_CODES.includes(nsn.slice(0, 2)) ? 2 : 3;
+  const subscriber = nsn.slice(areaLength);
+  const cut = subscriber.length >= 7 ? subscriber.length - 4 : subscriber.length === 6 ? 3 : 0;
+  const grouped = cut > 0 ? `${subscriber.slice(0, cut)}-${subscriber.slice(cut)}` : subscriber;
+  return `(0${nsn.slice(0, areaLength)}) ${grouped}`;
 }
 
 /** Enough to recognise one's own number, not enough to read someone else's off a screen. */

@@ -72,8 +72,19 @@ const visitSummarySchema = z.object({
   calledAt: z.string().nullable(),
 });
 
+/**
+ * What reception shows of a visit: the queue's states, and a closed visit told apart by whether
+ * anyone served it ('done') or the visitor left before that ('left_unserved').
+ */
+export const RECEPTION_STATUSES = [...VISIT_STATUSES, 'left_unserved'] as const;
+export const receptionStatusSchema = z.enum(RECEPTION_STATUSES);
+export type ReceptionStatus = z.infer<typeof receptionStatusSchema>;
+/** States in which a visit is over: no check-out any more. */
+export const CLOSED_RECEPTION_STATUSES: readonly ReceptionStatus[] = ['done', 'left_unserved'];
+
 /** Reception's row of the day's list. */
 export const visitRowSchema = visitSummarySchema.extend({
+  status: receptionStatusSchema,
   checkedOutAt: z.string().nullable(),
   autoClosed: z.boolean(),
 });

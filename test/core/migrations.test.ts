@@ -12,6 +12,7 @@ import {
 import { AppError } from '../../electron/core/errors';
 import { AHEAD_SQL, PENDING_SQL } from '../../electron/core/survey/survey-service';
 import { DUE_SQL } from '../../electron/core/sync/outbox-store';
+import { VISITOR_SEARCH_SQL } from '../../electron/core/reception/visitors';
 import { tempDir } from '../helpers/temp-core';
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -303,5 +304,70 @@ describe('migration 8: the pending-survey index', () => {
     );
     expect(plan(db, PENDING_SQL, 1, ...window).some((d) => d.startsWith('SCAN v'))).toBe(true);
     db.close();
+  });
+});
+
+describe('migration 7: folded visitor search without anonymised visitors; unserved departures', () => {
+  const file = join(tempDir(), 'm7.sqlite');
+  const before = openDatabase(
+    file,
+    MIGRATIONS.filter((m) => m.version < 7),
+  );
+  const now = '2026-11-24T02:00:00.000Z';
+  const addVisitor = before.prepare<[string, string, string | null]>(
+    `INSERT INTO visitor (full_name, phone, created_at, updated_at, anonymised_at)
+     VALUES (?, ?, '${now}', '${now}', ?)`,
+  );
+  addVisitor.run("Ja'far Shadiq", '+6281234567890', null); // 1
+  addVisitor.run('(dianonimkan)', '', now); // 2: anonymised before this migration
+  addVisitor.run('Ni Luh Putu', '+622129935577', null); // 3
+  before.close();
+  const db = openDatabase(file);
+  const match = (q: string) =>
+    db
+      .prepare<[string], { rowid: number }>(
+        'SELECT rowid FROM visitor_search WHERE visitor_search MATCH ? ORDER BY rowid',
+      )
+      .all(q)
+      .map((r) => r.rowid);
+
+  it('rebuilds the index of existing visitors in the folded form, with phone endings', () => {
+    expect(match('"jafar"*')).toEqual([1]);
+    expect(match('"niluh"*')).toEqual([3]);
+    expect(match('"ni"* "luh"*')).toEqual([3]);
+    expect(match('phone : "x0987"*')).toEqual([1]);
+    expect(match('phone : "0812"*')).toEqual([1]);
+  });
+
+  it('removes anonymised visitors from the index, and removes a visitor when anonymised later', () => {
+    expect(match('"dianonimkan"*')).toEqual([]);
+    db.prepare(
+      "UPDATE visitor SET full_name = '(dianonimkan)', phone = '', anonymised_at = ? WHERE id = 1",
+    ).run(now);
+    expect(match('"dianonimkan"*')).toEqual([]);
+    expect(match('"jafar"*')).toEqual([]);
+    db.prepare("UPDATE visitor SET full_name = 'Ni Luh Ayu' WHERE id = 3").run();
+    expect(match('"niluh"*')).toEqual([3]);
+    expect(match('"putu"*')).toEqual([]);
+  });
+
+  it('finds suggestions from the full-text index, never scanning the visitors', () => {
+    const plan = (
+      db.prepare(`EXPLAIN QUERY PLAN ${VISITOR_SEARCH_SQL}`).all('"di"*', 8) as {
+        detail: string;
+      }[]
+    ).map((p) => p.detail);
+    expect(plan[0]).toMatch(/^SCAN s VIRTUAL TABLE INDEX/);
+    expect(plan.join('\n')).toMatch(/SEARCH v USING INTEGER PRIMARY KEY/);
+    expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('adds the unserved-departure flag to visits, 0 or 1', () => {
+    const columns = db
+      .prepare<[], { name: string; dflt_value: string | null }>(
+        "SELECT name, dflt_value FROM pragma_table_info('visit') WHERE name = 'left_unserved'",
+      )
+      .all();
+    expect(columns).toEqual([{ name: 'left_unserved', dflt_value: '0' }]);
   });
 });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { currentConsent } from '../../shared/domain/consent';
 import type { CheckInInput } from '../../shared/domain/visit';
-import { cleanup, startWithAdmin, type TestCore } from '../helpers/temp-core';
+import { cleanup, startWithAdmin, TestClock, type TestCore } from '../helpers/temp-core';
 
 let t: TestCore;
 afterEach(() => cleanup(t));
@@ -123,6 +123,31 @@ describe('queue numbers', () => {
   });
 });
 
+describe('a check-in at midnight WIB', () => {
+  /** A clock that moves on 200 ms each time it is read, as a busy host's clock does. */
+  class MovingClock extends TestClock {
+    override now = (): Date => {
+      const at = new Date(this.current.getTime());
+      this.advance(200);
+      return at;
+    };
+  }
+
+  it('takes its time and its service day from one reading of the clock', async () => {
+    const clock = new MovingClock();
+    t = await startWithAdmin({ clock });
+    // Wherever in the check-in the clock passes 17:00 UTC (00:00 WIB), both come from one reading.
+    for (let ms = -1500; ms <= 300; ms += 100) {
+      clock.current = new Date(Date.parse('2026-11-24T17:00:00.000Z') + ms);
+      const r = await t.must('visit.checkIn', BUDI);
+      const wibDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(
+        new Date(r.checkedInAt),
+      );
+      expect(r.serviceDay, `${ms} ms`).toBe(wibDay);
+    }
+  });
+});
+
 describe('returning visitors', () => {
   it('are found by a prefix of name, phone in any writing, or email, with contacts masked', async () => {
     t = await startWithAdmin();
@@ -153,6 +178,52 @@ describe('returning visitors', () => {
       institution: 'CV Maju Jaya',
       lastVisitDay: '2026-11-24',
     });
+    expect(JSON.stringify(budi)).not.toContain('3456');
+  });
+
+  it.each([
+    ['jafar', "Ja'far Shadiq"],
+    ['ja’far', "Ja'far Shadiq"],
+    ['kadeke', "Kadek'e Wirawan"],
+    ['niluh', 'Ni Luh Putu Ayu'],
+    ['luhputu', 'Ni Luh Putu Ayu'],
+    ['ni luh', 'Ni Luh Putu Ayu'],
+    ['sitinur', 'Siti-Nurhaliza'],
+    ['siti nur', 'Siti-Nurhaliza'],
+    ['renee', 'Renée Ñáñez'],
+    ['nanez', 'Renée Ñáñez'],
+    ['\uFF32\uFF45\uFF4E', 'Renée Ñáñez'], // full-width letters, as some keyboards type them
+  ])(
+    'find %j → %j whatever the spelling around apostrophes, hyphens, spaces and accents',
+    async (query, name) => {
+      t = await startWithAdmin();
+      for (const fullName of [
+        "Ja'far Shadiq",
+        "Kadek'e Wirawan",
+        'Ni Luh Putu Ayu',
+        'Siti-Nurhaliza',
+        'Renée Ñáñez',
+        'Lukas Niman',
+      ]) {
+        await t.must('visit.checkIn', { ...BUDI, fullName });
+      }
+      const found = (await t.must('visitor.search', { query })).map((s) => s.fullName);
+      expect(found).toEqual([name]);
+    },
+  );
+
+  it('find a visitor by the last digits of the phone, still masked', async () => {
+    t = await startWithAdmin();
+    await t.must('visit.checkIn', BUDI); // 0812-3456-7890
+    await t.must('visit.checkIn', { ...BUDI, fullName: 'Dewi', phone: '(021) 2993 5577' });
+    const search = (query: string) => t.must('visitor.search', { query });
+    expect((await search('7890')).map((s) => s.fullName)).toEqual(['Budi Santoso']);
+    expect((await search('567890')).map((s) => s.fullName)).toEqual(['Budi Santoso']);
+    expect((await search('5577')).map((s) => s.fullName)).toEqual(['Dewi']);
+    expect((await search('0812')).map((s) => s.fullName)).toEqual(['Budi Santoso']);
+    expect((await search('1234')).map((s) => s.fullName)).toEqual([]);
+    const [budi] = await search('7890');
+    expect(budi?.phoneMasked).toBe('0812•••••890');
     expect(JSON.stringify(budi)).not.toContain('3456');
   });
 
@@ -238,7 +309,7 @@ describe("today's list, check-out and the end of the day", () => {
     t.clock.advance(25 * 60_000);
     const out = await t.must('visit.checkOut', { visitId: a.visitId });
     expect(out).toMatchObject({
-      status: 'done',
+      status: 'left_unserved', // nobody called Budi before he left
       checkedOutAt: '2026-11-24T02:25:00.000Z',
       autoClosed: false,
     });
@@ -248,8 +319,55 @@ describe("today's list, check-out and the end of the day", () => {
     expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
     const { visits } = await t.must('visit.listForDay', {});
     expect(visits.map((v) => [v.queueLabel, v.fullName, v.status])).toEqual([
-      ['K-001', 'Budi Santoso', 'done'],
+      ['K-001', 'Budi Santoso', 'left_unserved'],
       ['K-002', 'Dewi', 'waiting'],
+    ]);
+  });
+
+  it('records a visitor checked out before anyone served them as "left unserved", apart from "done"', async () => {
+    t = await startWithAdmin();
+    const served = await t.must('visit.checkIn', BUDI);
+    const left = await t.must('visit.checkIn', { ...BUDI, fullName: 'Dewi' });
+    const called = await t.must('visit.checkIn', { ...BUDI, fullName: 'Agus' });
+    await t.must('queue.callNext', {});
+    await t.must('queue.start', { visitId: served.visitId });
+    await t.must('visit.checkOut', { visitId: served.visitId });
+    const leftRow = await t.must('visit.checkOut', { visitId: left.visitId });
+    expect(leftRow.status).toBe('left_unserved');
+    await t.must('queue.callNext', {}); // Agus is called, but leaves before he is served
+    await t.must('visit.checkOut', { visitId: called.visitId });
+    const { visits } = await t.must('visit.listForDay', {});
+    expect(visits.map((v) => [v.queueLabel, v.status])).toEqual([
+      ['K-001', 'done'],
+      ['K-002', 'left_unserved'],
+      ['K-003', 'left_unserved'],
+    ]);
+    const again = await t.call('visit.checkOut', { visitId: left.visitId });
+    expect(again.ok ? null : again.error.code).toBe('VISIT_ALREADY_CLOSED');
+    const audit = t.core.db
+      .prepare<[], { entity_id: string; detail: string | null }>(
+        "SELECT entity_id, detail FROM audit WHERE action = 'visit.checkOut' ORDER BY id",
+      )
+      .all()
+      .map((a) => [a.entity_id, a.detail === null ? null : JSON.parse(a.detail)]);
+    expect(audit).toEqual([
+      [String(served.visitId), { outcome: 'served' }],
+      [String(left.visitId), { outcome: 'left_unserved' }],
+      [String(called.visitId), { outcome: 'left_unserved' }],
+    ]);
+  });
+
+  it('counts visitors still waiting when the day is closed as left unserved', async () => {
+    t = await startWithAdmin();
+    const served = await t.must('visit.checkIn', BUDI);
+    await t.must('visit.checkIn', { ...BUDI, fullName: 'Dewi' });
+    await t.must('queue.callNext', {});
+    await t.must('queue.start', { visitId: served.visitId });
+    t.clock.current = new Date('2026-11-25T01:00:00Z');
+    const { visits } = await t.must('visit.listForDay', { day: '2026-11-24' });
+    expect(visits.map((v) => [v.fullName, v.status, v.autoClosed])).toEqual([
+      ['Budi Santoso', 'done', true],
+      ['Dewi', 'left_unserved', true],
     ]);
   });
 
@@ -259,7 +377,7 @@ describe("today's list, check-out and the end of the day", () => {
     t.clock.current = new Date('2026-11-25T01:00:00Z');
     const { day, visits } = await t.must('visit.listForDay', { day: '2026-11-24' });
     expect(day).toBe('2026-11-24');
-    expect(visits[0]).toMatchObject({ status: 'done', autoClosed: true });
+    expect(visits[0]).toMatchObject({ status: 'left_unserved', autoClosed: true });
     const audit = t.core.db
       .prepare("SELECT actor_id FROM audit WHERE action = 'visit.autoClose'")
       .all();
@@ -303,7 +421,7 @@ describe('daily register export', () => {
     expect(text.startsWith('\uFEFFNo. antrean,Jam datang (WIB),Nama,')).toBe(true);
     const lines = text.slice(1).split('\r\n');
     expect(lines[1]).toBe(
-      'K-001,09.00,Budi Santoso,CV Maju Jaya,Penyedia (pelaku usaha),LPSE Kota Bandung,Lupa kata sandi SPSE,0812-3456-7890,budi.santoso@example.co.id,Menunggu,,Tidak,2026-11-v1,09.00,',
+      'K-001,09.00,Budi Santoso,CV Maju Jaya,Penyedia (pelaku usaha),LPSE Kota Bandung,Lupa kata sandi SPSE,0812-3456-7890,budi.santoso@example.co.id,Menunggu,,,Tidak,2026-11-v1,09.00,',
     );
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")"`);
     expect(text).toContain('"PT ""Kutip"", Tbk"');
@@ -312,6 +430,33 @@ describe('daily register export', () => {
       .prepare("SELECT actor_id, entity_id, detail FROM audit WHERE action = 'register.export'")
       .all();
     expect(audit).toEqual([{ actor_id: 1, entity_id: '2026-11-24', detail: '{"format":"csv"}' }]);
+  });
+
+  it('gives the register an outcome column that tells a served visit from one that left unserved', async () => {
+    t = await startWithAdmin();
+    const served = await t.must('visit.checkIn', BUDI);
+    const left = await t.must('visit.checkIn', { ...BUDI, fullName: 'Dewi' });
+    await t.must('visit.checkIn', { ...BUDI, fullName: 'Agus' });
+    await t.must('queue.callNext', {});
+    await t.must('queue.start', { visitId: served.visitId });
+    await t.must('queue.end', { visitId: served.visitId });
+    await t.must('visit.checkOut', { visitId: left.visitId });
+    const file = await t.must('register.export', { format: 'csv' });
+    const lines = Buffer.from(file.base64, 'base64').toString('utf8').slice(1).split('\r\n');
+    const header = lines[0]!.split(',');
+    const at = (name: string) => header.indexOf(name);
+    const cells = lines.slice(1, 4).map((l) => l.split(','));
+    expect(at('Hasil kunjungan')).toBeGreaterThan(0);
+    expect(cells.map((c) => [c[2], c[at('Status')], c[at('Hasil kunjungan')]])).toEqual([
+      ['Budi Santoso', 'Selesai', 'Dilayani'],
+      ['Dewi', 'Pulang sebelum dilayani', 'Pulang sebelum dilayani'],
+      ['Agus', 'Menunggu', ''],
+    ]);
+    const xlsx = await t.must('register.export', { format: 'xlsx' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(Buffer.from(xlsx.base64, 'base64')).buffer);
+    const row = workbook.getWorksheet('Buku tamu')?.getRow(3);
+    expect(row?.getCell(at('Hasil kunjungan') + 1).value).toBe('Pulang sebelum dilayani');
   });
 
   it('writes an XLSX workbook with the same table', async () => {

@@ -95,11 +95,18 @@ test('a receptionist runs the guest book for a day', async ({ page, loket }) => 
   await page.getByLabel('Cari pengunjung lama (nama, telepon, atau email)').fill('');
 
   // Check-out.
+  // Check-out is asked first; Budi was never called, so he left before being served.
   await rowOf(page, 'K-001').getByRole('button', { name: 'Check-out K-001' }).click();
+  await page
+    .getByRole('group', { name: 'Check-out K-001' })
+    .getByRole('button', { name: 'Ya, check-out' })
+    .click();
   await expect(page.getByText('K-001 sudah check-out.')).toBeVisible();
-  await expect(rowOf(page, 'K-001')).toContainText('Selesai');
+  await expect(rowOf(page, 'K-001')).toContainText('Pulang sebelum dilayani');
   await expect(rowOf(page, 'K-001').getByRole('button')).toHaveCount(0);
-  await expect(page.getByText('Menunggu 2 · Konsultasi 0 · Selesai 1')).toBeVisible();
+  await expect(
+    page.getByText('Menunggu 2 · Konsultasi 0 · Selesai 0 · Pulang sebelum dilayani 1'),
+  ).toBeVisible();
   await expectAccessible(page, 'reception with visitors');
   await screenshot(page, '06-reception-day');
 

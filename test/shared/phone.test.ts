@@ -44,7 +44,17 @@ describe('normalizeIndonesianPhone', () => {
 describe('display and masking', () => {
   it('formats mobiles in the national way', () => {
     expect(formatPhoneNational('+6281234567890')).toBe('0812-3456-7890');
-    expect(formatPhoneNational('+622129935577')).toBe('02129935577');
+  });
+
+  it.each([
+    ['+622129935577', '(021) 2993-5577'], // Jakarta: 2-digit area code, 8-digit number
+    ['+62222501234', '(022) 250-1234'], // Bandung: 7-digit number
+    ['+62751123456', '(0751) 123-456'], // Padang: 3-digit area code, 6-digit number
+    ['+622744567890', '(0274) 456-7890'], // Yogyakarta
+    ['+623617654321', '(0361) 765-4321'], // Denpasar
+    ['+62614567890', '(061) 456-7890'], // Medan
+  ])('formats the landline %s with its area code as %s', (e164, expected) => {
+    expect(formatPhoneNational(e164)).toBe(expected);
   });
 
   it('hides the middle of a phone number but keeps enough to recognise it', () => {

@@ -369,6 +369,40 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE state IN ('queued', 'sending', 'failed');
     `,
   },
+  {
+    version: 7,
+    name: 'visitor search: folded names, phone endings, no anonymised visitors; unserved departures',
+    sql: `
+      -- Names are indexed folded (apostrophes, hyphens, accents, words run together) and phones
+      -- also by their ending (loket_name_terms / loket_phone_terms, registered by the app);
+      -- anonymised visitors leave the index, so "(dianonimkan)" never fills the suggestions.
+      DROP TRIGGER visitor_search_insert;
+      DROP TRIGGER visitor_search_update;
+      CREATE TRIGGER visitor_search_insert AFTER INSERT ON visitor
+        WHEN new.anonymised_at IS NULL BEGIN
+        INSERT INTO visitor_search (rowid, full_name, email, phone) VALUES (
+          new.id, loket_name_terms(new.full_name), coalesce(new.email, ''),
+          loket_phone_terms(new.phone));
+      END;
+      CREATE TRIGGER visitor_search_update
+        AFTER UPDATE OF full_name, email, phone, anonymised_at ON visitor BEGIN
+        DELETE FROM visitor_search WHERE rowid = old.id;
+        INSERT INTO visitor_search (rowid, full_name, email, phone)
+          SELECT new.id, loket_name_terms(new.full_name), coalesce(new.email, ''),
+                 loket_phone_terms(new.phone)
+           WHERE new.anonymised_at IS NULL;
+      END;
+      INSERT INTO visitor_search (visitor_search) VALUES ('delete-all');
+      INSERT INTO visitor_search (rowid, full_name, email, phone)
+        SELECT id, loket_name_terms(full_name), coalesce(email, ''), loket_phone_terms(phone)
+          FROM visitor WHERE anonymised_at IS NULL;
+
+      -- A visit checked out (or closed at day end) before anyone served it: status stays 'done'
+      -- for the queue, but the register and the counters tell it apart from a served visit.
+      ALTER TABLE visit ADD COLUMN left_unserved INTEGER NOT NULL DEFAULT 0
+        CHECK (left_unserved IN (0, 1));
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

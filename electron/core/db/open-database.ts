@@ -2,6 +2,7 @@ import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+import { registerSqlFunctions } from './sql-functions';
 
 export type Db = Database.Database;
 
@@ -41,6 +42,7 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    registerSqlFunctions(db);
     applyMigrations(db, version, migrations);
     return db;
   } catch (err) {

@@ -1,3 +1,4 @@
+import { serviceMoment } from '../../../shared/time';
 import type { AuditLog } from '../audit';
 import type { Db } from '../db/open-database';
 
@@ -50,8 +51,9 @@ export class RetentionJob {
   }
 
   run(years = DEFAULT_RETENTION_YEARS): number {
-    const nowIso = this.now().toISOString();
-    const cutoff = retentionCutoff(nowIso.slice(0, 10), years);
+    // The cut-off is a service day, so it is taken from the WIB day, not the UTC date.
+    const { at: nowIso, serviceDay } = serviceMoment(this.now());
+    const cutoff = retentionCutoff(serviceDay, years);
     return this.db
       .transaction(() => {
         const expired = this.q.expired.all(cutoff);

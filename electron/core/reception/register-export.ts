@@ -3,6 +3,7 @@ import { formatPhoneNational } from '../../../shared/domain/phone';
 import { translate, type Locale } from '../../../shared/i18n/messages';
 import { formatTimeWib } from '../../../shared/time';
 import type { Db } from '../db/open-database';
+import type { ExportedFile } from '../../../shared/domain/exported-file';
 
 interface RegisterRow {
   queue_no: number;
@@ -15,6 +16,7 @@ interface RegisterRow {
   phone: string;
   email: string | null;
   status: string;
+  left_unserved: number;
   checked_out_at: string | null;
   auto_closed: number;
   consent_version: string;
@@ -33,18 +35,13 @@ const COLUMNS = [
   'phone',
   'email',
   'status',
+  'outcome',
   'checkedOutAt',
   'autoClosed',
   'consentVersion',
   'consentAt',
   'caseCodes',
 ] as const;
-
-export interface ExportedFile {
-  fileName: string;
-  mimeType: string;
-  base64: string;
-}
 
 /** The daily guest-book register (buku tamu harian), as CSV or XLSX. */
 export class RegisterExporter {
@@ -53,7 +50,7 @@ export class RegisterExporter {
   constructor(db: Db) {
     this.rows = db.prepare<[string], RegisterRow>(
       `SELECT queue_no, checked_in_at, full_name, institution, visitor_type, lpse, purpose, phone,
-              email, status, checked_out_at, auto_closed, consent_version, consent_at,
+              email, status, left_unserved, checked_out_at, auto_closed, consent_version, consent_at,
               (SELECT group_concat(case_code, ' ') FROM problem_case c WHERE c.visit_id = visit.id)
                 AS case_codes
          FROM visit WHERE service_day = ? ORDER BY queue_no`,
@@ -75,7 +72,10 @@ export class RegisterExporter {
         r.purpose,
         formatPhoneNational(r.phone),
         r.email ?? '',
-        t(`statuses.${r.status}`),
+        t(`statuses.${r.left_unserved === 1 ? 'left_unserved' : r.status}`),
+        r.status !== 'done'
+          ? ''
+          : t(r.left_unserved === 1 ? 'register.leftUnserved' : 'register.served'),
         r.checked_out_at ? formatTimeWib(r.checked_out_at, locale) : '',
         r.auto_closed === 1 ? t('register.yes') : t('register.no'),
         r.consent_version,

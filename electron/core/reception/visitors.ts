@@ -16,20 +16,26 @@ export interface VisitorRow {
 
 const SUGGESTION_LIMIT = 8;
 
+/** Parameters: the FTS5 query, the limit. */
+export const VISITOR_SEARCH_SQL = `SELECT v.id, v.full_name, v.phone, v.email, v.institution,
+       v.visitor_type, v.lpse,
+       (SELECT max(service_day) FROM visit WHERE visitor_id = v.id) AS last_day
+  FROM visitor_search AS s
+  JOIN visitor AS v ON v.id = s.rowid
+ WHERE visitor_search MATCH ? AND v.anonymised_at IS NULL
+ ORDER BY s.rowid DESC
+ LIMIT ?`;
+
 /** Returning-visitor look-up for the reception desk; contact details leave here masked. */
 export class VisitorSearch {
   private readonly search;
 
   constructor(db: Db) {
-    // Newest visitors first: rowid order is the order FTS5 can walk without sorting.
+    // Newest visitors first: rowid order is the order FTS5 can walk without sorting. Anonymised
+    // visitors are not in the index; the filter still comes before the limit, so that a page of
+    // rows dropped by it can never hide a live visitor.
     this.search = db.prepare<[string, number], VisitorRow & { last_day: string | null }>(
-      `SELECT v.id, v.full_name, v.phone, v.email, v.institution, v.visitor_type, v.lpse,
-              (SELECT max(service_day) FROM visit WHERE visitor_id = v.id) AS last_day
-         FROM (SELECT rowid AS id FROM visitor_search WHERE visitor_search MATCH ?
-                ORDER BY rowid DESC LIMIT ?) AS m
-         JOIN visitor AS v ON v.id = m.id
-        WHERE v.anonymised_at IS NULL
-        ORDER BY v.id DESC`,
+      VISITOR_SEARCH_SQL,
     );
   }
 

@@ -1,8 +1,8 @@
 import { currentConsent } from '../../../shared/domain/consent';
 import { formatQueueNumber } from '../../../shared/domain/queue';
-import type { CheckIn, VisitRow, VisitStatus } from '../../../shared/domain/visit';
+import type { CheckIn, ReceptionStatus, VisitRow, VisitStatus } from '../../../shared/domain/visit';
 import type { VisitorType } from '../../../shared/domain/visitor-types';
-import { serviceDayOf } from '../../../shared/time';
+import { serviceDayOf, serviceMoment } from '../../../shared/time';
 import type { AuditLog } from '../audit';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
@@ -20,7 +20,11 @@ interface VisitJoinRow {
   called_at: string | null;
   checked_out_at: string | null;
   auto_closed: number;
+  left_unserved: number;
 }
+
+/** Closing a visit in one of these states means nobody served the visitor. */
+const UNSERVED_STATES = `('waiting', 'called', 'no_show')`;
 
 export interface CheckInResult {
   visitId: number;
@@ -31,7 +35,7 @@ export interface CheckInResult {
 }
 
 const VISIT_COLUMNS = `v.id, v.queue_no, v.full_name, v.institution, v.visitor_type, v.purpose,
-  v.status, v.checked_in_at, v.called_at, v.checked_out_at, v.auto_closed`;
+  v.status, v.checked_in_at, v.called_at, v.checked_out_at, v.auto_closed, v.left_unserved`;
 
 /** Fields of a returning visitor that a check-in may change; history goes to the audit trail. */
 const UPDATABLE = ['full_name', 'phone', 'email', 'institution', 'visitor_type', 'lpse'] as const;
@@ -90,10 +94,12 @@ export class VisitService {
         `SELECT ${VISIT_COLUMNS} FROM visit v WHERE v.id = ?`,
       ),
       checkOut: db.prepare<[string, number]>(
-        `UPDATE visit SET status = 'done', checked_out_at = ? WHERE id = ? AND status <> 'done'`,
+        `UPDATE visit SET status = 'done', checked_out_at = ?,
+           left_unserved = status IN ${UNSERVED_STATES} WHERE id = ? AND status <> 'done'`,
       ),
       autoClose: db.prepare<[string, string], { id: number }>(
-        `UPDATE visit SET status = 'done', checked_out_at = ?, auto_closed = 1
+        `UPDATE visit SET status = 'done', checked_out_at = ?, auto_closed = 1,
+           left_unserved = status IN ${UNSERVED_STATES}
           WHERE status <> 'done' AND service_day < ? RETURNING id`,
       ),
       event: db.prepare<[number, string, string, number | null]>(
@@ -114,12 +120,11 @@ export class VisitService {
     if (input.consentVersion !== currentConsent().version) throw new AppError('CONSENT_OUTDATED');
     return this.db
       .transaction((): CheckInResult => {
-        const at = this.now().toISOString();
+        const { at, serviceDay } = serviceMoment(this.now());
         const visitorId =
           input.returningVisitorId === undefined
             ? this.createVisitor(actorId, input, at)
             : this.updateVisitor(actorId, input.returningVisitorId, input, at);
-        const serviceDay = serviceDayOf(this.now());
         const queueNo = this.q.nextQueueNo.get(serviceDay)!.n;
         const visitId = Number(
           this.q.insertVisit.run({
@@ -217,13 +222,15 @@ export class VisitService {
         const at = this.now().toISOString();
         this.q.checkOut.run(at, visitId);
         this.q.event.run(visitId, at, 'checked_out', actorId);
+        const row = toVisitRow(this.q.one.get(visitId)!);
         this.audit.record({
           actorId,
           action: 'visit.checkOut',
           entity: 'visit',
           entityId: visitId,
+          detail: { outcome: row.status === 'left_unserved' ? 'left_unserved' : 'served' },
         });
-        return toVisitRow(this.q.one.get(visitId)!);
+        return row;
       })
       .immediate();
   }
@@ -261,10 +268,14 @@ function toVisitRow(r: VisitJoinRow): VisitRow {
     institution: r.institution,
     visitorType: r.visitor_type,
     purpose: r.purpose,
-    status: r.status,
+    status: receptionStatus(r),
     checkedInAt: r.checked_in_at,
     calledAt: r.called_at,
     checkedOutAt: r.checked_out_at,
     autoClosed: r.auto_closed === 1,
   };
+}
+
+function receptionStatus(r: VisitJoinRow): ReceptionStatus {
+  return r.status === 'done' && r.left_unserved === 1 ? 'left_unserved' : r.status;
 }

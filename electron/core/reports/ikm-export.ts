@@ -6,12 +6,7 @@ import { SKM_ELEMENTS, SKM_QUESTIONS, type SkmElement } from '../../../shared/do
 import { translate, type Locale } from '../../../shared/i18n/messages';
 import { formatDayLong } from '../../../shared/time';
 import type { Db } from '../db/open-database';
-
-export interface ExportedFile {
-  fileName: string;
-  mimeType: string;
-  base64: string;
-}
+import type { ExportedFile } from '../../../shared/domain/exported-file';
 
 const elementName = (e: SkmElement, locale: Locale) =>
   SKM_QUESTIONS.find((q) => q.element === e)?.name[locale] ?? e;

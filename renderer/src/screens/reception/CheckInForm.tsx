@@ -2,9 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { currentConsent } from '../../../../shared/domain/consent';
 import {
   checkInSchema,
+  visitorSuggestionSchema,
   type CheckIn,
   type CheckInInput,
   type VisitorSuggestion,
@@ -14,6 +16,8 @@ import { api } from '../../api/client';
 import { applyFieldErrors, errorText } from '../../api/errors';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
+import { clearDraft, loadDraft, saveDraft } from '../../drafts/form-draft';
+import { QueueNumberPanel, type IssuedNumber } from './QueueNumberPanel';
 import { VisitorSearchBox } from './VisitorSearchBox';
 
 const consent = currentConsent();
@@ -30,21 +34,73 @@ const EMPTY: CheckInInput = {
   consentVersion: consent.version,
 };
 
+const DRAFT_KEY = 'reception.checkIn';
+const RETURNING_DRAFT_KEY = 'reception.checkIn.returning';
+/** What is kept of an unsent check-in. Not the consent: the visitor gives it again. */
+const draftSchema = z.object({
+  returningVisitorId: z.number().int().positive().optional(),
+  fullName: z.string().max(200),
+  phone: z.string().max(60),
+  email: z.string().max(300),
+  institution: z.string().max(200),
+  visitorType: z.enum(['', ...VISITOR_TYPES]),
+  lpse: z.string().max(200),
+  purpose: z.string().max(600),
+});
+type Draft = z.infer<typeof draftSchema>;
+const TEXT_FIELDS = ['fullName', 'phone', 'email', 'institution', 'lpse', 'purpose'] as const;
+
+function toDraft(v: Partial<CheckInInput>): Draft {
+  return {
+    returningVisitorId: v.returningVisitorId,
+    fullName: v.fullName ?? '',
+    phone: v.phone ?? '',
+    email: v.email ?? '',
+    institution: v.institution ?? '',
+    visitorType: v.visitorType ?? '',
+    lpse: v.lpse ?? '',
+    purpose: v.purpose ?? '',
+  };
+}
+
 export function CheckInForm({ onCheckedIn }: { onCheckedIn: () => void }) {
   const { t, i18n } = useTranslation();
-  const [returning, setReturning] = useState<VisitorSuggestion | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [draft] = useState(() => loadDraft(DRAFT_KEY, draftSchema));
+  const [returning, setReturning] = useState<VisitorSuggestion | null>(() =>
+    draft?.returningVisitorId === undefined
+      ? null
+      : loadDraft(RETURNING_DRAFT_KEY, visitorSuggestionSchema),
+  );
+  const [done, setDone] = useState<IssuedNumber | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [lpseOptions, setLpseOptions] = useState<string[]>([]);
-  const { register, handleSubmit, reset, setError, setFocus, formState } = useForm<
+  const { register, handleSubmit, reset, setError, setFocus, formState, subscribe } = useForm<
     CheckInInput,
     unknown,
     CheckIn
   >({
     resolver: zodResolver(checkInSchema),
-    defaultValues: EMPTY,
+    defaultValues: draft ? { ...EMPTY, ...draft } : EMPTY,
   });
   const e = formState.errors;
+
+  // Every change is kept as a draft until the check-in is sent (see drafts/form-draft.ts).
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        callback: ({ values }) => {
+          const blank = TEXT_FIELDS.every((f) => !values[f]) && !values.returningVisitorId;
+          if (blank) clearDraft(DRAFT_KEY);
+          else saveDraft(DRAFT_KEY, toDraft(values));
+        },
+      }),
+    [subscribe],
+  );
+  useEffect(() => {
+    if (returning) saveDraft(RETURNING_DRAFT_KEY, returning);
+    else clearDraft(RETURNING_DRAFT_KEY);
+  }, [returning]);
 
   useEffect(() => {
     void api('reference.lpseSuggestions', {}).then((r) => r.ok && setLpseOptions(r.value));
@@ -78,9 +134,11 @@ export function CheckInForm({ onCheckedIn }: { onCheckedIn: () => void }) {
       setFailure(errorText(result.error));
       return;
     }
-    setDone(t('reception.checkedIn', { queue: result.value.queueLabel, name: values.fullName }));
+    setDone({ queueLabel: result.value.queueLabel, fullName: values.fullName });
     setReturning(null);
     reset(EMPTY);
+    clearDraft(DRAFT_KEY);
+    clearDraft(RETURNING_DRAFT_KEY);
     onCheckedIn();
   });
 
@@ -88,7 +146,7 @@ export function CheckInForm({ onCheckedIn }: { onCheckedIn: () => void }) {
   return (
     <section className="card" aria-labelledby="checkin-title">
       <h2 id="checkin-title">{t('reception.checkInTitle')}</h2>
-      {done && <Notice kind="success">{done}</Notice>}
+      {done && <QueueNumberPanel issued={done} onClose={() => setDone(null)} />}
       <VisitorSearchBox onPick={pickReturning} />
       {returning && (
         <div className="returning">

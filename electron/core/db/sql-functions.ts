@@ -1,0 +1,15 @@
+import { nameSearchTerms, phoneSearchTerms } from '../../../shared/domain/search-text';
+import type { Db } from './open-database';
+
+/**
+ * SQL functions the schema's triggers call, registered on every connection before migrations
+ * run: the visitor search index needs Unicode folding that SQLite's own functions lack.
+ */
+export function registerSqlFunctions(db: Db): void {
+  db.function('loket_name_terms', { deterministic: true }, (name: unknown) =>
+    typeof name === 'string' ? nameSearchTerms(name) : '',
+  );
+  db.function('loket_phone_terms', { deterministic: true }, (phone: unknown) =>
+    typeof phone === 'string' ? phoneSearchTerms(phone) : '',
+  );
+}
