@@ -423,6 +423,8 @@ export const contract = {
     input: empty,
     output: z.object({
       configured: z.boolean(),
+      /** Settings on file that Loket refuses to use (an http:// address from an older Loket). */
+      setupProblem: z.enum(['insecure_url']).nullable(),
       blockedByCredentials: z.boolean(),
       lastSuccessAt: z.string().nullable(),
       lastErrorKind: z.string().nullable(),

@@ -425,6 +425,8 @@ export const en: Messages = {
       "The helpdesk refuses Loket's account: no case is sent until the settings are fixed.",
     unreachable: 'The helpdesk cannot be reached yet; cases stay saved and are sent automatically.',
     late: 'A case has waited {{minutes}} minutes to be sent to the helpdesk.',
+    insecureUrl:
+      'The stored helpdesk address uses unencrypted http://: no case is sent until an administrator replaces it with an https:// address.',
   },
   helpdeskSettings: {
     title: 'Backend helpdesk',
@@ -450,6 +452,7 @@ export const en: Messages = {
     ok: 'The helpdesk is ready to receive cases.',
     problems: {
       not_configured: 'No helpdesk is set up.',
+      insecure_url: 'The helpdesk address uses unencrypted http://; replace it with an https:// address.',
       unreachable: 'The helpdesk cannot be reached.',
       credentials: 'The username or password is refused.',
       queue_missing: 'The queue "{{name}}" does not exist on the helpdesk.',
@@ -513,6 +516,8 @@ export const en: Messages = {
     surveyScore: 'Choose one of the answers 1–4.',
     periodOrder: 'The end date cannot be before the start date.',
     url: 'The address must be an http(s) URL.',
+    urlHttps:
+      'The helpdesk address must start with https:// so that personal data and the password are not sent unencrypted (http:// only for this computer itself).',
     lateMinutes: 'Enter a number of minutes between 5 and 1440.',
     notInFuture: 'The time cannot be in the future.',
     beforeEscalation: 'The time cannot be before the case was escalated.',

@@ -427,6 +427,8 @@ export const id = {
     credentials: 'Helpdesk menolak akun Loket: kasus tidak dikirim sampai pengaturan diperbaiki.',
     unreachable: 'Helpdesk belum dapat dihubungi; kasus tetap tersimpan dan dikirim otomatis.',
     late: 'Ada kasus yang sudah {{minutes}} menit menunggu dikirim ke helpdesk.',
+    insecureUrl:
+      'Alamat helpdesk tersimpan memakai http:// tanpa enkripsi: kasus tidak dikirim sampai administrator menggantinya dengan alamat https://.',
   },
   helpdeskSettings: {
     title: 'Helpdesk backend',
@@ -452,6 +454,7 @@ export const id = {
     ok: 'Helpdesk siap menerima kasus.',
     problems: {
       not_configured: 'Helpdesk belum diatur.',
+      insecure_url: 'Alamat helpdesk memakai http:// tanpa enkripsi; ganti dengan alamat https://.',
       unreachable: 'Helpdesk tidak dapat dihubungi.',
       credentials: 'Nama pengguna atau kata sandi ditolak.',
       queue_missing: 'Antrean "{{name}}" tidak ada di helpdesk.',
@@ -515,6 +518,8 @@ export const id = {
     surveyScore: 'Pilih salah satu jawaban 1–4.',
     periodOrder: 'Tanggal akhir tidak boleh sebelum tanggal awal.',
     url: 'Alamat harus berupa URL http(s).',
+    urlHttps:
+      'Alamat helpdesk harus diawali https:// agar data pribadi dan kata sandi tidak terkirim tanpa enkripsi (http:// hanya untuk komputer ini sendiri).',
     lateMinutes: 'Isi angka menit antara 5 dan 1440.',
     notInFuture: 'Waktu tidak boleh di masa depan.',
     beforeEscalation: 'Waktu tidak boleh sebelum kasus dieskalasi.',

@@ -254,7 +254,8 @@ export function createHandlers(s: Services): Handlers {
     },
     'helpdesk.checkSetup': async () => {
       const connector = s.helpdesk.connector();
-      return { problems: connector ? await connector.checkSetup() : [{ code: 'not_configured' }] };
+      if (connector) return { problems: await connector.checkSetup() };
+      return { problems: [{ code: s.helpdesk.setupProblem() ?? 'not_configured' }] };
     },
     'outbox.list': () =>
       s.outbox.list().map((e) => {
@@ -288,6 +289,7 @@ export function createHandlers(s: Services): Handlers {
     },
     'sync.status': () => ({
       configured: s.helpdesk.connector() !== null,
+      setupProblem: s.helpdesk.setupProblem(),
       blockedByCredentials: s.sync.health.blockedByCredentials,
       lastSuccessAt: s.sync.health.lastSuccessAt,
       lastErrorKind: s.sync.health.lastErrorKind,

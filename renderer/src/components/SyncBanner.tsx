@@ -32,6 +32,7 @@ export function SyncBanner() {
     ? (now - Date.parse(status.oldestWaitingSince)) / 60_000
     : 0;
   const messages = [
+    status.setupProblem === 'insecure_url' && t('sync.insecureUrl'),
     status.blockedByCredentials && t('sync.credentials'),
     status.unreachableSince && t('sync.unreachable'),
     waitedMinutes > status.lateAfterMinutes &&
