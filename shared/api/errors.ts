@@ -33,6 +33,9 @@ export const ERROR_CODES = [
   'SURVEY_NOT_AVAILABLE',
   'DB_NEWER_VERSION',
   'DB_CORRUPT',
+  'DB_DAMAGED',
+  'DISK_FULL',
+  'DATA_FOLDER_IN_USE',
   'INTERNAL',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);

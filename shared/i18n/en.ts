@@ -411,6 +411,13 @@ export const en: Messages = {
     backendSaid: 'Technical detail: {{detail}}',
     retried: 'Sending tried again.',
     states: { queued: 'waiting', sending: 'sending', delivered: 'sent', failed: 'failed' },
+    dataFolder: {
+      hosts: {
+        browser: 'browser mode',
+        desktop: 'desktop app',
+        other: 'Loket process',
+      },
+    },
     errors: {
       unreachable: 'the helpdesk cannot be reached',
       timeout: 'the helpdesk did not answer in time',
@@ -452,7 +459,8 @@ export const en: Messages = {
     ok: 'The helpdesk is ready to receive cases.',
     problems: {
       not_configured: 'No helpdesk is set up.',
-      insecure_url: 'The helpdesk address uses unencrypted http://; replace it with an https:// address.',
+      insecure_url:
+        'The helpdesk address uses unencrypted http://; replace it with an https:// address.',
       unreachable: 'The helpdesk cannot be reached.',
       credentials: 'The username or password is refused.',
       queue_missing: 'The queue "{{name}}" does not exist on the helpdesk.',
@@ -562,7 +570,13 @@ export const en: Messages = {
     DB_NEWER_VERSION:
       'This database was written by a newer Loket. Update Loket; the file was not changed.',
     DB_CORRUPT:
-      'The database file is damaged or is not a Loket database. The file was not changed.',
+      'The database file {{file}} is damaged or is not a Loket database, so Loket did not start. The file was not changed. Restore it from the latest backup, then start Loket again.',
+    DB_DAMAGED:
+      'The Loket database is damaged: changes cannot be saved and data can only be viewed. Do not enter new data; ask an administrator to restore the database from the latest backup.',
+    DISK_FULL:
+      'The disk is full: this was not saved. What was saved before is safe. Free space on the disk of the Loket data folder, then try again.',
+    DATA_FOLDER_IN_USE:
+      'The data folder {{dir}} is in use by another Loket ({{host}}, PID {{pid}} on computer {{hostname}}, running since {{since}} WIB). Two Lokets must not share a data folder: close that one first, or use another data folder (--data-dir).',
     INTERNAL: 'Something went wrong in the system. Saved data is safe; please try again.',
     NETWORK: 'Cannot reach the Loket service. Please try again.',
   },

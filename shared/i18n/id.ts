@@ -414,6 +414,13 @@ export const id = {
     backendSaid: 'Keterangan teknis: {{detail}}',
     retried: 'Pengiriman dicoba lagi.',
     states: { queued: 'menunggu', sending: 'mengirim', delivered: 'terkirim', failed: 'gagal' },
+    dataFolder: {
+      hosts: {
+        browser: 'mode peramban',
+        desktop: 'aplikasi desktop',
+        other: 'proses Loket',
+      },
+    },
     errors: {
       unreachable: 'helpdesk tidak dapat dihubungi',
       timeout: 'helpdesk tidak menjawab tepat waktu',
@@ -565,7 +572,14 @@ export const id = {
     CASE_NOT_RESOLVED: 'Helpdesk belum menyelesaikan kasus ini.',
     DB_NEWER_VERSION:
       'Basis data ini dibuat oleh Loket versi yang lebih baru. Perbarui Loket; berkas tidak diubah.',
-    DB_CORRUPT: 'Berkas basis data rusak atau bukan basis data Loket. Berkas tidak diubah.',
+    DB_CORRUPT:
+      'Berkas basis data {{file}} rusak atau bukan basis data Loket, sehingga Loket tidak dijalankan. Berkas tidak diubah. Pulihkan berkas itu dari cadangan terakhir, lalu jalankan Loket kembali.',
+    DB_DAMAGED:
+      'Basis data Loket rusak: perubahan tidak dapat disimpan dan data hanya dapat dilihat. Jangan memasukkan data baru; hubungi administrator untuk memulihkan basis data dari cadangan terakhir.',
+    DISK_FULL:
+      'Disk penuh: data ini belum tersimpan. Data yang sudah tersimpan tetap aman. Kosongkan ruang pada disk folder data Loket, lalu coba lagi.',
+    DATA_FOLDER_IN_USE:
+      'Folder data {{dir}} sedang dipakai oleh Loket lain ({{host}}, PID {{pid}} di komputer {{hostname}}, berjalan sejak {{since}} WIB). Dua Loket tidak boleh memakai satu folder data: tutup Loket tersebut terlebih dahulu, atau gunakan folder data lain (--data-dir).',
     INTERNAL: 'Terjadi kesalahan di sistem. Data yang sudah tersimpan tetap aman; coba lagi.',
     NETWORK: 'Tidak dapat menghubungi layanan Loket. Coba lagi.',
   },

@@ -1,19 +1,52 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../electron/core/core';
 import { openDatabase } from '../../electron/core/db/open-database';
+import { startBrowserMode } from '../../electron/server/browser-mode';
+import { escalateCase } from '../helpers/escalate';
+import { FaultProxy } from '../helpers/fault-proxy';
+import { ReferenceHelpdesk } from '../helpers/json-helpdesk/reference-backend';
 import { ADMIN, cleanup, startWithAdmin, type TestCore } from '../helpers/temp-core';
+import { until } from '../helpers/until';
 
 const WORKER = join(import.meta.dirname, 'fixtures', 'checkin-worker.ts');
 
-function startWorker(dataDir: string, count: number): ChildProcess {
+function startWorker(
+  dataDir: string,
+  count: number,
+  mode: 'locked' | 'shared' = 'locked',
+): ChildProcess {
   return spawn(
     process.execPath,
-    ['--import', 'tsx', WORKER, dataDir, ADMIN.username, ADMIN.pin, String(count)],
+    ['--import', 'tsx', WORKER, dataDir, ADMIN.username, ADMIN.pin, String(count), mode],
     {
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+}
+
+/** Everything a process writes on stderr, and how it ended. */
+function outcome(child: ChildProcess): Promise<{ code: number | null; stderr: string }> {
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
+}
+
+function lineOf(child: ChildProcess, line: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error(`no ${line} line`)), 20_000);
+    child.stdout?.on('data', (c: Buffer) => {
+      text += c.toString();
+      if (text.split('\n').includes(line)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
 }
 
 /** Collects "ACK visitId queueLabel" lines; resolves when the worker exits. */
@@ -82,7 +115,8 @@ describe('queue numbers under contention', () => {
     t.close();
     const perWorker = 60;
     const results = await Promise.all(
-      [0, 1].map(() => collectAcks(startWorker(t.dataDir, perWorker))),
+      // Two connections on one database on purpose, without the data folder lock every host takes.
+      [0, 1].map(() => collectAcks(startWorker(t.dataDir, perWorker, 'shared'))),
     );
     for (const r of results) expect(r.code).toBe(0);
     const labels = results.flatMap((r) => [...r.acks.values()]);
@@ -93,4 +127,80 @@ describe('queue numbers under contention', () => {
     );
     expect([...labels].sort()).toEqual(expected);
   }, 60_000);
+});
+
+describe('one Loket per data folder', () => {
+  it('refuses a second host on the folder, naming the running one, until that one is killed (SIGKILL)', async () => {
+    t = await startWithAdmin();
+    t.close();
+    const first = startWorker(t.dataDir, 1_000_000);
+    const firstEnded = collectAcks(first);
+    await lineOf(first, 'READY');
+
+    const second = await outcome(startWorker(t.dataDir, 5));
+    expect(second.code).toBe(3);
+    expect(second.stderr).toContain('REFUSED DATA_FOLDER_IN_USE');
+    expect(second.stderr).toContain(`PID ${first.pid}`);
+    expect(second.stderr).toContain(hostname());
+    expect(second.stderr).toContain(t.dataDir);
+    // In this process too: the lock is the folder's, whoever asks.
+    expect(() => createCore({ dataDir: t.dataDir, logError: () => {} })).toThrow(
+      expect.objectContaining({ code: 'DATA_FOLDER_IN_USE' }),
+    );
+
+    first.kill('SIGKILL');
+    expect((await firstEnded).signal).toBe('SIGKILL');
+    const third = startWorker(t.dataDir, 5);
+    const thirdAcks = collectAcks(third);
+    const thirdOutcome = outcome(third);
+    expect((await thirdOutcome).code).toBe(0);
+    expect((await thirdAcks).acks.size).toBe(5);
+    // And it let go when it ended: the next core starts here.
+    t.core = createCore({ dataDir: t.dataDir, logError: () => {} });
+  }, 60_000);
+});
+
+describe('shutdown', () => {
+  let backend: ReferenceHelpdesk | undefined;
+  let proxy: FaultProxy | undefined;
+  afterEach(async () => {
+    await proxy?.stop();
+    await backend?.stop();
+    proxy = backend = undefined;
+  });
+
+  it('lets a delivery in flight finish before the database closes, leaving nothing "sending"', async () => {
+    t = await startWithAdmin();
+    backend = new ReferenceHelpdesk();
+    await backend.start();
+    const target = new URL(backend.baseUrl);
+    proxy = new FaultProxy({ host: target.hostname, port: Number(target.port) });
+    await proxy.start();
+    // Every connection to the helpdesk answers 1.5 s late.
+    proxy.script.push(...Array.from({ length: 10 }, () => ({ kind: 'delay', ms: 1500 }) as const));
+    const { caseCode } = await escalateCase(t);
+    await t.must('helpdesk.saveSettings', {
+      kind: 'json',
+      url: `http://127.0.0.1:${proxy.port}${target.pathname}`,
+      secret: backend.token,
+    });
+    t.close();
+
+    const mode = await startBrowserMode({ dataDir: t.dataDir, rendererDir: t.dataDir });
+    const file = join(t.dataDir, 'loket.sqlite');
+    const reader = new Database(file, { readonly: true });
+    const state = () => reader.prepare('SELECT state FROM outbox').pluck().get();
+    await until(
+      async () => state(),
+      (s) => s === 'sending',
+    );
+    reader.close();
+    await mode.stop();
+
+    expect(mode.core.db.open).toBe(false);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT state FROM outbox').pluck().get()).toBe('delivered');
+    db.close();
+    expect(backend.ticketOfCase(caseCode)).toBeDefined();
+  }, 30_000);
 });

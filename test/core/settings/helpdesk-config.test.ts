@@ -45,7 +45,12 @@ describe('the configured helpdesk connector', () => {
 });
 
 describe('the helpdesk address', () => {
-  const rt = { kind: 'rt', queue: 'Loket Escalations', username: 'loket', secret: 'rahasia' };
+  const rt = {
+    kind: 'rt',
+    queue: 'Loket Escalations',
+    username: 'loket',
+    secret: 'rahasia',
+  } as const;
 
   it('must be https:// except on loopback: the bearer secret and personal data must not travel in clear', async () => {
     const t = await startWithAdmin();
