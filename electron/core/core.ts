@@ -22,6 +22,7 @@ import { AuditLog } from './audit';
 import { SessionStore } from './auth/sessions';
 import { StaffService } from './auth/staff-service';
 import { openDatabase, type Db } from './db/open-database';
+import { StorageGuard } from './db/storage-guard';
 import {
   createPrivateFile,
   lockDataFolder,
@@ -65,6 +66,8 @@ export interface CoreOptions {
   lockDataFolder?: boolean;
   /** How long `stop()` waits for deliveries in flight (default 10 s). */
   stopTimeoutMs?: number;
+  /** Below this much free space in the data folder staff screens warn (default 1 GiB). */
+  lowDiskFreeBytes?: number;
 }
 
 export interface Core {
@@ -117,10 +120,16 @@ export function createCore(options: CoreOptions): Core {
 }
 
 function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => void): Core {
-  const logError = options.logError ?? ((err: unknown) => console.error('[loket core]', err));
+  const report = options.logError ?? ((err: unknown) => console.error('[loket core]', err));
   const dbFile = join(options.dataDir, DATABASE_FILE);
   createPrivateFile(dbFile);
   const db = openDatabase(dbFile);
+  const storage = new StorageGuard(db, options.dataDir, now, options.lowDiskFreeBytes);
+  // Background work that meets a damaged page switches the core to read-only as a call would.
+  const logError = (err: unknown) => {
+    storage.observe(err);
+    report(err);
+  };
   const audit = new AuditLog(db, now);
   const sessions = new SessionStore(options.sessionIdleMs ?? 8 * 60 * 60 * 1000, now);
   const visits = new VisitService(db, audit, now);
@@ -184,9 +193,10 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     surveyIdleSeconds: options.surveyIdleSeconds ?? 60,
     ikm: new IkmReporter(db),
     db,
+    storage,
   });
   return {
-    dispatch: createDispatcher(handlers, sessions, logError),
+    dispatch: createDispatcher(handlers, sessions, report, (err) => storage.refusalFor(err)),
     db,
     visits,
     housekeeping,
@@ -194,7 +204,12 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
       const session = sessions.touch(sessionToken);
       if (!session || session.kind !== 'staff') throw new AppError('UNAUTHENTICATED');
       if (!session.roles.includes('officer')) throw new AppError('FORBIDDEN');
-      return uploads.stage(source);
+      storage.assertWritable();
+      try {
+        return await uploads.stage(source);
+      } catch (err) {
+        throw storage.refusalFor(err) ?? err;
+      }
     },
     ready: async () => {
       await folderReady;

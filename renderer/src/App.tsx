@@ -5,6 +5,7 @@ import { LOCALES, type Locale } from '../../shared/i18n/messages';
 import { api, hasSession, onUnauthenticated, setSessionToken } from './api/client';
 import { errorText } from './api/errors';
 import { Notice } from './components/Notice';
+import { StorageBanner } from './components/StorageBanner';
 import { SyncBanner } from './components/SyncBanner';
 import { changeLocale } from './i18n';
 import { StaffAdmin } from './screens/admin/StaffAdmin';
@@ -118,6 +119,7 @@ export function App() {
           )}
         </div>
       </header>
+      {view.kind === 'staff' && <StorageBanner />}
       {view.kind === 'staff' && <SyncBanner />}
       {view.kind === 'loading' && (
         <main id="main">

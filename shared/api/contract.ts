@@ -419,6 +419,17 @@ export const contract = {
     access: ['officer', 'supervisor', 'admin'],
     windows: STAFF_WINDOW,
   }),
+  'storage.status': method({
+    input: empty,
+    output: z.object({
+      /** Found damaged while running: read-only until restored from a backup. */
+      damaged: z.boolean(),
+      freeBytes: z.number().nullable(),
+      lowDisk: z.boolean(),
+    }),
+    access: 'staff',
+    windows: STAFF_WINDOW,
+  }),
   'sync.status': method({
     input: empty,
     output: z.object({

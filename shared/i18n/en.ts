@@ -411,13 +411,6 @@ export const en: Messages = {
     backendSaid: 'Technical detail: {{detail}}',
     retried: 'Sending tried again.',
     states: { queued: 'waiting', sending: 'sending', delivered: 'sent', failed: 'failed' },
-    dataFolder: {
-      hosts: {
-        browser: 'browser mode',
-        desktop: 'desktop app',
-        other: 'Loket process',
-      },
-    },
     errors: {
       unreachable: 'the helpdesk cannot be reached',
       timeout: 'the helpdesk did not answer in time',
@@ -531,6 +524,19 @@ export const en: Messages = {
     beforeEscalation: 'The time cannot be before the case was escalated.',
     secretForNewKind: 'The kind of helpdesk changed: enter the password or token for the new one.',
     packageCodeRequired: 'This category needs a tender/package code.',
+  },
+  storage: {
+    damaged:
+      'The Loket database is damaged: data can only be viewed, changes are not saved. Ask an administrator to restore the database from the latest backup.',
+    lowDisk:
+      'The disk of the Loket data folder is almost full ({{free}} GB left). Free disk space before data can no longer be saved.',
+  },
+  dataFolder: {
+    hosts: {
+      browser: 'browser mode',
+      desktop: 'desktop app',
+      other: 'Loket process',
+    },
   },
   errors: {
     VALIDATION: 'Some fields are not right yet. See the messages next to them.',

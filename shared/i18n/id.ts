@@ -414,13 +414,6 @@ export const id = {
     backendSaid: 'Keterangan teknis: {{detail}}',
     retried: 'Pengiriman dicoba lagi.',
     states: { queued: 'menunggu', sending: 'mengirim', delivered: 'terkirim', failed: 'gagal' },
-    dataFolder: {
-      hosts: {
-        browser: 'mode peramban',
-        desktop: 'aplikasi desktop',
-        other: 'proses Loket',
-      },
-    },
     errors: {
       unreachable: 'helpdesk tidak dapat dihubungi',
       timeout: 'helpdesk tidak menjawab tepat waktu',
@@ -533,6 +526,19 @@ export const id = {
     secretForNewKind:
       'Jenis helpdesk berganti: isi kata sandi atau token untuk helpdesk yang baru.',
     packageCodeRequired: 'Kategori ini memerlukan kode tender/paket.',
+  },
+  storage: {
+    damaged:
+      'Basis data Loket rusak: data hanya dapat dilihat, perubahan tidak disimpan. Hubungi administrator untuk memulihkan basis data dari cadangan terakhir.',
+    lowDisk:
+      'Ruang disk folder data Loket hampir habis (tersisa {{free}} GB). Kosongkan ruang disk sebelum data tidak dapat disimpan.',
+  },
+  dataFolder: {
+    hosts: {
+      browser: 'mode peramban',
+      desktop: 'aplikasi desktop',
+      other: 'proses Loket',
+    },
   },
   errors: {
     VALIDATION: 'Ada isian yang belum benar. Periksa pesan di samping kolom.',

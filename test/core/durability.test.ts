@@ -1,10 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import { openDatabase } from '../../electron/core/db/open-database';
+import { LOW_DISK_FREE_BYTES, storageFailureOf } from '../../electron/core/db/storage-guard';
+import { startRefusalMessage } from '../../electron/core/errors';
+import { currentConsent } from '../../shared/domain/consent';
+import { damageLeafPageOf } from '../helpers/damage';
 import { startBrowserMode } from '../../electron/server/browser-mode';
 import { escalateCase } from '../helpers/escalate';
 import { FaultProxy } from '../helpers/fault-proxy';
@@ -142,6 +147,7 @@ describe('one Loket per data folder', () => {
     expect(second.stderr).toContain('REFUSED DATA_FOLDER_IN_USE');
     expect(second.stderr).toContain(`PID ${first.pid}`);
     expect(second.stderr).toContain(hostname());
+    expect(second.stderr).toContain('(Loket process, PID');
     expect(second.stderr).toContain(t.dataDir);
     // In this process too: the lock is the folder's, whoever asks.
     expect(() => createCore({ dataDir: t.dataDir, logError: () => {} })).toThrow(
@@ -203,4 +209,113 @@ describe('shutdown', () => {
     db.close();
     expect(backend.ticketOfCase(caseCode)).toBeDefined();
   }, 30_000);
+});
+
+describe('a damaged or full database', () => {
+  const visitor = (i: number) => ({
+    fullName: `Pengunjung Uji ${i}`,
+    phone: `0812${String(i).padStart(8, '0')}`,
+    purpose:
+      'Konsultasi SPSE dengan keterangan yang cukup panjang untuk mengisi halaman basis data',
+    consentGiven: true as const,
+    consentVersion: currentConsent().version,
+  });
+  async function checkIns(n: number): Promise<number[]> {
+    const ids: number[] = [];
+    for (let i = 0; i < n; i++) ids.push((await t.must('visit.checkIn', visitor(i))).visitId);
+    return ids;
+  }
+  const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'OK' : r.error?.code);
+
+  it('refuses to start on a damaged page, naming the file and what to do, and leaves the file as it was', async () => {
+    t = await startWithAdmin();
+    await checkIns(200);
+    t.close();
+    const file = join(t.dataDir, 'loket.sqlite');
+    damageLeafPageOf(file, 'visit');
+    const before = readFileSync(file);
+
+    let refusal: unknown;
+    try {
+      t.core = createCore({ dataDir: t.dataDir, logError: () => {} });
+    } catch (err) {
+      refusal = err;
+    }
+    expect(refusal).toMatchObject({ code: 'DB_CORRUPT' });
+    const message = startRefusalMessage(refusal, 'id');
+    expect(message).toContain(file);
+    expect(message).toContain('cadangan');
+    expect(readFileSync(file).equals(before)).toBe(true);
+    // The refused start let go of the folder: a restored file starts at once.
+    rmSync(file);
+    t.core = createCore({ dataDir: t.dataDir, logError: () => {} });
+  }, 30_000);
+
+  it('damaged while running: answers DB_DAMAGED, refuses writes, and still tries reads', async () => {
+    t = await startWithAdmin();
+    await checkIns(200);
+    const db = t.core.db;
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    damageLeafPageOf(join(t.dataDir, 'loket.sqlite'), 'visit');
+    db.pragma('shrink_memory'); // what is cached is read again from the file
+    const audits = () => db.prepare('SELECT count(*) FROM audit').pluck().get();
+    const auditsBefore = audits();
+
+    const list = await t.call('visit.listForDay', {});
+    expect(code(list)).toBe('DB_DAMAGED');
+    if (!list.ok) expect(list.error.message).toContain('cadangan');
+    expect(code(await t.call('visit.checkIn', visitor(999)))).toBe('DB_DAMAGED');
+    expect(db.pragma('query_only', { simple: true })).toBe(1);
+    expect(audits()).toBe(auditsBefore);
+    await expect(t.core.stageUpload(t.token, new Uint8Array([1, 2, 3]))).rejects.toMatchObject({
+      code: 'DB_DAMAGED',
+    });
+    // What is not on the damaged page is still shown.
+    expect(code(await t.call('staff.list', {}))).toBe('OK');
+    expect(await t.must('storage.status', {})).toMatchObject({ damaged: true });
+  }, 30_000);
+
+  it('full: answers DISK_FULL ("disk penuh") and loses nothing already saved', async () => {
+    t = await startWithAdmin();
+    const saved = await checkIns(20);
+    const db = t.core.db;
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    let refused: Awaited<ReturnType<typeof t.call<'visit.checkIn'>>> | undefined;
+    for (let i = 100; i < 2000 && !refused; i++) {
+      const r = await t.call('visit.checkIn', visitor(i));
+      if (r.ok) saved.push(r.value.visitId);
+      else refused = r;
+    }
+    expect(refused && code(refused)).toBe('DISK_FULL');
+    if (refused && !refused.ok) expect(refused.error.message).toMatch(/^Disk penuh/);
+    const stored = db.prepare('SELECT id FROM visit ORDER BY id').pluck().all();
+    expect(stored).toEqual(saved);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // Once there is room again, check-ins go on: a full disk is no damage.
+    db.pragma('max_page_count = 1073741823');
+    expect(code(await t.call('visit.checkIn', visitor(5000)))).toBe('OK');
+  }, 30_000);
+
+  it('a write to a full disk (ENOSPC) is DISK_FULL too, as from writing a document', () => {
+    let err: unknown;
+    try {
+      writeFileSync('/dev/full', 'x');
+    } catch (e) {
+      err = e;
+    }
+    expect(storageFailureOf(err)).toBe('DISK_FULL');
+    expect(storageFailureOf(new Error('other'))).toBeNull();
+  });
+
+  it('warns when free space in the data folder runs low', async () => {
+    t = await startWithAdmin();
+    const status = await t.must('storage.status', {});
+    expect(status.freeBytes).toBeGreaterThan(0);
+    expect(status.lowDisk).toBe(status.freeBytes! < LOW_DISK_FREE_BYTES);
+    t.close();
+    t.core = createCore({ dataDir: t.dataDir, logError: () => {}, lowDiskFreeBytes: 2 ** 60 });
+    const login = await t.must('auth.login', { username: ADMIN.username, pin: ADMIN.pin });
+    t.token = login.sessionToken;
+    expect(await t.must('storage.status', {})).toMatchObject({ damaged: false, lowDisk: true });
+  });
 });

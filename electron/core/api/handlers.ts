@@ -5,6 +5,7 @@ import type { SurveyService } from '../survey/survey-service';
 import type { IkmReporter } from '../reports/ikm-report';
 import { ikmPdf, ikmXlsx } from '../reports/ikm-export';
 import type { Db } from '../db/open-database';
+import type { StorageGuard } from '../db/storage-guard';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { UploadStaging } from '../attachments/upload-staging';
 import { cleanOriginalName } from '../attachments/original-name';
@@ -38,6 +39,7 @@ export interface Services {
   surveyIdleSeconds: number;
   ikm: IkmReporter;
   db: Db;
+  storage: StorageGuard;
   attachments: AttachmentStore;
   uploads: UploadStaging;
   maxCaseBytes: number;
@@ -287,6 +289,7 @@ export function createHandlers(s: Services): Handlers {
       void s.sync.runOnce();
       return { ok: true };
     },
+    'storage.status': () => s.storage.status(),
     'sync.status': () => ({
       configured: s.helpdesk.connector() !== null,
       setupProblem: s.helpdesk.setupProblem(),
