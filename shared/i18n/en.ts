@@ -582,7 +582,7 @@ export const en: Messages = {
     DISK_FULL:
       'The disk is full: this was not saved. What was saved before is safe. Free space on the disk of the Loket data folder, then try again.',
     DATA_FOLDER_IN_USE:
-      'The data folder {{dir}} is in use by another Loket ({{host}}, PID {{pid}} on computer {{hostname}}, running since {{since}} WIB). Two Lokets must not share a data folder: close that one first, or use another data folder (--data-dir).',
+      'The data folder {{dir}} is in use by another Loket ({{host}}, PID {{pid}} on computer {{hostname}}, running since {{since}} WIB). Two Lokets must not share a data folder: close that one first, or use another data folder (--data-dir). If that Loket no longer runs (say the data folder was copied from another computer), delete the file {{lockFile}}.',
     INTERNAL: 'Something went wrong in the system. Saved data is safe; please try again.',
     NETWORK: 'Cannot reach the Loket service. Please try again.',
   },

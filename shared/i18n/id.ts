@@ -585,7 +585,7 @@ export const id = {
     DISK_FULL:
       'Disk penuh: data ini belum tersimpan. Data yang sudah tersimpan tetap aman. Kosongkan ruang pada disk folder data Loket, lalu coba lagi.',
     DATA_FOLDER_IN_USE:
-      'Folder data {{dir}} sedang dipakai oleh Loket lain ({{host}}, PID {{pid}} di komputer {{hostname}}, berjalan sejak {{since}} WIB). Dua Loket tidak boleh memakai satu folder data: tutup Loket tersebut terlebih dahulu, atau gunakan folder data lain (--data-dir).',
+      'Folder data {{dir}} sedang dipakai oleh Loket lain ({{host}}, PID {{pid}} di komputer {{hostname}}, berjalan sejak {{since}} WIB). Dua Loket tidak boleh memakai satu folder data: tutup Loket tersebut terlebih dahulu, atau gunakan folder data lain (--data-dir). Bila Loket tersebut sudah tidak berjalan (misalnya folder data disalin dari komputer lain), hapus berkas {{lockFile}}.',
     INTERNAL: 'Terjadi kesalahan di sistem. Data yang sudah tersimpan tetap aman; coba lagi.',
     NETWORK: 'Tidak dapat menghubungi layanan Loket. Coba lagi.',
   },

@@ -1,8 +1,21 @@
-import { chmodSync, lstatSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LOCK_FILE, lockDataFolder } from '../../electron/core/db/data-folder';
 import { openDatabase } from '../../electron/core/db/open-database';
+import { startRefusalMessage } from '../../electron/core/errors';
 import { startBrowserMode, type BrowserMode } from '../../electron/server/browser-mode';
 import { escalateCase } from '../helpers/escalate';
 import { ADMIN, tempDir, testCoreOf } from '../helpers/temp-core';
@@ -68,5 +81,52 @@ describe('the data folder', () => {
       return m !== (isDir ? 0o700 : 0o600);
     });
     expect(open.map(([path, m]) => `${path} ${m.toString(8)}`)).toEqual([]);
+  });
+});
+
+describe('the data folder lock', () => {
+  const holder = (over: Record<string, unknown>) =>
+    JSON.stringify({
+      pid: process.pid,
+      processStart: null,
+      host: 'desktop',
+      hostname: hostname(),
+      startedAt: '2026-11-24T01:00:00.000Z',
+      ...over,
+    });
+  const lock = (dir: string) => lockDataFolder(dir, 'browser', () => new Date());
+
+  it('is taken over from a process that died, from a pid now used by another process, and from a half-written file', () => {
+    const dir = tempDir();
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    for (const left of [
+      holder({ pid: dead }),
+      holder({ processStart: 'another-boot:12345' }),
+      '',
+    ]) {
+      writeFileSync(join(dir, LOCK_FILE), left);
+      const taken = lock(dir);
+      expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8'))).toMatchObject({
+        pid: process.pid,
+        host: 'browser',
+      });
+      taken.release();
+      expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+    }
+  });
+
+  it('is not taken from a Loket on another computer (a shared folder), and says which one', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, LOCK_FILE), holder({ hostname: 'loket-resepsionis', pid: 4242 }));
+    let refusal: unknown;
+    try {
+      lock(dir);
+    } catch (err) {
+      refusal = err;
+    }
+    expect(refusal).toMatchObject({ code: 'DATA_FOLDER_IN_USE' });
+    expect(startRefusalMessage(refusal, 'id')).toBe(
+      `Folder data ${dir} sedang dipakai oleh Loket lain (aplikasi desktop, PID 4242 di komputer loket-resepsionis, berjalan sejak 2026-11-24 08.00 WIB). Dua Loket tidak boleh memakai satu folder data: tutup Loket tersebut terlebih dahulu, atau gunakan folder data lain (--data-dir). Bila Loket tersebut sudah tidak berjalan (misalnya folder data disalin dari komputer lain), hapus berkas ${join(dir, LOCK_FILE)}.`,
+    );
   });
 });

@@ -6,9 +6,12 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  linkSync,
   unlinkSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -77,12 +80,7 @@ export function lockDataFolder(dir: string, host: HostKind, now: () => Date): Da
   const content = JSON.stringify(me);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fd = openSync(file, 'wx', PRIVATE_FILE);
-      try {
-        writeSync(fd, content);
-      } finally {
-        closeSync(fd);
-      }
+      createExclusively(file, content);
       return {
         release: () => {
           // Only our own lock: never one a host took over after deciding we were gone.
@@ -104,9 +102,34 @@ export function lockDataFolder(dir: string, host: HostKind, now: () => Date): Da
   throw new AppError('DATA_FOLDER_IN_USE', {}, describeHolder(null, dir));
 }
 
+/**
+ * The lock appears with its content in one step (a hard link of a finished file, which fails
+ * if the name exists), so another host never reads a half-written lock and takes it as stale.
+ * Where the file system has no hard links, an O_EXCL create.
+ */
+function createExclusively(file: string, content: string): void {
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(temp, content, { mode: PRIVATE_FILE, flag: 'wx' });
+  try {
+    linkSync(temp, file);
+    return;
+  } catch (err) {
+    if (!isCode(err, 'EPERM') && !isCode(err, 'ENOTSUP') && !isCode(err, 'ENOSYS')) throw err;
+  } finally {
+    unlinkSync(temp);
+  }
+  const fd = openSync(file, 'wx', PRIVATE_FILE);
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function describeHolder(holder: LockHolder | null, dir: string): Record<string, string> {
   return {
     dir,
+    lockFile: join(dir, LOCK_FILE),
     pid: holder ? String(holder.pid) : '?',
     host: holder?.host ?? 'other',
     hostname: holder?.hostname ?? '?',
