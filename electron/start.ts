@@ -9,8 +9,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError } from './core/errors';
-import { translate } from '../shared/i18n/messages';
+import { AppError, startRefusalMessage } from './core/errors';
 import { chooseDataDir, defaultDataDir } from './server/data-dir';
 import { startBrowserMode } from './server/browser-mode';
 
@@ -34,6 +33,8 @@ function electronBinary(): string | null {
 }
 
 async function main(): Promise<void> {
+  // The data folder is private to this user, whichever host writes it (Electron inherits this).
+  process.umask(0o077);
   const dataDir = chooseDataDir(
     args,
     process.env,
@@ -62,7 +63,17 @@ async function main(): Promise<void> {
     ...(scanFolder && { scanFolder }),
   });
   // Listening for a stop before saying "ready": whoever reads the line may stop us at once.
-  const stop = () => void mode.stop().then(() => process.exit(0));
+  // Deliveries in flight finish (bounded) before the database closes; a second signal waits too.
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= mode.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   console.log(`Loket siap / ready: ${mode.http.launchUrl}`);
@@ -71,7 +82,8 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   if (err instanceof AppError) {
-    console.error(translate('id', `errors.${err.code}`));
+    console.error(startRefusalMessage(err, 'id'));
+    console.error(startRefusalMessage(err, 'en'));
   } else {
     console.error(err);
   }

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import {
   AttachmentStore,
@@ -29,6 +28,13 @@ import { AuditLog } from './audit';
 import { SessionStore } from './auth/sessions';
 import { StaffService } from './auth/staff-service';
 import { openDatabase, type Db } from './db/open-database';
+import { StorageGuard } from './db/storage-guard';
+import {
+  createPrivateFile,
+  lockDataFolder,
+  protectDataFolder,
+  type HostKind,
+} from './db/data-folder';
 import { RegisterExporter } from './reception/register-export';
 import { VisitorSearch } from './reception/visitors';
 import { VisitService } from './reception/visits';
@@ -59,6 +65,17 @@ export interface CoreOptions {
   scanFolderStableMs?: number;
   /** Where the backend helpdesk's secret is kept (default: a private file in the data folder). */
   secretStore?: SecretStore;
+  /** Named in the data-folder lock, so that a second Loket can say which one runs. */
+  hostKind?: HostKind;
+  /**
+   * Every host takes the data folder's lock (the default). Only tests that race two
+   * connections on one database on purpose (queue numbers, calls) leave it out.
+   */
+  lockDataFolder?: boolean;
+  /** How long `stop()` waits for deliveries in flight (default 10 s). */
+  stopTimeoutMs?: number;
+  /** Below this much free space in the data folder staff screens warn (default 1 GiB). */
+  lowDiskFreeBytes?: number;
 }
 
 export interface Core {
@@ -72,22 +89,55 @@ export interface Core {
   visits: VisitService;
   /** Starts delivering the outbox to the backend helpdesk in the background. */
   startSync(intervalMs?: number): void;
+  /** Starts all background work: delivery, the helpdesk status poll, the housekeeping timer. */
+  start(): void;
+  /**
+   * Stops all background work, waits (bounded) for deliveries and polls in flight, then closes
+   * the database and releases the data folder. What a host calls when it shuts down; entries
+   * still in flight after the bound are left to the next start's in-flight recovery.
+   */
+  stop(): Promise<void>;
   /** Resolves once background services (the scan-folder watch) are listening. */
   ready(): Promise<void>;
   /** Periodic upkeep: closes yesterday's open visits, anonymises data past its retention. */
   housekeeping(): void;
+  /** Closes at once, without waiting for work in flight: for tests, and after `stop()`. */
   close(): void;
 }
 
 export const DATABASE_FILE = 'loket.sqlite';
 const STATUS_POLL_MS = 5 * 60_000;
+const HOUSEKEEPING_MS = 60_000;
+const STOP_TIMEOUT_MS = 10_000;
 
 /** Builds the whole application from a data folder. Plain Node: never imports electron. */
 export function createCore(options: CoreOptions): Core {
-  mkdirSync(options.dataDir, { recursive: true });
   const now = options.now ?? (() => new Date());
-  const logError = options.logError ?? ((err: unknown) => console.error('[loket core]', err));
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  protectDataFolder(options.dataDir);
+  // Before the database or staging is touched: a second host would sweep the first one's uploads.
+  const lock =
+    options.lockDataFolder === false
+      ? null
+      : lockDataFolder(options.dataDir, options.hostKind ?? 'other', now);
+  try {
+    return buildCore(options, now, () => lock?.release());
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+}
+
+function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => void): Core {
+  const report = options.logError ?? ((err: unknown) => console.error('[loket core]', err));
+  const dbFile = join(options.dataDir, DATABASE_FILE);
+  createPrivateFile(dbFile);
+  const db = openDatabase(dbFile);
+  const storage = new StorageGuard(db, options.dataDir, now, options.lowDiskFreeBytes);
+  // Background work that meets a damaged page switches the core to read-only as a call would.
+  const logError = (err: unknown) => {
+    storage.observe(err);
+    report(err);
+  };
   const audit = new AuditLog(db, now);
   const sessions = new SessionStore(options.sessionIdleMs ?? 8 * 60 * 60 * 1000, now);
   const visits = new VisitService(db, audit, now);
@@ -119,6 +169,9 @@ export function createCore(options: CoreOptions): Core {
   const cases = new CaseService(db, audit, now);
   const links = new BackendLinks(db);
   let pollTimer: NodeJS.Timeout | undefined;
+  let housekeepingTimer: NodeJS.Timeout | undefined;
+  let polling: Promise<void> | null = null;
+  let closed = false;
   const followUp = new FollowUp(db, audit, links, outbox, now);
   const sync = new SyncWorker({
     outbox,
@@ -158,9 +211,10 @@ export function createCore(options: CoreOptions): Core {
     surveyIdleSeconds: options.surveyIdleSeconds ?? 60,
     ikm: new IkmReporter(db),
     db,
+    storage,
   });
   return {
-    dispatch: createDispatcher(handlers, sessions, logError),
+    dispatch: createDispatcher(handlers, sessions, report, (err) => storage.refusalFor(err)),
     db,
     visits,
     housekeeping,
@@ -168,27 +222,76 @@ export function createCore(options: CoreOptions): Core {
       const session = sessions.touch(sessionToken);
       if (!session || session.kind !== 'staff') throw new AppError('UNAUTHENTICATED');
       if (!session.roles.includes('officer')) throw new AppError('FORBIDDEN');
-      return uploads.stage(String(session.staffId), source);
+      storage.assertWritable();
+      try {
+        return await uploads.stage(String(session.staffId), source);
+      } catch (err) {
+        throw storage.refusalFor(err) ?? err;
+      }
     },
     ready: async () => {
       await folderReady;
     },
-    startSync: (intervalMs) => {
-      sync.start(intervalMs);
-      // The backend's answers (resolved, stalled) are read every few minutes, and on demand.
-      clearInterval(pollTimer);
-      pollTimer = setInterval(() => {
-        const connector = helpdesk.connector();
-        if (connector) followUp.pollStatuses(connector).catch((err: unknown) => logError(err));
-      }, STATUS_POLL_MS);
-      pollTimer.unref();
+    startSync,
+    start: () => {
+      startSync();
+      // Visits left open when the service day ends are closed and flagged, and data past its
+      // retention is anonymised, even if nobody looks.
+      clearInterval(housekeepingTimer);
+      housekeepingTimer = setInterval(() => {
+        try {
+          housekeeping();
+        } catch (err) {
+          logError(err);
+        }
+      }, HOUSEKEEPING_MS);
+      housekeepingTimer.unref();
     },
-    close: () => {
-      clearInterval(pollTimer);
-      uploads.close();
-      void sync.stop();
-      void folder?.close();
-      db.close();
+    stop: async () => {
+      stopTimers();
+      const inFlight = Promise.all([sync.stop(), polling, folder?.close()]);
+      let bound: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<void>((resolve) => {
+        bound = setTimeout(resolve, options.stopTimeoutMs ?? STOP_TIMEOUT_MS);
+      });
+      await Promise.race([inFlight.then(() => undefined), timedOut]);
+      clearTimeout(bound);
+      close();
     },
+    close,
   };
+
+  function startSync(intervalMs?: number): void {
+    sync.start(intervalMs);
+    // The backend's answers (resolved, stalled) are read every few minutes, and on demand.
+    clearInterval(pollTimer);
+    pollTimer = setInterval(() => {
+      const connector = helpdesk.connector();
+      if (!connector || polling) return;
+      polling = followUp
+        .pollStatuses(connector)
+        .then(
+          () => undefined,
+          (err: unknown) => logError(err),
+        )
+        .finally(() => (polling = null));
+    }, STATUS_POLL_MS);
+    pollTimer.unref();
+  }
+
+  function stopTimers(): void {
+    clearInterval(pollTimer);
+    clearInterval(housekeepingTimer);
+  }
+
+  function close(): void {
+    if (closed) return;
+    closed = true;
+    stopTimers();
+    uploads.close();
+    void sync.stop();
+    void folder?.close();
+    db.close();
+    releaseLock();
+  }
 }

@@ -21,7 +21,7 @@ import Store from 'electron-store';
 import { z } from 'zod';
 import { translate } from '../../shared/i18n/messages';
 import { createCore, type Core } from '../core/core';
-import { AppError } from '../core/errors';
+import { AppError, startRefusalMessage } from '../core/errors';
 import type { SecretStore } from '../core/settings/secret-store';
 import { chooseDataDir } from '../server/data-dir';
 import { CONTENT_SECURITY_POLICY } from '../server/content-security-policy';
@@ -43,7 +43,8 @@ const rendererDir = join(here, '..', 'dist', 'renderer');
 const preloadPath = join(here, 'preload.cjs');
 const isDevelopment = !app.isPackaged;
 const windows = new WindowRegistry();
-const HOUSEKEEPING_MS = 60_000;
+// The database, its WAL, documents and the secret are for this user alone.
+process.umask(0o077);
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -225,12 +226,12 @@ void app.whenReady().then(() => {
   try {
     core = createCore({
       dataDir: dataDir(),
+      hostKind: 'desktop',
       ...(settings.scanFolder && { scanFolder: settings.scanFolder }),
       secretStore: safeStorageSecret(join(app.getPath('userData'), 'helpdesk.secret')),
     });
   } catch (err) {
-    const code = err instanceof AppError ? err.code : 'INTERNAL';
-    dialog.showErrorBox('Loket', translate(settings.locale, `errors.${code}`));
+    dialog.showErrorBox('Loket', startRefusalMessage(err, settings.locale));
     app.quit();
     return;
   }
@@ -243,9 +244,7 @@ void app.whenReady().then(() => {
   protocol.handle(APP_SCHEME, serveAsset);
   if (settings.kiosk) Menu.setApplicationMenu(null);
   wireIpc(core);
-  const c = core;
-  setInterval(() => c.housekeeping(), HOUSEKEEPING_MS).unref();
-  c.startSync();
+  core.start();
   staffWindow = createWindow('staff', 'index.html');
   // The survey display alone must not keep Loket running once the staff have closed it.
   staffWindow.on('closed', () => {
@@ -255,4 +254,16 @@ void app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => core?.close());
+// Deliveries in flight finish (at most the core's bound) before the database closes.
+let quitting = false;
+app.on('will-quit', (event) => {
+  const c = core;
+  if (!c || quitting) return;
+  quitting = true;
+  event.preventDefault();
+  core = null;
+  void c
+    .stop()
+    .catch((err: unknown) => console.error('[loket] stop failed:', err))
+    .finally(() => app.quit());
+});

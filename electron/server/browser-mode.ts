@@ -17,39 +17,43 @@ export interface BrowserMode {
   stop(): Promise<void>;
 }
 
-const HOUSEKEEPING_MS = 60_000;
-
 /** The core plus its HTTP host: what `npm start` runs where Electron cannot, and what e2e tests drive. */
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
+  // Everything this host writes (database, WAL, documents, secret) is for this user alone.
+  process.umask(0o077);
   const core = createCore({
     dataDir: options.dataDir,
+    hostKind: 'browser',
     ...(options.surveyIdleSeconds !== undefined && {
       surveyIdleSeconds: options.surveyIdleSeconds,
     }),
     ...(options.scanFolder !== undefined && { scanFolder: options.scanFolder }),
   });
-  await core.ready();
-  // Escalated cases go to the backend helpdesk once one is configured (admin screen or API).
-  core.startSync();
-  const http = await startHttpHost({
-    dispatch: core.dispatch,
-    stageUpload: core.stageUpload,
-    rendererDir: options.rendererDir,
-    launchToken: randomBytes(24).toString('base64url'),
-    ...(options.host !== undefined && { host: options.host }),
-    ...(options.port !== undefined && { port: options.port }),
-  });
-  // Visits left open when the service day ends are closed and flagged, and data past its
-  // retention is anonymised, even if nobody looks.
-  const timer = setInterval(() => core.housekeeping(), HOUSEKEEPING_MS);
-  timer.unref();
+  let http: HttpHost;
+  try {
+    await core.ready();
+    // Escalated cases go to the backend helpdesk once one is configured (admin screen or API);
+    // housekeeping closes yesterday's visits and anonymises data past its retention.
+    core.start();
+    http = await startHttpHost({
+      dispatch: core.dispatch,
+      stageUpload: core.stageUpload,
+      rendererDir: options.rendererDir,
+      launchToken: randomBytes(24).toString('base64url'),
+      ...(options.host !== undefined && { host: options.host }),
+      ...(options.port !== undefined && { port: options.port }),
+    });
+  } catch (err) {
+    // A port in use must not leave the data folder locked by a host that never ran.
+    await core.stop();
+    throw err;
+  }
   return {
     core,
     http,
     stop: async () => {
-      clearInterval(timer);
       await http.close();
-      core.close();
+      await core.stop();
     },
   };
 }

@@ -5,6 +5,7 @@ import { LOCALES, type Locale } from '../../shared/i18n/messages';
 import { api, hasSession, onUnauthenticated, setSessionToken } from './api/client';
 import { errorText } from './api/errors';
 import { Notice } from './components/Notice';
+import { StorageBanner } from './components/StorageBanner';
 import { SyncBanner } from './components/SyncBanner';
 import { clearAllDrafts } from './drafts/form-draft';
 import { changeLocale } from './i18n';
@@ -145,6 +146,7 @@ export function App() {
           )}
         </div>
       </header>
+      {view.kind === 'staff' && <StorageBanner />}
       {view.kind === 'staff' && <SyncBanner />}
       {view.kind === 'loading' && (
         <main id="main">

@@ -414,10 +414,23 @@ export const contract = {
     access: ['officer', 'supervisor', 'admin'],
     windows: STAFF_WINDOW,
   }),
+  'storage.status': method({
+    input: empty,
+    output: z.object({
+      /** Found damaged while running: read-only until restored from a backup. */
+      damaged: z.boolean(),
+      freeBytes: z.number().nullable(),
+      lowDisk: z.boolean(),
+    }),
+    access: 'staff',
+    windows: STAFF_WINDOW,
+  }),
   'sync.status': method({
     input: empty,
     output: z.object({
       configured: z.boolean(),
+      /** Settings on file that Loket refuses to use (an http:// address from an older Loket). */
+      setupProblem: z.enum(['insecure_url']).nullable(),
       blockedByCredentials: z.boolean(),
       lastSuccessAt: z.string().nullable(),
       lastErrorKind: z.string().nullable(),

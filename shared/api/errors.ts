@@ -40,6 +40,9 @@ export const ERROR_CODES = [
   'HELPDESK_PROTOCOL',
   'DB_NEWER_VERSION',
   'DB_CORRUPT',
+  'DB_DAMAGED',
+  'DISK_FULL',
+  'DATA_FOLDER_IN_USE',
   'INTERNAL',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);

@@ -5,7 +5,27 @@ import { requiredText } from './text';
 export const HELPDESK_KINDS = ['rt', 'json'] as const;
 export type HelpdeskKind = (typeof HELPDESK_KINDS)[number];
 
-const url = z.url({ protocol: /^https?$/, error: 'validation.url' }).max(500);
+/**
+ * Whether Loket may send personal data and the helpdesk secret to this address: only over
+ * https://, or plain http:// to this same machine (127.0.0.0/8, ::1, localhost), as tests do.
+ */
+export function isAllowedHelpdeskUrl(address: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(address);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol === 'https:') return true;
+  if (parsed.protocol !== 'http:') return false;
+  const host = parsed.hostname;
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+const url = z
+  .url({ protocol: /^https?$/, error: 'validation.url' })
+  .max(500)
+  .refine(isAllowedHelpdeskUrl, { error: 'validation.urlHttps' });
 /** Left out to keep the secret on file. */
 const secret = z.string().min(1).max(500).optional();
 /** After how long in the send queue a case puts a banner on every staff screen. */

@@ -464,6 +464,8 @@ export const en: Messages = {
       'No helpdesk is set up: {{count}} case(s) cannot be sent. Ask the administrator to fill in the helpdesk settings.',
     setupIncomplete:
       'The helpdesk setup is incomplete: {{count}} case(s) are held until the administrator completes it and presses "Check the settings".',
+    insecureUrl:
+      'The stored helpdesk address uses unencrypted http://: no case is sent until an administrator replaces it with an https:// address.',
   },
   helpdeskSettings: {
     title: 'Backend helpdesk',
@@ -489,6 +491,8 @@ export const en: Messages = {
     ok: 'The helpdesk is ready to receive cases.',
     problems: {
       not_configured: 'No helpdesk is set up.',
+      insecure_url:
+        'The helpdesk address uses unencrypted http://; replace it with an https:// address.',
       unreachable: 'The helpdesk cannot be reached.',
       credentials: 'The username or password is refused.',
       queue_missing: 'The queue "{{name}}" does not exist on the helpdesk.',
@@ -555,6 +559,8 @@ export const en: Messages = {
     surveyScore: 'Choose one of the answers 1–4.',
     periodOrder: 'The end date cannot be before the start date.',
     url: 'The address must be an http(s) URL.',
+    urlHttps:
+      'The helpdesk address must start with https:// so that personal data and the password are not sent unencrypted (http:// only for this computer itself).',
     lateMinutes: 'Enter a number of minutes between 5 and 1440.',
     notInFuture: 'The time cannot be in the future.',
     beforeEscalation: 'The time cannot be before the case was escalated.',
@@ -582,6 +588,19 @@ export const en: Messages = {
         "This page's access code is not valid. Open the link Loket shows in its terminal.",
       WRONG_ADDRESS:
         "Loket does not recognise this page's address. Open the link Loket shows in its terminal.",
+    },
+  },
+  storage: {
+    damaged:
+      'The Loket database is damaged: data can only be viewed, changes are not saved. Ask an administrator to restore the database from the latest backup.',
+    lowDisk:
+      'The disk of the Loket data folder is almost full ({{free}} GB left). Free disk space before data can no longer be saved.',
+  },
+  dataFolder: {
+    hosts: {
+      browser: 'browser mode',
+      desktop: 'desktop app',
+      other: 'Loket process',
     },
   },
   errors: {
@@ -636,7 +655,13 @@ export const en: Messages = {
     DB_NEWER_VERSION:
       'This database was written by a newer Loket. Update Loket; the file was not changed.',
     DB_CORRUPT:
-      'The database file is damaged or is not a Loket database. The file was not changed.',
+      'The database file {{file}} is damaged or is not a Loket database, so Loket did not start. The file was not changed. Restore it from the latest backup, then start Loket again.',
+    DB_DAMAGED:
+      'The Loket database is damaged: changes cannot be saved and data can only be viewed. Do not enter new data; ask an administrator to restore the database from the latest backup.',
+    DISK_FULL:
+      'The disk is full: this was not saved. What was saved before is safe. Free space on the disk of the Loket data folder, then try again.',
+    DATA_FOLDER_IN_USE:
+      'The data folder {{dir}} is in use by another Loket ({{host}}, PID {{pid}} on computer {{hostname}}, running since {{since}} WIB). Two Lokets must not share a data folder: close that one first, or use another data folder (--data-dir). If that Loket no longer runs (say the data folder was copied from another computer), delete the file {{lockFile}}.',
     INTERNAL: 'Something went wrong in the system. Saved data is safe; please try again.',
     NETWORK: 'Cannot reach the Loket service. Please try again.',
   },

@@ -466,6 +466,8 @@ export const id = {
       'Helpdesk belum diatur: {{count}} kasus belum dapat dikirim. Minta administrator mengisi pengaturan helpdesk.',
     setupIncomplete:
       'Pengaturan helpdesk belum lengkap: {{count}} kasus tertahan sampai administrator melengkapinya dan menekan "Periksa pengaturan".',
+    insecureUrl:
+      'Alamat helpdesk tersimpan memakai http:// tanpa enkripsi: kasus tidak dikirim sampai administrator menggantinya dengan alamat https://.',
   },
   helpdeskSettings: {
     title: 'Helpdesk backend',
@@ -491,6 +493,7 @@ export const id = {
     ok: 'Helpdesk siap menerima kasus.',
     problems: {
       not_configured: 'Helpdesk belum diatur.',
+      insecure_url: 'Alamat helpdesk memakai http:// tanpa enkripsi; ganti dengan alamat https://.',
       unreachable: 'Helpdesk tidak dapat dihubungi.',
       credentials: 'Nama pengguna atau kata sandi ditolak.',
       queue_missing: 'Antrean "{{name}}" tidak ada di helpdesk.',
@@ -557,6 +560,8 @@ export const id = {
     surveyScore: 'Pilih salah satu jawaban 1–4.',
     periodOrder: 'Tanggal akhir tidak boleh sebelum tanggal awal.',
     url: 'Alamat harus berupa URL http(s).',
+    urlHttps:
+      'Alamat helpdesk harus diawali https:// agar data pribadi dan kata sandi tidak terkirim tanpa enkripsi (http:// hanya untuk komputer ini sendiri).',
     lateMinutes: 'Isi angka menit antara 5 dan 1440.',
     notInFuture: 'Waktu tidak boleh di masa depan.',
     beforeEscalation: 'Waktu tidak boleh sebelum kasus dieskalasi.',
@@ -585,6 +590,19 @@ export const id = {
         'Kode akses halaman ini tidak berlaku. Buka tautan yang ditampilkan Loket di jendela terminal.',
       WRONG_ADDRESS:
         'Alamat halaman ini tidak dikenali Loket. Buka tautan yang ditampilkan Loket di jendela terminal.',
+    },
+  },
+  storage: {
+    damaged:
+      'Basis data Loket rusak: data hanya dapat dilihat, perubahan tidak disimpan. Hubungi administrator untuk memulihkan basis data dari cadangan terakhir.',
+    lowDisk:
+      'Ruang disk folder data Loket hampir habis (tersisa {{free}} GB). Kosongkan ruang disk sebelum data tidak dapat disimpan.',
+  },
+  dataFolder: {
+    hosts: {
+      browser: 'mode peramban',
+      desktop: 'aplikasi desktop',
+      other: 'proses Loket',
     },
   },
   errors: {
@@ -639,7 +657,14 @@ export const id = {
     CASE_NOT_RESOLVED: 'Helpdesk belum menyelesaikan kasus ini.',
     DB_NEWER_VERSION:
       'Basis data ini dibuat oleh Loket versi yang lebih baru. Perbarui Loket; berkas tidak diubah.',
-    DB_CORRUPT: 'Berkas basis data rusak atau bukan basis data Loket. Berkas tidak diubah.',
+    DB_CORRUPT:
+      'Berkas basis data {{file}} rusak atau bukan basis data Loket, sehingga Loket tidak dijalankan. Berkas tidak diubah. Pulihkan berkas itu dari cadangan terakhir, lalu jalankan Loket kembali.',
+    DB_DAMAGED:
+      'Basis data Loket rusak: perubahan tidak dapat disimpan dan data hanya dapat dilihat. Jangan memasukkan data baru; hubungi administrator untuk memulihkan basis data dari cadangan terakhir.',
+    DISK_FULL:
+      'Disk penuh: data ini belum tersimpan. Data yang sudah tersimpan tetap aman. Kosongkan ruang pada disk folder data Loket, lalu coba lagi.',
+    DATA_FOLDER_IN_USE:
+      'Folder data {{dir}} sedang dipakai oleh Loket lain ({{host}}, PID {{pid}} di komputer {{hostname}}, berjalan sejak {{since}} WIB). Dua Loket tidak boleh memakai satu folder data: tutup Loket tersebut terlebih dahulu, atau gunakan folder data lain (--data-dir). Bila Loket tersebut sudah tidak berjalan (misalnya folder data disalin dari komputer lain), hapus berkas {{lockFile}}.',
     INTERNAL: 'Terjadi kesalahan di sistem. Data yang sudah tersimpan tetap aman; coba lagi.',
     NETWORK: 'Tidak dapat menghubungi layanan Loket. Coba lagi.',
   },

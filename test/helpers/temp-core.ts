@@ -30,6 +30,8 @@ export interface TestCore {
   must<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   token: string | undefined;
   close(): void;
+  /** The host's shutdown: waits for work in flight, then closes. */
+  stop(): Promise<void>;
 }
 
 export interface TestCoreOptions {
@@ -51,6 +53,11 @@ export function startTestCore(options: TestCoreOptions = {}): TestCore {
     ...(options.secretStore && { secretStore: options.secretStore }),
     logError: process.env.LOKET_TEST_LOG ? (e) => console.error(e) : () => {},
   });
+  return testCoreOf(core, dataDir, clock);
+}
+
+/** The test helpers around a core some host built (browser mode, say). */
+export function testCoreOf(core: Core, dataDir: string, clock = new TestClock()): TestCore {
   const t: TestCore = {
     core,
     dataDir,
@@ -66,6 +73,7 @@ export function startTestCore(options: TestCoreOptions = {}): TestCore {
       return result.value;
     },
     close: () => t.core.close(),
+    stop: () => t.core.stop(),
   };
   return t;
 }
@@ -81,9 +89,13 @@ export async function startWithAdmin(options: TestCoreOptions = {}): Promise<Tes
   return t;
 }
 
-/** Closes and deletes a test core; a test that never started one is fine too. */
-export function cleanup(t: TestCore | undefined): void {
+/**
+ * Stops and deletes a test core (as a host shuts down: work in flight finishes first); a test
+ * that never started one is fine too. Awaiting it is optional: the database closes at once
+ * when nothing is in flight.
+ */
+export async function cleanup(t: TestCore | undefined): Promise<void> {
   if (!t) return;
-  t.close();
+  await t.stop();
   rmSync(t.dataDir, { recursive: true, force: true });
 }

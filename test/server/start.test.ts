@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-core';
+import { currentConsent } from '../../shared/domain/consent';
+import { damageLeafPageOf } from '../helpers/damage';
+import { startWithAdmin, tempDir } from '../helpers/temp-core';
+import { until } from '../helpers/until';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -35,4 +38,57 @@ describe('npm start without the Electron binary', () => {
     const code = await new Promise((r) => child.once('exit', r));
     expect(code).toBe(0);
   }, 30_000);
+});
+
+function startHost(dataDir: string) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/start.ts', '--browser', '--port', '0', '--data-dir', dataDir],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const exited = new Promise<number | null>((r) => child.once('exit', r));
+  return { child, exited, out: () => stdout, err: () => stderr };
+}
+
+describe('npm start on a data folder it must not use', () => {
+  it('refuses a second Loket on the same folder, naming the running one', async () => {
+    const dataDir = tempDir();
+    const first = startHost(dataDir);
+    await until(
+      async () => first.out(),
+      (o) => o.includes('Data: '),
+      { tries: 400 },
+    );
+    const second = startHost(dataDir);
+    expect(await second.exited).toBe(1);
+    expect(second.err()).toContain(`Folder data ${dataDir} sedang dipakai oleh Loket lain`);
+    expect(second.err()).toContain(`(mode peramban, PID ${first.child.pid}`);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+  }, 60_000);
+
+  it('refuses a damaged database, naming the file and what to do', async () => {
+    const t = await startWithAdmin();
+    for (let i = 0; i < 150; i++) {
+      await t.must('visit.checkIn', {
+        fullName: `Pengunjung Uji ${i}`,
+        phone: `0812${String(i).padStart(8, '0')}`,
+        purpose: 'Konsultasi SPSE dengan keterangan yang cukup panjang',
+        consentGiven: true,
+        consentVersion: currentConsent().version,
+      });
+    }
+    t.close();
+    const file = join(t.dataDir, 'loket.sqlite');
+    damageLeafPageOf(file, 'visit');
+    const host = startHost(t.dataDir);
+    expect(await host.exited).toBe(1);
+    expect(host.err()).toContain(`Berkas basis data ${file} rusak`);
+    expect(host.err()).toContain('Pulihkan berkas itu dari cadangan terakhir');
+    expect(host.out()).not.toContain('siap');
+  }, 60_000);
 });

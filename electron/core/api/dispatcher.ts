@@ -66,6 +66,8 @@ export function createDispatcher(
   handlers: Handlers,
   sessions: SessionStore,
   logError: (err: unknown) => void,
+  /** Turns a failure of the disk or the database file into its own refusal. */
+  refusalFor: (err: unknown) => AppError | null = () => null,
 ): Dispatch {
   return async (method, rawInput, ctx) => {
     const locale = ctx.locale ?? DEFAULT_LOCALE;
@@ -105,7 +107,9 @@ export function createDispatcher(
     } catch (err) {
       if (err instanceof AppError) return failure(locale, err.code, err.details);
       if (err instanceof ConnectorError) return failure(locale, helpdeskErrorCode(err.kind));
+      const refusal = refusalFor(err);
       logError(err);
+      if (refusal) return failure(locale, refusal.code);
       return failure(locale, 'INTERNAL');
     }
   };

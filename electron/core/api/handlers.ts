@@ -5,6 +5,7 @@ import type { SurveyService } from '../survey/survey-service';
 import type { IkmReporter } from '../reports/ikm-report';
 import { ikmPdf, ikmXlsx } from '../reports/ikm-export';
 import type { Db } from '../db/open-database';
+import type { StorageGuard } from '../db/storage-guard';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { UploadStaging } from '../attachments/upload-staging';
 import { cleanOriginalName } from '../attachments/original-name';
@@ -38,6 +39,7 @@ export interface Services {
   surveyIdleSeconds: number;
   ikm: IkmReporter;
   db: Db;
+  storage: StorageGuard;
   attachments: AttachmentStore;
   uploads: UploadStaging;
   maxCaseBytes: number;
@@ -258,11 +260,8 @@ export function createHandlers(s: Services): Handlers {
     },
     'helpdesk.checkSetup': async (_input, caller) => {
       const connector = s.helpdesk.connector();
-      return {
-        problems: connector
-          ? await s.sync.checkSetup(connector, actor(caller))
-          : [{ code: 'not_configured' }],
-      };
+      if (connector) return { problems: await s.sync.checkSetup(connector, actor(caller)) };
+      return { problems: [{ code: s.helpdesk.setupProblem() ?? 'not_configured' }] };
     },
     'outbox.list': () =>
       s.outbox.list().map((e) => {
@@ -294,10 +293,12 @@ export function createHandlers(s: Services): Handlers {
       void s.sync.runOnce();
       return { ok: true };
     },
+    'storage.status': () => s.storage.status(),
     'sync.status': () => {
       const waiting = s.outbox.waiting();
       return {
         configured: s.helpdesk.connector() !== null,
+        setupProblem: s.helpdesk.setupProblem(),
         blockedByCredentials: s.sync.health.blockedByCredentials,
         lastSuccessAt: s.sync.health.lastSuccessAt,
         lastErrorKind: s.sync.health.lastErrorKind,

@@ -26,15 +26,19 @@ function hasSqliteHeader(file: string): boolean {
  * anything is written to it.
  */
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
-  if (existsSync(file) && !hasSqliteHeader(file)) throw new AppError('DB_CORRUPT');
+  const corrupt = () => new AppError('DB_CORRUPT', {}, { file });
+  if (existsSync(file) && !hasSqliteHeader(file)) throw corrupt();
   let db: Db;
   try {
     db = new Database(file);
   } catch {
-    throw new AppError('DB_CORRUPT');
+    throw corrupt();
   }
   try {
-    const version = readVersion(db);
+    const version = readVersion(db, corrupt);
+    // A damaged page deep in a table is found only when read: look at every page now, before
+    // the host says "ready" and check-ins are written into a damaged file.
+    if (!quickCheckPasses(db)) throw corrupt();
     const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
     if (version > latest) throw new AppError('DB_NEWER_VERSION');
     db.pragma('journal_mode = WAL');
@@ -51,13 +55,22 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
   }
 }
 
-function readVersion(db: Db): number {
+function readVersion(db: Db, corrupt: () => AppError): number {
   try {
     // Reading the schema forces SQLite to parse page 1: a damaged file fails here, read-only.
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
     return db.pragma('user_version', { simple: true }) as number;
   } catch {
-    throw new AppError('DB_CORRUPT');
+    throw corrupt();
+  }
+}
+
+function quickCheckPasses(db: Db): boolean {
+  try {
+    const rows = db.pragma('quick_check') as { quick_check: string }[];
+    return rows.length === 1 && rows[0]?.quick_check === 'ok';
+  } catch {
+    return false;
   }
 }
 

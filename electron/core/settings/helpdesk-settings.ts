@@ -8,6 +8,7 @@ import type { SecretStore } from './secret-store';
 
 import {
   DEFAULT_LATE_AFTER_MINUTES,
+  isAllowedHelpdeskUrl,
   type HelpdeskSettings,
   type HelpdeskSettingsInput,
 } from '../../../shared/domain/helpdesk-settings';
@@ -24,7 +25,11 @@ const KEYS = {
 export class HelpdeskConfig {
   private readonly q;
   /** The connector for the settings as last read; read again only after a save. */
-  private current: { key: string; connector: HelpdeskConnector | null } | null = null;
+  private current: {
+    key: string;
+    connector: HelpdeskConnector | null;
+    problem: HelpdeskSetupProblem | null;
+  } | null = null;
   private changed = true;
   /**
    * The settings as last read. Every staff screen's banner asks for them; in the desktop app
@@ -89,18 +94,36 @@ export class HelpdeskConfig {
    * the same, so that its login session lasts.
    */
   connector(): HelpdeskConnector | null {
-    if (this.current && !this.changed) return this.current.connector;
-    const s = this.read();
-    this.settings = s;
+    return this.built().connector;
+  }
+
+  /** Why the settings on file give no connector although they are filled in, if they do not. */
+  setupProblem(): HelpdeskSetupProblem | null {
+    return this.built().problem;
+  }
+
+  private built(): { connector: HelpdeskConnector | null; problem: HelpdeskSetupProblem | null } {
+    if (this.current && !this.changed) return this.current;
+    const s = this.get();
     const secret = this.secrets.get();
     const key = createHash('sha256')
       .update(JSON.stringify([s.kind, s.url, s.queue, s.username, secret]))
       .digest('hex');
-    if (this.current?.key !== key) this.current = { key, connector: build(s, secret) };
+    if (this.current?.key !== key) {
+      // Saved by an older Loket that still took http://: never send the secret in clear.
+      const insecure = s.url !== '' && !isAllowedHelpdeskUrl(s.url);
+      this.current = {
+        key,
+        connector: insecure ? null : build(s, secret),
+        problem: insecure ? 'insecure_url' : null,
+      };
+    }
     this.changed = false;
-    return this.current.connector;
+    return this.current;
   }
 }
+
+export type HelpdeskSetupProblem = 'insecure_url';
 
 function build(s: HelpdeskSettings, secret: string | null): HelpdeskConnector | null {
   if (!s.url || secret === null) return null;

@@ -63,6 +63,8 @@ export class SyncWorker {
   private readonly concurrency: number;
   private readonly inFlightGraceMs: number;
   private timer: NodeJS.Timeout | null = null;
+  /** Set by stop(): deliveries in flight finish, no new one is claimed. */
+  private stopped = false;
   private readonly slots = new Set<Promise<void>>();
   private attempts = 0;
   readonly health: SyncHealth = {
@@ -84,6 +86,7 @@ export class SyncWorker {
   /** Delivers what is due now (a backlog left by the last run), then every `intervalMs`. */
   start(intervalMs = 5000): void {
     if (this.timer) return;
+    this.stopped = false;
     this.timer = setInterval(() => void this.runOnce(), intervalMs);
     this.timer.unref();
     void this.runOnce();
@@ -92,6 +95,7 @@ export class SyncWorker {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.stopped = true;
     await this.settled();
   }
 
@@ -158,7 +162,7 @@ export class SyncWorker {
   private async slot(): Promise<void> {
     for (;;) {
       const connector = this.o.connector();
-      if (!connector || this.health.blockedByCredentials) return;
+      if (!connector || this.health.blockedByCredentials || this.stopped) return;
       const [entry] = this.o.outbox.claimDue(this.o.now().toISOString(), 1);
       if (!entry) return;
       this.attempts++;

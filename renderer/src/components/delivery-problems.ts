@@ -5,14 +5,16 @@ export type SyncStatus = MethodOutput<'sync.status'>;
 
 /**
  * Why escalated cases are not reaching the backend helpdesk, in the officer's words: no helpdesk
- * set up, the account refused, the setup incomplete, the helpdesk unreachable, or simply late.
+ * set up, an address that would send it in clear, the account refused, the setup incomplete, the helpdesk unreachable, or simply late.
  */
 export function deliveryProblems(status: SyncStatus, now: number, t: TFunction): string[] {
   const waitedMinutes = status.oldestWaitingSince
     ? (now - Date.parse(status.oldestWaitingSince)) / 60_000
     : 0;
   const problems = [
+    status.setupProblem === 'insecure_url' && t('sync.insecureUrl'),
     !status.configured &&
+      status.setupProblem === null &&
       status.waitingCount > 0 &&
       t('sync.notConfigured', { count: status.waitingCount }),
     status.configured && status.blockedByCredentials && t('sync.credentials'),
