@@ -6,6 +6,7 @@ import {
   DEFAULT_MAX_FILE_BYTES,
 } from './attachments/attachment-store';
 import { UploadStaging } from './attachments/upload-staging';
+import { PdfInspector, type PdfInspectorOptions } from './attachments/pdf-inspector';
 import { SaneScanner, type SaneScannerOptions } from './scanner/sane-scanner';
 import { FolderWatch } from './attachments/folder-watch';
 import { HelpdeskConfig } from './settings/helpdesk-settings';
@@ -43,6 +44,8 @@ export interface CoreOptions {
   /** Caps on supporting documents (defaults 10 MB per file, 50 MB per case). */
   maxFileBytes?: number;
   maxCaseBytes?: number;
+  /** Limits of the worker that checks PDFs (default: one worker shared by the process). */
+  pdfInspector?: PdfInspectorOptions;
   /** The desk scanner: scanimage and its environment, and (tests) extra options per page. */
   scanner?: SaneScannerOptions & { extraArgsForPage?: (page: number) => readonly string[] };
   /** The "scan to folder" folder office scanners drop files into, if the desk has one. */
@@ -90,7 +93,12 @@ export function createCore(options: CoreOptions): Core {
   };
   housekeeping();
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const attachments = new AttachmentStore(join(options.dataDir, 'attachments'), maxFileBytes);
+  const pdfInspector = options.pdfInspector ? new PdfInspector(options.pdfInspector) : undefined;
+  const attachments = new AttachmentStore(
+    join(options.dataDir, 'attachments'),
+    maxFileBytes,
+    pdfInspector,
+  );
   const uploads = new UploadStaging(join(options.dataDir, 'uploads'), maxFileBytes);
   const scanner = new SaneScanner(options.scanner);
   const helpdesk = new HelpdeskConfig(
@@ -169,6 +177,7 @@ export function createCore(options: CoreOptions): Core {
       clearInterval(pollTimer);
       void sync.stop();
       void folder?.close();
+      void pdfInspector?.close();
       db.close();
     },
   };

@@ -165,6 +165,8 @@ export const caseViewSchema = z.object({
       size: z.number().int(),
       source: z.string(),
       kind: z.enum(DOCUMENT_KINDS),
+      /** Pages of a PDF or TIFF (1 for other images); null for files attached before it was kept. */
+      pageCount: z.number().int().nullable(),
       addedAt: z.string(),
     }),
   ),

@@ -547,6 +547,18 @@ export const en: Messages = {
       'This kind of file is not allowed. Only PDF, PNG, JPEG, TIFF or WebP.',
     ATTACHMENT_NAME_INVALID:
       'The file name cannot be used (a path, special characters, or too long). Rename it and try again.',
+    ATTACHMENT_DAMAGED:
+      'The file is damaged or incomplete (for example cut off while copying). Ask for the original file and try again.',
+    ATTACHMENT_TRAILING_DATA:
+      'The file carries other data after the end of its document or image (such as an embedded file). It cannot be attached; save it again or print it to PDF.',
+    ATTACHMENT_IMAGE_TOO_LARGE:
+      'The image is too large (more than 50 megapixels). Make it smaller or scan at a lower resolution.',
+    ATTACHMENT_PDF_ACTIVE_CONTENT:
+      'This PDF contains scripts, automatic actions or embedded files, so it cannot be attached. Print it to PDF and attach the result.',
+    ATTACHMENT_PDF_ENCRYPTED:
+      'This PDF is encrypted or password-protected, so its content cannot be checked. Ask for a PDF without a password, or print it to PDF.',
+    ATTACHMENT_PDF_TOO_COMPLEX:
+      'This PDF is too complex to check (its compressed content exceeds the limit or the check took too long). Print it to PDF again or scan the document.',
     SCANNER_BUSY: 'The scanner is still scanning. Wait until it is done.',
     CASE_ALREADY_PAUSED: "This case's 1x24 clock is already paused.",
     CASE_NOT_PAUSED: "This case's 1x24 clock is running.",

@@ -8,6 +8,7 @@ import type { Db } from '../db/open-database';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { UploadStaging } from '../attachments/upload-staging';
 import { cleanOriginalName } from '../attachments/original-name';
+import { previewAttachment } from '../attachments/attachment-preview';
 import { AppError } from '../errors';
 import type { SaneScanner } from '../scanner/sane-scanner';
 import type { ScanSessions } from '../scanner/scan-sessions';
@@ -146,24 +147,8 @@ export function createHandlers(s: Services): Handlers {
     },
     'case.changeAttachment': (input, caller) =>
       s.cases.changeAttachment(actor(caller), input.caseId, input.attachmentId, input.change),
-    'attachment.preview': async (input) => {
-      const attachment = s.cases
-        .get(input.caseId)
-        .attachments.find((a) => a.id === input.attachmentId);
-      if (!attachment) throw new AppError('NOT_FOUND');
-      const bytes = await s.attachments.read(attachment.sha256);
-      if (attachment.mime === 'application/pdf') {
-        const { PDFDocument } = await import('pdf-lib');
-        const pages = await PDFDocument.load(bytes, {
-          ignoreEncryption: true,
-          updateMetadata: false,
-        })
-          .then((d) => d.getPageCount())
-          .catch(() => 0);
-        return { kind: 'pdf' as const, pages, base64: bytes.toString('base64') };
-      }
-      return { kind: 'image' as const, mime: attachment.mime, base64: bytes.toString('base64') };
-    },
+    'attachment.preview': (input) =>
+      previewAttachment({ cases: s.cases, store: s.attachments }, input.caseId, input.attachmentId),
     'scanner.devices': () => s.scanner.listDevices(),
     'scanner.capabilities': async (input) => {
       const caps = await s.scanner.capabilities(input.device);
