@@ -15,7 +15,7 @@ import { BackendLinks } from './sync/backend-links';
 import { OutboxStore } from './sync/outbox-store';
 import { SyncWorker } from './sync/sync-worker';
 import { FollowUp } from './sync/follow-up';
-import { ScanSessions } from './scanner/scan-sessions';
+import { ScanSessions, type ScanSessionLimits } from './scanner/scan-sessions';
 import { AppError } from './errors';
 import { join } from 'node:path';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
@@ -47,7 +47,8 @@ export interface CoreOptions {
   /** Limits of the worker that checks PDFs (default: one worker shared by the process). */
   pdfInspector?: PdfInspectorOptions;
   /** The desk scanner: scanimage and its environment, and (tests) extra options per page. */
-  scanner?: SaneScannerOptions & { extraArgsForPage?: (page: number) => readonly string[] };
+  scanner?: SaneScannerOptions &
+    ScanSessionLimits & { extraArgsForPage?: (page: number) => readonly string[] };
   /** The "scan to folder" folder office scanners drop files into, if the desk has one. */
   scanFolder?: string;
   /** How long a file in the scan folder must stop growing before it is offered (default 1.5 s). */
@@ -126,7 +127,10 @@ export function createCore(options: CoreOptions): Core {
   const folderReady = folder?.start().catch((err: unknown) => logError(err));
   const handlers = createHandlers({
     scanner,
-    scans: new ScanSessions(scanner, options.scanner?.extraArgsForPage),
+    scans: new ScanSessions(scanner, options.scanner?.extraArgsForPage, now, {
+      maxSessionBytes: maxFileBytes,
+      ...options.scanner,
+    }),
     folder,
     helpdesk,
     outbox,

@@ -351,6 +351,8 @@ export const en: Messages = {
       ACCESS_DENIED: 'Loket may not use this scanner. Ask the administrator.',
       CANCELLED: 'Scanning was cancelled.',
       SCANNER_FAILED: 'The scanner failed. Try again.',
+      SESSION_FULL:
+        'The scan has reached the limit of one file (10 MB or 100 pages). Attach the pages scanned so far, then scan the rest as a new file.',
     },
   },
   followup: {

@@ -354,6 +354,8 @@ export const id = {
       ACCESS_DENIED: 'Loket tidak diizinkan memakai pemindai ini. Hubungi administrator.',
       CANCELLED: 'Pemindaian dibatalkan.',
       SCANNER_FAILED: 'Pemindai gagal memindai. Coba lagi.',
+      SESSION_FULL:
+        'Hasil pindai sudah mencapai batas satu berkas (10 MB atau 100 halaman). Lampirkan halaman yang sudah terpindai, lalu pindai sisanya sebagai berkas baru.',
     },
   },
   followup: {

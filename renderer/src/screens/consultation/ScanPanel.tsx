@@ -177,7 +177,7 @@ export function ScanPanel({
         </p>
       )}
       {session?.fault && (
-        <Notice kind="error">{`${t(`scanner.faults.${session.fault}`)} ${session.pages > 0 ? t('scanner.retryHint') : ''}`}</Notice>
+        <Notice kind="error">{`${t(`scanner.faults.${session.fault}`)} ${session.pages > 0 && session.fault !== 'SESSION_FULL' ? t('scanner.retryHint') : ''}`}</Notice>
       )}
       {session && session.pages > 0 && (
         <div className="scan-panel__row">
