@@ -6,7 +6,11 @@ import {
   DEFAULT_MAX_FILE_BYTES,
 } from './attachments/attachment-store';
 import { UploadStaging } from './attachments/upload-staging';
-import { PdfInspector, type PdfInspectorOptions } from './attachments/pdf-inspector';
+import {
+  PdfInspector,
+  sharedPdfInspector,
+  type PdfInspectorOptions,
+} from './attachments/pdf-inspector';
 import { SaneScanner, type SaneScannerOptions } from './scanner/sane-scanner';
 import { FolderWatch } from './attachments/folder-watch';
 import { HelpdeskConfig } from './settings/helpdesk-settings';
@@ -46,6 +50,8 @@ export interface CoreOptions {
   maxCaseBytes?: number;
   /** Limits of the worker that checks PDFs (default: one worker shared by the process). */
   pdfInspector?: PdfInspectorOptions;
+  /** Start the PDF worker now rather than at the first PDF (hosts: yes; tests: no). */
+  warmPdfWorker?: boolean;
   /** The desk scanner: scanimage and its environment, and (tests) extra options per page. */
   scanner?: SaneScannerOptions &
     ScanSessionLimits & { extraArgsForPage?: (page: number) => readonly string[] };
@@ -95,6 +101,7 @@ export function createCore(options: CoreOptions): Core {
   housekeeping();
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const pdfInspector = options.pdfInspector ? new PdfInspector(options.pdfInspector) : undefined;
+  if (options.warmPdfWorker) (pdfInspector ?? sharedPdfInspector()).warm();
   const attachments = new AttachmentStore(
     join(options.dataDir, 'attachments'),
     maxFileBytes,

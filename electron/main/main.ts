@@ -227,6 +227,7 @@ void app.whenReady().then(() => {
       dataDir: dataDir(),
       ...(settings.scanFolder && { scanFolder: settings.scanFolder }),
       secretStore: safeStorageSecret(join(app.getPath('userData'), 'helpdesk.secret')),
+      warmPdfWorker: true,
     });
   } catch (err) {
     const code = err instanceof AppError ? err.code : 'INTERNAL';

@@ -27,6 +27,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       surveyIdleSeconds: options.surveyIdleSeconds,
     }),
     ...(options.scanFolder !== undefined && { scanFolder: options.scanFolder }),
+    warmPdfWorker: true,
   });
   await core.ready();
   // Escalated cases go to the backend helpdesk once one is configured (admin screen or API).
