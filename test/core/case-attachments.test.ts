@@ -166,6 +166,28 @@ describe('supporting documents on a case', () => {
     expect((await t.must('case.get', { caseId })).attachments[0]!.pageCount).toBe(4);
   });
 
+  it('does not hand a PDF from before the check, which fails it now, to the viewer', async () => {
+    const caseId = await draftCase();
+    const view = await attach(caseId, await pdfOfPages(1), 'lama.pdf', 'other');
+    const attachment = view.ok ? view.value.attachments[0]! : null;
+    // As an attachment stored before this version: a bomb on disk, and no page count.
+    const bomb = objectStreamBomb(1024);
+    const { writeFileSync } = await import('node:fs');
+    const { createHash } = await import('node:crypto');
+    const sha256 = createHash('sha256').update(bomb).digest('hex');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(t.dataDir, 'attachments', sha256.slice(0, 2)), { recursive: true });
+    writeFileSync(join(t.dataDir, 'attachments', sha256.slice(0, 2), sha256), bomb);
+    t.core.db
+      .prepare('UPDATE attachment SET sha256 = ?, size = ?, page_count = NULL WHERE id = ?')
+      .run(sha256, bomb.length, attachment!.id);
+    expect(await t.must('attachment.preview', { caseId, attachmentId: attachment!.id })).toEqual({
+      kind: 'pdf',
+      pages: 0,
+      base64: '',
+    });
+  }, 30_000);
+
   it('refuses a PDF whose object stream inflates to 1 GB, quickly, storing nothing', async () => {
     const caseId = await draftCase();
     const started = Date.now();

@@ -21,12 +21,12 @@ export async function previewAttachment(
   const bytes = await deps.store.read(attachment.sha256);
   if (attachment.mime !== 'application/pdf')
     return { kind: 'image', mime: attachment.mime, base64: bytes.toString('base64') };
-  let pages = attachment.pageCount;
-  if (pages === null) {
-    const verdict = await (deps.pdf ?? sharedPdfInspector()).inspect(bytes);
-    // A legacy file the check refuses keeps no count: the thumbnail then says nothing of pages.
-    pages = verdict.ok ? verdict.pages : 0;
-    if (verdict.ok) deps.cases.recordPageCount(attachment.id, verdict.pages);
-  }
-  return { kind: 'pdf', pages, base64: bytes.toString('base64') };
+  if (attachment.pageCount !== null)
+    return { kind: 'pdf', pages: attachment.pageCount, base64: bytes.toString('base64') };
+  const verdict = await (deps.pdf ?? sharedPdfInspector()).inspect(bytes);
+  // A file from before the check that fails it now is not handed to the officer's PDF viewer
+  // either (the thumbnail stays empty); it keeps no count, so it is checked on each preview.
+  if (!verdict.ok) return { kind: 'pdf', pages: 0, base64: '' };
+  deps.cases.recordPageCount(attachment.id, verdict.pages);
+  return { kind: 'pdf', pages: verdict.pages, base64: bytes.toString('base64') };
 }
