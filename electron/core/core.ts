@@ -11,6 +11,11 @@ import {
   UploadStaging,
   type StagingLimits,
 } from './attachments/upload-staging';
+import {
+  PdfInspector,
+  sharedPdfInspector,
+  type PdfInspectorOptions,
+} from './attachments/pdf-inspector';
 import { SaneScanner, type SaneScannerOptions } from './scanner/sane-scanner';
 import { FolderWatch } from './attachments/folder-watch';
 import { HelpdeskConfig } from './settings/helpdesk-settings';
@@ -19,7 +24,7 @@ import { BackendLinks } from './sync/backend-links';
 import { OutboxStore } from './sync/outbox-store';
 import { SyncWorker } from './sync/sync-worker';
 import { FollowUp } from './sync/follow-up';
-import { ScanSessions } from './scanner/scan-sessions';
+import { ScanSessions, type ScanSessionLimits } from './scanner/scan-sessions';
 import { AppError } from './errors';
 import { join } from 'node:path';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
@@ -57,8 +62,13 @@ export interface CoreOptions {
   maxCaseBytes?: number;
   /** How long uploads wait to be attached, how often they are swept, the per-staff cap. */
   uploadStaging?: Partial<Omit<StagingLimits, 'maxFileBytes'>>;
+  /** Limits of the worker that checks PDFs (default: one worker shared by the process). */
+  pdfInspector?: PdfInspectorOptions;
+  /** Start the PDF worker now rather than at the first PDF (hosts: yes; tests: no). */
+  warmPdfWorker?: boolean;
   /** The desk scanner: scanimage and its environment, and (tests) extra options per page. */
-  scanner?: SaneScannerOptions & { extraArgsForPage?: (page: number) => readonly string[] };
+  scanner?: SaneScannerOptions &
+    ScanSessionLimits & { extraArgsForPage?: (page: number) => readonly string[] };
   /** The "scan to folder" folder office scanners drop files into, if the desk has one. */
   scanFolder?: string;
   /** How long a file in the scan folder must stop growing before it is offered (default 1.5 s). */
@@ -148,7 +158,13 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   };
   housekeeping();
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const attachments = new AttachmentStore(join(options.dataDir, 'attachments'), maxFileBytes);
+  const pdfInspector = options.pdfInspector ? new PdfInspector(options.pdfInspector) : undefined;
+  if (options.warmPdfWorker) (pdfInspector ?? sharedPdfInspector()).warm();
+  const attachments = new AttachmentStore(
+    join(options.dataDir, 'attachments'),
+    maxFileBytes,
+    pdfInspector,
+  );
   const uploads = new UploadStaging(
     join(options.dataDir, 'uploads'),
     {
@@ -189,7 +205,10 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   const folderReady = folder?.start().catch((err: unknown) => logError(err));
   const handlers = createHandlers({
     scanner,
-    scans: new ScanSessions(scanner, options.scanner?.extraArgsForPage),
+    scans: new ScanSessions(scanner, options.scanner?.extraArgsForPage, now, {
+      maxSessionBytes: maxFileBytes,
+      ...options.scanner,
+    }),
     folder,
     helpdesk,
     outbox,
@@ -291,6 +310,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     uploads.close();
     void sync.stop();
     void folder?.close();
+    void pdfInspector?.close();
     db.close();
     releaseLock();
   }

@@ -28,6 +28,17 @@ await build({
   external,
   logLevel: 'warning',
 });
+// The PDF check runs in a worker thread; the host finds it next to main.js.
+await build({
+  entryPoints: [join(root, 'electron/core/attachments/pdf-inspect-worker.ts')],
+  outfile: join(root, 'dist-electron/pdf-inspect-worker.mjs'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  external,
+  logLevel: 'warning',
+});
 await build({
   entryPoints: [join(root, 'electron/preload/preload.ts')],
   outfile: join(root, 'dist-electron/preload.cjs'),
@@ -38,4 +49,4 @@ await build({
   external: ['electron'],
   logLevel: 'warning',
 });
-console.log('dist-electron/main.js and dist-electron/preload.cjs built');
+console.log('dist-electron/main.js, pdf-inspect-worker.mjs and preload.cjs built');

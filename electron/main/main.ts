@@ -229,6 +229,7 @@ void app.whenReady().then(() => {
       hostKind: 'desktop',
       ...(settings.scanFolder && { scanFolder: settings.scanFolder }),
       secretStore: safeStorageSecret(join(app.getPath('userData'), 'helpdesk.secret')),
+      warmPdfWorker: true,
     });
   } catch (err) {
     dialog.showErrorBox('Loket', startRefusalMessage(err, settings.locale));

@@ -28,6 +28,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       surveyIdleSeconds: options.surveyIdleSeconds,
     }),
     ...(options.scanFolder !== undefined && { scanFolder: options.scanFolder }),
+    warmPdfWorker: true,
   });
   let http: HttpHost;
   try {

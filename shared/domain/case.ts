@@ -75,6 +75,33 @@ export function missingDocumentKinds(
   return required.filter((k) => !present.includes(k));
 }
 
+/** What a new document is, as far as its kind can be guessed: a file's type, or paper scanned. */
+export type DocumentOrigin = 'pdf' | 'image' | 'scan';
+
+/**
+ * The kind a new document most likely is, preselected for the officer: a missing required kind
+ * that fits it (a licence is paper or a PDF, a screenshot an image), else the first one missing;
+ * for a provider without a licence on the case, paper or a PDF is most likely the NIB, even
+ * before a category says the licence is needed; otherwise a screenshot for an image.
+ */
+export function likelyDocumentKind(
+  view: {
+    missingDocuments: readonly DocumentKind[];
+    reporter: { type: VisitorType | null };
+    form: { spseRole: string };
+    attachments: readonly { kind: DocumentKind }[];
+  },
+  origin: DocumentOrigin,
+): DocumentKind {
+  const fits: DocumentKind = origin === 'image' ? 'screenshot' : 'business_licence';
+  if (view.missingDocuments.includes(fits)) return fits;
+  if (view.missingDocuments[0]) return view.missingDocuments[0];
+  const provider = view.reporter.type === 'penyedia' || view.form.spseRole === 'penyedia';
+  const hasLicence = view.attachments.some((a) => a.kind === 'business_licence');
+  if (origin !== 'image' && provider && !hasLicence) return 'business_licence';
+  return origin === 'image' ? 'screenshot' : 'other';
+}
+
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(['', ...values], { error: 'validation.invalid' }).optional();
 
@@ -165,6 +192,8 @@ export const caseViewSchema = z.object({
       size: z.number().int(),
       source: z.string(),
       kind: z.enum(DOCUMENT_KINDS),
+      /** Pages of a PDF or TIFF (1 for other images); null for files attached before it was kept. */
+      pageCount: z.number().int().nullable(),
       addedAt: z.string(),
     }),
   ),

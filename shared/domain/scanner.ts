@@ -10,5 +10,7 @@ export const SCANNER_FAULTS = [
   'ACCESS_DENIED',
   'CANCELLED',
   'SCANNER_FAILED',
+  /** The session holds as many pages or bytes as one document may have. */
+  'SESSION_FULL',
 ] as const;
 export type ScannerFault = (typeof SCANNER_FAULTS)[number];

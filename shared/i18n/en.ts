@@ -374,6 +374,8 @@ export const en: Messages = {
       ACCESS_DENIED: 'Loket may not use this scanner. Ask the administrator.',
       CANCELLED: 'Scanning was cancelled.',
       SCANNER_FAILED: 'The scanner failed. Try again.',
+      SESSION_FULL:
+        'The scan has reached the limit of one file (10 MB or 100 pages). Attach the pages scanned so far, then scan the rest as a new file.',
     },
   },
   followup: {
@@ -645,6 +647,18 @@ export const en: Messages = {
       'The file name cannot be used (a path, special characters, or too long). Rename it and try again.',
     UPLOAD_STAGING_FULL:
       'Too many files are uploaded and not yet attached. Wait for the uploads to finish, then try again.',
+    ATTACHMENT_DAMAGED:
+      'The file is damaged or incomplete (for example cut off while copying). Ask for the original file and try again.',
+    ATTACHMENT_TRAILING_DATA:
+      'The file carries other data after the end of its document or image (such as an embedded file). It cannot be attached; save it again or print it to PDF.',
+    ATTACHMENT_IMAGE_TOO_LARGE:
+      'The image is too large (more than 50 megapixels). Make it smaller or scan at a lower resolution.',
+    ATTACHMENT_PDF_ACTIVE_CONTENT:
+      'This PDF contains scripts, automatic actions or embedded files, so it cannot be attached. Print it to PDF and attach the result.',
+    ATTACHMENT_PDF_ENCRYPTED:
+      'This PDF is encrypted or password-protected, so its content cannot be checked. Ask for a PDF without a password, or print it to PDF.',
+    ATTACHMENT_PDF_TOO_COMPLEX:
+      'This PDF is too complex to check (its compressed content exceeds the limit or the check took too long). Print it to PDF again or scan the document.',
     SCANNER_BUSY: 'The scanner is still scanning. Wait until it is done.',
     CASE_ALREADY_PAUSED: "This case's 1x24 clock is already paused.",
     CASE_NOT_PAUSED: "This case's 1x24 clock is running.",

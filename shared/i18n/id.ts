@@ -377,6 +377,8 @@ export const id = {
       ACCESS_DENIED: 'Loket tidak diizinkan memakai pemindai ini. Hubungi administrator.',
       CANCELLED: 'Pemindaian dibatalkan.',
       SCANNER_FAILED: 'Pemindai gagal memindai. Coba lagi.',
+      SESSION_FULL:
+        'Hasil pindai sudah mencapai batas satu berkas (10 MB atau 100 halaman). Lampirkan halaman yang sudah terpindai, lalu pindai sisanya sebagai berkas baru.',
     },
   },
   followup: {
@@ -648,6 +650,18 @@ export const id = {
       'Nama berkas tidak dapat dipakai (berisi jalur, karakter khusus, atau terlalu panjang). Ganti namanya lalu coba lagi.',
     UPLOAD_STAGING_FULL:
       'Terlalu banyak berkas yang diunggah dan belum dilampirkan. Tunggu unggahan selesai, lalu coba lagi.',
+    ATTACHMENT_DAMAGED:
+      'Berkas rusak atau tidak lengkap (misalnya terpotong saat disalin). Minta berkas aslinya lalu coba lagi.',
+    ATTACHMENT_TRAILING_DATA:
+      'Berkas berisi data lain setelah akhir dokumen atau gambarnya (misalnya berkas yang disisipkan). Berkas tidak dapat dilampirkan; simpan ulang atau cetak ulang ke PDF.',
+    ATTACHMENT_IMAGE_TOO_LARGE:
+      'Ukuran gambar terlalu besar (lebih dari 50 megapiksel). Perkecil gambarnya atau pindai dengan resolusi lebih rendah.',
+    ATTACHMENT_PDF_ACTIVE_CONTENT:
+      'PDF ini berisi skrip, tindakan otomatis, atau berkas sisipan, sehingga tidak dapat dilampirkan. Cetak ulang ke PDF (Print to PDF) lalu lampirkan hasilnya.',
+    ATTACHMENT_PDF_ENCRYPTED:
+      'PDF ini terenkripsi atau berkata sandi sehingga isinya tidak dapat diperiksa. Minta PDF tanpa kata sandi, atau cetak ulang ke PDF.',
+    ATTACHMENT_PDF_TOO_COMPLEX:
+      'PDF ini terlalu rumit untuk diperiksa (isi terkompresinya melebihi batas atau pemeriksaan terlalu lama). Cetak ulang ke PDF atau pindai dokumennya.',
     SCANNER_BUSY: 'Pemindai sedang memindai. Tunggu sampai selesai.',
     CASE_ALREADY_PAUSED: 'Jam 1x24 kasus ini sudah dihentikan sementara.',
     CASE_NOT_PAUSED: 'Jam 1x24 kasus ini sedang berjalan.',

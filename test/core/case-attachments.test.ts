@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import { currentConsent } from '../../shared/domain/consent';
 import { ADMIN, cleanup, startTestCore, type TestCore } from '../helpers/temp-core';
+import { objectStreamBomb, pdfOfPages, png } from '../helpers/document-files';
 
 let t: TestCore;
 afterEach(() => cleanup(t));
@@ -123,6 +124,83 @@ describe('supporting documents on a case', () => {
       'ATTACHMENT_CASE_TOO_LARGE',
     );
   });
+
+  it('takes exactly 50 MB per case by default, refuses the next byte, and counts a file on the case once', async () => {
+    const caseId = await draftCase(undefined);
+    const tenMb = 10 * 1024 * 1024;
+    const files = [1, 2, 3, 4, 5].map((seed) => png(8, 8, { padTo: tenMb, seed }));
+    for (const [i, file] of files.entries()) {
+      expect(file.length).toBe(tenMb);
+      expect(
+        code(await attach(caseId, file, `layar-${i + 1}.png`, 'screenshot')),
+        `file ${i + 1}`,
+      ).toBe('OK');
+    }
+    expect(code(await attach(caseId, png(2, 2, { seed: 6 }), 'satu lagi.png', 'screenshot'))).toBe(
+      'ATTACHMENT_CASE_TOO_LARGE',
+    );
+    // The same bytes again are the attachment already there, not 10 MB more.
+    expect(code(await attach(caseId, files[0]!, 'layar-1 lagi.png', 'screenshot'))).toBe('OK');
+    const c = await t.must('case.get', { caseId });
+    expect(c.attachments.reduce((sum, a) => sum + a.size, 0)).toBe(50 * 1024 * 1024);
+    expect(staged()).toEqual([]);
+  }, 60_000);
+
+  it('counts the pages of a PDF once, when it is attached, and the preview reads that count', async () => {
+    const caseId = await draftCase();
+    const view = await attach(caseId, await pdfOfPages(4), 'permohonan.pdf', 'other');
+    const attachment = view.ok ? view.value.attachments[0]! : null;
+    expect(attachment).toMatchObject({ pageCount: 4 });
+    const attachmentId = attachment!.id;
+    // Changed behind the core's back: a preview that parsed the PDF again would say 4.
+    t.core.db.prepare('UPDATE attachment SET page_count = 9 WHERE id = ?').run(attachmentId);
+    expect(await t.must('attachment.preview', { caseId, attachmentId })).toMatchObject({
+      kind: 'pdf',
+      pages: 9,
+    });
+    // A file attached before counts were kept is counted once, in the worker, and the count kept.
+    t.core.db.prepare('UPDATE attachment SET page_count = NULL WHERE id = ?').run(attachmentId);
+    expect(await t.must('attachment.preview', { caseId, attachmentId })).toMatchObject({
+      pages: 4,
+    });
+    expect((await t.must('case.get', { caseId })).attachments[0]!.pageCount).toBe(4);
+  });
+
+  it('does not hand a PDF from before the check, which fails it now, to the viewer', async () => {
+    const caseId = await draftCase();
+    const view = await attach(caseId, await pdfOfPages(1), 'lama.pdf', 'other');
+    const attachment = view.ok ? view.value.attachments[0]! : null;
+    // As an attachment stored before this version: a bomb on disk, and no page count.
+    const bomb = objectStreamBomb(1024);
+    const { writeFileSync } = await import('node:fs');
+    const { createHash } = await import('node:crypto');
+    const sha256 = createHash('sha256').update(bomb).digest('hex');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(t.dataDir, 'attachments', sha256.slice(0, 2)), { recursive: true });
+    writeFileSync(join(t.dataDir, 'attachments', sha256.slice(0, 2), sha256), bomb);
+    t.core.db
+      .prepare('UPDATE attachment SET sha256 = ?, size = ?, page_count = NULL WHERE id = ?')
+      .run(sha256, bomb.length, attachment!.id);
+    expect(await t.must('attachment.preview', { caseId, attachmentId: attachment!.id })).toEqual({
+      kind: 'pdf',
+      pages: 0,
+      base64: '',
+    });
+  }, 30_000);
+
+  it('refuses a PDF whose object stream inflates to 1 GB, quickly, storing nothing', async () => {
+    const caseId = await draftCase();
+    const started = Date.now();
+    const r = await attach(caseId, objectStreamBomb(1024), 'NIB.pdf');
+    expect(r.ok ? 'OK' : r.error).toMatchObject({
+      code: 'ATTACHMENT_PDF_TOO_COMPLEX',
+      message: expect.stringContaining('PDF ini terlalu rumit untuk diperiksa'),
+    });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(storedFiles()).toEqual([]);
+    expect(staged()).toEqual([]);
+    expect((await t.must('case.get', { caseId })).attachments).toEqual([]);
+  }, 30_000);
 
   it('lets only an officer upload', async () => {
     await draftCase();

@@ -9,16 +9,16 @@ import type { StorageGuard } from '../db/storage-guard';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { UploadStaging } from '../attachments/upload-staging';
 import { cleanOriginalName } from '../attachments/original-name';
+import { previewAttachment } from '../attachments/attachment-preview';
 import { AppError } from '../errors';
 import type { SaneScanner } from '../scanner/sane-scanner';
 import type { ScanSessions } from '../scanner/scan-sessions';
-import { pagesToPdf } from '../scanner/pages-to-pdf';
+import { attachScan } from '../scanner/scan-to-document';
 import type { FolderWatch } from '../attachments/folder-watch';
 import type { HelpdeskConfig } from '../settings/helpdesk-settings';
 import type { OutboxStore } from '../sync/outbox-store';
 import type { SyncWorker } from '../sync/sync-worker';
 import type { FollowUp } from '../sync/follow-up';
-import { serviceDayOf } from '../../../shared/time';
 import type { StaffService } from '../auth/staff-service';
 import type { SessionStore } from '../auth/sessions';
 import type { RegisterExporter } from '../reception/register-export';
@@ -149,24 +149,8 @@ export function createHandlers(s: Services): Handlers {
     },
     'case.changeAttachment': (input, caller) =>
       s.cases.changeAttachment(actor(caller), input.caseId, input.attachmentId, input.change),
-    'attachment.preview': async (input) => {
-      const attachment = s.cases
-        .get(input.caseId)
-        .attachments.find((a) => a.id === input.attachmentId);
-      if (!attachment) throw new AppError('NOT_FOUND');
-      const bytes = await s.attachments.read(attachment.sha256);
-      if (attachment.mime === 'application/pdf') {
-        const { PDFDocument } = await import('pdf-lib');
-        const pages = await PDFDocument.load(bytes, {
-          ignoreEncryption: true,
-          updateMetadata: false,
-        })
-          .then((d) => d.getPageCount())
-          .catch(() => 0);
-        return { kind: 'pdf' as const, pages, base64: bytes.toString('base64') };
-      }
-      return { kind: 'image' as const, mime: attachment.mime, base64: bytes.toString('base64') };
-    },
+    'attachment.preview': (input) =>
+      previewAttachment({ cases: s.cases, store: s.attachments }, input.caseId, input.attachmentId),
     'scanner.devices': () => s.scanner.listDevices(),
     'scanner.capabilities': async (input) => {
       const caps = await s.scanner.capabilities(input.device);
@@ -178,9 +162,8 @@ export function createHandlers(s: Services): Handlers {
         resolutions: caps.resolutions,
       };
     },
-    'scanner.openSession': (input, caller) => ({
-      sessionId: s.scans.open(actor(caller), input.resolution),
-    }),
+    // The resolution is kept per page (pages-to-pdf.ts): a session may mix them.
+    'scanner.openSession': (_input, caller) => ({ sessionId: s.scans.open(actor(caller)) }),
     'scanner.scan': async (input, caller) => {
       const caps = await s.scanner.capabilities(input.device);
       if (caps && caps.modes.length > 0 && !caps.modes.includes(input.mode)) {
@@ -198,22 +181,18 @@ export function createHandlers(s: Services): Handlers {
       );
     },
     'scanner.progress': (input, caller) => s.scans.progress(actor(caller), input.sessionId),
-    'scanner.attach': async (input, caller) => {
-      s.cases.get(input.caseId);
-      const session = s.scans.take(actor(caller), input.sessionId);
-      const single = session.pages.length === 1 ? session.pages[0] : undefined;
-      const bytes = single ?? (await pagesToPdf(session.pages, session.resolution));
-      const stored = await s.attachments.put({ bytes });
-      const stamp = new Date().toISOString().slice(11, 16).replace(':', '');
-      const originalName = `pindaian-${serviceDayOf(new Date())}-${stamp}.${single ? 'png' : 'pdf'}`;
-      return s.cases.attach(
+    'scanner.attach': (input, caller) =>
+      attachScan(
+        {
+          cases: s.cases,
+          scans: s.scans,
+          attachments: s.attachments,
+          now: s.now,
+          maxCaseBytes: s.maxCaseBytes,
+        },
         actor(caller),
-        input.caseId,
-        stored,
-        { originalName, kind: input.kind, source: 'scanner' },
-        s.maxCaseBytes,
-      );
-    },
+        input,
+      ),
     'scanner.discard': (input, caller) => {
       s.scans.discard(actor(caller), input.sessionId);
       return { ok: true };

@@ -3,6 +3,8 @@ import { createReadStream, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../errors';
+import { checkContent } from './content-check';
+import { sharedPdfInspector, type PdfInspector } from './pdf-inspector';
 import { SNIFF_BYTES, sniffType, type AllowedMime } from './sniff-type';
 
 export interface StoredFile {
@@ -10,6 +12,8 @@ export interface StoredFile {
   size: number;
   mime: AllowedMime;
   extension: string;
+  /** Pages of a PDF or TIFF, 1 for other images: counted once here, in a worker for a PDF. */
+  pageCount: number;
   /** The same bytes were already in the store (attached before, to this case or another). */
   alreadyStored: boolean;
 }
@@ -23,6 +27,8 @@ const CHUNK = 256 * 1024;
  * Supporting documents on disk under their SHA-256, never under a name a user chose. A file is
  * written to a temporary name while it is hashed and checked, fsynced, then renamed into place
  * and the folder fsynced: a crash leaves either the whole file or nothing under its hash.
+ * Before it is renamed into place its content is checked (see content-check.ts): nothing that
+ * fails the check is ever stored or forwarded.
  */
 export class AttachmentStore {
   private readonly incoming: string;
@@ -30,6 +36,7 @@ export class AttachmentStore {
   constructor(
     private readonly rootDir: string,
     private readonly maxFileBytes: number = DEFAULT_MAX_FILE_BYTES,
+    private readonly pdf: PdfInspector = sharedPdfInspector(),
   ) {
     this.incoming = join(rootDir, 'incoming');
     mkdirSync(this.incoming, { recursive: true });
@@ -64,6 +71,8 @@ export class AttachmentStore {
       if (!type) throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED');
       await out.sync();
       await out.close();
+      // At most the file cap (10 MB) in memory, once, for the check.
+      const { pageCount } = await checkContent(type.mime, await readFile(temp), this.pdf);
       const sha256 = hash.digest('hex');
       const final = this.pathOf(sha256);
       const alreadyStored = await this.has(sha256);
@@ -74,7 +83,14 @@ export class AttachmentStore {
         await rename(temp, final);
         await this.syncDir(join(this.rootDir, sha256.slice(0, 2)));
       }
-      return { sha256, size, mime: type.mime, extension: type.extension, alreadyStored };
+      return {
+        sha256,
+        size,
+        mime: type.mime,
+        extension: type.extension,
+        pageCount,
+        alreadyStored,
+      };
     } catch (err) {
       await out.close().catch(() => {});
       await rm(temp, { force: true });
@@ -117,13 +133,4 @@ export class AttachmentStore {
       await handle.close();
     }
   }
-}
-
-/** The per-case cap: a file already on the case does not count twice (the caller knows that). */
-export function exceedsCaseTotal(
-  currentCaseBytes: number,
-  newFileBytes: number,
-  maxCaseBytes: number,
-): boolean {
-  return currentCaseBytes + newFileBytes > maxCaseBytes;
 }

@@ -60,6 +60,7 @@ export interface CaseAttachment {
   size: number;
   source: string;
   kind: DocumentKind;
+  pageCount: number | null;
   addedAt: string;
 }
 
@@ -224,10 +225,11 @@ export class CaseService {
           size: number;
           source: string;
           kind: DocumentKind;
+          page_count: number | null;
           added_at: string;
         }
       >(
-        `SELECT id, sha256, original_name, mime, size, source, kind, added_at
+        `SELECT id, sha256, original_name, mime, size, source, kind, page_count, added_at
            FROM attachment WHERE case_id = ? ORDER BY id`,
       ),
       attachmentFor: db.prepare<[number, string], { id: number }>(
@@ -246,13 +248,18 @@ export class CaseService {
             size: number;
             source: string;
             kind: string;
+            pageCount: number | null;
             at: string;
             by: number;
           },
         ]
       >(
-        `INSERT INTO attachment (case_id, sha256, original_name, mime, size, source, kind, added_at, added_by)
-         VALUES (@caseId, @sha256, @name, @mime, @size, @source, @kind, @at, @by)`,
+        `INSERT INTO attachment (case_id, sha256, original_name, mime, size, source, kind,
+           page_count, added_at, added_by)
+         VALUES (@caseId, @sha256, @name, @mime, @size, @source, @kind, @pageCount, @at, @by)`,
+      ),
+      setPageCount: db.prepare<[number, number]>(
+        'UPDATE attachment SET page_count = ? WHERE id = ? AND page_count IS NULL',
       ),
       attachmentOfCase: db.prepare<[number, number], { id: number; sha256: string }>(
         'SELECT id, sha256 FROM attachment WHERE id = ? AND case_id = ?',
@@ -387,7 +394,7 @@ export class CaseService {
   attach(
     officerId: number,
     caseId: number,
-    file: { sha256: string; size: number; mime: string },
+    file: { sha256: string; size: number; mime: string; pageCount: number | null },
     meta: { originalName: string; kind: DocumentKind; source: AttachmentSource },
     maxCaseBytes: number,
   ): CaseView {
@@ -406,6 +413,7 @@ export class CaseService {
           size: file.size,
           source: meta.source,
           kind: meta.kind,
+          pageCount: file.pageCount,
           at: this.now().toISOString(),
           by: officerId,
         });
@@ -419,6 +427,11 @@ export class CaseService {
         return this.get(caseId);
       })
       .immediate();
+  }
+
+  /** The page count of a file attached before counts were kept, counted on its first preview. */
+  recordPageCount(attachmentId: number, pageCount: number): void {
+    this.q.setPageCount.run(pageCount, attachmentId);
   }
 
   changeAttachment(
@@ -527,6 +540,7 @@ export class CaseService {
       size: a.size,
       source: a.source,
       kind: a.kind,
+      pageCount: a.page_count,
       addedAt: a.added_at,
     }));
     const required = requiredDocumentKinds(row.reporter_type, row.category as Category | null);

@@ -403,6 +403,15 @@ export const MIGRATIONS: readonly Migration[] = [
         CHECK (left_unserved IN (0, 1));
     `,
   },
+  {
+    version: 6,
+    name: 'attachments: page count, counted once when attached',
+    sql: `
+      -- Counted in a worker when the file is attached; the preview reads it instead of parsing
+      -- the PDF again on every opening of the case. NULL for files attached before this version.
+      ALTER TABLE attachment ADD COLUMN page_count INTEGER CHECK (page_count IS NULL OR page_count > 0);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -3,13 +3,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import {
-  AttachmentStore,
-  exceedsCaseTotal,
-} from '../../../electron/core/attachments/attachment-store';
+import { AttachmentStore } from '../../../electron/core/attachments/attachment-store';
 import { cleanOriginalName } from '../../../electron/core/attachments/original-name';
 import { AppError } from '../../../electron/core/errors';
 import { tempDir } from '../../helpers/temp-core';
+import { jpeg, png, tiff, webp } from '../../helpers/document-files';
 
 const pad = (head: number[] | string, size = 600) => {
   const start = typeof head === 'string' ? Buffer.from(head, 'latin1') : Buffer.from(head);
@@ -22,13 +20,7 @@ async function realPdf(): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
-const SAMPLES: Record<string, () => Buffer> = {
-  png: () =>
-    pad([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
-  jpeg: () => pad([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]),
-  tiff: () => pad([0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00]),
-  webp: () => pad('RIFF\x24\x00\x00\x00WEBPVP8 '),
-};
+const SAMPLES: Record<string, () => Buffer> = { png, jpeg, tiff, webp };
 
 /** Every file the store holds, temp files included. */
 function filesUnder(dir: string): string[] {
@@ -93,13 +85,7 @@ describe('the attachment store', () => {
     const dir = tempDir();
     const store = new AttachmentStore(dir, 10 * 1024 * 1024);
     const exact = join(tempDir(), 'exact.png');
-    writeFileSync(
-      exact,
-      pad(
-        [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52],
-        10 * 1024 * 1024,
-      ),
-    );
+    writeFileSync(exact, png(8, 8, { padTo: 10 * 1024 * 1024 }));
     expect((await store.put({ path: exact })).size).toBe(10 * 1024 * 1024);
     const over = join(tempDir(), 'over.png');
     writeFileSync(
@@ -127,11 +113,6 @@ describe('the attachment store', () => {
     writeFileSync(join(dir, 'incoming', '.incoming-deadbeef'), 'half a file');
     new AttachmentStore(dir);
     expect(filesUnder(dir)).toEqual([]);
-  });
-
-  it('checks the per-case total', () => {
-    expect(exceedsCaseTotal(45 * 1024 * 1024, 5 * 1024 * 1024, 50 * 1024 * 1024)).toBe(false);
-    expect(exceedsCaseTotal(45 * 1024 * 1024, 5 * 1024 * 1024 + 1, 50 * 1024 * 1024)).toBe(true);
   });
 });
 

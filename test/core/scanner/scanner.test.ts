@@ -1,3 +1,4 @@
+import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/core';
 import { SaneScanner } from '../../../electron/core/scanner/sane-scanner';
@@ -16,6 +17,7 @@ const small = { device: 'test:0', mode: 'Gray' as const, resolution: 75 };
 
 async function officerWithCase(
   extraArgsForPage?: (page: number) => string[],
+  sessionLimits: { maxSessionBytes?: number; maxSessionPages?: number } = {},
 ): Promise<{ t: TestCore; caseId: number }> {
   const core = startTestCore();
   core.close();
@@ -23,7 +25,12 @@ async function officerWithCase(
     dataDir: core.dataDir,
     now: core.clock.now,
     logError: () => {},
-    scanner: { env: saneTestEnv(), stallMs: 3000, ...(extraArgsForPage && { extraArgsForPage }) },
+    scanner: {
+      env: saneTestEnv(),
+      stallMs: 3000,
+      ...(extraArgsForPage && { extraArgsForPage }),
+      ...sessionLimits,
+    },
   });
   t = core;
   await core.must('setup.createFirstAdmin', ADMIN);
@@ -199,6 +206,91 @@ describe('the desk scanner (SANE test backend)', () => {
     setTimeout(() => controller.abort(), 200);
     expect(await scanning).toEqual({ ok: false, fault: 'CANCELLED' });
   });
+});
+
+describe('a scan session', () => {
+  it('assembles each page at the resolution it was scanned at, so every page keeps its paper size', async () => {
+    const { t, caseId } = await officerWithCase();
+    const first = await t.must('scanner.scan', { ...small, resolution: 75, source: 'flatbed' });
+    const second = await t.must('scanner.scan', {
+      ...small,
+      resolution: 150,
+      source: 'flatbed',
+      sessionId: first.sessionId,
+    });
+    expect(second.pages).toBe(2);
+    const view = await t.must('scanner.attach', {
+      sessionId: first.sessionId,
+      caseId,
+      kind: 'other',
+    });
+    const preview = await t.must('attachment.preview', {
+      caseId,
+      attachmentId: view.attachments[0]!.id,
+    });
+    if (preview.kind !== 'pdf') throw new Error('expected a PDF');
+    const doc = await PDFDocument.load(Buffer.from(preview.base64, 'base64'));
+    const [a, b] = doc.getPages().map((p) => p.getSize());
+    // The same sheet of the test backend's glass: the same size in points at 75 and 150 dpi.
+    expect(b!.width).toBeCloseTo(a!.width, 0);
+    expect(b!.height).toBeCloseTo(a!.height, 0);
+  }, 60_000);
+
+  it('is forgotten, pages and all, after 15 minutes without a call, and kept while it is used', async () => {
+    const { t } = await officerWithCase();
+    const kept = await t.must('scanner.scan', { ...small, source: 'flatbed' });
+    const abandoned = await t.must('scanner.scan', { ...small, source: 'flatbed' });
+    t.clock.advance(10 * 60_000);
+    expect(await t.must('scanner.progress', { sessionId: kept.sessionId })).toMatchObject({
+      pages: 1,
+    });
+    t.clock.advance(6 * 60_000); // 16 minutes since the abandoned one was last used
+    expect(await t.must('scanner.progress', { sessionId: kept.sessionId })).toMatchObject({
+      pages: 1,
+    });
+    const gone = await t.call('scanner.progress', { sessionId: abandoned.sessionId });
+    expect(gone.ok ? null : gone.error.code).toBe('NOT_FOUND');
+  }, 60_000);
+
+  it('stops a batch when the session would exceed its byte cap, keeping the pages before it', async () => {
+    const probe = await new SaneScanner({ env: saneTestEnv() }).scanPage({
+      ...small,
+      source: 'flatbed',
+    });
+    if (!probe.ok) throw new Error('the test backend did not scan');
+    const { t } = await officerWithCase(feederOf(10), {
+      maxSessionBytes: probe.png.length * 3 + 10,
+    });
+    const r = await t.must('scanner.scan', { ...small, source: 'feeder' });
+    expect(r).toMatchObject({ pages: 3, fault: 'SESSION_FULL' });
+  }, 60_000);
+
+  it('stops a batch at the page cap', async () => {
+    const { t } = await officerWithCase(feederOf(10), { maxSessionPages: 4 });
+    const r = await t.must('scanner.scan', { ...small, source: 'feeder' });
+    expect(r).toMatchObject({ pages: 4, fault: 'SESSION_FULL' });
+    const again = await t.must('scanner.scan', {
+      ...small,
+      source: 'flatbed',
+      sessionId: r.sessionId,
+    });
+    expect(again).toMatchObject({ pages: 4, fault: 'SESSION_FULL' });
+  }, 60_000);
+
+  it("names the scanned file by the core clock's WIB day and WIB time", async () => {
+    const { t, caseId } = await officerWithCase();
+    t.clock.current = new Date('2026-11-24T17:35:00Z'); // 00:35 on the 25th in Jakarta
+    t.token = (
+      await t.must('auth.login', { username: ADMIN.username, pin: ADMIN.pin })
+    ).sessionToken;
+    const scan = await t.must('scanner.scan', { ...small, source: 'flatbed' });
+    const view = await t.must('scanner.attach', {
+      sessionId: scan.sessionId,
+      caseId,
+      kind: 'other',
+    });
+    expect(view.attachments[0]!.originalName).toBe('pindaian-2026-11-25-0035.png');
+  }, 60_000);
 });
 
 describe('fault messages when scanimage stops answering', () => {

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { escalateCase } from '../../helpers/escalate';
+import { pdfOfPages } from '../../helpers/document-files';
 import { ReferenceHelpdesk } from '../../helpers/json-helpdesk/reference-backend';
 import { cleanup, startWithAdmin, type TestCore } from '../../helpers/temp-core';
 import { until } from '../../helpers/until';
@@ -47,7 +47,7 @@ describe('escalated cases through a backend of the HTTPS JSON contract', () => {
     });
     expect(await core.must('helpdesk.checkSetup', {})).toEqual({ problems: [] });
 
-    const nib = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(20_000)]);
+    const nib = await pdfOfPages(2);
     const { caseId, caseCode } = await escalateCase(core, {
       documents: [{ name: 'NIB.pdf', bytes: nib }],
     });

@@ -7,6 +7,7 @@ import { RtConnector } from '../../../electron/core/sync/connectors/rt-connector
 import { OutboxStore } from '../../../electron/core/sync/outbox-store';
 import { SyncWorker } from '../../../electron/core/sync/sync-worker';
 import { currentConsent } from '../../../shared/domain/consent';
+import { pdfOfPages } from '../../helpers/document-files';
 import { startRt, type RtInstance } from '../../helpers/rt/rt-instance';
 import { rtAdmin } from '../../helpers/rt/rt-setup';
 import { cleanup, startWithAdmin, type TestCore } from '../../helpers/temp-core';
@@ -28,10 +29,8 @@ afterAll(async () => {
 describe('escalated cases reach a real Request Tracker', () => {
   it('exactly once per case, with the documents, even after a crash left a ticket unrecorded', async () => {
     t = await startWithAdmin();
-    const pdf = Buffer.concat([
-      Buffer.from('%PDF-1.4\n'),
-      Buffer.from(Array.from({ length: 300 }, (_, i) => i % 256)),
-    ]);
+    // Real PDFs (the store checks them), one page more per case so that each is its own file.
+    const pdfs = await Promise.all([1, 2, 3].map((pages) => pdfOfPages(pages)));
     const codes: string[] = [];
     for (let i = 0; i < 3; i++) {
       const { visitId } = await t.must('visit.checkIn', {
@@ -54,7 +53,7 @@ describe('escalated cases reach a real Request Tracker', () => {
           description: `Ganti email ${i}`,
         },
       });
-      const uploadId = await t.core.stageUpload(t.token, Buffer.concat([pdf, Buffer.from([i])]));
+      const uploadId = await t.core.stageUpload(t.token, pdfs[i]!);
       await t.must('case.attachUpload', {
         caseId: c.caseId,
         uploadId,
@@ -118,9 +117,7 @@ describe('escalated cases reach a real Request Tracker', () => {
       for (const item of (list.json.items ?? []) as { id: string }[]) {
         const a = await admin.call('GET', `/attachment/${item.id}`);
         if (a.json.Filename === `NIB ${i}.pdf`) {
-          expect(Buffer.from(String(a.json.Content), 'base64')).toEqual(
-            Buffer.concat([pdf, Buffer.from([i])]),
-          );
+          expect(Buffer.from(String(a.json.Content), 'base64')).toEqual(pdfs[i]!);
           names.push(a.json.Filename);
         }
       }

@@ -1,6 +1,11 @@
 import { useEffect, useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DOCUMENT_KINDS, type CaseView, type DocumentKind } from '../../../../shared/domain/case';
+import {
+  DOCUMENT_KINDS,
+  likelyDocumentKind,
+  type CaseView,
+  type DocumentKind,
+} from '../../../../shared/domain/case';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { uploadFile } from '../../api/upload';
@@ -9,6 +14,7 @@ import { renderFirstPage } from '../../pdf-first-page';
 import { DocumentChecklist } from './DocumentChecklist';
 import { ScanPanel } from './ScanPanel';
 import { FolderOffers } from './FolderOffers';
+import './DocumentsSection.css';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -20,9 +26,9 @@ function formatSize(bytes: number, lang: string): string {
   return kb < 1024 ? `${fmt.format(kb)} KB` : `${fmt.format(kb / 1024)} MB`;
 }
 
-/** The kind a new document most likely is: the first one the checklist still misses. */
+/** The kind a picked or dropped file most likely is (the officer can change it after). */
 function likelyKind(view: CaseView, file: File): DocumentKind {
-  return view.missingDocuments[0] ?? (file.type.startsWith('image/') ? 'screenshot' : 'other');
+  return likelyDocumentKind(view, file.type.startsWith('image/') ? 'image' : 'pdf');
 }
 
 function Preview({
@@ -206,9 +212,10 @@ export function DocumentsSection({
           {busy && <p role="status">{t('documents.uploading')}</p>}
         </div>
       )}
+      {/* Next to where the file was given, not below the scanner: a refusal is read at once. */}
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
       {open && <FolderOffers view={view} onChanged={onChanged} />}
       {open && <ScanPanel view={view} onChanged={onChanged} />}
-      {message && <Notice kind={message.kind}>{message.text}</Notice>}
     </section>
   );
 }

@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseView, DocumentKind } from '../../../../shared/domain/case';
+import {
+  likelyDocumentKind,
+  type CaseView,
+  type DocumentKind,
+} from '../../../../shared/domain/case';
 import { formatTimeWib } from '../../../../shared/time';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
@@ -36,7 +40,8 @@ export function FolderOffers({
   }, []);
 
   if (offers.length === 0) return null;
-  const kind: DocumentKind = view.missingDocuments[0] ?? 'other';
+  // The office scanner's files are paper, scanned: the same guess as the desk scanner's.
+  const kind: DocumentKind = likelyDocumentKind(view, 'scan');
   const attach = async (offer: Offer) => {
     const r = await api('folder.attach', { offerId: offer.id, caseId: view.caseId, kind });
     if (!r.ok) return setFailure(`${offer.name}: ${errorText(r.error)}`);

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/api/contract';
 import type { CaseView, DocumentKind } from '../../../../shared/domain/case';
-import { DOCUMENT_KINDS } from '../../../../shared/domain/case';
+import { DOCUMENT_KINDS, likelyDocumentKind } from '../../../../shared/domain/case';
 import type { ScannerFault } from '../../../../shared/domain/scanner';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
@@ -27,7 +27,7 @@ export function ScanPanel({
   const [mode, setMode] = useState('');
   const [resolution, setResolution] = useState(150);
   const [source, setSource] = useState<'flatbed' | 'feeder'>('flatbed');
-  const [kind, setKind] = useState<DocumentKind>(view.missingDocuments[0] ?? 'other');
+  const [kind, setKind] = useState<DocumentKind>(likelyDocumentKind(view, 'scan'));
   const [session, setSession] = useState<{
     id: string;
     pages: number;
@@ -86,6 +86,8 @@ export function ScanPanel({
     const r = await api('scanner.scan', { device, mode, resolution, source, sessionId });
     setProgress(null);
     if (!r.ok) return setFailure(errorText(r.error));
+    // Guessed again for each new document: the case may have changed since the panel opened.
+    if (!session) setKind(likelyDocumentKind(view, 'scan'));
     setSession({ id: r.value.sessionId, pages: r.value.pages, fault: r.value.fault });
   };
 
@@ -177,7 +179,7 @@ export function ScanPanel({
         </p>
       )}
       {session?.fault && (
-        <Notice kind="error">{`${t(`scanner.faults.${session.fault}`)} ${session.pages > 0 ? t('scanner.retryHint') : ''}`}</Notice>
+        <Notice kind="error">{`${t(`scanner.faults.${session.fault}`)} ${session.pages > 0 && session.fault !== 'SESSION_FULL' ? t('scanner.retryHint') : ''}`}</Notice>
       )}
       {session && session.pages > 0 && (
         <div className="scan-panel__row">
