@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { Role, WindowKind } from '../domain/roles';
 import { roleSchema } from '../domain/roles';
-import { firstAdminSchema, loginSchema, newStaffSchema, staffSchema } from '../domain/staff';
+import {
+  changeOwnPinSchema,
+  firstAdminSchema,
+  loginSchema,
+  newStaffSchema,
+  pinSchema,
+  staffSchema,
+} from '../domain/staff';
 import {
   checkInSchema,
   serviceDaySchema,
@@ -37,6 +44,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   output: O;
   access: Access;
   windows: readonly WindowKind[];
+  /** Called by a screen on a timer, not by a user's action: it does not keep a session alive. */
+  poll?: boolean;
 }
 
 function method<I extends z.ZodType, O extends z.ZodType>(
@@ -119,6 +128,12 @@ export const contract = {
   }),
   'auth.logout': method({ input: empty, output: ok, access: 'staff', windows: STAFF_WINDOW }),
   'auth.me': method({ input: empty, output: staffSchema, access: 'staff', windows: STAFF_WINDOW }),
+  'auth.changePin': method({
+    input: changeOwnPinSchema,
+    output: ok,
+    access: 'staff',
+    windows: STAFF_WINDOW,
+  }),
   'staff.list': method({
     input: empty,
     output: z.array(staffSchema),
@@ -133,6 +148,18 @@ export const contract = {
   }),
   'staff.setActive': method({
     input: z.object({ staffId: z.number().int().positive(), active: z.boolean() }),
+    output: staffSchema,
+    access: ['admin'],
+    windows: STAFF_WINDOW,
+  }),
+  'staff.resetPin': method({
+    input: z.object({ staffId: z.number().int().positive(), pin: pinSchema }),
+    output: staffSchema,
+    access: ['admin'],
+    windows: STAFF_WINDOW,
+  }),
+  'staff.unlock': method({
+    input: z.object({ staffId: z.number().int().positive() }),
     output: staffSchema,
     access: ['admin'],
     windows: STAFF_WINDOW,
@@ -166,6 +193,7 @@ export const contract = {
     output: z.object({ day: z.string(), visits: z.array(visitRowSchema) }),
     access: ['receptionist', 'officer', 'supervisor'],
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'visit.checkOut': method({
     input: z.object({ visitId: z.number().int().positive() }),
@@ -188,6 +216,7 @@ export const contract = {
     }),
     access: OFFICER,
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'queue.callNext': method({
     input: empty,
@@ -223,6 +252,7 @@ export const contract = {
     output: z.array(caseViewSchema),
     access: OFFICER,
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'case.saveDraft': method({
     input: z.object({ caseId: id, form: caseFormSchema }),
@@ -339,6 +369,7 @@ export const contract = {
     }),
     access: OFFICER,
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'scanner.attach': method({
     input: z.object({
@@ -363,6 +394,7 @@ export const contract = {
     ),
     access: OFFICER,
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'folder.attach': method({
     input: z.object({
@@ -412,6 +444,7 @@ export const contract = {
     ),
     access: ['officer', 'supervisor', 'admin'],
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'outbox.retryNow': method({
     input: z.object({ outboxId: id }),
@@ -433,12 +466,14 @@ export const contract = {
     }),
     access: 'staff',
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'followup.list': method({
     input: z.object({ all: z.boolean().optional() }),
     output: z.array(followUpItemSchema),
     access: ['officer', 'supervisor'],
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'followup.refresh': method({
     input: empty,
@@ -481,12 +516,14 @@ export const contract = {
     output: z.object({ status: z.enum(SURVEY_STATUSES) }),
     access: OFFICER,
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'survey.alerts': method({
     input: empty,
     output: z.array(z.object({ at: z.string() })),
     access: OFFICER,
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'survey.current': method({
     input: empty,
@@ -498,6 +535,7 @@ export const contract = {
     }),
     access: 'survey_display',
     windows: SURVEY_WINDOW,
+    poll: true,
   }),
   'survey.start': method({
     input: z.object({ ticket: z.string().min(1).max(100) }),

@@ -527,6 +527,8 @@ export const en: Messages = {
     WINDOW_NOT_ALLOWED: 'This action is not available on this screen.',
     INVALID_CREDENTIALS: 'Wrong username or PIN.',
     LOCKED_OUT: 'Too many wrong PINs. Try again in {{seconds}} seconds.',
+    BUSY: 'Too many sign-in attempts at once. Try again in {{seconds}} seconds.',
+    CURRENT_PIN_WRONG: 'The current PIN is wrong.',
     SETUP_ALREADY_DONE: 'The first administrator already exists.',
     USERNAME_TAKEN: 'That username is taken.',
     LAST_ADMIN: 'The last active administrator cannot be deactivated.',

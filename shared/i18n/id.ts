@@ -530,6 +530,8 @@ export const id = {
     WINDOW_NOT_ALLOWED: 'Tindakan ini tidak tersedia di layar ini.',
     INVALID_CREDENTIALS: 'Nama pengguna atau PIN salah.',
     LOCKED_OUT: 'Terlalu banyak PIN salah. Coba lagi dalam {{seconds}} detik.',
+    BUSY: 'Sedang banyak permintaan masuk. Coba lagi dalam {{seconds}} detik.',
+    CURRENT_PIN_WRONG: 'PIN saat ini salah.',
     SETUP_ALREADY_DONE: 'Administrator pertama sudah dibuat.',
     USERNAME_TAKEN: 'Nama pengguna sudah dipakai.',
     LAST_ADMIN: 'Administrator aktif terakhir tidak dapat dinonaktifkan.',
