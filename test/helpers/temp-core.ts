@@ -36,6 +36,8 @@ export interface TestCoreOptions {
   clock?: TestClock;
   /** Tests jump the clock by days; sessions outlive that unless a test is about expiry. */
   sessionIdleMs?: number;
+  sessionMaxMs?: number;
+  sessionsEndAtServiceDayEnd?: boolean;
 }
 
 export function startTestCore(options: TestCoreOptions = {}): TestCore {
@@ -45,6 +47,8 @@ export function startTestCore(options: TestCoreOptions = {}): TestCore {
     dataDir,
     now: clock.now,
     sessionIdleMs: options.sessionIdleMs ?? 30 * 24 * 3600_000,
+    sessionMaxMs: options.sessionMaxMs ?? 365 * 24 * 3600_000,
+    sessionsEndAtServiceDayEnd: options.sessionsEndAtServiceDayEnd ?? false,
     logError: process.env.LOKET_TEST_LOG ? (e) => console.error(e) : () => {},
   });
   const t: TestCore = {
