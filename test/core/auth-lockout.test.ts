@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type * as PinHash from '../../electron/core/auth/pin-hash';
 import { ADMIN, cleanup, startWithAdmin, type TestCore } from '../helpers/temp-core';
 
 /** Counts every PIN check the core makes, so that "same cost" is asserted without timing. */
 const pinChecks = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../electron/core/auth/pin-hash', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../electron/core/auth/pin-hash')>();
+  const real = await importOriginal<typeof PinHash>();
   return {
     ...real,
     verifyPin: (pin: string, stored: string) => {
