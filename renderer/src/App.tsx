@@ -4,6 +4,7 @@ import type { Staff } from '../../shared/domain/staff';
 import { LOCALES, type Locale } from '../../shared/i18n/messages';
 import { api, hasSession, onUnauthenticated, setSessionToken } from './api/client';
 import { errorText } from './api/errors';
+import { ChangeOwnPin } from './components/ChangeOwnPin';
 import { Notice } from './components/Notice';
 import { SyncBanner } from './components/SyncBanner';
 import { changeLocale } from './i18n';
@@ -111,6 +112,7 @@ export function App() {
               <span className="topbar__user">
                 {t('app.loggedInAs', { name: view.me.fullName })}
               </span>
+              <ChangeOwnPin />
               <button type="button" className="button button--small" onClick={() => void logout()}>
                 {t('app.logout')}
               </button>
