@@ -57,9 +57,8 @@ export class StaffService {
       insertRole: db.prepare<[number, string]>(
         'INSERT INTO staff_role (staff_id, role) VALUES (?, ?)',
       ),
-      countAttempt: db.prepare<[string | null, number], { failed_pin_count: number }>(
-        `UPDATE staff SET failed_pin_count = failed_pin_count + 1, locked_until = ? WHERE id = ?
-         RETURNING failed_pin_count`,
+      countAttempt: db.prepare<[number, string | null, number]>(
+        'UPDATE staff SET failed_pin_count = ?, locked_until = ? WHERE id = ?',
       ),
       clearFailures: db.prepare<[number]>(
         'UPDATE staff SET failed_pin_count = 0, locked_until = NULL WHERE id = ?',
@@ -238,7 +237,13 @@ export class StaffService {
           this.now(),
         );
         if (reservation.kind === 'counted') {
-          this.q.countAttempt.get(reservation.next.lockedUntil, row.id);
+          // Read and written inside one immediate transaction: no other attempt, in this process
+          // or another host on the same file, sees the row between the two.
+          this.q.countAttempt.run(
+            reservation.next.failedCount,
+            reservation.next.lockedUntil,
+            row.id,
+          );
         }
         return { row, reservation };
       })
