@@ -28,21 +28,10 @@ describe('lock-out under parallel attempts', () => {
     const burst = await Promise.all(
       Array.from({ length: 300 }, (_, i) => login(ADMIN.username, String(100000 + i))),
     );
-    // None of them got in; the few that were checked are counted, the rest were told to retry.
     expect(burst.filter((r) => r.ok)).toEqual([]);
-    const codes = new Set(burst.map(code));
-    expect(
-      [...codes].every((c) => ['INVALID_CREDENTIALS', 'LOCKED_OUT', 'BUSY'].includes(c!)),
-    ).toBe(true);
-    // Keep going as an attacker would until the lock holds; it must hold within a few rounds.
-    for (let round = 0; round < 10; round++) {
-      const again = await Promise.all(
-        Array.from({ length: 50 }, (_, i) => login(ADMIN.username, String(200000 + i))),
-      );
-      expect(again.filter((r) => r.ok)).toEqual([]);
-    }
-    const right = await login(ADMIN.username, ADMIN.pin);
-    expect(code(right)).toBe('LOCKED_OUT');
+    expect(code(await login(ADMIN.username, ADMIN.pin))).toBe('LOCKED_OUT');
+    // Each was counted before its PIN was checked; most were told to try again, unchecked.
+    expect(new Set(burst.map(code))).toEqual(new Set(['INVALID_CREDENTIALS', 'BUSY']));
     const row = t.core.db
       .prepare('SELECT failed_pin_count, locked_until FROM staff WHERE username = ?')
       .get(ADMIN.username) as { failed_pin_count: number; locked_until: string | null };

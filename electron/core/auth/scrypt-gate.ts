@@ -16,19 +16,20 @@ export class ScryptGate {
 
   constructor(private readonly capacity = 2) {}
 
-  /** A login for this username: refused with BUSY when one is in flight for it or no slot is free. */
-  async login<T>(username: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * A login for this username may check its PIN now: refused with BUSY when one is in flight for
+   * it or no slot is free. Returns the release, to call once the check is done.
+   */
+  admitLogin(username: string): () => void {
     if (this.loginsInFlight.has(username) || this.running >= this.capacity) {
       throw new AppError('BUSY', { retryAfterSeconds: RETRY_AFTER_SECONDS });
     }
     this.loginsInFlight.add(username);
     this.running++;
-    try {
-      return await work();
-    } finally {
+    return () => {
       this.loginsInFlight.delete(username);
       this.release();
-    }
+    };
   }
 
   /** Work by a logged-in staff member (or the first run): waits for a slot. */

@@ -130,13 +130,15 @@ export class StaffService {
   }
 
   /**
-   * The attempt is counted (and the lock it would earn set) before the PIN is hashed, in one
-   * write transaction, so parallel attempts cannot all see the same unlocked row. Known, unknown
-   * and locked usernames cost one PIN check each and get the same answers.
+   * The attempt is counted (and the lock it would earn set) before anything else, in one write
+   * transaction, so that parallel attempts cannot all see the same unlocked row; only then may it
+   * wait for a PIN check, which is refused with BUSY beyond the bound (the attempt stays counted).
+   * Known, unknown and locked usernames cost one PIN check each and get the same answers.
    */
   async login(username: string, pin: string): Promise<{ sessionToken: string; staff: Staff }> {
-    return this.gate.login(username, async () => {
-      const { row, reservation } = this.reserve(username);
+    const { row, reservation } = this.reserve(username);
+    const release = this.gate.admitLogin(username);
+    try {
       const right = await verifyPin(pin, row?.pin_hash ?? DUMMY_PIN_HASH);
       if (reservation.kind === 'locked') {
         throw new AppError('LOCKED_OUT', { retryAfterSeconds: reservation.retryAfterSeconds });
@@ -153,7 +155,9 @@ export class StaffService {
       })();
       const staff = this.get(row.id);
       return { sessionToken: this.sessions.create(staff.id, staff.roles), staff };
-    });
+    } finally {
+      release();
+    }
   }
 
   /** A logged-in member changes their own PIN; a wrong current PIN counts like a wrong login. */
@@ -164,8 +168,9 @@ export class StaffService {
     newPin: string,
   ): Promise<void> {
     const username = this.get(staffId).username;
-    await this.gate.login(username, async () => {
-      const { row, reservation } = this.reserve(username);
+    const { row, reservation } = this.reserve(username);
+    const release = this.gate.admitLogin(username);
+    try {
       const right = row !== undefined && (await verifyPin(currentPin, row.pin_hash));
       if (reservation.kind === 'locked') {
         throw new AppError('LOCKED_OUT', { retryAfterSeconds: reservation.retryAfterSeconds });
@@ -183,7 +188,9 @@ export class StaffService {
           });
         })
         .immediate();
-    });
+    } finally {
+      release();
+    }
     // Whoever else knew the old PIN and is logged in elsewhere is logged out.
     this.sessions.endAllFor(staffId, sessionToken);
   }
