@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './loket-fixture';
+import { expect, screenshot, test } from './loket-fixture';
 import { setupAndLogin } from './support/steps';
 
 const WELCOME = 'Selamat datang di Layanan Tatap Muka LPSE Support';
@@ -62,4 +62,12 @@ test('the login screen puts the cursor in "Nama pengguna"', async ({ page, loket
   await expect(page.getByLabel('Nama pengguna')).toBeFocused();
   await page.reload();
   await expect(page.getByLabel('Nama pengguna')).toBeFocused();
+  for (const [width, height] of [
+    [1024, 768],
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await screenshot(page, `44-login-focused-${width}x${height}`);
+  }
 });
