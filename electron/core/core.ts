@@ -52,8 +52,12 @@ import { IkmReporter } from './reports/ikm-report';
 export interface CoreOptions {
   dataDir: string;
   now?: () => Date;
-  /** Staff are logged out after this long without a call. */
+  /** Staff are logged out after this long without a user action (default 8 h)... */
   sessionIdleMs?: number;
+  /** ... and this long after login at the latest (default 12 h)... */
+  sessionMaxMs?: number;
+  /** ... and at the end of the WIB service day (default true; tests that jump days turn it off). */
+  sessionsEndAtServiceDayEnd?: boolean;
   logError?: (err: unknown) => void;
   /** Seconds without a touch before the survey screen resets itself (default 60). */
   surveyIdleSeconds?: number;
@@ -149,7 +153,14 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     report(err);
   };
   const audit = new AuditLog(db, now);
-  const sessions = new SessionStore(options.sessionIdleMs ?? 8 * 60 * 60 * 1000, now);
+  const sessions = new SessionStore(
+    {
+      idleMs: options.sessionIdleMs ?? 8 * 60 * 60 * 1000,
+      maxMs: options.sessionMaxMs ?? 12 * 60 * 60 * 1000,
+      endAtServiceDayEnd: options.sessionsEndAtServiceDayEnd ?? true,
+    },
+    now,
+  );
   const visits = new VisitService(db, audit, now);
   const retention = new RetentionJob(db, audit, now);
   const housekeeping = () => {
@@ -238,7 +249,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     visits,
     housekeeping,
     stageUpload: async (sessionToken, source) => {
-      const session = sessions.touch(sessionToken);
+      const session = sessions.touch(sessionToken, { refresh: true });
       if (!session || session.kind !== 'staff') throw new AppError('UNAUTHENTICATED');
       if (!session.roles.includes('officer')) throw new AppError('FORBIDDEN');
       storage.assertWritable();

@@ -4,6 +4,7 @@ import type { Staff } from '../../shared/domain/staff';
 import { LOCALES, type Locale } from '../../shared/i18n/messages';
 import { api, hasSession, onUnauthenticated, setSessionToken } from './api/client';
 import { errorText } from './api/errors';
+import { ChangeOwnPin } from './components/ChangeOwnPin';
 import { Notice } from './components/Notice';
 import { StorageBanner } from './components/StorageBanner';
 import { SyncBanner } from './components/SyncBanner';
@@ -134,6 +135,7 @@ export function App() {
               >
                 {t('app.loggedInAs', { name: view.me.fullName })}
               </span>
+              <ChangeOwnPin />
               <button
                 type="button"
                 className="button button--small"

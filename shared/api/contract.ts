@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { Role, WindowKind } from '../domain/roles';
 import { roleSchema } from '../domain/roles';
-import { firstAdminSchema, loginSchema, newStaffSchema, staffSchema } from '../domain/staff';
+import {
+  changeOwnPinSchema,
+  firstAdminSchema,
+  loginSchema,
+  newStaffSchema,
+  pinSchema,
+  staffSchema,
+} from '../domain/staff';
 import {
   checkInSchema,
   serviceDaySchema,
@@ -38,6 +45,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   output: O;
   access: Access;
   windows: readonly WindowKind[];
+  /** Called by a screen on a timer, not by a user's action: it does not keep a session alive. */
+  poll?: boolean;
 }
 
 function method<I extends z.ZodType, O extends z.ZodType>(
@@ -114,6 +123,12 @@ export const contract = {
   }),
   'auth.logout': method({ input: empty, output: ok, access: 'staff', windows: STAFF_WINDOW }),
   'auth.me': method({ input: empty, output: staffSchema, access: 'staff', windows: STAFF_WINDOW }),
+  'auth.changePin': method({
+    input: changeOwnPinSchema,
+    output: ok,
+    access: 'staff',
+    windows: STAFF_WINDOW,
+  }),
   'staff.list': method({
     input: empty,
     output: z.array(staffSchema),
@@ -128,6 +143,18 @@ export const contract = {
   }),
   'staff.setActive': method({
     input: z.object({ staffId: z.number().int().positive(), active: z.boolean() }),
+    output: staffSchema,
+    access: ['admin'],
+    windows: STAFF_WINDOW,
+  }),
+  'staff.resetPin': method({
+    input: z.object({ staffId: z.number().int().positive(), pin: pinSchema }),
+    output: staffSchema,
+    access: ['admin'],
+    windows: STAFF_WINDOW,
+  }),
+  'staff.unlock': method({
+    input: z.object({ staffId: z.number().int().positive() }),
     output: staffSchema,
     access: ['admin'],
     windows: STAFF_WINDOW,
@@ -161,6 +188,7 @@ export const contract = {
     output: z.object({ day: z.string(), visits: z.array(visitRowSchema) }),
     access: ['receptionist', 'officer', 'supervisor'],
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'visit.checkOut': method({
     input: z.object({ visitId: z.number().int().positive() }),
@@ -183,6 +211,7 @@ export const contract = {
     }),
     access: OFFICER,
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'queue.callNext': method({
     input: empty,
@@ -218,6 +247,7 @@ export const contract = {
     output: z.array(caseViewSchema),
     access: OFFICER,
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'case.saveDraft': method({
     input: z.object({ caseId: id, form: caseFormSchema }),
@@ -334,6 +364,7 @@ export const contract = {
     }),
     access: OFFICER,
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'scanner.attach': method({
     input: z.object({
@@ -358,6 +389,7 @@ export const contract = {
     ),
     access: OFFICER,
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'folder.attach': method({
     input: z.object({
@@ -407,6 +439,7 @@ export const contract = {
     ),
     access: ['officer', 'supervisor', 'admin'],
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'outbox.retryNow': method({
     input: z.object({ outboxId: id }),
@@ -424,6 +457,7 @@ export const contract = {
     }),
     access: 'staff',
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'sync.status': method({
     input: empty,
@@ -445,12 +479,14 @@ export const contract = {
     }),
     access: 'staff',
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'followup.list': method({
     input: z.object({ all: z.boolean().optional() }),
     output: z.array(followUpItemSchema),
     access: ['officer', 'supervisor'],
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'followup.refresh': method({
     input: empty,
@@ -501,12 +537,14 @@ export const contract = {
     }),
     access: OFFICER,
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'survey.alerts': method({
     input: empty,
     output: z.array(z.object({ at: z.string() })),
     access: OFFICER,
     windows: STAFF_WINDOW,
+    poll: true,
   }),
   'survey.current': method({
     input: empty,
@@ -519,6 +557,7 @@ export const contract = {
     }),
     access: 'survey_display',
     windows: SURVEY_WINDOW,
+    poll: true,
   }),
   'survey.start': method({
     input: z.object({ ticket: z.string().min(1).max(100) }),

@@ -32,11 +32,18 @@ export const loginSchema = z.object({
   pin: z.string({ error: 'validation.required' }).min(1, { error: 'validation.required' }).max(64),
 });
 
+export const changeOwnPinSchema = z.object({
+  currentPin: loginSchema.shape.pin,
+  newPin: pinSchema,
+});
+
 export const staffSchema = z.object({
   id: z.number().int(),
   fullName: z.string(),
   username: z.string(),
   roles: z.array(roleSchema),
   active: z.boolean(),
+  /** Until when wrong PINs keep this account locked (UTC ISO), or null. */
+  lockedUntil: z.string().nullable(),
 });
 export type Staff = z.infer<typeof staffSchema>;

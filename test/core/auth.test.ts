@@ -54,9 +54,9 @@ describe('first-run setup', () => {
 });
 
 describe('login and lock-out', () => {
-  it('grows the delay after repeated wrong PINs', () => {
+  it('grows the delay after repeated wrong PINs, up to five minutes', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 20].map(lockSecondsAfter)).toEqual([
-      0, 0, 30, 60, 120, 240, 480, 900,
+      0, 0, 30, 60, 120, 240, 300, 300,
     ]);
   });
 

@@ -426,7 +426,7 @@ describe('the tickets the host holds for survey screens', () => {
     const service = new SurveyService(
       t.core.db,
       new AuditLog(t.core.db, now),
-      new SessionStore(3600_000, now),
+      new SessionStore({ idleMs: 3600_000, maxMs: 12 * 3600_000, endAtServiceDayEnd: false }, now),
       now,
     );
     await servedAndEnded('akun_login');

@@ -41,6 +41,8 @@ export interface TestCoreOptions {
   sessionIdleMs?: number;
   /** Where the helpdesk secret is kept (default: the private file in the data folder). */
   secretStore?: SecretStore;
+  sessionMaxMs?: number;
+  sessionsEndAtServiceDayEnd?: boolean;
 }
 
 export function startTestCore(options: TestCoreOptions = {}): TestCore {
@@ -51,6 +53,8 @@ export function startTestCore(options: TestCoreOptions = {}): TestCore {
     now: clock.now,
     sessionIdleMs: options.sessionIdleMs ?? 30 * 24 * 3600_000,
     ...(options.secretStore && { secretStore: options.secretStore }),
+    sessionMaxMs: options.sessionMaxMs ?? 365 * 24 * 3600_000,
+    sessionsEndAtServiceDayEnd: options.sessionsEndAtServiceDayEnd ?? false,
     logError: process.env.LOKET_TEST_LOG ? (e) => console.error(e) : () => {},
   });
   return testCoreOf(core, dataDir, clock);

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import {
-  type Access,
   contract,
   isMethodName,
   type Contract,
   type MethodName,
   type MethodOutput,
+  type MethodSpec,
 } from '../../../shared/api/contract';
 import type { ApiError, ApiResult } from '../../../shared/api/errors';
 import type { Role, WindowKind } from '../../../shared/domain/roles';
@@ -72,16 +72,17 @@ export function createDispatcher(
   return async (method, rawInput, ctx) => {
     const locale = ctx.locale ?? DEFAULT_LOCALE;
     if (!isMethodName(method)) return failure(locale, 'UNKNOWN_METHOD');
-    const spec = contract[method];
+    const spec: MethodSpec = contract[method];
     if (!(spec.windows as readonly WindowKind[]).includes(ctx.window)) {
       return failure(locale, 'WINDOW_NOT_ALLOWED');
     }
 
     let caller: Caller = { staffId: null, roles: [], sessionToken: undefined, locale };
     if (spec.access !== 'public') {
-      const session = sessions.touch(ctx.sessionToken);
+      // A screen's timer keeps nobody logged in: only what a user does refreshes the session.
+      const session = sessions.touch(ctx.sessionToken, { refresh: spec.poll !== true });
       if (!session) return failure(locale, 'UNAUTHENTICATED');
-      const access: Access = spec.access;
+      const access = spec.access;
       const allowed =
         access === 'survey_display'
           ? session.kind === 'survey_display'

@@ -69,10 +69,21 @@ export function createHandlers(s: Services): Handlers {
       return { ok: true };
     },
     'auth.me': (_input, caller) => s.staff.get(actor(caller)),
+    'auth.changePin': async (input, caller) => {
+      await s.staff.changeOwnPin(
+        actor(caller),
+        caller.sessionToken,
+        input.currentPin,
+        input.newPin,
+      );
+      return { ok: true };
+    },
     'staff.list': () => s.staff.list(),
     'staff.create': (input, caller) => s.staff.create(actor(caller), input),
     'staff.setActive': (input, caller) =>
       s.staff.setActive(actor(caller), input.staffId, input.active),
+    'staff.resetPin': (input, caller) => s.staff.resetPin(actor(caller), input.staffId, input.pin),
+    'staff.unlock': (input, caller) => s.staff.unlock(actor(caller), input.staffId),
     'reference.lpseSuggestions': () => s.visits.lpseSuggestions(),
     'visitor.search': (input) => s.visitors.find(input.query),
     'visit.checkIn': (input, caller) => s.visits.checkIn(actor(caller), input),
@@ -308,7 +319,8 @@ export function createHandlers(s: Services): Handlers {
       void s.sync.runOnce();
       return { ok: true };
     },
-    'survey.openDisplay': (_input, caller) => s.survey.openDisplay(actor(caller)),
+    'survey.openDisplay': (_input, caller) =>
+      s.survey.openDisplay(actor(caller), caller.sessionToken),
     'survey.statusForVisit': (input) => s.survey.statusForVisit(input.visitId),
     'survey.alerts': (_input, caller) =>
       s.survey.takeAlerts(actor(caller)).map((a) => ({ at: a.at })),

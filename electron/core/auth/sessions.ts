@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../../shared/domain/roles';
+import { serviceDayOf } from '../../../shared/time';
 
 /** A staff member at their screen, or a visitor-facing survey display opened by an officer. */
 export type SessionKind = 'staff' | 'survey_display';
@@ -9,6 +10,26 @@ export interface Session {
   staffId: number;
   roles: readonly Role[];
   lastSeen: number;
+  /** The absolute end (ms), whatever the activity. */
+  endsAt: number;
+  /** For a display: the staff session that opened it. */
+  openedBy?: string;
+}
+
+export interface SessionPolicy {
+  /** A staff session ends after this long without a user action. */
+  idleMs: number;
+  /** ... and at the latest this long after login. */
+  maxMs: number;
+  /** ... and at the end of the WIB service day it started in. */
+  endAtServiceDayEnd: boolean;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The next midnight in Jakarta (WIB is UTC+7 all year). */
+export function serviceDayEnd(instant: Date): number {
+  return Date.parse(`${serviceDayOf(instant)}T00:00:00+07:00`) + DAY_MS;
 }
 
 /** Staff sessions live in memory: a restart of the host means logging in again. */
@@ -16,36 +37,77 @@ export class SessionStore {
   private readonly sessions = new Map<string, Session>();
 
   constructor(
-    private readonly idleMs: number,
+    private readonly policy: SessionPolicy,
     private readonly now: () => Date,
   ) {}
 
-  create(staffId: number, roles: readonly Role[], kind: SessionKind = 'staff'): string {
-    const token = randomBytes(32).toString('base64url');
-    this.sessions.set(token, { kind, staffId, roles, lastSeen: this.now().getTime() });
-    return token;
+  create(staffId: number, roles: readonly Role[]): string {
+    const now = this.now();
+    const dayEnd = this.policy.endAtServiceDayEnd ? serviceDayEnd(now) : Infinity;
+    const endsAt = Math.min(now.getTime() + this.policy.maxMs, dayEnd);
+    return this.add({ kind: 'staff', staffId, roles, lastSeen: now.getTime(), endsAt });
   }
 
-  /** The session for a token, refreshed; undefined when unknown or idle too long. */
-  touch(token: string | undefined): Session | undefined {
+  /**
+   * A survey display for the officer of this staff session. It replaces the officer's previous
+   * display and ends with the session that opened it (logout, its absolute end, deactivation, a
+   * PIN reset) — but not when that session merely idles: in same-window survey mode the officer's
+   * own screen is the display, and nobody makes staff calls with it.
+   */
+  createDisplay(staffToken: string): string {
+    const staff = this.sessions.get(staffToken);
+    if (!staff || staff.kind !== 'staff') throw new Error('a display needs a live staff session');
+    for (const [token, s] of this.sessions) {
+      if (s.kind === 'survey_display' && s.staffId === staff.staffId) this.sessions.delete(token);
+    }
+    return this.add({
+      kind: 'survey_display',
+      staffId: staff.staffId,
+      roles: [],
+      lastSeen: this.now().getTime(),
+      endsAt: staff.endsAt,
+      openedBy: staffToken,
+    });
+  }
+
+  /**
+   * The session for a token; undefined when unknown, past its end, or (staff) idle too long.
+   * Only a user's own action refreshes it: a screen's background polling does not.
+   */
+  touch(token: string | undefined, { refresh }: { refresh: boolean }): Session | undefined {
     if (!token) return undefined;
     const session = this.sessions.get(token);
     if (!session) return undefined;
     const now = this.now().getTime();
-    // A survey display stands in the room all day; only staff sessions time out.
-    if (session.kind === 'staff' && now - session.lastSeen > this.idleMs) {
+    const idle = session.kind === 'staff' && now - session.lastSeen > this.policy.idleMs;
+    if (idle || now >= session.endsAt) {
       this.sessions.delete(token);
       return undefined;
     }
-    session.lastSeen = now;
+    if (refresh) session.lastSeen = now;
     return session;
   }
 
+  /** Logout: the session and the display it opened. */
   end(token: string): void {
     this.sessions.delete(token);
+    for (const [t, s] of this.sessions) if (s.openedBy === token) this.sessions.delete(t);
   }
 
-  endAllFor(staffId: number): void {
-    for (const [token, s] of this.sessions) if (s.staffId === staffId) this.sessions.delete(token);
+  /** Every session of a staff member (and their displays), but the one named, if any. */
+  endAllFor(staffId: number, except?: string): void {
+    for (const [token, s] of this.sessions) {
+      const kept = except !== undefined && (token === except || s.openedBy === except);
+      if (s.staffId !== staffId || kept) continue;
+      this.sessions.delete(token);
+    }
+  }
+
+  private add(session: Session): string {
+    const now = this.now().getTime();
+    for (const [t, s] of this.sessions) if (now >= s.endsAt) this.sessions.delete(t);
+    const token = randomBytes(32).toString('base64url');
+    this.sessions.set(token, session);
+    return token;
   }
 }

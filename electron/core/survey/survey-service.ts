@@ -107,15 +107,16 @@ export class SurveyService {
     };
   }
 
-  /** A display for the visitor's screen, bound to the officer who opened it. */
-  openDisplay(officerId: number): { displayToken: string } {
+  /** A display for the visitor's screen, bound to the officer's session that opened it. */
+  openDisplay(officerId: number, staffToken: string | undefined): { displayToken: string } {
+    if (!staffToken) throw new AppError('UNAUTHENTICATED');
     this.audit.record({
       actorId: officerId,
       action: 'survey.openDisplay',
       entity: 'staff',
       entityId: officerId,
     });
-    return { displayToken: this.sessions.create(officerId, [], 'survey_display') };
+    return { displayToken: this.sessions.createDisplay(staffToken) };
   }
 
   /** What the display should show: the welcome screen, or the surveys waiting, oldest first. */

@@ -16,6 +16,14 @@ export function setSessionToken(token: string | null): void {
   else sessionStorage.setItem(SESSION_KEY, token);
 }
 
+/**
+ * This tab is becoming the visitor's survey: it must not keep the staff session, or the visitor
+ * would be on the staff screens as the officer after pressing Back.
+ */
+export function forgetStaffSession(): void {
+  sessionStorage.removeItem(SESSION_KEY);
+}
+
 export function hasSession(): boolean {
   return sessionStorage.getItem(SESSION_KEY) !== null;
 }

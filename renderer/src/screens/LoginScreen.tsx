@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -9,6 +9,7 @@ import { api, setSessionToken } from '../api/client';
 import { errorText } from '../api/errors';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
+import { endSameWindowSurveyMode } from '../survey/ExitSurveyMode';
 
 type FormIn = z.input<typeof loginSchema>;
 type FormOut = z.output<typeof loginSchema>;
@@ -22,20 +23,29 @@ export function LoginScreen({
 }) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, formState, resetField } = useForm<FormIn, unknown, FormOut>({
+  const { register, handleSubmit, formState, resetField, setFocus } = useForm<
+    FormIn,
+    unknown,
+    FormOut
+  >({
     resolver: zodResolver(loginSchema),
     defaultValues: { username: '', pin: '' },
   });
   const e = formState.errors;
+
+  // The login screen has one thing to do: start typing the username.
+  useEffect(() => setFocus('username'), [setFocus]);
 
   const submit = handleSubmit(async (values) => {
     setFailure(null);
     const result = await api('auth.login', values);
     if (result.ok) {
       setSessionToken(result.value.sessionToken);
+      endSameWindowSurveyMode();
       return onLoggedIn(result.value.staff);
     }
     resetField('pin');
+    setFocus('pin');
     setFailure(errorText(result.error));
   });
 

@@ -14,6 +14,12 @@ export function isSameWindowSurveyMode(): boolean {
   return sessionStorage.getItem(SAME_WINDOW_KEY) === 'same-window';
 }
 
+/** A staff login in this tab (here, or on the login screen after Back) makes it a staff tab again. */
+export function endSameWindowSurveyMode(): void {
+  forgetDisplayToken();
+  sessionStorage.removeItem(SAME_WINDOW_KEY);
+}
+
 export function ExitSurveyMode() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -34,8 +40,7 @@ export function ExitSurveyMode() {
       return setFailure(t(`errors.${r.error.code}`, { seconds: r.error.retryAfterSeconds ?? '' }));
     }
     setSessionToken(r.value.sessionToken);
-    forgetDisplayToken();
-    sessionStorage.removeItem(SAME_WINDOW_KEY);
+    endSameWindowSurveyMode();
     window.location.assign('/');
   };
 

@@ -63,7 +63,10 @@ describe('what staff are told about delivery to the helpdesk', () => {
           throw new ConnectorError('timeout', 'GET /health: no answer within 30000 ms');
         },
       } as unknown as Handlers,
-      new SessionStore(60_000, () => new Date()),
+      new SessionStore(
+        { idleMs: 60_000, maxMs: 60_000, endAtServiceDayEnd: false },
+        () => new Date(),
+      ),
       (err) => logged.push(err),
     );
     const r = await dispatch('setup.status', {}, { window: 'staff', locale: 'id' });

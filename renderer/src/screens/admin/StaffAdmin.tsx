@@ -10,15 +10,19 @@ import { applyFieldErrors, errorText } from '../../api/errors';
 import { NewStaffFields } from '../../components/NewStaffFields';
 import { Notice } from '../../components/Notice';
 import { translateKey } from '../../i18n';
+import { formatTimeWib } from '../../../../shared/time';
 import { HelpdeskSettings } from './HelpdeskSettings';
+import { ResetPinDialog } from './ResetPinDialog';
+import './StaffAdmin.css';
 
 type FormIn = z.input<typeof newStaffSchema>;
 type FormOut = z.output<typeof newStaffSchema>;
 const EMPTY: FormIn = { fullName: '', username: '', pin: '', roles: [] };
 
 export function StaffAdmin({ me }: { me: Staff }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [staff, setStaff] = useState<Staff[]>([]);
+  const [resetting, setResetting] = useState<Staff | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const { register, handleSubmit, reset, setError, formState } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(newStaffSchema),
@@ -53,7 +57,26 @@ export function StaffAdmin({ me }: { me: Staff }) {
 
   const setActive = async (s: Staff, active: boolean) => {
     const result = await api('staff.setActive', { staffId: s.id, active });
-    setMessage(result.ok ? null : { kind: 'error', text: errorText(result.error) });
+    setMessage(
+      result.ok
+        ? {
+            kind: 'success',
+            text: t(active ? 'staffAccounts.activated' : 'staffAccounts.deactivated', {
+              name: s.fullName,
+            }),
+          }
+        : { kind: 'error', text: errorText(result.error) },
+    );
+    reload();
+  };
+
+  const unlock = async (s: Staff) => {
+    const result = await api('staff.unlock', { staffId: s.id });
+    setMessage(
+      result.ok
+        ? { kind: 'success', text: t('staffAccounts.unlocked', { name: s.fullName }) }
+        : { kind: 'error', text: errorText(result.error) },
+    );
     reload();
   };
 
@@ -116,19 +139,53 @@ export function StaffAdmin({ me }: { me: Staff }) {
                   <td>{s.fullName}</td>
                   <td>{s.username}</td>
                   <td>{s.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
-                  <td>{s.active ? t('admin.active') : t('admin.inactive')}</td>
                   <td>
-                    {s.id !== me.id && (
-                      <button
-                        type="button"
-                        className="button button--small"
-                        aria-label={t(s.active ? 'admin.deactivateOf' : 'admin.activateOf', {
-                          name: s.fullName,
+                    {s.active ? t('admin.active') : t('admin.inactive')}
+                    {s.lockedUntil && (
+                      <span className="staff-admin__locked">
+                        {t('staffAccounts.lockedUntil', {
+                          time: formatTimeWib(s.lockedUntil, i18n.language),
                         })}
-                        onClick={() => void setActive(s, !s.active)}
-                      >
-                        {s.active ? t('admin.deactivate') : t('admin.activate')}
-                      </button>
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    {s.id === me.id ? (
+                      <span className="staff-admin__self">{t('staffAccounts.selfHint')}</span>
+                    ) : (
+                      <div className="staff-admin__actions">
+                        {s.lockedUntil && (
+                          <button
+                            type="button"
+                            className="button button--small"
+                            aria-label={t('staffAccounts.unlockOf', { name: s.fullName })}
+                            onClick={() => void unlock(s)}
+                          >
+                            {t('staffAccounts.unlock')}
+                          </button>
+                        )}
+                        {s.active && (
+                          <button
+                            type="button"
+                            className="button button--small"
+                            aria-label={t('staffAccounts.resetPinOf', { name: s.fullName })}
+                            onClick={() => setResetting(s)}
+                          >
+                            {t('staffAccounts.resetPin')}
+                          </button>
+                        )}
+                        <button
+                          type="button"
+                          className="button button--small"
+                          aria-label={t(
+                            s.active ? 'admin.deactivateOf' : 'staffAccounts.reactivateOf',
+                            { name: s.fullName },
+                          )}
+                          onClick={() => void setActive(s, !s.active)}
+                        >
+                          {s.active ? t('admin.deactivate') : t('staffAccounts.reactivate')}
+                        </button>
+                      </div>
                     )}
                   </td>
                 </tr>
@@ -137,6 +194,20 @@ export function StaffAdmin({ me }: { me: Staff }) {
           </table>
         </div>
       </section>
+      {resetting && (
+        <ResetPinDialog
+          staff={resetting}
+          onClose={() => setResetting(null)}
+          onDone={(s) => {
+            setResetting(null);
+            setMessage({
+              kind: 'success',
+              text: t('staffAccounts.resetDone', { name: s.fullName }),
+            });
+            reload();
+          }}
+        />
+      )}
       <HelpdeskSettings />
     </main>
   );

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SurveyStatus } from '../../../../shared/domain/survey';
 import { formatTimeWib } from '../../../../shared/time';
-import { api } from '../../api/client';
+import { api, forgetStaffSession } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { launchToken } from '../../api/transport';
 import { Notice } from '../../components/Notice';
@@ -39,9 +39,13 @@ export function SurveyDisplayControls() {
     if (sameWindow || bridge) {
       await bridge?.enterSurveyMode();
       enterSameWindowSurveyMode();
+      forgetStaffSession();
       window.location.assign(surveyUrl(r.value.displayToken));
     } else {
-      window.open(surveyUrl(r.value.displayToken), 'loket-survey', 'popup');
+      // Its own tab with nothing of this one: no opener to reach back through, no copy of the
+      // staff session (Chromium gives a noopener window fresh session storage), only the
+      // display token in the fragment.
+      window.open(surveyUrl(r.value.displayToken), '_blank', 'popup,noopener,noreferrer');
     }
   };
 
