@@ -346,6 +346,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_case ON outbox (case_id, state);
     `,
   },
+  {
+    version: 9,
+    name: 'case notes: the client key that makes a repeated save harmless',
+    sql: `
+      -- A double click or a retried request sends the same note twice; notes are append-only, so
+      -- the key the screen generated finds the first one instead of adding a duplicate.
+      ALTER TABLE case_note ADD COLUMN client_key TEXT;
+      CREATE UNIQUE INDEX case_note_client_key ON case_note (client_key)
+        WHERE client_key IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
