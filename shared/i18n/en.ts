@@ -163,6 +163,11 @@ export const en: Messages = {
     escalated: 'Escalated — waiting to be sent to the helpdesk',
     draft: 'Draft',
     closedAt: 'Closed {{time}}',
+    escalatedAt: 'Passed to the helpdesk {{time}}',
+    backend_resolved: 'Resolved by the helpdesk — to be confirmed with the visitor',
+    closed: 'Closed',
+    notFilled: 'not filled in',
+    waitingTitle: 'Waiting ({{count}})',
   },
   applications: {
     spse: 'SPSE',

@@ -166,6 +166,11 @@ export const id = {
     escalated: 'Dieskalasi — menunggu pengiriman ke helpdesk',
     draft: 'Draf',
     closedAt: 'Ditutup {{time}}',
+    escalatedAt: 'Diteruskan ke helpdesk {{time}}',
+    backend_resolved: 'Diselesaikan helpdesk — menunggu konfirmasi pengunjung',
+    closed: 'Ditutup',
+    notFilled: 'tidak diisi',
+    waitingTitle: 'Menunggu ({{count}})',
   },
   applications: {
     spse: 'SPSE',

@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, DocumentKind } from '../../../../shared/domain/case';
 import { formatTimeWib } from '../../../../shared/time';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { Notice } from '../../components/Notice';
+import { type FolderOffer, useFolderOffers } from './FolderOffersPoll';
 
-const POLL_MS = 3000;
-type Offer = { id: string; name: string; size: number; seenAt: string };
+type Offer = FolderOffer;
 
 /** Files the office scanner dropped in the scan folder, offered for attaching to this case. */
 export function FolderOffers({
@@ -18,22 +18,8 @@ export function FolderOffers({
   onChanged: (v: CaseView) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [offers, setOffers] = useState<Offer[]>([]);
+  const { offers, taken } = useFolderOffers();
   const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const poll = async () => {
-      const r = await api('folder.offers', {});
-      if (live && r.ok) setOffers(r.value);
-    };
-    void poll();
-    const timer = setInterval(() => void poll(), POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, []);
 
   if (offers.length === 0) return null;
   const kind: DocumentKind = view.missingDocuments[0] ?? 'other';
@@ -41,7 +27,7 @@ export function FolderOffers({
     const r = await api('folder.attach', { offerId: offer.id, caseId: view.caseId, kind });
     if (!r.ok) return setFailure(`${offer.name}: ${errorText(r.error)}`);
     setFailure(null);
-    setOffers((o) => o.filter((x) => x.id !== offer.id));
+    taken(offer.id);
     onChanged(r.value);
   };
   return (
