@@ -6,14 +6,18 @@ import { CaseForm, type CaseFormInput } from './CaseForm';
 import { CaseNotes } from './CaseNotes';
 import { CaseOutcome } from './CaseOutcome';
 import { DocumentsSection } from './DocumentsSection';
+import './CaseCard.css';
 
 /** One problem: its ID, reporter, the form, documents, notes and outcome. */
 export function CaseCard({
   view,
   onChanged,
+  showPurpose,
 }: {
   view: CaseView;
   onChanged: (v: CaseView) => void;
+  /** Off where the visit's heading already shows it. */
+  showPurpose: boolean;
 }) {
   const { t } = useTranslation();
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -40,9 +44,11 @@ export function CaseCard({
         {r.institution && ` · ${r.institution}`} · {formatPhoneNational(r.phone)}
         {r.email && ` · ${r.email}`}
       </p>
-      <p className="case-card__purpose">
-        <strong>{t('fields.purpose')}:</strong> {view.visitPurpose}
-      </p>
+      {showPurpose && (
+        <p className="case-card__purpose">
+          <strong>{t('fields.purpose')}:</strong> {view.visitPurpose}
+        </p>
+      )}
       <CaseForm
         view={view}
         onSaved={onChanged}

@@ -29,14 +29,18 @@ export function CaseOutcome({
   );
 
   if (view.status !== 'draft') {
+    const at = view.closedAt ? formatTimeWib(view.closedAt, i18n.language) : null;
+    // An escalated case is with the helpdesk, not closed: it says where it went and when.
+    const parts =
+      view.status === 'solved'
+        ? [t('consultation.solved'), at && t('consultation.closedAt', { time: at })]
+        : view.status === 'escalated'
+          ? [at ? t('consultation.escalatedAt', { time: at }) : t('consultation.escalated')]
+          : [t(`consultation.${view.status}`), at && t('consultation.escalatedAt', { time: at })];
     return (
       <section className="case-section" aria-labelledby={`outcome-${view.caseId}`}>
         <h3 id={`outcome-${view.caseId}`}>{t('consultation.outcomeTitle')}</h3>
-        <p className={`outcome outcome--${view.status}`}>
-          {t(`consultation.${view.status}`)}
-          {view.closedAt &&
-            ` · ${t(view.status === 'solved' ? 'consultation.closedAt' : 'consultation.escalatedAt', { time: formatTimeWib(view.closedAt, i18n.language) })}`}
-        </p>
+        <p className={`outcome outcome--${view.status}`}>{parts.filter(Boolean).join(' · ')}</p>
         {view.solution && <p>{view.solution}</p>}
         {view.missingDocumentsReason && (
           <p>

@@ -190,7 +190,12 @@ export function ConsultationScreen() {
               {selected && <SurveyStatusLine visitId={selected.visitId} />}
               {cases.length === 0 && <p className="muted">{t('consultation.noCases')}</p>}
               {cases.map((c) => (
-                <CaseCard key={c.caseId} view={c} onChanged={updateCase} />
+                <CaseCard
+                  key={c.caseId}
+                  view={c}
+                  onChanged={updateCase}
+                  showPurpose={selected?.visitId !== c.visitId}
+                />
               ))}
             </section>
           )}
