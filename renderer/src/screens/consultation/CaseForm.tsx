@@ -52,7 +52,12 @@ export function CaseForm({
   serverErrors: Record<string, string>;
   currentValuesRef: MutableRefObject<(() => FormIn) | null>;
 }) {
-  if (view.status !== 'draft') return <CaseRecord view={view} />;
+  const closed = view.status !== 'draft';
+  const caseId = view.caseId;
+  useEffect(() => {
+    if (closed) forgetUnsentForm(caseId); // a record is never restored over
+  }, [closed, caseId]);
+  if (closed) return <CaseRecord view={view} />;
   return (
     <DraftForm
       view={view}
