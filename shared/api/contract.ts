@@ -224,6 +224,19 @@ export const contract = {
   'queue.returnToQueue': visitAction(),
   'queue.end': visitAction(),
   'queue.surveyReady': visitAction(),
+  /** A supervisor takes over a visitor another officer called or is serving, with its drafts. */
+  'queue.takeOver': method({
+    input: z.object({ visitId: id }),
+    output: queueVisitSchema,
+    access: ['supervisor'],
+    windows: STAFF_WINDOW,
+  }),
+  'case.takeOver': method({
+    input: z.object({ caseId: id }),
+    output: caseViewSchema,
+    access: ['supervisor'],
+    windows: STAFF_WINDOW,
+  }),
   'case.create': method({
     input: z.object({ visitId: id }),
     output: caseViewSchema,
@@ -256,13 +269,20 @@ export const contract = {
     windows: STAFF_WINDOW,
   }),
   'case.addNote': method({
-    input: z.object({ caseId: id, text: noteTextSchema, correctsNoteId: id.optional() }),
+    input: z.object({
+      caseId: id,
+      text: noteTextSchema,
+      correctsNoteId: id.optional(),
+      /** Made by the screen per note: the same key again returns the first note, not a copy. */
+      clientKey: z.uuid({ error: 'validation.invalid' }).optional(),
+    }),
     output: caseViewSchema,
     access: OFFICER,
     windows: STAFF_WINDOW,
   }),
   'case.solve': method({
-    input: z.object({ caseId: id, solution: requiredText(5000) }),
+    /** `form`: the form as the screen shows it, saved with the close so no keystroke is lost. */
+    input: z.object({ caseId: id, solution: requiredText(5000), form: caseFormSchema.optional() }),
     output: caseViewSchema,
     access: OFFICER,
     windows: STAFF_WINDOW,
@@ -271,6 +291,7 @@ export const contract = {
     input: z.object({
       caseId: id,
       missingDocumentsReason: requiredText(1000).optional(),
+      form: caseFormSchema.optional(),
     }),
     output: caseViewSchema,
     access: OFFICER,

@@ -153,6 +153,8 @@ export const caseViewSchema = z.object({
   caseId: z.number().int(),
   caseCode: z.string(),
   visitId: z.number().int(),
+  /** The "Keperluan kunjungan" reception typed at check-in, in the visitor's words. */
+  visitPurpose: z.string(),
   officerId: z.number().int(),
   status: z.enum(CASE_STATUSES),
   reporter: z.object({

@@ -175,6 +175,11 @@ export const en: Messages = {
     escalated: 'Escalated — waiting to be sent to the helpdesk',
     draft: 'Draft',
     closedAt: 'Closed {{time}}',
+    escalatedAt: 'Passed to the helpdesk {{time}}',
+    backend_resolved: 'Resolved by the helpdesk — to be confirmed with the visitor',
+    closed: 'Closed',
+    notFilled: 'not filled in',
+    waitingTitle: 'Waiting ({{count}})',
   },
   applications: {
     spse: 'SPSE',
@@ -651,6 +656,9 @@ export const en: Messages = {
       'The consent statement has changed. Reload the screen and ask for consent again.',
     VISIT_ALREADY_CLOSED: 'This visit is already closed.',
     VISIT_STATE_CHANGED: 'The visit has changed state. Reload the queue.',
+    VISIT_NOT_YOURS:
+      'Another officer is serving this visitor. A supervisor can take over if needed.',
+    CASE_NOT_YOURS: 'Another officer handles this case. A supervisor can take over if needed.',
     CASE_CLOSED: 'This case is closed and can no longer be changed.',
     CASE_INCOMPLETE: 'The form is not complete. See the marked fields.',
     DOCUMENTS_MISSING: 'Required supporting documents are missing. Attach them or write down why.',

@@ -178,6 +178,11 @@ export const id = {
     escalated: 'Dieskalasi — menunggu pengiriman ke helpdesk',
     draft: 'Draf',
     closedAt: 'Ditutup {{time}}',
+    escalatedAt: 'Diteruskan ke helpdesk {{time}}',
+    backend_resolved: 'Diselesaikan helpdesk — menunggu konfirmasi pengunjung',
+    closed: 'Ditutup',
+    notFilled: 'tidak diisi',
+    waitingTitle: 'Menunggu ({{count}})',
   },
   applications: {
     spse: 'SPSE',
@@ -653,6 +658,9 @@ export const id = {
       'Pernyataan persetujuan sudah diperbarui. Muat ulang layar dan minta persetujuan lagi.',
     VISIT_ALREADY_CLOSED: 'Kunjungan ini sudah selesai.',
     VISIT_STATE_CHANGED: 'Status kunjungan sudah berubah. Muat ulang antrean.',
+    VISIT_NOT_YOURS:
+      'Pengunjung ini dilayani petugas lain. Supervisor dapat mengambil alih bila perlu.',
+    CASE_NOT_YOURS: 'Kasus ini ditangani petugas lain. Supervisor dapat mengambil alih bila perlu.',
     CASE_CLOSED: 'Kasus ini sudah ditutup dan tidak dapat diubah lagi.',
     CASE_INCOMPLETE: 'Formulir belum lengkap. Periksa kolom yang ditandai.',
     DOCUMENTS_MISSING:

@@ -31,11 +31,16 @@ describe('calling visitors', () => {
     const [a, b] = await checkIn(2);
     t.clock.advance(7 * 60_000);
     expect((await t.must('queue.callNext', {}))?.visitId).toBe(a);
+    await t.must('queue.noShow', { visitId: a! });
     expect((await t.must('queue.callNext', {}))?.visitId).toBe(b);
+    await t.must('queue.noShow', { visitId: b! });
     expect(await t.must('queue.callNext', {})).toBeNull();
     const overview = await t.must('queue.overview', {});
-    expect(overview.waiting).toEqual([]);
-    expect(overview.mine.map((v) => v.queueLabel)).toEqual(['K-001', 'K-002']);
+    expect(overview.waiting.map((v) => [v.queueLabel, v.status])).toEqual([
+      ['K-001', 'no_show'],
+      ['K-002', 'no_show'],
+    ]);
+    expect(overview.mine).toEqual([]);
   });
 
   it('stores every state change as a timed event, so waiting time is computed', async () => {
@@ -70,8 +75,8 @@ describe('calling visitors', () => {
     expect((await t.must('queue.returnToQueue', { visitId: a! })).status).toBe('waiting');
     // Back in arrival order: K-001 is called again before K-002.
     expect((await t.must('queue.callNext', {}))?.visitId).toBe(a);
-    expect((await t.must('queue.callNext', {}))?.visitId).toBe(b);
     expect(code(await t.call('queue.noShow', { visitId: a! }))).toBe('OK');
+    expect((await t.must('queue.callNext', {}))?.visitId).toBe(b);
     expect(code(await t.call('queue.start', { visitId: a! }))).toBe('VISIT_STATE_CHANGED');
   });
 
@@ -212,11 +217,8 @@ describe('the Form Permohonan Permasalahan', () => {
     });
     expect(incomplete.ok ? null : incomplete.error).toMatchObject({
       code: 'CASE_INCOMPLETE',
-      fields: {
-        application: 'validation.required',
-        category: 'validation.required',
-        description: 'validation.required',
-      },
+      // The description starts from the visit's purpose, so only the choices are missing.
+      fields: { application: 'validation.required', category: 'validation.required' },
     });
     await t.must('case.saveDraft', {
       caseId: c.caseId,
@@ -322,5 +324,172 @@ describe('the case ID on exports', () => {
       .split('\r\n');
     expect(header).toMatch(/,ID kasus$/);
     expect(row).toMatch(new RegExp(`,${a.caseCode} ${b.caseCode}$`));
+  });
+});
+
+describe('repeated calls are harmless', () => {
+  it('gives an officer who already has a called visitor that visitor back, not a second one', async () => {
+    t = await startWithAdmin();
+    const [a, b] = await checkIn(2);
+    const first = await t.must('queue.callNext', {});
+    expect(first?.visitId).toBe(a);
+    expect((await t.must('queue.callNext', {}))?.visitId).toBe(a);
+    const overview = await t.must('queue.overview', {});
+    expect(overview.mine.map((v) => v.visitId)).toEqual([a]);
+    expect(overview.waiting.map((v) => v.visitId)).toEqual([b]);
+    expect(
+      t.core.db.prepare("SELECT count(*) AS n FROM visit_event WHERE kind = 'called'").get(),
+    ).toEqual({ n: 1 });
+    // Once the visitor has come in, the next one may be called.
+    await t.must('queue.start', { visitId: a! });
+    expect((await t.must('queue.callNext', {}))?.visitId).toBe(b);
+  });
+
+  it('saves a note sent twice with the same key once', async () => {
+    t = await startWithAdmin();
+    const c = await t.must('case.create', { visitId: await inConsultation() });
+    const clientKey = '3f0c9a4e-8d1b-4c6e-9a0f-2b7d5e1c4a90';
+    const once = await t.must('case.addNote', { caseId: c.caseId, text: 'Sekali', clientKey });
+    const twice = await t.must('case.addNote', { caseId: c.caseId, text: 'Sekali', clientKey });
+    expect(twice.notes).toEqual(once.notes);
+    expect(twice.notes).toHaveLength(1);
+    const other = await t.must('case.addNote', {
+      caseId: c.caseId,
+      text: 'Sekali',
+      clientKey: '9b1e4c2a-7f3d-4e8a-b6c5-0d9f8e7a6b54',
+    });
+    expect(other.notes).toHaveLength(2);
+    const elsewhere = await t.must('case.create', { visitId: c.visitId });
+    expect(
+      code(await t.call('case.addNote', { caseId: elsewhere.caseId, text: 'x', clientKey })),
+    ).toBe('VALIDATION');
+  });
+});
+
+describe('closing with what the form shows', () => {
+  it('solves with the form values sent along, so the last keystrokes before the click are kept', async () => {
+    t = await startWithAdmin();
+    const c = await t.must('case.create', { visitId: await inConsultation() });
+    await t.must('case.saveDraft', {
+      caseId: c.caseId,
+      form: { application: 'spse', category: 'akun_login', description: 'Lupa kata' },
+    });
+    const solved = await t.must('case.solve', {
+      caseId: c.caseId,
+      solution: 'Reset kata sandi.',
+      form: { application: 'spse', category: 'akun_login', description: 'Lupa kata sandi akun' },
+    });
+    expect(solved.form.description).toBe('Lupa kata sandi akun');
+  });
+
+  it('escalates with the form values sent along, and the helpdesk gets the full description', async () => {
+    t = await startWithAdmin();
+    const c = await t.must('case.create', { visitId: await inConsultation() });
+    const form = {
+      application: 'spse' as const,
+      category: 'akun_login' as const,
+      description: 'User ID terkunci setelah tiga kali salah kata sandi',
+    };
+    await t.must('case.saveDraft', {
+      caseId: c.caseId,
+      form: { ...form, description: 'User ID terkunci' },
+    });
+    const escalated = await t.must('case.escalate', { caseId: c.caseId, form });
+    expect(escalated.status).toBe('escalated');
+    expect(
+      t.core.db.prepare('SELECT description FROM problem_case WHERE id = ?').get(c.caseId),
+    ).toEqual({ description: form.description });
+  });
+
+  it('checks completeness against the values sent along, not the stored draft', async () => {
+    t = await startWithAdmin();
+    const c = await t.must('case.create', { visitId: await inConsultation() });
+    const r = await t.call('case.solve', {
+      caseId: c.caseId,
+      solution: 'x',
+      form: { application: 'spse', category: 'akun_login', description: 'Lupa kata sandi' },
+    });
+    expect(code(r)).toBe('OK');
+  });
+});
+
+describe("the visit's purpose", () => {
+  it('is shown in the queue and on the case, and starts the first case of the visit', async () => {
+    t = await startWithAdmin();
+    const { visitId } = await t.must(
+      'visit.checkIn',
+      visitor(1, { purpose: 'Lupa kata sandi akun penyedia' }),
+    );
+    expect((await t.must('queue.overview', {})).waiting[0]?.purpose).toBe(
+      'Lupa kata sandi akun penyedia',
+    );
+    await t.must('queue.callNext', {});
+    await t.must('queue.start', { visitId });
+    const first = await t.must('case.create', { visitId });
+    expect(first.visitPurpose).toBe('Lupa kata sandi akun penyedia');
+    expect(first.form.description).toBe('Lupa kata sandi akun penyedia');
+    const second = await t.must('case.create', { visitId });
+    expect(second.visitPurpose).toBe('Lupa kata sandi akun penyedia');
+    expect(second.form.description).toBe('');
+  });
+});
+
+describe('polling the lists', () => {
+  it('writes nothing, and still shows yesterday’s open visits as closed before housekeeping ran', async () => {
+    t = await startWithAdmin();
+    const [a] = await checkIn(2);
+    await t.must('queue.callNext', {});
+    const yesterday = (await t.must('queue.overview', {})).day;
+    t.clock.advance(24 * 3600_000);
+    const changes = () =>
+      (t.core.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const before = changes();
+    const overview = await t.must('queue.overview', {});
+    const list = await t.must('visit.listForDay', { day: yesterday });
+    await t.must('visit.listForDay', {});
+    expect(changes()).toBe(before);
+    expect(overview.mine).toEqual([]);
+    expect(overview.waiting).toEqual([]);
+    expect(list.visits.map((v) => [v.visitId === a, v.status, v.autoClosed])).toEqual([
+      [true, 'done', true],
+      [false, 'done', true],
+    ]);
+    t.core.housekeeping();
+    expect((await t.must('visit.listForDay', { day: yesterday })).visits).toMatchObject([
+      { status: 'done', autoClosed: true },
+      { status: 'done', autoClosed: true },
+    ]);
+  });
+});
+
+describe('migration 9', () => {
+  it('keeps a note key unique, and leaves notes without a key free', async () => {
+    t = await startWithAdmin();
+    const c = await t.must('case.create', { visitId: await inConsultation() });
+    const insert = t.core.db.prepare(
+      `INSERT INTO case_note (case_id, author_id, at, text, client_key) VALUES (?, 1, 'now', 'x', ?)`,
+    );
+    insert.run(c.caseId, null);
+    insert.run(c.caseId, null);
+    insert.run(c.caseId, 'k1');
+    expect(() => insert.run(c.caseId, 'k1')).toThrow(/UNIQUE/);
+    const plan = t.core.db
+      .prepare('EXPLAIN QUERY PLAN SELECT case_id FROM case_note WHERE client_key = ?')
+      .all('k1') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(
+      /USING (COVERING )?INDEX case_note_client_key/,
+    );
+  });
+
+  it("finds an officer's visitors of the day through an index on every poll", async () => {
+    t = await startWithAdmin();
+    const plan = t.core.db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT id FROM visit WHERE officer_id = 1 AND service_day = '2026-11-24'
+           AND status IN ('called', 'in_consultation')`,
+      )
+      .all() as { detail: string }[];
+    // By the day's index (or the open-visit one): never a scan of every visit ever made.
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/^SEARCH visit USING INDEX/);
   });
 });

@@ -371,3 +371,10 @@ describe('migration 7: folded visitor search without anonymised visitors; unserv
     expect(columns).toEqual([{ name: 'left_unserved', dflt_value: '0' }]);
   });
 });
+
+describe('the list of migrations', () => {
+  it('numbers them 1, 2, 3… without a gap or a repeat, in order, so a new one cannot shadow another', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+});

@@ -378,6 +378,8 @@ describe("today's list, check-out and the end of the day", () => {
     const { day, visits } = await t.must('visit.listForDay', { day: '2026-11-24' });
     expect(day).toBe('2026-11-24');
     expect(visits[0]).toMatchObject({ status: 'left_unserved', autoClosed: true });
+    // The list only reads; the minute's housekeeping closes the visit and records it.
+    t.core.housekeeping();
     const audit = t.core.db
       .prepare("SELECT actor_id FROM audit WHERE action = 'visit.autoClose'")
       .all();

@@ -161,7 +161,11 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
   await expect(
     first.getByText('Dieskalasi — menunggu pengiriman ke helpdesk').first(),
   ).toBeVisible();
-  await expect(first.getByLabel('Uraian permasalahan')).toBeDisabled();
+  // The escalated form is a record, shown as text rather than as disabled controls.
+  await expect(first.getByLabel('Uraian permasalahan')).toHaveCount(0);
+  await expect(first.locator('.case-record')).toContainText(
+    'Email perusahaan lama sudah tidak aktif; perlu diganti.',
+  );
 
   // Second problem, solved on the spot.
   await page.getByRole('button', { name: 'Tambah permasalahan' }).click();

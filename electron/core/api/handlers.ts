@@ -87,8 +87,8 @@ export function createHandlers(s: Services): Handlers {
     'reference.lpseSuggestions': () => s.visits.lpseSuggestions(),
     'visitor.search': (input) => s.visitors.find(input.query),
     'visit.checkIn': (input, caller) => s.visits.checkIn(actor(caller), input),
+    // Read-only, as every poll of every screen runs it: housekeeping closes stale visits.
     'visit.listForDay': (input) => {
-      s.visits.closeStaleVisits();
       const day = input.day ?? s.visits.today();
       return { day, visits: s.visits.listForDay(day) };
     },
@@ -110,9 +110,8 @@ export function createHandlers(s: Services): Handlers {
       return file;
     },
     'queue.overview': (_input, caller) => {
-      s.visits.closeStaleVisits();
       const day = s.visits.today();
-      return { day, waiting: s.queue.waiting(day), mine: s.queue.mine(actor(caller)) };
+      return { day, waiting: s.queue.waiting(day), mine: s.queue.mine(actor(caller), day) };
     },
     'queue.callNext': (_input, caller) => s.queue.callNext(actor(caller), s.visits.today()),
     'queue.start': (input, caller) => s.queue.move(actor(caller), input.visitId, 'start'),
@@ -121,16 +120,37 @@ export function createHandlers(s: Services): Handlers {
       s.queue.move(actor(caller), input.visitId, 'returnToQueue'),
     'queue.end': (input, caller) => s.queue.move(actor(caller), input.visitId, 'end'),
     'queue.surveyReady': (input, caller) => s.queue.markSurveyReady(actor(caller), input.visitId),
+    'queue.takeOver': (input, caller) =>
+      s.db
+        .transaction(() => {
+          const visit = s.queue.takeOver(actor(caller), input.visitId);
+          s.cases.takeOverDraftsOfVisit(actor(caller), input.visitId);
+          return visit;
+        })
+        .immediate(),
+    'case.takeOver': (input, caller) => s.cases.takeOver(actor(caller), input.caseId),
     'case.create': (input, caller) => s.cases.create(actor(caller), input.visitId),
     'case.get': (input) => s.cases.get(input.caseId),
     'case.forVisit': (input) => s.cases.forVisit(input.visitId),
     'case.drafts': (_input, caller) => s.cases.drafts(actor(caller)),
     'case.saveDraft': (input, caller) => s.cases.saveDraft(actor(caller), input.caseId, input.form),
     'case.addNote': (input, caller) =>
-      s.cases.addNote(actor(caller), input.caseId, input.text, input.correctsNoteId),
-    'case.solve': (input, caller) => s.cases.solve(actor(caller), input.caseId, input.solution),
+      s.cases.addNote(
+        actor(caller),
+        input.caseId,
+        input.text,
+        input.correctsNoteId,
+        input.clientKey,
+      ),
+    'case.solve': (input, caller) =>
+      s.cases.solve(actor(caller), input.caseId, input.solution, input.form),
     'case.escalate': (input, caller) => {
-      const view = s.cases.escalate(actor(caller), input.caseId, input.missingDocumentsReason);
+      const view = s.cases.escalate(
+        actor(caller),
+        input.caseId,
+        input.missingDocumentsReason,
+        input.form,
+      );
       // Committed first; delivery starts now rather than at the worker's next tick.
       void s.sync.runOnce();
       return view;
@@ -145,7 +165,7 @@ export function createHandlers(s: Services): Handlers {
             fields: { originalName: 'validation.invalid' },
           });
         }
-        s.cases.get(input.caseId); // NOT_FOUND before any bytes move
+        s.cases.assertOwnDraft(actor(caller), input.caseId); // refused before any bytes move
         const stored = await s.attachments.put({ path: s.uploads.pathOf(input.uploadId, owner) });
         return s.cases.attach(
           actor(caller),
@@ -215,7 +235,7 @@ export function createHandlers(s: Services): Handlers {
       if (!offer) throw new AppError('NOT_FOUND');
       const originalName = cleanOriginalName(offer.name);
       if (originalName === null) throw new AppError('ATTACHMENT_NAME_INVALID');
-      s.cases.get(input.caseId);
+      s.cases.assertOwnDraft(actor(caller), input.caseId);
       const stored = await s.attachments.put({ path: offer.path });
       const view = s.cases.attach(
         actor(caller),

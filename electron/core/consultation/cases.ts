@@ -4,6 +4,7 @@ import {
   missingDocumentKinds,
   requiredDocumentKinds,
   type CaseStatus,
+  type CaseView,
   type Category,
   type DocumentKind,
 } from '../../../shared/domain/case';
@@ -41,61 +42,10 @@ interface CaseRow {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  visit_purpose: string;
 }
 
-export interface CaseNote {
-  id: number;
-  authorId: number;
-  authorName: string;
-  at: string;
-  text: string;
-  correctsNoteId: number | null;
-}
-
-export interface CaseAttachment {
-  id: number;
-  sha256: string;
-  originalName: string;
-  mime: string;
-  size: number;
-  source: string;
-  kind: DocumentKind;
-  pageCount: number | null;
-  addedAt: string;
-}
-
-export interface CaseView {
-  caseId: number;
-  caseCode: string;
-  visitId: number;
-  officerId: number;
-  status: CaseStatus;
-  reporter: {
-    name: string;
-    phone: string;
-    email: string | null;
-    institution: string | null;
-    type: VisitorType | null;
-  };
-  form: {
-    spseRole: string;
-    lpse: string;
-    application: string;
-    category: string;
-    packageCode: string;
-    spseUserId: string;
-    description: string;
-  };
-  solution: string | null;
-  missingDocumentsReason: string | null;
-  notes: CaseNote[];
-  attachments: CaseAttachment[];
-  requiredDocuments: DocumentKind[];
-  missingDocuments: DocumentKind[];
-  createdAt: string;
-  updatedAt: string;
-  closedAt: string | null;
-}
+export type { CaseView };
 
 const FORM_COLUMNS = {
   spseRole: 'spse_role',
@@ -131,9 +81,15 @@ export class CaseService {
           institution: string | null;
           visitor_type: VisitorType | null;
           lpse: string | null;
+          purpose: string;
+          officer_id: number | null;
         }
       >(
-        'SELECT id, status, full_name, phone, email, institution, visitor_type, lpse FROM visit WHERE id = ?',
+        `SELECT id, status, full_name, phone, email, institution, visitor_type, lpse, purpose,
+           officer_id FROM visit WHERE id = ?`,
+      ),
+      casesOfVisit: db.prepare<[number], { n: number }>(
+        'SELECT count(*) AS n FROM problem_case WHERE visit_id = ?',
       ),
       countWithPrefix: db.prepare<[string], { n: number }>(
         "SELECT count(*) AS n FROM problem_case WHERE case_code LIKE ? || '%'",
@@ -150,18 +106,26 @@ export class CaseService {
             institution: string | null;
             type: string | null;
             lpse: string | null;
+            description: string | null;
             at: string;
           },
         ]
       >(
         `INSERT INTO problem_case (case_code, visit_id, officer_id, reporter_name, reporter_phone,
-           reporter_email, reporter_institution, reporter_type, spse_role, lpse, created_at, updated_at)
+           reporter_email, reporter_institution, reporter_type, spse_role, lpse, description,
+           created_at, updated_at)
          VALUES (@code, @visitId, @officerId, @name, @phone, @email, @institution, @type, @type,
-           @lpse, @at, @at)`,
+           @lpse, @description, @at, @at)`,
       ),
-      one: db.prepare<[number], CaseRow>('SELECT * FROM problem_case WHERE id = ?'),
-      byCode: db.prepare<[string], { id: number }>(
-        'SELECT id FROM problem_case WHERE case_code = ?',
+      one: db.prepare<[number], CaseRow>(
+        `SELECT c.*, v.purpose AS visit_purpose
+           FROM problem_case c JOIN visit v ON v.id = c.visit_id WHERE c.id = ?`,
+      ),
+      setOfficer: db.prepare<[number, number]>(
+        'UPDATE problem_case SET officer_id = ? WHERE id = ?',
+      ),
+      draftsOfVisit: db.prepare<[number], { id: number; officer_id: number; case_code: string }>(
+        "SELECT id, officer_id, case_code FROM problem_case WHERE visit_id = ? AND status = 'draft'",
       ),
       forVisit: db.prepare<[number], { id: number }>(
         'SELECT id FROM problem_case WHERE visit_id = ? ORDER BY id',
@@ -212,8 +176,12 @@ export class CaseService {
       noteCase: db.prepare<[number], { case_id: number }>(
         'SELECT case_id FROM case_note WHERE id = ?',
       ),
-      insertNote: db.prepare<[number, number, string, string, number | null]>(
-        'INSERT INTO case_note (case_id, author_id, at, text, corrects_note_id) VALUES (?, ?, ?, ?, ?)',
+      insertNote: db.prepare<[number, number, string, string, number | null, string | null]>(
+        `INSERT INTO case_note (case_id, author_id, at, text, corrects_note_id, client_key)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      noteByKey: db.prepare<[string], { case_id: number }>(
+        'SELECT case_id FROM case_note WHERE client_key = ?',
       ),
       attachments: db.prepare<
         [number],
@@ -279,6 +247,9 @@ export class CaseService {
         const visit = this.q.visit.get(visitId);
         if (!visit) throw new AppError('NOT_FOUND');
         if (visit.status !== 'in_consultation') throw new AppError('VISIT_STATE_CHANGED');
+        if (visit.officer_id !== officerId) throw new AppError('VISIT_NOT_YOURS');
+        // The first problem starts from what the visitor told reception; the officer refines it.
+        const firstOfVisit = this.q.casesOfVisit.get(visitId)!.n === 0;
         const at = this.now().toISOString();
         const station = this.q.station.get()!.value;
         const prefix = caseCodePrefix(station, serviceDayOf(this.now()));
@@ -295,6 +266,7 @@ export class CaseService {
             institution: visit.institution,
             type: visit.visitor_type,
             lpse: visit.lpse,
+            description: firstOfVisit ? visit.purpose : null,
             at,
           }).lastInsertRowid,
         );
@@ -327,39 +299,61 @@ export class CaseService {
   saveDraft(officerId: number, caseId: number, form: CaseFormValues): CaseView {
     return this.db
       .transaction(() => {
-        const before = this.draft(caseId);
-        const values = {
-          spseRole: form.spseRole || null,
-          lpse: form.lpse ?? null,
-          application: form.application || null,
-          category: form.category || null,
-          packageCode: form.packageCode || null,
-          spseUserId: form.spseUserId ?? null,
-          description: form.description ?? null,
-        };
-        const changed = (Object.keys(FORM_COLUMNS) as (keyof typeof FORM_COLUMNS)[]).filter(
-          (k) => before[FORM_COLUMNS[k]] !== values[k],
-        );
-        if (changed.length === 0) return this.toView(before);
-        this.q.saveForm.run({ id: caseId, ...values, at: this.now().toISOString() });
-        // Field names only: the values are in the case itself, and autosave would flood the trail.
-        this.audit.record({
-          actorId: officerId,
-          action: 'case.update',
-          entity: 'case',
-          entityId: before.case_code,
-          detail: { fields: changed },
-        });
+        this.writeForm(officerId, this.ownDraft(officerId, caseId), form);
         return this.get(caseId);
       })
       .immediate();
   }
 
-  addNote(authorId: number, caseId: number, text: string, correctsNoteId?: number): CaseView {
+  /** Writes the form's changed fields; the trail gets their names only. */
+  private writeForm(officerId: number, before: CaseRow, form: CaseFormValues): void {
+    const values = {
+      spseRole: form.spseRole || null,
+      lpse: form.lpse ?? null,
+      application: form.application || null,
+      category: form.category || null,
+      packageCode: form.packageCode || null,
+      spseUserId: form.spseUserId ?? null,
+      description: form.description ?? null,
+    };
+    const changed = (Object.keys(FORM_COLUMNS) as (keyof typeof FORM_COLUMNS)[]).filter(
+      (k) => before[FORM_COLUMNS[k]] !== values[k],
+    );
+    if (changed.length === 0) return;
+    this.q.saveForm.run({ id: before.id, ...values, at: this.now().toISOString() });
+    // Field names only: the values are in the case itself, and autosave would flood the trail.
+    this.audit.record({
+      actorId: officerId,
+      action: 'case.update',
+      entity: 'case',
+      entityId: before.case_code,
+      detail: { fields: changed },
+    });
+  }
+
+  /**
+   * Appends a note. The screen sends a key of its own with each note: the same key again (a
+   * double click, a retried request) returns the case with the first note instead of a copy.
+   */
+  addNote(
+    authorId: number,
+    caseId: number,
+    text: string,
+    correctsNoteId?: number,
+    clientKey?: string,
+  ): CaseView {
     return this.db
       .transaction(() => {
         const row = this.q.one.get(caseId);
         if (!row) throw new AppError('NOT_FOUND');
+        assertOwner(row, authorId);
+        if (clientKey !== undefined) {
+          const earlier = this.q.noteByKey.get(clientKey);
+          if (earlier?.case_id === caseId) return this.toView(row);
+          if (earlier) {
+            throw new AppError('VALIDATION', { fields: { clientKey: 'validation.invalid' } });
+          }
+        }
         if (
           correctsNoteId !== undefined &&
           this.q.noteCase.get(correctsNoteId)?.case_id !== caseId
@@ -373,6 +367,7 @@ export class CaseService {
             this.now().toISOString(),
             text,
             correctsNoteId ?? null,
+            clientKey ?? null,
           ).lastInsertRowid,
         );
         this.audit.record({
@@ -400,7 +395,7 @@ export class CaseService {
   ): CaseView {
     return this.db
       .transaction(() => {
-        const row = this.draft(caseId);
+        const row = this.ownDraft(officerId, caseId);
         if (this.q.attachmentFor.get(caseId, file.sha256)) return this.toView(row);
         if (this.q.caseBytes.get(caseId)!.total + file.size > maxCaseBytes) {
           throw new AppError('ATTACHMENT_CASE_TOO_LARGE');
@@ -442,7 +437,7 @@ export class CaseService {
   ): CaseView {
     return this.db
       .transaction(() => {
-        const row = this.draft(caseId);
+        const row = this.ownDraft(officerId, caseId);
         const attachment = this.q.attachmentOfCase.get(attachmentId, caseId);
         if (!attachment) throw new AppError('NOT_FOUND');
         if ('remove' in change) this.q.deleteAttachment.run(attachmentId);
@@ -459,22 +454,29 @@ export class CaseService {
       .immediate();
   }
 
-  solve(officerId: number, caseId: number, solution: string): CaseView {
-    return this.closeAs(officerId, caseId, 'solved', { solution, reason: null });
+  /**
+   * Closes the case solved on the spot. `form` is what the screen shows at the click, saved in
+   * the same transaction: nothing typed since the last autosave is lost.
+   */
+  solve(officerId: number, caseId: number, solution: string, form?: CaseFormValues): CaseView {
+    return this.closeAs(officerId, caseId, 'solved', { solution, reason: null, form });
   }
 
   /**
    * Escalation to the backend helpdesk: allowed when the required documents are attached or the
-   * officer says why they are not. The case and its outbox entry are written in one transaction.
+   * officer says why they are not. The form as shown, the case and its outbox entry are written
+   * in one transaction.
    */
   escalate(
     officerId: number,
     caseId: number,
     missingDocumentsReason: string | undefined,
+    form?: CaseFormValues,
   ): CaseView {
     return this.closeAs(officerId, caseId, 'escalated', {
       solution: null,
       reason: missingDocumentsReason ?? null,
+      form,
     });
   }
 
@@ -482,11 +484,12 @@ export class CaseService {
     officerId: number,
     caseId: number,
     status: 'solved' | 'escalated',
-    extra: { solution: string | null; reason: string | null },
+    extra: { solution: string | null; reason: string | null; form: CaseFormValues | undefined },
   ): CaseView {
     return this.db
       .transaction(() => {
-        const row = this.draft(caseId);
+        if (extra.form) this.writeForm(officerId, this.ownDraft(officerId, caseId), extra.form);
+        const row = this.ownDraft(officerId, caseId);
         const view = this.toView(row);
         const fields = completenessErrors({
           spseRole: (view.form.spseRole || undefined) as CaseFormValues['spseRole'],
@@ -523,12 +526,54 @@ export class CaseService {
       .immediate();
   }
 
-  /** The case, refusing one already closed: a solved or escalated form is a record, not a draft. */
-  private draft(caseId: number): CaseRow {
+  /**
+   * The caller's own draft: refuses a closed case (a solved or escalated form is a record) and
+   * another officer's (a supervisor takes it over first).
+   */
+  private ownDraft(officerId: number, caseId: number): CaseRow {
     const row = this.q.one.get(caseId);
     if (!row) throw new AppError('NOT_FOUND');
+    assertOwner(row, officerId);
     if (row.status !== 'draft') throw new AppError('CASE_CLOSED');
     return row;
+  }
+
+  /** Refuses a document change on a case that is not the caller's draft, before bytes move. */
+  assertOwnDraft(officerId: number, caseId: number): void {
+    this.ownDraft(officerId, caseId);
+  }
+
+  /** A supervisor takes over another officer's draft (the visit may have ended): audited. */
+  takeOver(supervisorId: number, caseId: number): CaseView {
+    return this.db
+      .transaction(() => {
+        const row = this.q.one.get(caseId);
+        if (!row) throw new AppError('NOT_FOUND');
+        if (row.status !== 'draft') throw new AppError('CASE_CLOSED');
+        this.reassign(supervisorId, row);
+        return this.get(caseId);
+      })
+      .immediate();
+  }
+
+  /** With a visit taken over, its open drafts go to the same supervisor. */
+  takeOverDraftsOfVisit(supervisorId: number, visitId: number): void {
+    for (const row of this.q.draftsOfVisit.all(visitId)) this.reassign(supervisorId, row);
+  }
+
+  private reassign(
+    supervisorId: number,
+    row: { id: number; officer_id: number; case_code: string },
+  ): void {
+    if (row.officer_id === supervisorId) return;
+    this.q.setOfficer.run(supervisorId, row.id);
+    this.audit.record({
+      actorId: supervisorId,
+      action: 'case.takeOver',
+      entity: 'case',
+      entityId: row.case_code,
+      detail: { fromOfficerId: row.officer_id },
+    });
   }
 
   private toView(row: CaseRow): CaseView {
@@ -548,6 +593,7 @@ export class CaseService {
       caseId: row.id,
       caseCode: row.case_code,
       visitId: row.visit_id,
+      visitPurpose: row.visit_purpose,
       officerId: row.officer_id,
       status: row.status,
       reporter: {
@@ -587,8 +633,8 @@ export class CaseService {
       closedAt: row.closed_at,
     };
   }
+}
 
-  idByCode(code: string): number | undefined {
-    return this.q.byCode.get(code)?.id;
-  }
+function assertOwner(row: { officer_id: number }, officerId: number): void {
+  if (row.officer_id !== officerId) throw new AppError('CASE_NOT_YOURS');
 }

@@ -1,24 +1,10 @@
 import { formatQueueNumber } from '../../../shared/domain/queue';
-import type { VisitStatus } from '../../../shared/domain/visit';
+import type { QueueVisit, VisitStatus } from '../../../shared/domain/visit';
 import type { VisitorType } from '../../../shared/domain/visitor-types';
 import type { AuditLog } from '../audit';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
 import { offerWindow } from '../survey/survey-expiry';
-
-export interface QueueVisit {
-  visitId: number;
-  queueLabel: string;
-  fullName: string;
-  institution: string | null;
-  visitorType: VisitorType | null;
-  purpose: string;
-  status: VisitStatus;
-  checkedInAt: string;
-  calledAt: string | null;
-  officerId: number | null;
-  surveyReadyAt: string | null;
-}
 
 interface Row {
   id: number;
@@ -36,15 +22,29 @@ interface Row {
 
 type Transition = 'start' | 'noShow' | 'returnToQueue' | 'end';
 
-/** Which state each officer action leaves from and goes to, and the event it records. */
+/**
+ * Which state each officer action leaves from and goes to, and the event it records. A visitor
+ * being served belongs to the officer who called them; a no-show who comes back may be put in
+ * the queue again by whoever is at the desk.
+ */
 const TRANSITIONS: Record<
   Transition,
-  { from: readonly VisitStatus[]; to: VisitStatus; event: string }
+  {
+    from: readonly VisitStatus[];
+    to: VisitStatus;
+    event: string;
+    ownerOnly: readonly VisitStatus[];
+  }
 > = {
-  start: { from: ['called'], to: 'in_consultation', event: 'started' },
-  noShow: { from: ['called'], to: 'no_show', event: 'no_show' },
-  returnToQueue: { from: ['called', 'no_show'], to: 'waiting', event: 'returned' },
-  end: { from: ['in_consultation'], to: 'done', event: 'ended' },
+  start: { from: ['called'], to: 'in_consultation', event: 'started', ownerOnly: ['called'] },
+  noShow: { from: ['called'], to: 'no_show', event: 'no_show', ownerOnly: ['called'] },
+  returnToQueue: {
+    from: ['called', 'no_show'],
+    to: 'waiting',
+    event: 'returned',
+    ownerOnly: ['called'],
+  },
+  end: { from: ['in_consultation'], to: 'done', event: 'ended', ownerOnly: ['in_consultation'] },
 };
 
 const COLUMNS = `id, queue_no, full_name, institution, visitor_type, purpose, status, checked_in_at,
@@ -67,9 +67,15 @@ export class OfficerQueue {
         `SELECT ${COLUMNS} FROM visit WHERE service_day = ? AND status IN ('waiting', 'no_show')
           ORDER BY queue_no`,
       ),
-      mine: db.prepare<[number], Row>(
-        `SELECT ${COLUMNS} FROM visit WHERE officer_id = ? AND status IN ('called', 'in_consultation')
+      // Today's only: an earlier day's visit still open is closed by housekeeping, never served.
+      mine: db.prepare<[number, string], Row>(
+        `SELECT ${COLUMNS} FROM visit WHERE officer_id = ? AND service_day = ?
+            AND status IN ('called', 'in_consultation')
           ORDER BY called_at`,
+      ),
+      calledBy: db.prepare<[number, string], Row>(
+        `SELECT ${COLUMNS} FROM visit WHERE officer_id = ? AND service_day = ? AND status = 'called'
+          ORDER BY called_at LIMIT 1`,
       ),
       one: db.prepare<[number], Row>(`SELECT ${COLUMNS} FROM visit WHERE id = ?`),
       // One statement picks and claims the oldest waiting visit: two officers calling at the
@@ -84,6 +90,7 @@ export class OfficerQueue {
       setStatus: db.prepare<[string, number | null, number]>(
         'UPDATE visit SET status = ?, officer_id = ? WHERE id = ?',
       ),
+      setOfficer: db.prepare<[number, number]>('UPDATE visit SET officer_id = ? WHERE id = ?'),
       endVisit: db.prepare<[string, number]>(
         `UPDATE visit SET status = 'done', checked_out_at = ? WHERE id = ?`,
       ),
@@ -105,8 +112,9 @@ export class OfficerQueue {
     return this.q.byDayStatus.all(day).map(toQueueVisit);
   }
 
-  mine(officerId: number): QueueVisit[] {
-    return this.q.mine.all(officerId).map(toQueueVisit);
+  /** The officer's called and in-consultation visitors of the day. */
+  mine(officerId: number, day: string): QueueVisit[] {
+    return this.q.mine.all(officerId, day).map(toQueueVisit);
   }
 
   get(visitId: number): QueueVisit {
@@ -115,10 +123,17 @@ export class OfficerQueue {
     return toQueueVisit(row);
   }
 
-  /** Calls the oldest waiting visitor of the day; null when nobody is waiting. */
+  /**
+   * Calls the oldest waiting visitor of the day; null when nobody is waiting. An officer whose
+   * called visitor has not come yet gets that visitor back: a double click or a retried request
+   * never calls a second one. (Visitors already in consultation do not block the next call: an
+   * officer may keep one open while the next walks up.)
+   */
   callNext(officerId: number, day: string): QueueVisit | null {
     return this.db
       .transaction(() => {
+        const current = this.q.calledBy.get(officerId, day);
+        if (current) return toQueueVisit(current);
         const at = this.now().toISOString();
         const claimed = this.q.callNext.get({ officerId, at, day });
         if (!claimed) return null;
@@ -140,6 +155,7 @@ export class OfficerQueue {
       .transaction(() => {
         const visit = this.get(visitId);
         if (!rule.from.includes(visit.status)) throw new AppError('VISIT_STATE_CHANGED');
+        if (rule.ownerOnly.includes(visit.status)) assertOwner(visit, officerId);
         const at = this.now().toISOString();
         if (transition === 'end') this.q.endVisit.run(at, visitId);
         else this.q.setStatus.run(rule.to, rule.to === 'waiting' ? null : officerId, visitId);
@@ -163,6 +179,7 @@ export class OfficerQueue {
         if (visit.status !== 'in_consultation' && visit.status !== 'done') {
           throw new AppError('VISIT_STATE_CHANGED');
         }
+        assertOwner(visit, officerId);
         const now = this.now();
         const at = now.toISOString();
         const offered = offerWindow(now);
@@ -178,6 +195,40 @@ export class OfficerQueue {
       })
       .immediate();
   }
+
+  /**
+   * A supervisor takes over a visitor another officer called or is serving (that officer went
+   * home, fell ill): the visit becomes the supervisor's, and the trail says from whom.
+   */
+  takeOver(supervisorId: number, visitId: number): QueueVisit {
+    return this.db
+      .transaction(() => {
+        const visit = this.get(visitId);
+        if (visit.status !== 'called' && visit.status !== 'in_consultation') {
+          throw new AppError('VISIT_STATE_CHANGED');
+        }
+        if (visit.officerId === supervisorId) return visit;
+        this.q.setOfficer.run(supervisorId, visitId);
+        this.audit.record({
+          actorId: supervisorId,
+          action: 'visit.takeOver',
+          entity: 'visit',
+          entityId: visitId,
+          detail: { fromOfficerId: visit.officerId },
+        });
+        return this.get(visitId);
+      })
+      .immediate();
+  }
+
+  /** Refuses an action on a visit another officer is serving. */
+  assertServedBy(officerId: number, visitId: number): void {
+    assertOwner(this.get(visitId), officerId);
+  }
+}
+
+function assertOwner(visit: QueueVisit, officerId: number): void {
+  if (visit.officerId !== officerId) throw new AppError('VISIT_NOT_YOURS');
 }
 
 function toQueueVisit(r: Row): QueueVisit {

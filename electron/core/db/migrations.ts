@@ -347,26 +347,12 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 8,
-    name: 'survey: pending hand-overs found by officer and time',
+    version: 6,
+    name: 'attachments: page count, counted once when attached',
     sql: `
-      -- Every survey screen asks every 2 s for its officer's hand-overs of the last 30 minutes:
-      -- without it, each poll scanned the whole visit history.
-      CREATE INDEX visit_survey_pending ON visit (officer_id, survey_ready_at)
-        WHERE survey_ready_at IS NOT NULL;
-    `,
-  },
-  {
-    version: 11,
-    name: 'helpdesk: why a ticket could not be read, and the waiting outbox by state',
-    sql: `
-      -- One ticket that cannot be read (deleted, forbidden, timed out) must not hide the others:
-      -- its error stays on its link, shown on the case, until a read succeeds again.
-      ALTER TABLE backend_link ADD COLUMN poll_error TEXT;
-      ALTER TABLE backend_link ADD COLUMN poll_error_at TEXT;
-      -- The staff banner counts what is waiting on every poll; delivered entries grow forever.
-      CREATE INDEX outbox_waiting ON outbox (state, created_at)
-        WHERE state IN ('queued', 'sending', 'failed');
+      -- Counted in a worker when the file is attached; the preview reads it instead of parsing
+      -- the PDF again on every opening of the case. NULL for files attached before this version.
+      ALTER TABLE attachment ADD COLUMN page_count INTEGER CHECK (page_count IS NULL OR page_count > 0);
     `,
   },
   {
@@ -404,12 +390,37 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 6,
-    name: 'attachments: page count, counted once when attached',
+    version: 8,
+    name: 'survey: pending hand-overs found by officer and time',
     sql: `
-      -- Counted in a worker when the file is attached; the preview reads it instead of parsing
-      -- the PDF again on every opening of the case. NULL for files attached before this version.
-      ALTER TABLE attachment ADD COLUMN page_count INTEGER CHECK (page_count IS NULL OR page_count > 0);
+      -- Every survey screen asks every 2 s for its officer's hand-overs of the last 30 minutes:
+      -- without it, each poll scanned the whole visit history.
+      CREATE INDEX visit_survey_pending ON visit (officer_id, survey_ready_at)
+        WHERE survey_ready_at IS NOT NULL;
+    `,
+  },
+  {
+    version: 9,
+    name: 'case notes: the client key that makes a repeated save harmless',
+    sql: `
+      -- A double click or a retried request sends the same note twice; notes are append-only, so
+      -- the key the screen generated finds the first one instead of adding a duplicate.
+      ALTER TABLE case_note ADD COLUMN client_key TEXT;
+      CREATE UNIQUE INDEX case_note_client_key ON case_note (client_key)
+        WHERE client_key IS NOT NULL;
+    `,
+  },
+  {
+    version: 10,
+    name: 'helpdesk: why a ticket could not be read, and the waiting outbox by state',
+    sql: `
+      -- One ticket that cannot be read (deleted, forbidden, timed out) must not hide the others:
+      -- its error stays on its link, shown on the case, until a read succeeds again.
+      ALTER TABLE backend_link ADD COLUMN poll_error TEXT;
+      ALTER TABLE backend_link ADD COLUMN poll_error_at TEXT;
+      -- The staff banner counts what is waiting on every poll; delivered entries grow forever.
+      CREATE INDEX outbox_waiting ON outbox (state, created_at)
+        WHERE state IN ('queued', 'sending', 'failed');
     `,
   },
 ];

@@ -87,8 +87,16 @@ export class VisitService {
                 full_name, phone, email, institution, visitor_type, lpse
            FROM visitor WHERE id = @visitorId`,
       ),
-      listDay: db.prepare<[string], VisitJoinRow>(
-        `SELECT ${VISIT_COLUMNS} FROM visit v WHERE v.service_day = ? ORDER BY v.queue_no`,
+      // Read-only on every poll: a visit left open on an earlier day reads as housekeeping will
+      // leave it (closed automatically), whether or not housekeeping has run yet.
+      listDay: db.prepare<[{ day: string; today: string }], VisitJoinRow>(
+        `SELECT v.id, v.queue_no, v.full_name, v.institution, v.visitor_type, v.purpose,
+                CASE WHEN v.service_day < @today THEN 'done' ELSE v.status END AS status,
+                v.checked_in_at, v.called_at, v.checked_out_at,
+                v.auto_closed OR (v.service_day < @today AND v.status <> 'done') AS auto_closed,
+                v.left_unserved
+                  OR (v.service_day < @today AND v.status IN ${UNSERVED_STATES}) AS left_unserved
+           FROM visit v WHERE v.service_day = @day ORDER BY v.queue_no`,
       ),
       one: db.prepare<[number], VisitJoinRow>(
         `SELECT ${VISIT_COLUMNS} FROM visit v WHERE v.id = ?`,
@@ -210,7 +218,7 @@ export class VisitService {
   }
 
   listForDay(day: string): VisitRow[] {
-    return this.q.listDay.all(day).map(toVisitRow);
+    return this.q.listDay.all({ day, today: this.today() }).map(toVisitRow);
   }
 
   checkOut(actorId: number, visitId: number): VisitRow {

@@ -27,7 +27,7 @@ export async function attachScan(
   officerId: number,
   input: { sessionId: string; caseId: number; kind: DocumentKind },
 ): Promise<CaseView> {
-  deps.cases.get(input.caseId); // NOT_FOUND before the session is taken
+  deps.cases.assertOwnDraft(officerId, input.caseId); // refused before the session is taken
   const session = deps.scans.take(officerId, input.sessionId);
   const single = session.pages.length === 1 ? session.pages[0]!.png : undefined;
   const bytes = single ?? (await pagesToPdf(session.pages));

@@ -82,7 +82,7 @@ describe('what staff are told about delivery to the helpdesk', () => {
   });
 });
 
-describe('migration 11: the waiting outbox by state', () => {
+describe('migration 10: the waiting outbox by state', () => {
   const db = openDatabase(join(tempDir(), 'm11.sqlite'), MIGRATIONS);
   const plan = (sql: string, ...args: unknown[]) =>
     (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map(

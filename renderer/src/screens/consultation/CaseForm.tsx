@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -16,33 +16,78 @@ import { formatTimeWib } from '../../../../shared/time';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { Field } from '../../components/Field';
+import { CaseRecord } from './CaseRecord';
+import { forgetUnsentForm, keepUnsentForm, readUnsentForm } from './unsent-form';
 
-type FormIn = z.input<typeof caseFormSchema>;
+export type CaseFormInput = z.input<typeof caseFormSchema>;
+type FormIn = CaseFormInput;
 const AUTOSAVE_DELAY_MS = 600;
+const FORM_KEYS = Object.keys(caseFormSchema.shape) as (keyof FormIn)[];
+
+/** The stored draft, with whatever this tab typed and the core never got laid over it. */
+function startingValues(view: CaseView): FormIn {
+  const unsent = readUnsentForm(view.caseId);
+  const values: FormIn = { ...(view.form as FormIn) };
+  for (const k of FORM_KEYS) {
+    const v = unsent?.[k];
+    if (typeof v === 'string') (values as Record<string, string>)[k] = v;
+  }
+  return values;
+}
 
 /**
  * The form saves itself a moment after the officer stops typing: each save is a committed
- * transaction, so the draft survives a crash or a power cut and can be resumed.
+ * transaction, so the draft survives a crash or a power cut and can be resumed. Until the core
+ * has it, the tab keeps it too (a reload in the meantime loses nothing), and `currentValuesRef`
+ * hands what the form shows to solve and escalate, which save it with the close.
  */
 export function CaseForm({
   view,
   onSaved,
   serverErrors,
+  currentValuesRef,
 }: {
   view: CaseView;
   onSaved: (v: CaseView) => void;
   serverErrors: Record<string, string>;
+  currentValuesRef: MutableRefObject<(() => FormIn) | null>;
+}) {
+  const closed = view.status !== 'draft';
+  const caseId = view.caseId;
+  useEffect(() => {
+    if (closed) forgetUnsentForm(caseId); // a record is never restored over
+  }, [closed, caseId]);
+  if (closed) return <CaseRecord view={view} />;
+  return (
+    <DraftForm
+      view={view}
+      onSaved={onSaved}
+      serverErrors={serverErrors}
+      currentValuesRef={currentValuesRef}
+    />
+  );
+}
+
+function DraftForm({
+  view,
+  onSaved,
+  serverErrors,
+  currentValuesRef,
+}: {
+  view: CaseView;
+  onSaved: (v: CaseView) => void;
+  serverErrors: Record<string, string>;
+  currentValuesRef: MutableRefObject<(() => FormIn) | null>;
 }) {
   const { t, i18n } = useTranslation();
-  const closed = view.status !== 'draft';
   const [saveState, setSaveState] = useState<{
     kind: 'idle' | 'saving' | 'saved' | 'failed';
     text?: string;
   }>({ kind: 'idle' });
-  const { register, control, formState, setError } = useForm<FormIn>({
+  const { register, control, formState, setError, getValues } = useForm<FormIn>({
     resolver: zodResolver(caseFormSchema),
     mode: 'onChange',
-    defaultValues: view.form as FormIn,
+    defaultValues: startingValues(view),
   });
   const values = useWatch({ control });
   const lastSaved = useRef(JSON.stringify(view.form));
@@ -50,18 +95,32 @@ export function CaseForm({
   useEffect(() => {
     onSavedRef.current = onSaved;
   });
-
   useEffect(() => {
-    if (closed) return;
+    currentValuesRef.current = () => getValues();
+    return () => {
+      currentValuesRef.current = null;
+    };
+  }, [currentValuesRef, getValues]);
+
+  const caseId = view.caseId;
+  useEffect(() => {
     const serialized = JSON.stringify(values);
-    if (serialized === lastSaved.current) return;
+    if (serialized === lastSaved.current) {
+      forgetUnsentForm(caseId);
+      return;
+    }
+    keepUnsentForm(caseId, values);
     const parsed = caseFormSchema.safeParse(values);
     if (!parsed.success) return; // the field shows its own message; nothing invalid is sent
+    let cancelled = false;
     const timer = setTimeout(async () => {
       setSaveState({ kind: 'saving' });
-      const result = await api('case.saveDraft', { caseId: view.caseId, form: values as FormIn });
+      const result = await api('case.saveDraft', { caseId, form: values as FormIn });
+      // Typed on, closed or left meanwhile: a later save (or the close itself) has the values.
+      if (cancelled) return;
       if (result.ok) {
         lastSaved.current = serialized;
+        if (JSON.stringify(getValues()) === serialized) forgetUnsentForm(caseId);
         setSaveState({ kind: 'saved', text: formatTimeWib(result.value.updatedAt, i18n.language) });
         onSavedRef.current(result.value);
       } else {
@@ -71,14 +130,17 @@ export function CaseForm({
         setSaveState({ kind: 'failed', text: errorText(result.error) });
       }
     }, AUTOSAVE_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [values, closed, view.caseId, i18n.language, setError]);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [values, caseId, i18n.language, setError, getValues]);
 
   const e = formState.errors;
   const err = (name: keyof FormIn) => e[name]?.message ?? serverErrors[name];
   const needsCode = CATEGORIES_NEEDING_PACKAGE_CODE.includes(values.category as Category);
   return (
-    <fieldset className="case-form" disabled={closed}>
+    <fieldset className="case-form">
       <legend>{t('consultation.formTitle')}</legend>
       <p className="autosave" role="status">
         {saveState.kind === 'saving' && t('consultation.saving')}

@@ -4,6 +4,7 @@ import type { CaseView } from '../../../../shared/domain/case';
 import { formatTimeWib } from '../../../../shared/time';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { translateKey } from '../../i18n';
 
@@ -19,6 +20,8 @@ export function CaseNotes({
   const [text, setText] = useState('');
   const [correcting, setCorrecting] = useState<number | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // One key per note being written: sending it again (a double click, a retry) saves it once.
+  const [clientKey, setClientKey] = useState(() => crypto.randomUUID());
   const time = (iso: string) => formatTimeWib(iso, i18n.language);
   const noteTime = (id: number) => time(view.notes.find((n) => n.id === id)?.at ?? view.createdAt);
 
@@ -26,6 +29,7 @@ export function CaseNotes({
     const result = await api('case.addNote', {
       caseId: view.caseId,
       text,
+      clientKey,
       ...(correcting !== null && { correctsNoteId: correcting }),
     });
     if (!result.ok) {
@@ -33,6 +37,7 @@ export function CaseNotes({
       return setFailure(field ? (translateKey(field) ?? '') : errorText(result.error));
     }
     setText('');
+    setClientKey(crypto.randomUUID());
     setCorrecting(null);
     setFailure(null);
     onChanged(result.value);
@@ -78,14 +83,9 @@ export function CaseNotes({
         onChange={(e) => setText(e.target.value)}
       />
       {failure && <Notice kind="error">{failure}</Notice>}
-      <button
-        type="button"
-        className="button button--small"
-        onClick={() => void save()}
-        disabled={text.trim() === ''}
-      >
+      <ActionButton className="button button--small" onAction={save} disabled={text.trim() === ''}>
         {t('consultation.addNote')}
-      </button>
+      </ActionButton>
     </section>
   );
 }

@@ -4,17 +4,22 @@ import type { CaseView } from '../../../../shared/domain/case';
 import { formatTimeWib } from '../../../../shared/time';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { translateKey } from '../../i18n';
+import type { CaseFormInput } from './CaseForm';
 
 export function CaseOutcome({
   view,
   onChanged,
   onFieldErrors,
+  currentForm,
 }: {
   view: CaseView;
   onChanged: (v: CaseView) => void;
   onFieldErrors: (f: Record<string, string>) => void;
+  /** The form as shown now: saved with the close, so the last keystrokes are not lost. */
+  currentForm: () => CaseFormInput | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const [solution, setSolution] = useState('');
@@ -24,14 +29,18 @@ export function CaseOutcome({
   );
 
   if (view.status !== 'draft') {
+    const at = view.closedAt ? formatTimeWib(view.closedAt, i18n.language) : null;
+    // An escalated case is with the helpdesk, not closed: it says where it went and when.
+    const parts =
+      view.status === 'solved'
+        ? [t('consultation.solved'), at && t('consultation.closedAt', { time: at })]
+        : view.status === 'escalated'
+          ? [at ? t('consultation.escalatedAt', { time: at }) : t('consultation.escalated')]
+          : [t(`consultation.${view.status}`), at && t('consultation.escalatedAt', { time: at })];
     return (
       <section className="case-section" aria-labelledby={`outcome-${view.caseId}`}>
         <h3 id={`outcome-${view.caseId}`}>{t('consultation.outcomeTitle')}</h3>
-        <p className={`outcome outcome--${view.status}`}>
-          {t(`consultation.${view.status}`)}
-          {view.closedAt &&
-            ` · ${t('consultation.closedAt', { time: formatTimeWib(view.closedAt, i18n.language) })}`}
-        </p>
+        <p className={`outcome outcome--${view.status}`}>{parts.filter(Boolean).join(' · ')}</p>
         {view.solution && <p>{view.solution}</p>}
         {view.missingDocumentsReason && (
           <p>
@@ -43,12 +52,14 @@ export function CaseOutcome({
   }
 
   const close = async (how: 'solve' | 'escalate') => {
+    const form = currentForm();
     const result =
       how === 'solve'
-        ? await api('case.solve', { caseId: view.caseId, solution })
+        ? await api('case.solve', { caseId: view.caseId, solution, ...(form && { form }) })
         : await api('case.escalate', {
             caseId: view.caseId,
             ...(reason.trim() && { missingDocumentsReason: reason }),
+            ...(form && { form }),
           });
     if (result.ok) {
       setFailure(null);
@@ -84,9 +95,9 @@ export function CaseOutcome({
               {translateKey(fieldError('solution'))}
             </p>
           )}
-          <button type="button" className="button" onClick={() => void close('solve')}>
+          <ActionButton className="button" onAction={() => close('solve')}>
             {t('consultation.solve')}
-          </button>
+          </ActionButton>
         </div>
         <div>
           {view.missingDocuments.length > 0 && (
@@ -111,9 +122,9 @@ export function CaseOutcome({
               )}
             </>
           )}
-          <button type="button" className="button" onClick={() => void close('escalate')}>
+          <ActionButton className="button" onAction={() => close('escalate')}>
             {t('consultation.escalate')}
-          </button>
+          </ActionButton>
         </div>
       </div>
     </section>

@@ -4,8 +4,10 @@ import type { CaseView } from '../../../../shared/domain/case';
 import type { QueueVisit } from '../../../../shared/domain/visit';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { CaseCard } from './CaseCard';
+import { FolderOffersProvider } from './FolderOffersPoll';
 import { QueuePanel } from './QueuePanel';
 import { SurveyDisplayControls, SurveyStatusLine } from './SurveyControls';
 
@@ -61,9 +63,9 @@ export function ConsultationScreen() {
   const report = (text: string, kind: 'success' | 'error' = 'success') =>
     setMessage({ kind, text });
 
-  const callNext = async () => {
+  const callNext = async (): Promise<void> => {
     const r = await api('queue.callNext', {});
-    if (!r.ok) return report(errorText(r.error), 'error');
+    if (!r.ok) return void report(errorText(r.error), 'error');
     report(
       r.value
         ? t('consultation.called', { queue: r.value.queueLabel, name: r.value.fullName })
@@ -75,10 +77,10 @@ export function ConsultationScreen() {
   const act = async (
     action: 'start' | 'noShow' | 'returnToQueue' | 'end' | 'surveyReady',
     visit: QueueVisit,
-  ) => {
+  ): Promise<void> => {
     const method = `queue.${action}` as const;
     const r = await api(method, { visitId: visit.visitId });
-    if (!r.ok) return report(errorText(r.error), 'error');
+    if (!r.ok) return void report(errorText(r.error), 'error');
     setMessage(
       action === 'surveyReady'
         ? { kind: 'success', text: t('consultation.surveyReadyDone') }
@@ -96,10 +98,10 @@ export function ConsultationScreen() {
     reload();
   };
 
-  const newCase = async () => {
+  const newCase = async (): Promise<void> => {
     if (!selected) return;
     const r = await api('case.create', { visitId: selected.visitId });
-    if (!r.ok) return report(errorText(r.error), 'error');
+    if (!r.ok) return void report(errorText(r.error), 'error');
     setCases((c) => [...c, r.value]);
     reload();
   };
@@ -117,84 +119,88 @@ export function ConsultationScreen() {
   };
 
   return (
-    <main id="main" className="consultation">
-      <h1 className="visually-hidden">{t('consultation.title')}</h1>
-      <div className="consultation__side">
-        <QueuePanel
-          waiting={waiting}
-          mine={mine}
-          now={now}
-          selectedVisitId={selectedId}
-          onCallNext={() => void callNext()}
-          onAction={(a, v) => void act(a, v)}
-          onSelect={(v) => setSelected(v)}
-        />
-        <SurveyDisplayControls />
-        <section className="card" aria-labelledby="drafts-title">
-          <h2 id="drafts-title">{t('consultation.draftsTitle')}</h2>
-          {drafts.length === 0 ? (
-            <p className="muted">{t('consultation.draftsEmpty')}</p>
+    <FolderOffersProvider>
+      <main id="main" className="consultation">
+        <h1 className="visually-hidden">{t('consultation.title')}</h1>
+        <div className="consultation__side">
+          <QueuePanel
+            waiting={waiting}
+            mine={mine}
+            now={now}
+            selectedVisitId={selectedId}
+            onCallNext={callNext}
+            onAction={act}
+            onSelect={(v) => setSelected(v)}
+          />
+          <SurveyDisplayControls />
+          <section className="card" aria-labelledby="drafts-title">
+            <h2 id="drafts-title">{t('consultation.draftsTitle')}</h2>
+            {drafts.length === 0 ? (
+              <p className="muted">{t('consultation.draftsEmpty')}</p>
+            ) : (
+              <ul className="mine-list">
+                {drafts.map((d) => (
+                  <li key={d.caseId}>
+                    <button type="button" className="link-button" onClick={() => void resume(d)}>
+                      {t('consultation.resume', { code: d.caseCode })}
+                    </button>{' '}
+                    <span className="muted">{d.reporter.name}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+        <div className="consultation__main">
+          {message && <Notice kind={message.kind}>{message.text}</Notice>}
+          {!selected && cases.length === 0 ? (
+            <section className="card">
+              <p>{t('consultation.selectVisit')}</p>
+            </section>
           ) : (
-            <ul className="mine-list">
-              {drafts.map((d) => (
-                <li key={d.caseId}>
-                  <button type="button" className="link-button" onClick={() => void resume(d)}>
-                    {t('consultation.resume', { code: d.caseCode })}
-                  </button>{' '}
-                  <span className="muted">{d.reporter.name}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      </div>
-      <div className="consultation__main">
-        {message && <Notice kind={message.kind}>{message.text}</Notice>}
-        {!selected && cases.length === 0 ? (
-          <section className="card">
-            <p>{t('consultation.selectVisit')}</p>
-          </section>
-        ) : (
-          <section className="card" aria-labelledby="cases-title">
-            <div className="card__head">
-              <h2 id="cases-title">
-                {selected
-                  ? t('consultation.casesTitle', {
-                      queue: selected.queueLabel,
-                      name: selected.fullName,
-                    })
-                  : t('consultation.draftsTitle')}
-              </h2>
-              {selected?.status === 'in_consultation' && (
-                <div className="button-row">
-                  <button type="button" className="button" onClick={() => void newCase()}>
-                    {t('consultation.newCase')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => void act('surveyReady', selected)}
-                  >
-                    {t('consultation.surveyReady')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => void act('end', selected)}
-                  >
-                    {t('consultation.end')}
-                  </button>
-                </div>
+            <section className="card" aria-labelledby="cases-title">
+              <div className="card__head">
+                <h2 id="cases-title">
+                  {selected
+                    ? t('consultation.casesTitle', {
+                        queue: selected.queueLabel,
+                        name: selected.fullName,
+                      })
+                    : t('consultation.draftsTitle')}
+                </h2>
+                {selected?.status === 'in_consultation' && (
+                  <div className="button-row">
+                    <ActionButton className="button" onAction={newCase}>
+                      {t('consultation.newCase')}
+                    </ActionButton>
+                    <ActionButton className="button" onAction={() => act('surveyReady', selected)}>
+                      {t('consultation.surveyReady')}
+                    </ActionButton>
+                    <ActionButton className="button" onAction={() => act('end', selected)}>
+                      {t('consultation.end')}
+                    </ActionButton>
+                  </div>
+                )}
+              </div>
+              {selected && (
+                <p className="case-card__purpose">
+                  <strong>{t('fields.purpose')}:</strong> {selected.purpose}
+                </p>
               )}
-            </div>
-            {selected && <SurveyStatusLine visitId={selected.visitId} />}
-            {cases.length === 0 && <p className="muted">{t('consultation.noCases')}</p>}
-            {cases.map((c) => (
-              <CaseCard key={c.caseId} view={c} onChanged={updateCase} />
-            ))}
-          </section>
-        )}
-      </div>
-    </main>
+              {selected && <SurveyStatusLine visitId={selected.visitId} />}
+              {cases.length === 0 && <p className="muted">{t('consultation.noCases')}</p>}
+              {cases.map((c) => (
+                <CaseCard
+                  key={c.caseId}
+                  view={c}
+                  onChanged={updateCase}
+                  showPurpose={selected?.visitId !== c.visitId}
+                />
+              ))}
+            </section>
+          )}
+        </div>
+      </main>
+    </FolderOffersProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   likelyDocumentKind,
@@ -9,9 +9,9 @@ import { formatTimeWib } from '../../../../shared/time';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { Notice } from '../../components/Notice';
+import { type FolderOffer, useFolderOffers } from './FolderOffersPoll';
 
-const POLL_MS = 3000;
-type Offer = { id: string; name: string; size: number; seenAt: string };
+type Offer = FolderOffer;
 
 /** Files the office scanner dropped in the scan folder, offered for attaching to this case. */
 export function FolderOffers({
@@ -22,22 +22,8 @@ export function FolderOffers({
   onChanged: (v: CaseView) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [offers, setOffers] = useState<Offer[]>([]);
+  const { offers, taken } = useFolderOffers();
   const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const poll = async () => {
-      const r = await api('folder.offers', {});
-      if (live && r.ok) setOffers(r.value);
-    };
-    void poll();
-    const timer = setInterval(() => void poll(), POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, []);
 
   if (offers.length === 0) return null;
   // The office scanner's files are paper, scanned: the same guess as the desk scanner's.
@@ -46,7 +32,7 @@ export function FolderOffers({
     const r = await api('folder.attach', { offerId: offer.id, caseId: view.caseId, kind });
     if (!r.ok) return setFailure(`${offer.name}: ${errorText(r.error)}`);
     setFailure(null);
-    setOffers((o) => o.filter((x) => x.id !== offer.id));
+    taken(offer.id);
     onChanged(r.value);
   };
   return (

@@ -1,17 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import type { QueueVisit } from '../../../../shared/domain/visit';
 import { minutesBetween } from '../../../../shared/time';
+import { ActionButton } from '../../components/ActionButton';
+import './QueuePanel.css';
+
+type QueueAction = 'start' | 'noShow' | 'returnToQueue';
 
 interface QueuePanelProps {
   waiting: QueueVisit[];
   mine: QueueVisit[];
   now: Date;
   selectedVisitId: number | null;
-  onCallNext: () => void;
-  onAction: (action: 'start' | 'noShow' | 'returnToQueue', visit: QueueVisit) => void;
+  onCallNext: () => Promise<void>;
+  onAction: (action: QueueAction, visit: QueueVisit) => Promise<void>;
   onSelect: (visit: QueueVisit) => void;
 }
 
+/**
+ * The officer's own visitors come first, with their buttons; the waiting list follows and
+ * scrolls inside its own panel, so a long queue never pushes the visitor being served out of view.
+ */
 export function QueuePanel({
   waiting,
   mine,
@@ -24,27 +32,10 @@ export function QueuePanel({
   const { t } = useTranslation();
   const queued = waiting.filter((v) => v.status === 'waiting');
   const noShows = waiting.filter((v) => v.status === 'no_show');
+  const nobodyWaiting = queued.length === 0;
   return (
     <section className="card queue-panel" aria-labelledby="queue-title">
       <h2 id="queue-title">{t('consultation.queueTitle')}</h2>
-      <button type="button" className="button button--primary button--wide" onClick={onCallNext}>
-        {t('consultation.callNext')}
-      </button>
-      {queued.length === 0 ? (
-        <p className="muted">{t('consultation.waitingEmpty')}</p>
-      ) : (
-        <ol className="queue-list" aria-label={t('consultation.queueTitle')}>
-          {queued.map((v) => (
-            <li key={v.visitId}>
-              <span className="queue">{v.queueLabel}</span> {v.fullName}
-              <span className="muted">
-                {' '}
-                · {t('consultation.waitedFor', { count: minutesBetween(v.checkedInAt, now) })}
-              </span>
-            </li>
-          ))}
-        </ol>
-      )}
 
       <h3>{t('consultation.mineTitle')}</h3>
       {mine.length === 0 && <p className="muted">{t('consultation.mineEmpty')}</p>}
@@ -59,30 +50,30 @@ export function QueuePanel({
               <span className="queue">{v.queueLabel}</span> {v.fullName}{' '}
               <span className={`status status--${v.status}`}>{t(`statuses.${v.status}`)}</span>
             </div>
+            <p className="queue-purpose">
+              <span className="queue-purpose__label">{t('fields.purpose')}:</span> {v.purpose}
+            </p>
             <div className="button-row">
               {v.status === 'called' && (
                 <>
-                  <button
-                    type="button"
+                  <ActionButton
                     className="button button--small"
-                    onClick={() => onAction('start', v)}
+                    onAction={() => onAction('start', v)}
                   >
                     {t('consultation.start')}
-                  </button>
-                  <button
-                    type="button"
+                  </ActionButton>
+                  <ActionButton
                     className="button button--small"
-                    onClick={() => onAction('noShow', v)}
+                    onAction={() => onAction('noShow', v)}
                   >
                     {t('consultation.noShow')}
-                  </button>
-                  <button
-                    type="button"
+                  </ActionButton>
+                  <ActionButton
                     className="button button--small"
-                    onClick={() => onAction('returnToQueue', v)}
+                    onAction={() => onAction('returnToQueue', v)}
                   >
                     {t('consultation.returnToQueue')}
-                  </button>
+                  </ActionButton>
                 </>
               )}
               {v.status === 'in_consultation' && v.visitId !== selectedVisitId && (
@@ -95,20 +86,62 @@ export function QueuePanel({
         ))}
       </ul>
 
+      <div className="queue-panel__call">
+        <ActionButton
+          className="button button--primary button--wide"
+          onAction={onCallNext}
+          disabled={nobodyWaiting}
+          aria-describedby={nobodyWaiting ? 'call-next-hint' : undefined}
+        >
+          {t('consultation.callNext')}
+        </ActionButton>
+        {nobodyWaiting && (
+          <p id="call-next-hint" className="muted">
+            {t('consultation.nobodyWaiting')}
+          </p>
+        )}
+      </div>
+
+      {queued.length > 0 && (
+        <>
+          <h3 id="waiting-title">{t('consultation.waitingTitle', { count: queued.length })}</h3>
+          {/* Focusable so that the keyboard can scroll it too. */}
+          <div className="queue-scroll" tabIndex={0} role="region" aria-labelledby="waiting-title">
+            <ol className="queue-list" aria-label={t('consultation.queueTitle')}>
+              {queued.map((v) => (
+                <li key={v.visitId}>
+                  <div>
+                    <span className="queue">{v.queueLabel}</span> {v.fullName}
+                    <span className="muted">
+                      {' '}
+                      · {t('consultation.waitedFor', { count: minutesBetween(v.checkedInAt, now) })}
+                    </span>
+                  </div>
+                  <div className="queue-purpose queue-purpose--short" title={v.purpose}>
+                    {v.purpose}
+                  </div>
+                </li>
+              ))}
+            </ol>
+          </div>
+        </>
+      )}
+
       {noShows.length > 0 && (
         <>
           <h3>{t('consultation.noShowTitle')}</h3>
           <ul className="mine-list">
             {noShows.map((v) => (
               <li key={v.visitId}>
-                <span className="queue">{v.queueLabel}</span> {v.fullName}
-                <button
-                  type="button"
+                <div>
+                  <span className="queue">{v.queueLabel}</span> {v.fullName}
+                </div>
+                <ActionButton
                   className="button button--small"
-                  onClick={() => onAction('returnToQueue', v)}
+                  onAction={() => onAction('returnToQueue', v)}
                 >
                   {t('consultation.returnToQueue')}
-                </button>
+                </ActionButton>
               </li>
             ))}
           </ul>

@@ -1,0 +1,63 @@
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
+import type { MethodOutput } from '../../../../shared/api/contract';
+import { api } from '../../api/client';
+
+const POLL_MS = 3000;
+export type FolderOffer = MethodOutput<'folder.offers'>[number];
+
+interface FolderOffersState {
+  offers: FolderOffer[];
+  /** An offer just attached disappears at once, before the next poll. */
+  taken: (id: string) => void;
+  /** Each open draft card subscribes; the screen polls while at least one is open. */
+  subscribe: () => () => void;
+}
+
+const FolderOffersContext = createContext<FolderOffersState | null>(null);
+
+/** One poll of the scan folder for the whole consultation screen, shared by every open draft. */
+export function FolderOffersProvider({ children }: { children: ReactNode }) {
+  const [offers, setOffers] = useState<FolderOffer[]>([]);
+  const [subscribers, setSubscribers] = useState(0);
+  const polling = subscribers > 0;
+
+  useEffect(() => {
+    if (!polling) return;
+    let live = true;
+    const poll = async () => {
+      const r = await api('folder.offers', {});
+      if (live && r.ok) setOffers(r.value);
+    };
+    void poll();
+    const timer = setInterval(() => void poll(), POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [polling]);
+
+  const taken = useCallback((id: string) => setOffers((o) => o.filter((x) => x.id !== id)), []);
+  const subscribe = useCallback(() => {
+    setSubscribers((n) => n + 1);
+    return () => setSubscribers((n) => n - 1);
+  }, []);
+  const value = useMemo(() => ({ offers, taken, subscribe }), [offers, taken, subscribe]);
+  return <FolderOffersContext.Provider value={value}>{children}</FolderOffersContext.Provider>;
+}
+
+/** The scan folder's current offers, from the screen's shared poll. */
+export function useFolderOffers(): { offers: FolderOffer[]; taken: (id: string) => void } {
+  const state = useContext(FolderOffersContext);
+  if (!state) throw new Error('useFolderOffers needs a FolderOffersProvider');
+  const { subscribe } = state;
+  useEffect(() => subscribe(), [subscribe]);
+  return { offers: state.offers, taken: state.taken };
+}
