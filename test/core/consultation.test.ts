@@ -450,14 +450,15 @@ describe('polling the lists', () => {
     expect(changes()).toBe(before);
     expect(overview.mine).toEqual([]);
     expect(overview.waiting).toEqual([]);
+    // Called or waiting, neither was served: the list reads them as housekeeping will close them.
     expect(list.visits.map((v) => [v.visitId === a, v.status, v.autoClosed])).toEqual([
-      [true, 'done', true],
-      [false, 'done', true],
+      [true, 'left_unserved', true],
+      [false, 'left_unserved', true],
     ]);
     t.core.housekeeping();
     expect((await t.must('visit.listForDay', { day: yesterday })).visits).toMatchObject([
-      { status: 'done', autoClosed: true },
-      { status: 'done', autoClosed: true },
+      { status: 'left_unserved', autoClosed: true },
+      { status: 'left_unserved', autoClosed: true },
     ]);
   });
 });
