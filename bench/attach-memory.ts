@@ -12,6 +12,7 @@ import { ScannedPdf } from './scanned-pdf';
 
 const arg = process.argv.indexOf('--files');
 const FILES = arg > 0 ? Number(process.argv[arg + 1]) : 200;
+if (!Number.isInteger(FILES) || FILES < 60) throw new Error('--files: a whole number, 60 or more');
 const SIZE = 5 * 1024 * 1024;
 const dir = join(import.meta.dirname, '.data', 'attach-memory');
 rmSync(dir, { recursive: true, force: true });
