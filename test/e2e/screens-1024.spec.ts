@@ -138,7 +138,16 @@ test('every staff screen fits 1024×768, 1366×768 and 1920×1080 for an admin w
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await visitAtEverySize(page, 'ikm-report');
 
+  // A second account with a long name, so the row's own action buttons are on the screen too.
+  const created = await callApi(page, 'staff.create', {
+    fullName: LONG_NAME,
+    username: 'petugas.panjang',
+    pin: '135790',
+    roles: ['receptionist', 'officer', 'supervisor', 'admin'],
+  });
+  expect(created.ok).toBe(true);
   await nav(page, 'Kelola petugas');
+  await expect(page.getByRole('button', { name: /Nonaktifkan/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await visitAtEverySize(page, 'staff-admin');
 
@@ -156,4 +165,12 @@ test('every staff screen fits 1024×768, 1366×768 and 1920×1080 for an admin w
       .screenshot({ path: `test-results/screens/all-helpdesk-${size.width}x${size.height}.png` });
   }
   await expectAccessible(page, 'helpdesk settings');
+
+  // In English too the header keeps its last button in the window at 1024 px.
+  await page.setViewportSize(SIZES[0]);
+  await page.locator('.topbar__lang select').selectOption('en');
+  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+  const logout = await page.getByRole('button', { name: 'Log out' }).boundingBox();
+  expect(logout!.x + logout!.width, 'Log out in the window').toBeLessThanOrEqual(1024);
+  await screenshot(page, 'all-staff-admin-en-1024x768');
 });
