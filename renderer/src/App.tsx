@@ -4,6 +4,7 @@ import type { Staff } from '../../shared/domain/staff';
 import { LOCALES, type Locale } from '../../shared/i18n/messages';
 import { api, hasSession, onUnauthenticated, setSessionToken } from './api/client';
 import { errorText } from './api/errors';
+import { ActionButton } from './components/ActionButton';
 import { ChangeOwnPin } from './components/ChangeOwnPin';
 import { Notice } from './components/Notice';
 import { StorageBanner } from './components/StorageBanner';
@@ -136,14 +137,13 @@ export function App() {
                 {t('app.loggedInAs', { name: view.me.fullName })}
               </span>
               <ChangeOwnPin />
-              <button
-                type="button"
+              <ActionButton
                 className="button button--small"
                 title={t('app.loggedInAs', { name: view.me.fullName })}
-                onClick={() => void logout()}
+                onAction={logout}
               >
                 {t('app.logout')}
-              </button>
+              </ActionButton>
             </>
           )}
         </div>

@@ -118,7 +118,7 @@ test('the queue number is shown large enough to read out, with the first name', 
   await expect(panel).toContainText('Ni Luh');
   await expect(panel).toContainText('silakan menunggu di ruang konsultasi');
   const size = await panel
-    .locator('.queue-panel__number')
+    .locator('.issued-number__number')
     .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(size).toBeGreaterThanOrEqual(64);
   for (const [width, height] of [

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, setSessionToken } from '../api/client';
 import { forgetDisplayToken } from '../api/survey-client';
+import { useAction } from '../hooks/use-action';
 
 const SAME_WINDOW_KEY = 'loket.surveyMode';
 
@@ -44,6 +45,9 @@ export function ExitSurveyMode() {
     window.location.assign('/');
   };
 
+  // One PIN check per press: a double submit must not count as two attempts.
+  const leaving = useAction(leave);
+
   if (!open) {
     return (
       <button type="button" className="survey-tool" onClick={() => setOpen(true)}>
@@ -57,7 +61,7 @@ export function ExitSurveyMode() {
         className="survey-modal__box"
         onSubmit={(e) => {
           e.preventDefault();
-          void leave();
+          void leaving.run();
         }}
       >
         <h2 id="exit-title">{t('survey.exitTitle')}</h2>
@@ -90,7 +94,7 @@ export function ExitSurveyMode() {
           <button type="button" className="survey-secondary" onClick={() => setOpen(false)}>
             {t('survey.cancel')}
           </button>
-          <button type="submit" className="survey-primary">
+          <button type="submit" className="survey-primary" aria-busy={leaving.busy || undefined}>
             {t('survey.exitSubmit')}
           </button>
         </div>

@@ -4,6 +4,7 @@ import { SKM_QUESTIONS, type SkmElement, type SkmScore } from '../../../shared/d
 import { AGE_GROUPS, EDUCATIONS, GENDERS, OCCUPATIONS } from '../../../shared/domain/survey';
 import type { Locale } from '../../../shared/i18n/messages';
 import { surveyApi } from '../api/survey-client';
+import { ActionButton } from '../components/ActionButton';
 import { changeLocale } from '../i18n';
 import { ExitSurveyMode, isSameWindowSurveyMode } from './ExitSurveyMode';
 import { PendingOffer, type OfferedSurvey } from './PendingOffer';
@@ -204,13 +205,9 @@ export function SurveyApp() {
           >
             {locale === 'id' ? 'English' : 'Bahasa Indonesia'}
           </button>
-          <button
-            type="button"
-            className="survey-tool survey-tool--call"
-            onClick={() => void callOfficer()}
-          >
+          <ActionButton className="survey-tool survey-tool--call" onAction={() => callOfficer()}>
             {t('survey.callOfficer')}
-          </button>
+          </ActionButton>
           {isSameWindowSurveyMode() && <ExitSurveyMode />}
         </div>
       </header>
@@ -231,9 +228,9 @@ export function SurveyApp() {
                   onNotMine={(next) => setShownTicket(next.ticket)}
                 />
                 <p className="survey-lead">{t('survey.invite')}</p>
-                <button type="button" className="survey-primary" onClick={() => void start()}>
+                <ActionButton className="survey-primary" onAction={() => start()}>
                   {t('survey.start')}
-                </button>
+                </ActionButton>
               </>
             ) : (
               <p className="survey-lead">{t('survey.waiting')}</p>
@@ -302,9 +299,9 @@ export function SurveyApp() {
               <button type="button" className="survey-secondary" onClick={back}>
                 {t('survey.back')}
               </button>
-              <button type="button" className="survey-primary" onClick={() => void submit()}>
+              <ActionButton className="survey-primary" onAction={() => submit()}>
                 {t('survey.submit')}
-              </button>
+              </ActionButton>
             </div>
           </section>
         )}

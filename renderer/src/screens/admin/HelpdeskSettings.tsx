@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/domain/helpdesk-settings';
 import { api } from '../../api/client';
 import { applyFieldErrors, errorText } from '../../api/errors';
+import { ActionButton } from '../../components/ActionButton';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 
@@ -22,7 +23,6 @@ export function HelpdeskSettings() {
   const id = useId();
   const [hasSecret, setHasSecret] = useState(false);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  const [checking, setChecking] = useState(false);
   const { register, handleSubmit, reset, setError, control, formState } = useForm<
     FormIn,
     unknown,
@@ -63,9 +63,7 @@ export function HelpdeskSettings() {
   });
 
   const check = async () => {
-    if (checking) return;
-    setChecking(true);
-    const r = await api('helpdesk.checkSetup', {}).finally(() => setChecking(false));
+    const r = await api('helpdesk.checkSetup', {});
     if (!r.ok) return setMessage({ kind: 'error', text: errorText(r.error) });
     setMessage(
       r.value.problems.length === 0
@@ -145,15 +143,9 @@ export function HelpdeskSettings() {
           >
             {t('helpdeskSettings.save')}
           </button>
-          <button
-            type="button"
-            className="button"
-            disabled={checking}
-            aria-busy={checking}
-            onClick={() => void check()}
-          >
+          <ActionButton className="button" onAction={check}>
             {t('helpdeskSettings.check')}
-          </button>
+          </ActionButton>
         </div>
       </form>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}

@@ -7,6 +7,7 @@ import { ROLES } from '../../../../shared/domain/roles';
 import { newStaffSchema, type Staff } from '../../../../shared/domain/staff';
 import { api } from '../../api/client';
 import { applyFieldErrors, errorText } from '../../api/errors';
+import { ActionButton } from '../../components/ActionButton';
 import { NewStaffFields } from '../../components/NewStaffFields';
 import { Notice } from '../../components/Notice';
 import { translateKey } from '../../i18n';
@@ -155,14 +156,13 @@ export function StaffAdmin({ me }: { me: Staff }) {
                     ) : (
                       <div className="staff-admin__actions">
                         {s.lockedUntil && (
-                          <button
-                            type="button"
+                          <ActionButton
                             className="button button--small"
                             aria-label={t('staffAccounts.unlockOf', { name: s.fullName })}
-                            onClick={() => void unlock(s)}
+                            onAction={() => unlock(s)}
                           >
                             {t('staffAccounts.unlock')}
-                          </button>
+                          </ActionButton>
                         )}
                         {s.active && (
                           <button
@@ -174,17 +174,16 @@ export function StaffAdmin({ me }: { me: Staff }) {
                             {t('staffAccounts.resetPin')}
                           </button>
                         )}
-                        <button
-                          type="button"
+                        <ActionButton
                           className="button button--small"
                           aria-label={t(
                             s.active ? 'admin.deactivateOf' : 'staffAccounts.reactivateOf',
                             { name: s.fullName },
                           )}
-                          onClick={() => void setActive(s, !s.active)}
+                          onAction={() => setActive(s, !s.active)}
                         >
                           {s.active ? t('admin.deactivate') : t('staffAccounts.reactivate')}
-                        </button>
+                        </ActionButton>
                       </div>
                     )}
                   </td>

@@ -141,9 +141,9 @@ export function ConsultationScreen() {
               <ul className="mine-list">
                 {drafts.map((d) => (
                   <li key={d.caseId}>
-                    <button type="button" className="link-button" onClick={() => void resume(d)}>
+                    <ActionButton className="link-button" onAction={() => resume(d)}>
                       {t('consultation.resume', { code: d.caseCode })}
-                    </button>{' '}
+                    </ActionButton>{' '}
                     <span className="muted">{d.reporter.name}</span>
                   </li>
                 ))}

@@ -9,6 +9,7 @@ import {
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { uploadFile } from '../../api/upload';
+import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { renderFirstPage } from '../../pdf-first-page';
 import { DocumentChecklist } from './DocumentChecklist';
@@ -169,14 +170,13 @@ export function DocumentsSection({
                 </label>
               </div>
               {open && (
-                <button
-                  type="button"
+                <ActionButton
                   className="button button--small"
                   aria-label={t('documents.removeOf', { name: a.originalName })}
-                  onClick={() => void change(a.id, { remove: true })}
+                  onAction={() => change(a.id, { remove: true })}
                 >
                   {t('documents.remove')}
-                </button>
+                </ActionButton>
               )}
             </li>
           ))}

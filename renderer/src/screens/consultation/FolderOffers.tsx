@@ -8,6 +8,7 @@ import {
 import { formatTimeWib } from '../../../../shared/time';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { type FolderOffer, useFolderOffers } from './FolderOffersPoll';
 
@@ -44,14 +45,13 @@ export function FolderOffers({
             <span>
               {o.name} <span className="muted">· {formatTimeWib(o.seenAt, i18n.language)}</span>
             </span>
-            <button
-              type="button"
+            <ActionButton
               className="button button--small"
               aria-label={t('documents.attachOf', { name: o.name })}
-              onClick={() => void attach(o)}
+              onAction={() => attach(o)}
             >
               {t('documents.attachOffer')}
-            </button>
+            </ActionButton>
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ import { DOCUMENT_KINDS, likelyDocumentKind } from '../../../../shared/domain/ca
 import type { ScannerFault } from '../../../../shared/domain/scanner';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 
 type Device = { name: string; vendor: string; model: string };
@@ -110,9 +111,9 @@ export function ScanPanel({
       {devices === null || devices.length === 0 ? (
         <div className="scan-panel__row">
           {devices !== null && <p className="muted">{t('scanner.noDevices')}</p>}
-          <button type="button" className="button button--small" onClick={() => void findDevices()}>
+          <ActionButton className="button button--small" onAction={() => findDevices()}>
             {t('scanner.refresh')}
-          </button>
+          </ActionButton>
         </div>
       ) : (
         <div className="scan-panel__grid">
@@ -157,14 +158,13 @@ export function ScanPanel({
             </select>
           </label>
           <div className="button-row">
-            <button
-              type="button"
+            <ActionButton
               className="button button--small"
               disabled={progress !== null || !device || !caps}
-              onClick={() => void scan()}
+              onAction={() => scan()}
             >
               {session?.fault ? t('scanner.continue') : t('scanner.scan')}
-            </button>
+            </ActionButton>
           </div>
         </div>
       )}
@@ -196,12 +196,12 @@ export function ScanPanel({
               </option>
             ))}
           </select>
-          <button type="button" className="button button--small" onClick={() => void attach()}>
+          <ActionButton className="button button--small" onAction={() => attach()}>
             {t('scanner.attach')}
-          </button>
-          <button type="button" className="button button--small" onClick={() => void discard()}>
+          </ActionButton>
+          <ActionButton className="button button--small" onAction={() => discard()}>
             {t('scanner.discard')}
-          </button>
+          </ActionButton>
         </div>
       )}
       {failure && <Notice kind="error">{failure}</Notice>}

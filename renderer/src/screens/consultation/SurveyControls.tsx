@@ -5,6 +5,7 @@ import { formatTimeWib } from '../../../../shared/time';
 import { api, forgetStaffSession } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { launchToken } from '../../api/transport';
+import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { enterSameWindowSurveyMode } from '../../survey/ExitSurveyMode';
 import './SurveyStatus.css';
@@ -66,12 +67,12 @@ export function SurveyDisplayControls() {
       ))}
       {failure && <Notice kind="error">{failure}</Notice>}
       <div className="button-row">
-        <button type="button" className="button button--small" onClick={() => void open(false)}>
+        <ActionButton className="button button--small" onAction={() => open(false)}>
           {t('survey.openDisplay')}
-        </button>
-        <button type="button" className="button button--small" onClick={() => void open(true)}>
+        </ActionButton>
+        <ActionButton className="button button--small" onAction={() => open(true)}>
           {t('survey.surveyMode')}
-        </button>
+        </ActionButton>
       </div>
     </section>
   );

@@ -26,13 +26,13 @@ export function QueueNumberPanel({
 }) {
   const { t } = useTranslation();
   return (
-    <div className="queue-panel" role="status" aria-label={t('reception.queuePanelLabel')}>
-      <p className="queue-panel__label">{t('reception.queuePanelLabel')}</p>
-      <p className="queue-panel__number">{issued.queueLabel}</p>
-      <p className="queue-panel__wait">
+    <div className="issued-number" role="status" aria-label={t('reception.queuePanelLabel')}>
+      <p className="issued-number__label">{t('reception.queuePanelLabel')}</p>
+      <p className="issued-number__number">{issued.queueLabel}</p>
+      <p className="issued-number__wait">
         {t('reception.queuePanelWait', { name: callingName(issued.fullName) })}
       </p>
-      <p className="queue-panel__detail">
+      <p className="issued-number__detail">
         {t('reception.checkedIn', { queue: issued.queueLabel, name: issued.fullName })}
       </p>
       <button type="button" className="button button--small" onClick={onClose}>

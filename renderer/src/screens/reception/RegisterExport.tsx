@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { downloadBase64 } from '../../download';
 
@@ -20,12 +21,12 @@ export function RegisterExport({ day }: { day: string }) {
     <div className="export">
       <h3>{t('reception.exportTitle')}</h3>
       <div className="button-row">
-        <button type="button" className="button" onClick={() => void exportAs('csv')}>
+        <ActionButton className="button" onAction={() => exportAs('csv')}>
           {t('reception.exportCsv')}
-        </button>
-        <button type="button" className="button" onClick={() => void exportAs('xlsx')}>
+        </ActionButton>
+        <ActionButton className="button" onAction={() => exportAs('xlsx')}>
           {t('reception.exportXlsx')}
-        </button>
+        </ActionButton>
       </div>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
     </div>

@@ -4,6 +4,7 @@ import { CLOSED_RECEPTION_STATUSES, type VisitRow } from '../../../../shared/dom
 import { formatTimeWib, minutesBetween } from '../../../../shared/time';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import './reception.css';
 
@@ -28,14 +29,10 @@ export function TodayList({ isToday, visits, now, onChanged }: TodayListProps) {
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   // A check-out is asked first, in the visit's own row: one click never closes a visit.
   const [confirming, setConfirming] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
   const count = (s: VisitRow['status']) => visits.filter((v) => v.status === s).length;
 
   const checkOut = async (v: VisitRow) => {
-    if (busy) return;
-    setBusy(true);
     const result = await api('visit.checkOut', { visitId: v.visitId });
-    setBusy(false);
     setConfirming(null);
     setMessage(
       result.ok
@@ -139,15 +136,13 @@ export function TodayList({ isToday, visits, now, onChanged }: TodayListProps) {
                             )}
                           </p>
                           <div className="checkout-confirm__buttons">
-                            <button
-                              type="button"
+                            <ActionButton
                               className="button button--small button--primary"
-                              disabled={busy}
                               autoFocus
-                              onClick={() => void checkOut(v)}
+                              onAction={() => checkOut(v)}
                             >
                               {t('reception.checkOutConfirm')}
-                            </button>
+                            </ActionButton>
                             <button
                               type="button"
                               className="button button--small"

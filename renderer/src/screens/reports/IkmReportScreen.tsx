@@ -6,6 +6,7 @@ import { SKM_QUESTIONS, type SkmElement } from '../../../../shared/domain/skm';
 import { serviceDayOf } from '../../../../shared/time';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { downloadBase64 } from '../../download';
 import { translateKey } from '../../i18n';
@@ -232,12 +233,12 @@ export function IkmReportScreen() {
           <button type="submit" className="button button--primary">
             {t('reports.show')}
           </button>
-          <button type="button" className="button" onClick={() => void exportAs('pdf')}>
+          <ActionButton className="button" onAction={() => exportAs('pdf')}>
             {t('reports.exportPdf')}
-          </button>
-          <button type="button" className="button" onClick={() => void exportAs('xlsx')}>
+          </ActionButton>
+          <ActionButton className="button" onAction={() => exportAs('xlsx')}>
             {t('reports.exportXlsx')}
-          </button>
+          </ActionButton>
         </form>
         {message && <Notice kind={message.kind}>{message.text}</Notice>}
       </section>
