@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { SKM_QUESTIONS } from '../../shared/domain/skm';
 import { expect, test } from './loket-fixture';
-import { fillNewVisitor, setupAndLogin } from './support/steps';
+import { fillNewVisitor, setupAndLogin, startConsultationWithCase } from './support/steps';
 
 const CONSENT = 'Pengunjung telah membaca pernyataan ini dan menyetujuinya.';
 const rowOf = (page: Page, queue: string) => page.locator(`tr[data-queue="${queue}"]`);
@@ -79,14 +79,7 @@ test('a double press on "Kirim survei" submits the survey once', async ({ page, 
   test.setTimeout(120_000); // nine questions, each read before it is answered
   await setupAndLogin(page, loket.launchUrl);
   await checkIn(page, 'Budi Santoso', 'K-001');
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Konsultasi' })
-    .click();
-  await page.getByRole('button', { name: 'Panggil berikutnya' }).click();
-  await page.getByRole('button', { name: 'Hadir — mulai konsultasi' }).click();
-  await page.getByRole('button', { name: 'Tambah permasalahan' }).click();
-  const card = page.locator('article.case-card');
+  const card = await startConsultationWithCase(page);
   await card.getByLabel('Kategori permasalahan').selectOption({ label: 'Akun dan login' });
   await expect(card.getByText(/Tersimpan otomatis/)).toBeVisible();
   const popup = page.waitForEvent('popup');

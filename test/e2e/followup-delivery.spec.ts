@@ -1,7 +1,6 @@
-import type { Page } from '@playwright/test';
 import { ReferenceHelpdesk } from '../helpers/json-helpdesk/reference-backend';
 import { expect, expectAccessible, screenshot, test } from './loket-fixture';
-import { fillNewVisitor, setupAndLogin } from './support/steps';
+import { escalateLockedAccount, setupAndLogin } from './support/steps';
 
 const SIZES = [
   { width: 1024, height: 768 },
@@ -9,45 +8,13 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 
-async function escalateOne(page: Page): Promise<string> {
-  await fillNewVisitor(page, {
-    fullName: 'Budi Santoso',
-    phone: '0812-3456-7890',
-    email: 'budi@contoh.id',
-    purpose: 'Tidak bisa login',
-  });
-  await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
-  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
-  await expect(page.getByText(/Nomor antrean K-001/)).toBeVisible();
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Konsultasi' })
-    .click();
-  await page.getByRole('button', { name: 'Panggil berikutnya' }).click();
-  await page.getByRole('button', { name: 'Hadir — mulai konsultasi' }).click();
-  await page.getByRole('button', { name: 'Tambah permasalahan' }).click();
-  const card = page.locator('article.case-card');
-  await card.getByLabel('Aplikasi').selectOption({ label: 'SPSE' });
-  await card.getByLabel('Kategori permasalahan').selectOption({ label: 'Akun dan login' });
-  await card
-    .getByLabel('Uraian permasalahan')
-    .fill('Akun terkunci setelah salah kata sandi berkali-kali.');
-  await expect(card.getByText(/Tersimpan otomatis/)).toBeVisible();
-  const caseCode = (await card.locator('.case-code').textContent()) ?? '';
-  await card.getByRole('button', { name: 'Eskalasi ke helpdesk' }).click();
-  await expect(
-    card.getByText('Dieskalasi — menunggu pengiriman ke helpdesk').first(),
-  ).toBeVisible();
-  return caseCode;
-}
-
 test('the officer is told plainly that no helpdesk is set up, and a failed check is never green', async ({
   page,
   loket,
 }) => {
   test.setTimeout(90_000);
   await setupAndLogin(page, loket.launchUrl);
-  const caseCode = await escalateOne(page);
+  const caseCode = await escalateLockedAccount(page);
   await page
     .getByRole('navigation', { name: 'Menu' })
     .getByRole('button', { name: 'Tindak lanjut' })
@@ -119,7 +86,7 @@ test('a ticket that cannot be read is shown on its case, and the check says it f
       .getByRole('navigation', { name: 'Menu' })
       .getByRole('button', { name: 'Resepsionis' })
       .click();
-    const caseCode = await escalateOne(page);
+    const caseCode = await escalateLockedAccount(page);
     await page
       .getByRole('navigation', { name: 'Menu' })
       .getByRole('button', { name: 'Tindak lanjut' })

@@ -1,7 +1,7 @@
 import { startRt, type RtInstance } from '../helpers/rt/rt-instance';
 import { rtAdmin } from '../helpers/rt/rt-setup';
 import { expect, expectAccessible, screenshot, test } from './loket-fixture';
-import { fillNewVisitor, setupAndLogin } from './support/steps';
+import { escalateLockedAccount, openScreen, setupAndLogin } from './support/steps';
 
 let rt: RtInstance;
 
@@ -38,39 +38,8 @@ test('an officer escalates a case, follows its clock and pauses, reopens it when
   await page.getByRole('heading', { name: 'Helpdesk backend' }).scrollIntoViewIfNeeded();
   await screenshot(page, '16-admin-helpdesk-settings');
 
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Resepsionis' })
-    .click();
-  await fillNewVisitor(page, {
-    fullName: 'Budi Santoso',
-    phone: '0812-3456-7890',
-    email: 'budi@contoh.id',
-    purpose: 'Tidak bisa login',
-  });
-  await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
-  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
-  await expect(page.getByText(/Nomor antrean K-001/)).toBeVisible();
-
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Konsultasi' })
-    .click();
-  await page.getByRole('button', { name: 'Panggil berikutnya' }).click();
-  await page.getByRole('button', { name: 'Hadir — mulai konsultasi' }).click();
-  await page.getByRole('button', { name: 'Tambah permasalahan' }).click();
-  const card = page.locator('article.case-card');
-  await card.getByLabel('Aplikasi').selectOption({ label: 'SPSE' });
-  await card.getByLabel('Kategori permasalahan').selectOption({ label: 'Akun dan login' });
-  await card
-    .getByLabel('Uraian permasalahan')
-    .fill('Akun terkunci setelah salah kata sandi berkali-kali.');
-  await expect(card.getByText(/Tersimpan otomatis/)).toBeVisible();
-  const caseCode = (await card.locator('.case-code').textContent()) ?? '';
-  await card.getByRole('button', { name: 'Eskalasi ke helpdesk' }).click();
-  await expect(
-    card.getByText('Dieskalasi — menunggu pengiriman ke helpdesk').first(),
-  ).toBeVisible();
+  await openScreen(page, 'Resepsionis');
+  const caseCode = await escalateLockedAccount(page);
 
   // Delivered to the real RT.
   await page

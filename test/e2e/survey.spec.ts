@@ -1,26 +1,21 @@
 import type { Page } from '@playwright/test';
 import { SKM_QUESTIONS } from '../../shared/domain/skm';
 import { expect, expectAccessible, screenshot, test } from './loket-fixture';
-import { fillNewVisitor, setupAndLogin } from './support/steps';
+import {
+  checkInNewVisitor,
+  fillNewVisitor,
+  setupAndLogin,
+  startConsultationWithCase,
+} from './support/steps';
 
 /** Reception checks Budi in; the officer serves him, records one problem and hands him the survey. */
 async function serveAndHandOver(page: Page): Promise<void> {
-  await fillNewVisitor(page, {
+  await checkInNewVisitor(page, {
     fullName: 'Budi Santoso',
     phone: '0812-3456-7890',
     purpose: 'Lupa kata sandi',
   });
-  await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
-  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
-  await expect(page.getByText(/Nomor antrean K-001/)).toBeVisible();
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Konsultasi' })
-    .click();
-  await page.getByRole('button', { name: 'Panggil berikutnya' }).click();
-  await page.getByRole('button', { name: 'Hadir — mulai konsultasi' }).click();
-  await page.getByRole('button', { name: 'Tambah permasalahan' }).click();
-  const card = page.locator('article.case-card');
+  const card = await startConsultationWithCase(page);
   await card.getByLabel('Kategori permasalahan').selectOption({ label: 'Akun dan login' });
   await expect(card.getByText(/Tersimpan otomatis/)).toBeVisible();
 }

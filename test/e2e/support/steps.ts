@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, screenshot } from '../loket-fixture';
 
 export const ADMIN = { fullName: 'Siti Rahayu', username: 'siti', pin: '246810' };
@@ -49,4 +49,51 @@ export async function fillNewVisitor(page: Page, v: NewVisitor): Promise<void> {
     await page.getByLabel('Jenis pengguna SPSE').selectOption({ label: v.visitorType });
   if (v.lpse) await page.getByLabel('LPSE asal').fill(v.lpse);
   await page.getByLabel('Keperluan kunjungan').fill(v.purpose);
+}
+
+export const CONSENT_CHECKBOX = 'Pengunjung telah membaca pernyataan ini dan menyetujuinya.';
+
+/** A staff screen by its menu entry, e.g. "Konsultasi" or "Tindak lanjut". */
+export async function openScreen(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('button', { name }).click();
+}
+
+/** Reception checks a new visitor in, with consent, and sees the queue number issued. */
+export async function checkInNewVisitor(page: Page, v: NewVisitor, queue = 'K-001'): Promise<void> {
+  await fillNewVisitor(page, v);
+  await page.getByLabel(CONSENT_CHECKBOX).check();
+  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
+  await expect(page.getByText(new RegExp(`Nomor antrean ${queue}`))).toBeVisible();
+}
+
+/** The officer calls the next visitor, starts the consultation and opens one problem's form. */
+export async function startConsultationWithCase(page: Page): Promise<Locator> {
+  await openScreen(page, 'Konsultasi');
+  await page.getByRole('button', { name: 'Panggil berikutnya' }).click();
+  await page.getByRole('button', { name: 'Hadir — mulai konsultasi' }).click();
+  await page.getByRole('button', { name: 'Tambah permasalahan' }).click();
+  return page.locator('article.case-card');
+}
+
+/** Budi is checked in, served, and his locked-account problem escalated; returns the case code. */
+export async function escalateLockedAccount(page: Page): Promise<string> {
+  await checkInNewVisitor(page, {
+    fullName: 'Budi Santoso',
+    phone: '0812-3456-7890',
+    email: 'budi@contoh.id',
+    purpose: 'Tidak bisa login',
+  });
+  const card = await startConsultationWithCase(page);
+  await card.getByLabel('Aplikasi').selectOption({ label: 'SPSE' });
+  await card.getByLabel('Kategori permasalahan').selectOption({ label: 'Akun dan login' });
+  await card
+    .getByLabel('Uraian permasalahan')
+    .fill('Akun terkunci setelah salah kata sandi berkali-kali.');
+  await expect(card.getByText(/Tersimpan otomatis/)).toBeVisible();
+  const caseCode = (await card.locator('.case-code').textContent()) ?? '';
+  await card.getByRole('button', { name: 'Eskalasi ke helpdesk' }).click();
+  await expect(
+    card.getByText('Dieskalasi — menunggu pengiriman ke helpdesk').first(),
+  ).toBeVisible();
+  return caseCode;
 }
