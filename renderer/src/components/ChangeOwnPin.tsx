@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { changeOwnPinSchema } from '../../../shared/domain/staff';
 import { api } from '../api/client';
 import { applyFieldErrors, errorText } from '../api/errors';
-import { Field } from './Field';
 import { Notice } from './Notice';
 import { PinDialog } from './PinDialog';
+import { PinField } from './PinField';
 
 const formSchema = changeOwnPinSchema
   .extend({ repeatPin: z.string() })
@@ -67,44 +67,25 @@ function ChangeOwnPinDialog({ onClose }: { onClose: () => void }) {
         </>
       ) : (
         <form onSubmit={submit} noValidate>
-          <Field label={t('staffAccounts.currentPin')} error={e.currentPin?.message} required>
-            {(a) => (
-              <input
-                {...a}
-                {...register('currentPin')}
-                type="password"
-                inputMode="numeric"
-                autoComplete="current-password"
-              />
-            )}
-          </Field>
-          <Field
+          <PinField
+            label={t('staffAccounts.currentPin')}
+            registration={register('currentPin')}
+            autoComplete="current-password"
+            error={e.currentPin?.message}
+          />
+          <PinField
             label={t('staffAccounts.newPin')}
+            registration={register('newPin')}
+            autoComplete="new-password"
             error={e.newPin?.message}
             hint={t('fields.pinHint')}
-            required
-          >
-            {(a) => (
-              <input
-                {...a}
-                {...register('newPin')}
-                type="password"
-                inputMode="numeric"
-                autoComplete="new-password"
-              />
-            )}
-          </Field>
-          <Field label={t('staffAccounts.repeatPin')} error={e.repeatPin?.message} required>
-            {(a) => (
-              <input
-                {...a}
-                {...register('repeatPin')}
-                type="password"
-                inputMode="numeric"
-                autoComplete="new-password"
-              />
-            )}
-          </Field>
+          />
+          <PinField
+            label={t('staffAccounts.repeatPin')}
+            registration={register('repeatPin')}
+            autoComplete="new-password"
+            error={e.repeatPin?.message}
+          />
           {failure && <Notice kind="error">{failure}</Notice>}
           <div className="button-row">
             <button type="button" className="button" onClick={onClose}>

@@ -1,6 +1,7 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from './Field';
+import { PinField } from './PinField';
 
 type Name = 'fullName' | 'username' | 'pin';
 
@@ -25,17 +26,13 @@ export function NewStaffFields({ register, errors }: NewStaffFieldsProps) {
       >
         {(a) => <input {...a} {...register('username')} autoComplete="off" />}
       </Field>
-      <Field label={t('fields.pin')} error={errors.pin} hint={t('fields.pinHint')} required>
-        {(a) => (
-          <input
-            {...a}
-            {...register('pin')}
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-          />
-        )}
-      </Field>
+      <PinField
+        label={t('fields.pin')}
+        registration={register('pin')}
+        autoComplete="new-password"
+        error={errors.pin}
+        hint={t('fields.pinHint')}
+      />
     </>
   );
 }

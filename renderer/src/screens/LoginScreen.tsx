@@ -8,6 +8,7 @@ import { loginSchema } from '../../../shared/domain/staff';
 import { api, setSessionToken } from '../api/client';
 import { errorText } from '../api/errors';
 import { Field } from '../components/Field';
+import { PinField } from '../components/PinField';
 import { Notice } from '../components/Notice';
 import { endSameWindowSurveyMode } from '../survey/ExitSurveyMode';
 
@@ -57,17 +58,12 @@ export function LoginScreen({
         <Field label={t('fields.username')} error={e.username?.message} required>
           {(a) => <input {...a} {...register('username')} autoComplete="username" />}
         </Field>
-        <Field label={t('fields.pin')} error={e.pin?.message} required>
-          {(a) => (
-            <input
-              {...a}
-              {...register('pin')}
-              type="password"
-              inputMode="numeric"
-              autoComplete="current-password"
-            />
-          )}
-        </Field>
+        <PinField
+          label={t('fields.pin')}
+          registration={register('pin')}
+          autoComplete="current-password"
+          error={e.pin?.message}
+        />
         {failure && <Notice kind="error">{failure}</Notice>}
         <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
           {t('login.submit')}

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { pinSchema, type Staff } from '../../../../shared/domain/staff';
 import { api } from '../../api/client';
 import { applyFieldErrors, errorText } from '../../api/errors';
-import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { PinDialog } from '../../components/PinDialog';
+import { PinField } from '../../components/PinField';
 
 const formSchema = z.object({ pin: pinSchema });
 type FormIn = z.input<typeof formSchema>;
@@ -43,22 +43,13 @@ export function ResetPinDialog({
     <PinDialog title={t('staffAccounts.resetTitle', { name: staff.fullName })} onClose={onClose}>
       <p className="pin-dialog__hint">{t('staffAccounts.resetHint')}</p>
       <form onSubmit={submit} noValidate>
-        <Field
+        <PinField
           label={t('staffAccounts.newPin')}
+          registration={register('pin')}
+          autoComplete="new-password"
           error={formState.errors.pin?.message}
           hint={t('fields.pinHint')}
-          required
-        >
-          {(a) => (
-            <input
-              {...a}
-              {...register('pin')}
-              type="password"
-              inputMode="numeric"
-              autoComplete="new-password"
-            />
-          )}
-        </Field>
+        />
         {failure && <Notice kind="error">{failure}</Notice>}
         <div className="button-row">
           <button type="button" className="button" onClick={onClose}>
