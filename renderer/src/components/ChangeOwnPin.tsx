@@ -7,7 +7,7 @@ import { changeOwnPinSchema } from '../../../shared/domain/staff';
 import { api } from '../api/client';
 import { applyFieldErrors, errorText } from '../api/errors';
 import { Notice } from './Notice';
-import { PinDialog } from './PinDialog';
+import { PinDialog, PinFormEnd } from './PinDialog';
 import { PinField } from './PinField';
 
 const formSchema = changeOwnPinSchema
@@ -86,19 +86,12 @@ function ChangeOwnPinDialog({ onClose }: { onClose: () => void }) {
             autoComplete="new-password"
             error={e.repeatPin?.message}
           />
-          {failure && <Notice kind="error">{failure}</Notice>}
-          <div className="button-row">
-            <button type="button" className="button" onClick={onClose}>
-              {t('staffAccounts.cancel')}
-            </button>
-            <button
-              type="submit"
-              className="button button--primary"
-              disabled={formState.isSubmitting}
-            >
-              {t('staffAccounts.saveOwnPin')}
-            </button>
-          </div>
+          <PinFormEnd
+            failure={failure}
+            submitLabel={t('staffAccounts.saveOwnPin')}
+            submitting={formState.isSubmitting}
+            onCancel={onClose}
+          />
         </form>
       )}
     </PinDialog>

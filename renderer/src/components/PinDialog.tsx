@@ -1,5 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import { Notice } from './Notice';
 import './PinDialog.css';
 
 interface PinDialogProps {
@@ -26,5 +28,33 @@ export function PinDialog({ title, onClose, children }: PinDialogProps) {
       {children}
     </dialog>,
     document.body,
+  );
+}
+
+/** A PIN form's failure, if any, then "Batal" and its submit button, guarded while it submits. */
+export function PinFormEnd({
+  failure,
+  submitLabel,
+  submitting,
+  onCancel,
+}: {
+  failure: string | null;
+  submitLabel: string;
+  submitting: boolean;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {failure && <Notice kind="error">{failure}</Notice>}
+      <div className="button-row">
+        <button type="button" className="button" onClick={onCancel}>
+          {t('staffAccounts.cancel')}
+        </button>
+        <button type="submit" className="button button--primary" disabled={submitting}>
+          {submitLabel}
+        </button>
+      </div>
+    </>
   );
 }

@@ -34,3 +34,15 @@ export function useAction<A extends unknown[]>(
   }, []);
   return { run, busy };
 }
+
+/**
+ * The same guard for a group of buttons that each pass their own call (`guard(() => …)`): one
+ * call at a time across the group, e.g. a case row's pause, resume and confirm.
+ */
+export function useGuard(): [
+  busy: boolean,
+  guard: (call: () => Promise<unknown>) => Promise<void>,
+] {
+  const { run, busy } = useAction((call: () => Promise<unknown>) => call());
+  return [busy, run];
+}

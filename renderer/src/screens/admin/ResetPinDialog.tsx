@@ -6,8 +6,7 @@ import { z } from 'zod';
 import { pinSchema, type Staff } from '../../../../shared/domain/staff';
 import { api } from '../../api/client';
 import { applyFieldErrors, errorText } from '../../api/errors';
-import { Notice } from '../../components/Notice';
-import { PinDialog } from '../../components/PinDialog';
+import { PinDialog, PinFormEnd } from '../../components/PinDialog';
 import { PinField } from '../../components/PinField';
 
 const formSchema = z.object({ pin: pinSchema });
@@ -50,19 +49,12 @@ export function ResetPinDialog({
           error={formState.errors.pin?.message}
           hint={t('fields.pinHint')}
         />
-        {failure && <Notice kind="error">{failure}</Notice>}
-        <div className="button-row">
-          <button type="button" className="button" onClick={onClose}>
-            {t('staffAccounts.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={formState.isSubmitting}
-          >
-            {t('staffAccounts.saveReset')}
-          </button>
-        </div>
+        <PinFormEnd
+          failure={failure}
+          submitLabel={t('staffAccounts.saveReset')}
+          submitting={formState.isSubmitting}
+          onCancel={onClose}
+        />
       </form>
     </PinDialog>
   );

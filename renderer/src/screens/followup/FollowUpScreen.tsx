@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/api/contract';
 import { PAUSE_REASONS, type PauseReason } from '../../../../shared/domain/sla';
@@ -6,6 +6,7 @@ import { formatPhoneNational } from '../../../../shared/domain/phone';
 import { formatTimeWib, fromWibLocalInput, toWibLocalInput } from '../../../../shared/time';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { useGuard } from '../../hooks/use-action';
 import {
   deliveryProblems,
   formatDuration,
@@ -22,30 +23,13 @@ type Entry = MethodOutput<'outbox.list'>[number];
  * Runs one call at a time: a second press while the first is in flight is ignored (the button
  * shows it is busy), so a double click never pauses, confirms or retries twice.
  */
-function usePending(): [boolean, <T>(call: () => Promise<T>) => Promise<T | undefined>] {
-  const [pending, setPending] = useState(false);
-  const busy = useRef(false);
-  const run = async <T,>(call: () => Promise<T>): Promise<T | undefined> => {
-    if (busy.current) return undefined;
-    busy.current = true;
-    setPending(true);
-    try {
-      return await call();
-    } finally {
-      busy.current = false;
-      setPending(false);
-    }
-  };
-  return [pending, run];
-}
-
 /** What the officer must do next for each escalated case, with its backend ticket and 1x24 clock. */
 export function FollowUpScreen() {
   const { t, i18n } = useTranslation();
   const [items, setItems] = useState<Item[]>([]);
   const [outbox, setOutbox] = useState<Entry[]>([]);
   const [sync, setSync] = useState<SyncStatus | null>(null);
-  const [refreshing, guardRefresh] = usePending();
+  const [refreshing, guardRefresh] = useGuard();
   /** When the lists were read: ages are counted to then, not re-read on every render. */
   const [readAt, setReadAt] = useState(() => Date.now());
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
@@ -261,7 +245,7 @@ function RetryButton({
   onError: (text: string) => void;
 }) {
   const { t } = useTranslation();
-  const [pending, guard] = usePending();
+  const [pending, guard] = useGuard();
   return (
     <button
       type="button"
@@ -293,7 +277,7 @@ function CaseActions({
   const { t } = useTranslation();
   // No reason is chosen for the officer: stopping the clock must be a deliberate choice.
   const [reason, setReason] = useState<PauseReason | ''>('');
-  const [pending, guard] = usePending();
+  const [pending, guard] = useGuard();
   const call = (request: () => ReturnType<typeof api>, done: string) =>
     guard(async () => {
       const r = await request();
@@ -377,7 +361,7 @@ function ConfirmForm({
   const [when, setWhen] = useState(() => toWibLocalInput(new Date()));
   const [note, setNote] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [pending, guard] = usePending();
+  const [pending, guard] = useGuard();
   const confirm = (outcome: 'accepted' | 'not_solved') =>
     guard(async () => {
       const confirmedAt = fromWibLocalInput(when);
