@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { currentConsent } from '../../shared/domain/consent';
 import { expect, expectAccessible, test } from './loket-fixture';
-import { setupAndLogin } from './support/steps';
+import { openScreen, setupAndLogin } from './support/steps';
 
 /** Calls the API as the logged-in staff tab does (launch token and session from this tab). */
 async function callApi(page: Page, method: string, input: unknown): Promise<unknown> {
@@ -36,10 +36,7 @@ async function checkInViaApi(page: Page, n: number, purpose = 'Konsultasi SPSE')
 }
 
 async function openConsultation(page: Page): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Konsultasi' })
-    .click();
+  await openScreen(page, 'Konsultasi');
   await expect(page.getByRole('heading', { name: 'Antrean', exact: true })).toBeVisible();
 }
 

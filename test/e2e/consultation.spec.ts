@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, expectAccessible, screenshot, test } from './loket-fixture';
 import { deflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
-import { fillNewVisitor, setupAndLogin } from './support/steps';
+import { fillNewVisitor, openScreen, setupAndLogin } from './support/steps';
 
 async function onePagePdf(): Promise<Buffer> {
   const doc = await PDFDocument.create();
@@ -73,10 +73,7 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
     purpose: 'Paket tidak muncul',
   });
 
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Konsultasi' })
-    .click();
+  await openScreen(page, 'Konsultasi');
   await expect(page.getByRole('heading', { name: 'Antrean' })).toBeVisible();
   await expectAccessible(page, 'consultation (queue)');
 
@@ -211,10 +208,7 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
   await expect(page.getByRole('list', { name: 'Antrean' })).toContainText('Dewi Lestari');
 
   // The escalated case waits in the send queue (no helpdesk is configured here), in plain words.
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Tindak lanjut' })
-    .click();
+  await openScreen(page, 'Tindak lanjut');
   await expect(page.getByRole('heading', { name: 'Kasus yang dieskalasi' })).toBeVisible();
   // No helpdesk is set up in this run: the officer is told so, not "waiting to be sent".
   await expect(page.locator('tr[data-case-code]')).toContainText(
@@ -226,10 +220,7 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
   await screenshot(page, '13-follow-up');
 
   // Reception sees the states.
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Resepsionis' })
-    .click();
+  await openScreen(page, 'Resepsionis');
   await expect(page.locator('tr[data-queue="K-001"]')).toContainText('Selesai');
   await expect(page.locator('tr[data-queue="K-002"]')).toContainText('Menunggu');
 });
@@ -237,10 +228,7 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
 test('a draft survives a reload and is resumed', async ({ page, loket }) => {
   await setupAndLogin(page, loket.launchUrl);
   await checkIn(page, { fullName: 'Agus Salim', phone: '0813-2222-3333', purpose: 'Konsultasi' });
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Konsultasi' })
-    .click();
+  await openScreen(page, 'Konsultasi');
   await page.getByRole('button', { name: 'Panggil berikutnya' }).click();
   await page.getByRole('button', { name: 'Hadir — mulai konsultasi' }).click();
   await page.getByRole('button', { name: 'Tambah permasalahan' }).click();
@@ -250,10 +238,7 @@ test('a draft survives a reload and is resumed', async ({ page, loket }) => {
   await expect(card.getByText(/Tersimpan otomatis/)).toBeVisible();
 
   await page.reload();
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Konsultasi' })
-    .click();
+  await openScreen(page, 'Konsultasi');
   await page.getByRole('button', { name: `Lanjutkan ${code}` }).click();
   await expect(page.locator('article.case-card').getByLabel('Uraian permasalahan')).toHaveValue(
     'Jadwal tender bergeser sendiri.',

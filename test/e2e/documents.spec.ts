@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, screenshot, test } from './loket-fixture';
 import { activePdf, pdfOfPages, png } from '../helpers/document-files';
-import { fillNewVisitor, setupAndLogin } from './support/steps';
+import { fillNewVisitor, openScreen, setupAndLogin } from './support/steps';
 
 async function providerInConsultation(page: Page, launchUrl: string): Promise<void> {
   await setupAndLogin(page, launchUrl);
@@ -15,10 +15,7 @@ async function providerInConsultation(page: Page, launchUrl: string): Promise<vo
   await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
   await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
   await expect(page.getByText(/Nomor antrean K-001/)).toBeVisible();
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Konsultasi' })
-    .click();
+  await openScreen(page, 'Konsultasi');
   await page.getByRole('button', { name: 'Panggil berikutnya' }).click();
   await page
     .locator('[data-queue="K-001"]')

@@ -1,6 +1,6 @@
 import { ReferenceHelpdesk } from '../helpers/json-helpdesk/reference-backend';
 import { expect, expectAccessible, screenshot, test } from './loket-fixture';
-import { escalateLockedAccount, setupAndLogin } from './support/steps';
+import { escalateLockedAccount, openScreen, setupAndLogin } from './support/steps';
 
 const SIZES = [
   { width: 1024, height: 768 },
@@ -15,10 +15,7 @@ test('the officer is told plainly that no helpdesk is set up, and a failed check
   test.setTimeout(90_000);
   await setupAndLogin(page, loket.launchUrl);
   const caseCode = await escalateLockedAccount(page);
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Tindak lanjut' })
-    .click();
+  await openScreen(page, 'Tindak lanjut');
   const row = page.locator(`tr[data-case-code="${caseCode}"]`);
   await expect(row).toContainText('Belum dapat dikirim: helpdesk belum diatur oleh administrator.');
   await expect(page.locator('.followup__problems')).toContainText(
@@ -37,10 +34,7 @@ test('the officer is told plainly that no helpdesk is set up, and a failed check
 
   // The banner on every staff screen says the same after its next poll (a reload here).
   await page.reload();
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Tindak lanjut' })
-    .click();
+  await openScreen(page, 'Tindak lanjut');
   await expect(page.locator('.sync-banner')).toContainText(
     'Helpdesk belum diatur: 1 kasus belum dapat dikirim.',
   );
@@ -73,24 +67,15 @@ test('a ticket that cannot be read is shown on its case, and the check says it f
   await helpdesk.start();
   try {
     await setupAndLogin(page, loket.launchUrl);
-    await page
-      .getByRole('navigation', { name: 'Menu' })
-      .getByRole('button', { name: 'Kelola petugas' })
-      .click();
+    await openScreen(page, 'Kelola petugas');
     await page.getByLabel('API HTTPS JSON (kontrak Loket)').check();
     await page.getByLabel('Alamat API').fill(helpdesk.baseUrl);
     await page.getByLabel('Token API').fill(helpdesk.token);
     await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
     await expect(page.getByText('Pengaturan helpdesk disimpan.')).toBeVisible();
-    await page
-      .getByRole('navigation', { name: 'Menu' })
-      .getByRole('button', { name: 'Resepsionis' })
-      .click();
+    await openScreen(page, 'Resepsionis');
     const caseCode = await escalateLockedAccount(page);
-    await page
-      .getByRole('navigation', { name: 'Menu' })
-      .getByRole('button', { name: 'Tindak lanjut' })
-      .click();
+    await openScreen(page, 'Tindak lanjut');
     const row = page.locator(`tr[data-case-code="${caseCode}"]`);
     await expect(async () => {
       await page.getByRole('button', { name: 'Periksa status helpdesk' }).click();

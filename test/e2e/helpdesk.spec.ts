@@ -22,10 +22,7 @@ test('an officer escalates a case, follows its clock and pauses, reopens it when
   await setupAndLogin(page, loket.launchUrl);
 
   // The administrator points Loket at the backend helpdesk.
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Kelola petugas' })
-    .click();
+  await openScreen(page, 'Kelola petugas');
   await page.getByLabel('Alamat Request Tracker').fill(rt.baseUrl);
   await page.getByLabel('Antrean (queue)').fill('Loket Escalations');
   await page.getByLabel('Akun helpdesk (nama pengguna)').fill(rt.username);
@@ -42,10 +39,7 @@ test('an officer escalates a case, follows its clock and pauses, reopens it when
   const caseCode = await escalateLockedAccount(page);
 
   // Delivered to the real RT.
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Tindak lanjut' })
-    .click();
+  await openScreen(page, 'Tindak lanjut');
   const row = page.locator(`tr[data-case-code="${caseCode}"]`);
   await expect(async () => {
     await page.getByRole('button', { name: 'Periksa status helpdesk' }).click();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, screenshot, test } from './loket-fixture';
-import { ADMIN, setupAndLogin } from './support/steps';
+import { ADMIN, openScreen, setupAndLogin } from './support/steps';
 
 const SIZES = [
   [1024, 768],
@@ -26,10 +26,7 @@ async function login(page: Page, username: string, pin: string): Promise<void> {
 const logout = (page: Page) => page.getByRole('button', { name: 'Keluar' }).click();
 
 async function toAdmin(page: Page): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Kelola petugas' })
-    .click();
+  await openScreen(page, 'Kelola petugas');
   await expect(page.getByRole('heading', { name: 'Daftar petugas' })).toBeVisible();
 }
 

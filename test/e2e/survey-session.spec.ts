@@ -1,14 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './loket-fixture';
-import { setupAndLogin } from './support/steps';
+import { openScreen, setupAndLogin } from './support/steps';
 
 const WELCOME = 'Selamat datang di Layanan Tatap Muka LPSE Support';
 
 async function toConsultation(page: Page): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Konsultasi' })
-    .click();
+  await openScreen(page, 'Konsultasi');
   await expect(page.getByRole('button', { name: 'Panggil berikutnya' })).toBeVisible();
 }
 

@@ -4,6 +4,7 @@ import { expect, expectAccessible, screenshot, test } from './loket-fixture';
 import {
   checkInNewVisitor,
   fillNewVisitor,
+  openScreen,
   setupAndLogin,
   startConsultationWithCase,
 } from './support/steps';
@@ -109,10 +110,7 @@ test('a visitor answers the survey by tapping, skips the profile, and the office
   expect(refused).toEqual(['WINDOW_NOT_ALLOWED', 'FORBIDDEN', 'WINDOW_NOT_ALLOWED']);
 
   // The supervisor's report counts the answer.
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Laporan IKM' })
-    .click();
+  await openScreen(page, 'Laporan IKM');
   await expect(
     page.getByRole('heading', { name: /Nilai IKM 97,22 · Mutu A · Kinerja Sangat baik/ }),
   ).toBeVisible();
@@ -163,10 +161,7 @@ test.describe('when left idle', () => {
 
 /** Reception checks a visitor in; returns after the queue number is shown. */
 async function checkIn(page: Page, fullName: string, phone: string, queue: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Resepsionis' })
-    .click();
+  await openScreen(page, 'Resepsionis');
   await fillNewVisitor(page, { fullName, phone, purpose: 'Konsultasi SPSE' });
   await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
   await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
@@ -211,10 +206,7 @@ test('a desk day with two surveys pending at once files each answer under its ow
   await setupAndLogin(page, loket.launchUrl);
   await checkIn(page, 'Budi Santoso', '0812-3456-7890', 'K-001');
   await checkIn(page, 'Wayan Sudarma', '0813-1111-2222', 'K-002');
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Konsultasi' })
-    .click();
+  await openScreen(page, 'Konsultasi');
   const survey = await openSurveyWindow(page);
 
   await serveNext(page, 'Akun dan login'); // K-001
@@ -271,10 +263,7 @@ test('a desk day with two surveys pending at once files each answer under its ow
   await expect(status).toHaveText('Survei: selesai');
 
   // Each category's index is its own visitor's: K-001 gave the best answers, K-002 the lowest.
-  await page
-    .getByRole('navigation', { name: 'Menu' })
-    .getByRole('button', { name: 'Laporan IKM' })
-    .click();
+  await openScreen(page, 'Laporan IKM');
   await expect(page.getByRole('row', { name: /Akun dan login/ })).toContainText('100,00');
   await expect(page.getByRole('row', { name: /Proses dan jadwal tender/ })).toContainText('25,00');
 });
