@@ -1,0 +1,56 @@
+import type { AuditLog } from '../audit';
+import type { CaseService } from '../consultation/cases';
+import type { OfficerQueue } from '../consultation/officer-queue';
+import type { SurveyService } from '../survey/survey-service';
+import type { IkmReporter } from '../reports/ikm-report';
+import type { Db } from '../db/open-database';
+import type { StorageGuard } from '../db/storage-guard';
+import type { AttachmentStore } from '../attachments/attachment-store';
+import type { UploadStaging } from '../attachments/upload-staging';
+import type { SaneScanner } from '../scanner/sane-scanner';
+import type { ScanSessions } from '../scanner/scan-sessions';
+import type { FolderWatch } from '../attachments/folder-watch';
+import type { HelpdeskConfig } from '../settings/helpdesk-settings';
+import type { OutboxStore } from '../sync/outbox-store';
+import type { SyncWorker } from '../sync/sync-worker';
+import type { FollowUp } from '../sync/follow-up';
+import type { StaffService } from '../auth/staff-service';
+import type { SessionStore } from '../auth/sessions';
+import type { RegisterExporter } from '../reception/register-export';
+import type { VisitorSearch } from '../reception/visitors';
+import type { VisitService } from '../reception/visits';
+import type { Caller } from './dispatcher';
+
+/** What the handlers reach: the core's services, built once in createCore. */
+export interface Services {
+  audit: AuditLog;
+  staff: StaffService;
+  sessions: SessionStore;
+  visitors: VisitorSearch;
+  visits: VisitService;
+  register: RegisterExporter;
+  queue: OfficerQueue;
+  cases: CaseService;
+  survey: SurveyService;
+  surveyIdleSeconds: number;
+  ikm: IkmReporter;
+  db: Db;
+  storage: StorageGuard;
+  attachments: AttachmentStore;
+  uploads: UploadStaging;
+  maxCaseBytes: number;
+  scanner: SaneScanner;
+  scans: ScanSessions;
+  folder: FolderWatch | null;
+  helpdesk: HelpdeskConfig;
+  outbox: OutboxStore;
+  sync: SyncWorker;
+  followUp: FollowUp;
+  now: () => Date;
+}
+
+/** Every non-public method runs with a logged-in caller; this narrows that for the type checker. */
+export function actor(caller: Caller): number {
+  if (caller.staffId === null) throw new Error('a staff method was dispatched without a session');
+  return caller.staffId;
+}
