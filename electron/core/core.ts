@@ -28,6 +28,7 @@ import { ScanSessions, type ScanSessionLimits } from './scanner/scan-sessions';
 import { AppError } from './errors';
 import { join } from 'node:path';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
+import { ChangeFeed } from './api/change-feed';
 import { createHandlers } from './api/handlers';
 import { AuditLog } from './audit';
 import { SessionStore } from './auth/sessions';
@@ -101,6 +102,8 @@ export interface Core {
   stageUpload(sessionToken: string | undefined, source: Readable | Uint8Array): Promise<string>;
   db: Db;
   visits: VisitService;
+  /** Which topics changed, for push streams and windows (see shared/api/topics.ts). */
+  changes: ChangeFeed;
   /** Starts delivering the outbox to the backend helpdesk in the background. */
   startSync(intervalMs?: number): void;
   /** Starts all background work: delivery, the helpdesk status poll, the housekeeping timer. */
@@ -214,6 +217,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     ? new FolderWatch(options.scanFolder, options.scanFolderStableMs, now)
     : null;
   const folderReady = folder?.start().catch((err: unknown) => logError(err));
+  const changes = new ChangeFeed();
   const handlers = createHandlers({
     scanner,
     scans: new ScanSessions(scanner, options.scanner?.extraArgsForPage, now, {
@@ -244,8 +248,15 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     storage,
   });
   return {
-    dispatch: createDispatcher(handlers, sessions, report, (err) => storage.refusalFor(err)),
+    dispatch: createDispatcher(
+      handlers,
+      sessions,
+      report,
+      (err) => storage.refusalFor(err),
+      (topics) => changes.publish(topics),
+    ),
     db,
+    changes,
     visits,
     housekeeping,
     stageUpload: async (sessionToken, source) => {

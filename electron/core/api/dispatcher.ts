@@ -8,6 +8,7 @@ import {
   type MethodSpec,
 } from '../../../shared/api/contract';
 import type { ApiError, ApiResult } from '../../../shared/api/errors';
+import type { Topic } from '../../../shared/api/topics';
 import type { Role, WindowKind } from '../../../shared/domain/roles';
 import { DEFAULT_LOCALE, translate, type Locale } from '../../../shared/i18n/messages';
 import type { SessionStore } from '../auth/sessions';
@@ -68,6 +69,8 @@ export function createDispatcher(
   logError: (err: unknown) => void,
   /** Turns a failure of the disk or the database file into its own refusal. */
   refusalFor: (err: unknown) => AppError | null = () => null,
+  /** Told what a successful call changed (the contract's `changes`), after it committed. */
+  changed: (topics: readonly Topic[]) => void = () => {},
 ): Dispatch {
   return async (method, rawInput, ctx) => {
     const locale = ctx.locale ?? DEFAULT_LOCALE;
@@ -104,7 +107,9 @@ export function createDispatcher(
     try {
       const handler = handlers[method] as (input: unknown, caller: Caller) => unknown;
       const value: unknown = await handler(parsed.data, caller);
-      return { ok: true, value: spec.output.parse(value) };
+      const result = { ok: true as const, value: spec.output.parse(value) };
+      if (spec.changes) changed(spec.changes);
+      return result;
     } catch (err) {
       if (err instanceof AppError) return failure(locale, err.code, err.details);
       if (err instanceof ConnectorError) return failure(locale, helpdeskErrorCode(err.kind));

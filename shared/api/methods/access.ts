@@ -14,6 +14,7 @@ export const accessMethods = {
     output: staffSchema,
     access: 'public',
     windows: STAFF_WINDOW,
+    changes: ['staff'],
   }),
   'auth.login': method({
     input: loginSchema,

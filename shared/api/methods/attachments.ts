@@ -14,6 +14,7 @@ export const attachmentMethods = {
     output: caseViewSchema,
     access: OFFICER,
     windows: STAFF_WINDOW,
+    changes: ['cases'],
   }),
   'case.changeAttachment': method({
     input: z.object({
@@ -27,6 +28,7 @@ export const attachmentMethods = {
     output: caseViewSchema,
     access: OFFICER,
     windows: STAFF_WINDOW,
+    changes: ['cases'],
   }),
   'attachment.preview': method({
     input: z.object({ caseId: id, attachmentId: id }),
@@ -55,5 +57,6 @@ export const attachmentMethods = {
     output: caseViewSchema,
     access: OFFICER,
     windows: STAFF_WINDOW,
+    changes: ['cases'],
   }),
 } as const satisfies Record<string, MethodSpec>;

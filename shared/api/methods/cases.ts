@@ -9,12 +9,14 @@ export const caseMethods = {
     output: caseViewSchema,
     access: ['supervisor'],
     windows: STAFF_WINDOW,
+    changes: ['cases'],
   }),
   'case.create': method({
     input: z.object({ visitId: id }),
     output: caseViewSchema,
     access: OFFICER,
     windows: STAFF_WINDOW,
+    changes: ['cases', 'queue'],
   }),
   'case.get': method({
     input: z.object({ caseId: id }),
@@ -40,6 +42,7 @@ export const caseMethods = {
     output: caseViewSchema,
     access: OFFICER,
     windows: STAFF_WINDOW,
+    changes: ['cases'],
   }),
   'case.addNote': method({
     input: z.object({
@@ -52,6 +55,7 @@ export const caseMethods = {
     output: caseViewSchema,
     access: OFFICER,
     windows: STAFF_WINDOW,
+    changes: ['cases'],
   }),
   'case.solve': method({
     /** `form`: the form as the screen shows it, saved with the close so no keystroke is lost. */
@@ -59,6 +63,7 @@ export const caseMethods = {
     output: caseViewSchema,
     access: OFFICER,
     windows: STAFF_WINDOW,
+    changes: ['cases', 'queue'],
   }),
   'case.escalate': method({
     input: z.object({
@@ -69,5 +74,6 @@ export const caseMethods = {
     output: caseViewSchema,
     access: OFFICER,
     windows: STAFF_WINDOW,
+    changes: ['cases', 'queue', 'followup', 'sync'],
   }),
 } as const satisfies Record<string, MethodSpec>;

@@ -21,18 +21,21 @@ export const followUpMethods = {
     }),
     access: ['officer', 'supervisor'],
     windows: STAFF_WINDOW,
+    changes: ['followup'],
   }),
   'case.pause': method({
     input: z.object({ caseId: id, reason: z.enum(PAUSE_REASONS) }),
     output: ok,
     access: OFFICER,
     windows: STAFF_WINDOW,
+    changes: ['followup'],
   }),
   'case.resume': method({
     input: z.object({ caseId: id }),
     output: ok,
     access: OFFICER,
     windows: STAFF_WINDOW,
+    changes: ['followup'],
   }),
   'case.confirm': method({
     input: z.object({
@@ -45,5 +48,6 @@ export const followUpMethods = {
     output: ok,
     access: OFFICER,
     windows: STAFF_WINDOW,
+    changes: ['followup', 'sync'],
   }),
 } as const satisfies Record<string, MethodSpec>;

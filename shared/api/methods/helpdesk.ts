@@ -17,6 +17,7 @@ export const helpdeskMethods = {
     output: helpdeskSettingsSchema,
     access: ['admin'],
     windows: STAFF_WINDOW,
+    changes: ['settings', 'sync'],
   }),
   'helpdesk.checkSetup': method({
     input: empty,
@@ -51,6 +52,7 @@ export const helpdeskMethods = {
     output: ok,
     access: ['officer', 'supervisor', 'admin'],
     windows: STAFF_WINDOW,
+    changes: ['sync'],
   }),
   'sync.status': method({
     input: empty,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Role, WindowKind } from '../../domain/roles';
+import type { Topic } from '../topics';
 
 /**
  * Who may call a method: 'public' needs no login (first-run setup, login), 'staff' any
@@ -15,6 +16,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   windows: readonly WindowKind[];
   /** Called by a screen on a timer, not by a user's action: it does not keep a session alive. */
   poll?: boolean;
+  /** What a successful call may have changed: announced on the push stream to every screen. */
+  changes?: readonly Topic[];
 }
 
 export function method<I extends z.ZodType, O extends z.ZodType>(

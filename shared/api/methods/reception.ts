@@ -32,6 +32,7 @@ export const receptionMethods = {
     }),
     access: ['receptionist'],
     windows: STAFF_WINDOW,
+    changes: ['queue'],
   }),
   'visit.listForDay': method({
     input: z.object({ day: serviceDaySchema.optional() }),
@@ -45,6 +46,7 @@ export const receptionMethods = {
     output: visitRowSchema,
     access: ['receptionist'],
     windows: STAFF_WINDOW,
+    changes: ['queue'],
   }),
   'register.export': method({
     input: z.object({ day: serviceDaySchema.optional(), format: z.enum(['csv', 'xlsx']) }),

@@ -78,6 +78,7 @@ export const scannerMethods = {
     output: caseViewSchema,
     access: OFFICER,
     windows: STAFF_WINDOW,
+    changes: ['cases'],
   }),
   'scanner.discard': method({
     input: z.object({ sessionId: z.string().regex(/^[0-9a-f]{24}$/) }),

@@ -14,23 +14,27 @@ export const staffMethods = {
     output: staffSchema,
     access: ['admin'],
     windows: STAFF_WINDOW,
+    changes: ['staff'],
   }),
   'staff.setActive': method({
     input: z.object({ staffId: z.number().int().positive(), active: z.boolean() }),
     output: staffSchema,
     access: ['admin'],
     windows: STAFF_WINDOW,
+    changes: ['staff'],
   }),
   'staff.resetPin': method({
     input: z.object({ staffId: z.number().int().positive(), pin: pinSchema }),
     output: staffSchema,
     access: ['admin'],
     windows: STAFF_WINDOW,
+    changes: ['staff'],
   }),
   'staff.unlock': method({
     input: z.object({ staffId: z.number().int().positive() }),
     output: staffSchema,
     access: ['admin'],
     windows: STAFF_WINDOW,
+    changes: ['staff'],
   }),
 } as const satisfies Record<string, MethodSpec>;

@@ -17,6 +17,7 @@ export const surveyMethods = {
     output: z.object({ displayToken: z.string() }),
     access: OFFICER,
     windows: STAFF_WINDOW,
+    changes: ['survey'],
   }),
   'survey.statusForVisit': method({
     input: z.object({ visitId: id }),
@@ -54,17 +55,20 @@ export const surveyMethods = {
     output: ok,
     access: 'survey_display',
     windows: SURVEY_WINDOW,
+    changes: ['survey'],
   }),
   'survey.submit': method({
     input: surveySubmissionSchema,
     output: ok,
     access: 'survey_display',
     windows: SURVEY_WINDOW,
+    changes: ['survey'],
   }),
   'survey.callOfficer': method({
     input: empty,
     output: ok,
     access: 'survey_display',
     windows: SURVEY_WINDOW,
+    changes: ['survey'],
   }),
 } as const satisfies Record<string, MethodSpec>;

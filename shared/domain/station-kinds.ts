@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { Role } from './roles';
+
+/**
+ * The kinds of window that may call the API. Each has its own renderer entry and its own
+ * allow-list of methods (the contract's `windows`); the host decides the kind (IPC sender, HTTP
+ * route, paired station), never the page.
+ */
+export const WINDOW_KINDS = ['staff', 'survey', 'display'] as const;
+export const windowKindSchema = z.enum(WINDOW_KINDS);
+export type WindowKind = z.infer<typeof windowKindSchema>;
+
+export interface WindowKindSpec {
+  /** The path the renderer is opened at for this kind (browser mode and the Electron protocol). */
+  entry: string;
+  /** Staff log in here; the other kinds never carry a staff session. */
+  staffLogin: boolean;
+}
+
+export const WINDOW_KIND_SPECS: Record<WindowKind, WindowKindSpec> = {
+  staff: { entry: '/', staffLogin: true },
+  survey: { entry: '/survey', staffLogin: false },
+  display: { entry: '/board', staffLogin: false },
+};
+
+/** What a PC paired with a hub is for; chosen when the admin makes the pairing code. */
+export const STATION_KINDS = ['reception', 'consultation', 'survey', 'display'] as const;
+export const stationKindSchema = z.enum(STATION_KINDS);
+export type StationKind = z.infer<typeof stationKindSchema>;
+
+export interface StationKindSpec {
+  /** The windows this station may open against the hub. */
+  windows: readonly WindowKind[];
+  /**
+   * The roles a staff member may act in at this station: their own roles intersected with
+   * these. An officer who is also a receptionist acts only as a receptionist at reception.
+   */
+  roles: readonly Role[];
+  /** Hardware the station's own PC serves locally (never the hub's). */
+  localHardware: readonly ('scanner' | 'scanFolder' | 'secondDisplay')[];
+}
+
+export const STATION_KIND_SPECS: Record<StationKind, StationKindSpec> = {
+  reception: {
+    windows: ['staff'],
+    roles: ['receptionist', 'supervisor', 'admin'],
+    localHardware: [],
+  },
+  consultation: {
+    windows: ['staff', 'survey'],
+    roles: ['officer', 'supervisor', 'admin'],
+    localHardware: ['scanner', 'scanFolder', 'secondDisplay'],
+  },
+  survey: { windows: ['survey'], roles: [], localHardware: [] },
+  display: { windows: ['display'], roles: [], localHardware: [] },
+};
