@@ -714,6 +714,20 @@ export const en: Messages = {
       'The disk is full: this was not saved. What was saved before is safe. Free space on the disk of the Loket data folder, then try again.',
     DATA_FOLDER_IN_USE:
       'The data folder {{dir}} is in use by another Loket ({{host}}, PID {{pid}} on computer {{hostname}}, running since {{since}} WIB). Two Lokets must not share a data folder: close that one first, or use another data folder (--data-dir). If that Loket no longer runs (say the data folder was copied from another computer), delete the file {{lockFile}}.',
+    STATION_UNKNOWN:
+      'The hub does not know this PC. Ask an administrator for a new pairing code, then connect this PC again.',
+    STATION_REVOKED:
+      "An administrator has revoked this PC's connection to the hub. Nothing was sent. Ask an administrator if this PC should be connected again.",
+    STATION_NOT_PAIRED: 'This PC is not connected to a hub yet.',
+    VERSION_MISMATCH:
+      'The Loket version on this PC ({{stationVersion}}) does not match the hub ({{hubVersion}}). Update {{side}} first; until then this PC sends nothing to the hub.',
+    PAIRING_CODE_INVALID:
+      'The pairing code is wrong, already used or expired (codes last 10 minutes). Ask an administrator for a new one.',
+    PAIRING_THROTTLED: 'Too many pairing attempts. Wait {{seconds}} seconds, then try again.',
+    HUB_UNREACHABLE:
+      'The hub cannot be reached: this was not sent and what you typed is still here. Loket reconnects by itself; try again shortly.',
+    HUB_CERT_MISMATCH:
+      'The computer at the hub address uses a different key from the paired hub. The connection was refused and nothing was sent. Ask an administrator: if the hub really was replaced, pair this PC again.',
     INTERNAL: 'Something went wrong in the system. Saved data is safe; please try again.',
     NETWORK: 'Cannot reach the Loket service. Please try again.',
   },

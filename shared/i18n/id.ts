@@ -717,6 +717,21 @@ export const id = {
       'Disk penuh: data ini belum tersimpan. Data yang sudah tersimpan tetap aman. Kosongkan ruang pada disk folder data Loket, lalu coba lagi.',
     DATA_FOLDER_IN_USE:
       'Folder data {{dir}} sedang dipakai oleh Loket lain ({{host}}, PID {{pid}} di komputer {{hostname}}, berjalan sejak {{since}} WIB). Dua Loket tidak boleh memakai satu folder data: tutup Loket tersebut terlebih dahulu, atau gunakan folder data lain (--data-dir). Bila Loket tersebut sudah tidak berjalan (misalnya folder data disalin dari komputer lain), hapus berkas {{lockFile}}.',
+    STATION_UNKNOWN:
+      'PC ini tidak dikenal oleh hub. Minta administrator membuat kode pemasangan baru, lalu sambungkan PC ini kembali.',
+    STATION_REVOKED:
+      'Sambungan PC ini ke hub telah dicabut oleh administrator. Tidak ada data yang dikirim. Hubungi administrator bila PC ini perlu disambungkan kembali.',
+    STATION_NOT_PAIRED: 'PC ini belum disambungkan ke hub.',
+    VERSION_MISMATCH:
+      'Versi Loket di PC ini ({{stationVersion}}) tidak cocok dengan versi di hub ({{hubVersion}}). Perbarui {{side}} terlebih dahulu; sampai saat itu PC ini tidak mengirim apa pun ke hub.',
+    PAIRING_CODE_INVALID:
+      'Kode pemasangan salah, sudah dipakai, atau sudah kedaluwarsa (berlaku 10 menit). Minta administrator membuat kode baru.',
+    PAIRING_THROTTLED:
+      'Terlalu banyak percobaan kode pemasangan. Tunggu {{seconds}} detik, lalu coba lagi.',
+    HUB_UNREACHABLE:
+      'Hub tidak terjangkau: permintaan ini belum dikirim dan isian Anda tetap ada. Loket akan tersambung kembali dengan sendirinya; coba lagi sebentar lagi.',
+    HUB_CERT_MISMATCH:
+      'Komputer di alamat hub memakai kunci yang berbeda dari hub yang dipasangkan. Sambungan ditolak dan tidak ada data yang dikirim. Hubungi administrator: bila hub memang diganti, pasangkan PC ini kembali.',
     INTERNAL: 'Terjadi kesalahan di sistem. Data yang sudah tersimpan tetap aman; coba lagi.',
     NETWORK: 'Tidak dapat menghubungi layanan Loket. Coba lagi.',
   },
