@@ -49,6 +49,20 @@ import { CaseService } from './consultation/cases';
 import { OfficerQueue } from './consultation/officer-queue';
 import { SurveyService } from './survey/survey-service';
 import { IkmReporter } from './reports/ikm-report';
+import {
+  PAIRING_CODE_LIFETIME_MS,
+  SEEN_WRITE_INTERVAL_MS,
+  StationRegistry,
+} from './stations/station-registry';
+import {
+  DEFAULT_PAIRING_THROTTLE,
+  PairingThrottle,
+  type PairingThrottleLimits,
+} from './stations/pairing-throttle';
+import { HubSettings, type HubControl } from './stations/hub-settings';
+import { SurveyBindings } from './stations/survey-bindings';
+import { rolesAt, type CallStation } from './api/dispatcher';
+import { stagingOwner } from './api/services';
 
 export interface CoreOptions {
   dataDir: string;
@@ -91,6 +105,10 @@ export interface CoreOptions {
   stopTimeoutMs?: number;
   /** Below this much free space in the data folder staff screens warn (default 1 GiB). */
   lowDiskFreeBytes?: number;
+  /** How long a station pairing code stays valid (default 10 minutes; tests shorten it). */
+  pairingCodeLifetimeMs?: number;
+  /** How many wrong pairing codes are tolerated (see pairing-throttle.ts). */
+  pairingThrottle?: Partial<PairingThrottleLimits>;
 }
 
 export interface Core {
@@ -99,11 +117,22 @@ export interface Core {
    * Takes the bytes of a file a staff window uploads (HTTP body or IPC buffer) and returns the
    * id a `case.attachUpload` call names; only an officer's session may upload.
    */
-  stageUpload(sessionToken: string | undefined, source: Readable | Uint8Array): Promise<string>;
+  stageUpload(
+    sessionToken: string | undefined,
+    source: Readable | Uint8Array,
+    station?: CallStation,
+  ): Promise<string>;
   db: Db;
   visits: VisitService;
   /** Which topics changed, for push streams and windows (see shared/api/topics.ts). */
   changes: ChangeFeed;
+  /** Paired stations: the LAN host names each request's station through this. */
+  stations: StationRegistry;
+  /** The display session each paired survey screen is answered with. */
+  surveyBindings: SurveyBindings;
+  hubSettings: HubSettings;
+  /** The host running the LAN listener tells the core where it listens and how to apply settings. */
+  setHubControl(control: HubControl | null): void;
   /** Starts delivering the outbox to the backend helpdesk in the background. */
   startSync(intervalMs?: number): void;
   /** Starts all background work: delivery, the helpdesk status poll, the housekeeping timer. */
@@ -218,7 +247,20 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     : null;
   const folderReady = folder?.start().catch((err: unknown) => logError(err));
   const changes = new ChangeFeed();
+  const hubSettings = new HubSettings(db);
+  const stations = new StationRegistry(db, audit, now, {
+    codeLifetimeMs: options.pairingCodeLifetimeMs ?? PAIRING_CODE_LIFETIME_MS,
+    throttle: new PairingThrottle({ ...DEFAULT_PAIRING_THROTTLE, ...options.pairingThrottle }, now),
+    hubName: () => hubSettings.get().hubName,
+    seenWriteIntervalMs: SEEN_WRITE_INTERVAL_MS,
+  });
+  const surveyBindings = new SurveyBindings(sessions, stations);
+  const hub: { control: HubControl | null } = { control: null };
   const handlers = createHandlers({
+    stations,
+    hubSettings,
+    hub,
+    surveyBindings,
     scanner,
     scans: new ScanSessions(scanner, options.scanner?.extraArgsForPage, now, {
       maxSessionBytes: maxFileBytes,
@@ -257,15 +299,22 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     ),
     db,
     changes,
+    stations,
+    surveyBindings,
+    hubSettings,
+    setHubControl: (control) => {
+      hub.control = control;
+    },
     visits,
     housekeeping,
-    stageUpload: async (sessionToken, source) => {
+    stageUpload: async (sessionToken, source, station) => {
       const session = sessions.touch(sessionToken, { refresh: true });
       if (!session || session.kind !== 'staff') throw new AppError('UNAUTHENTICATED');
-      if (!session.roles.includes('officer')) throw new AppError('FORBIDDEN');
+      if (session.stationId !== station?.id) throw new AppError('UNAUTHENTICATED');
+      if (!rolesAt(session.roles, station).includes('officer')) throw new AppError('FORBIDDEN');
       storage.assertWritable();
       try {
-        return await uploads.stage(String(session.staffId), source);
+        return await uploads.stage(stagingOwner(session.staffId, station?.id), source);
       } catch (err) {
         throw storage.refusalFor(err) ?? err;
       }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createCore, type Core } from '../core/core';
 import { startHttpHost, type HttpHost } from './http-host';
+import { startHubMode, type HubMode, type HubOptions } from './hub-mode';
 
 export interface BrowserModeOptions {
   dataDir: string;
@@ -9,11 +10,19 @@ export interface BrowserModeOptions {
   port?: number;
   surveyIdleSeconds?: number;
   scanFolder?: string;
+  /**
+   * Serve paired stations on this LAN address and port (`--hub --lan-host H --lan-port N`),
+   * whatever the admin saved; without it the admin's saved hub settings apply.
+   */
+  hub?: HubOptions;
+  /** How long a station pairing code stays valid (tests shorten it). */
+  pairingCodeLifetimeMs?: number;
 }
 
 export interface BrowserMode {
   core: Core;
   http: HttpHost;
+  hub: HubMode;
   stop(): Promise<void>;
 }
 
@@ -28,9 +37,13 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       surveyIdleSeconds: options.surveyIdleSeconds,
     }),
     ...(options.scanFolder !== undefined && { scanFolder: options.scanFolder }),
+    ...(options.pairingCodeLifetimeMs !== undefined && {
+      pairingCodeLifetimeMs: options.pairingCodeLifetimeMs,
+    }),
     warmPdfWorker: true,
   });
   let http: HttpHost;
+  let hub: HubMode | undefined;
   try {
     await core.ready();
     // Escalated cases go to the backend helpdesk once one is configured (admin screen or API);
@@ -44,15 +57,20 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       ...(options.host !== undefined && { host: options.host }),
       ...(options.port !== undefined && { port: options.port }),
     });
+    hub = await startHubMode(core, options.dataDir, options.hub);
   } catch (err) {
     // A port in use must not leave the data folder locked by a host that never ran.
+    await hub?.close();
     await core.stop();
     throw err;
   }
+  const lanHub = hub;
   return {
     core,
     http,
+    hub: lanHub,
     stop: async () => {
+      await lanHub.close();
       await http.close();
       await core.stop();
     },

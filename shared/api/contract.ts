@@ -14,6 +14,7 @@ import { scannerMethods } from './methods/scanner';
 import { staffMethods } from './methods/staff';
 import { storageMethods } from './methods/storage';
 import { surveyMethods } from './methods/survey';
+import { stationMethods } from './methods/stations';
 
 export type { Access, MethodSpec } from './methods/method';
 
@@ -31,6 +32,7 @@ const DOMAINS = [
   followUpMethods,
   surveyMethods,
   reportMethods,
+  stationMethods,
 ] as const;
 
 type Domains = typeof DOMAINS;

@@ -61,6 +61,7 @@ export const ERROR_CODES = [
   'PAIRING_THROTTLED',
   'HUB_UNREACHABLE',
   'HUB_CERT_MISMATCH',
+  'SURVEY_WAITING_FOR_OFFICER',
   'INTERNAL',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);

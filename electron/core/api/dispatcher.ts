@@ -10,6 +10,7 @@ import {
 import type { ApiError, ApiResult } from '../../../shared/api/errors';
 import type { Topic } from '../../../shared/api/topics';
 import type { Role, WindowKind } from '../../../shared/domain/roles';
+import { STATION_KIND_SPECS, type StationKind } from '../../../shared/domain/station-kinds';
 import { DEFAULT_LOCALE, translate, type Locale } from '../../../shared/i18n/messages';
 import type { SessionStore } from '../auth/sessions';
 import { AppError } from '../errors';
@@ -21,6 +22,13 @@ export interface CallContext {
   window: WindowKind;
   sessionToken?: string | undefined;
   locale?: Locale | undefined;
+  /** A paired station the call came through (set by the LAN host); absent on this PC's own. */
+  station?: CallStation | undefined;
+}
+
+export interface CallStation {
+  id: number;
+  kind: StationKind;
 }
 
 export interface Caller {
@@ -28,6 +36,14 @@ export interface Caller {
   roles: readonly Role[];
   sessionToken: string | undefined;
   locale: Locale;
+  station?: CallStation | undefined;
+}
+
+/** What a staff member may act as here: at a station, their roles that its kind allows. */
+export function rolesAt(roles: readonly Role[], station: CallStation | undefined): Role[] {
+  if (!station) return [...roles];
+  const allowed: readonly Role[] = STATION_KIND_SPECS[station.kind].roles;
+  return roles.filter((r) => allowed.includes(r));
 }
 
 type Handler<M extends MethodName> = (
@@ -80,23 +96,33 @@ export function createDispatcher(
       return failure(locale, 'WINDOW_NOT_ALLOWED');
     }
 
-    let caller: Caller = { staffId: null, roles: [], sessionToken: undefined, locale };
+    let caller: Caller = {
+      staffId: null,
+      roles: [],
+      sessionToken: undefined,
+      locale,
+      station: ctx.station,
+    };
     if (spec.access !== 'public') {
       // A screen's timer keeps nobody logged in: only what a user does refreshes the session.
       const session = sessions.touch(ctx.sessionToken, { refresh: spec.poll !== true });
       if (!session) return failure(locale, 'UNAUTHENTICATED');
+      // A session is good only where it was made: at one station, or on this PC's own host.
+      if (session.stationId !== ctx.station?.id) return failure(locale, 'UNAUTHENTICATED');
+      const roles = rolesAt(session.roles, ctx.station);
       const access = spec.access;
       const allowed =
         access === 'survey_display'
           ? session.kind === 'survey_display'
           : session.kind === 'staff' &&
-            (access === 'staff' || access.some((r) => session.roles.includes(r)));
+            (access === 'staff' || access.some((r) => roles.includes(r)));
       if (!allowed) return failure(locale, 'FORBIDDEN');
       caller = {
         staffId: session.staffId,
-        roles: session.roles,
+        roles,
         sessionToken: ctx.sessionToken,
         locale,
+        station: ctx.station,
       };
     }
 

@@ -19,6 +19,9 @@ import type { SessionStore } from '../auth/sessions';
 import type { RegisterExporter } from '../reception/register-export';
 import type { VisitorSearch } from '../reception/visitors';
 import type { VisitService } from '../reception/visits';
+import type { StationRegistry } from '../stations/station-registry';
+import type { HubControl, HubSettings } from '../stations/hub-settings';
+import type { SurveyBindings } from '../stations/survey-bindings';
 import type { Caller } from './dispatcher';
 
 /** What the handlers reach: the core's services, built once in createCore. */
@@ -47,6 +50,16 @@ export interface Services {
   sync: SyncWorker;
   followUp: FollowUp;
   now: () => Date;
+  stations: StationRegistry;
+  hubSettings: HubSettings;
+  /** Set by the host that runs the LAN listener; null in a Loket that cannot serve stations. */
+  hub: { control: HubControl | null };
+  surveyBindings: SurveyBindings;
+}
+
+/** Staged uploads are kept apart per staff member and, at a station, per station too. */
+export function stagingOwner(staffId: number, stationId: number | undefined): string {
+  return stationId === undefined ? String(staffId) : `${staffId}@station-${stationId}`;
 }
 
 /** Every non-public method runs with a logged-in caller; this narrows that for the type checker. */

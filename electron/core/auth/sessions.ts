@@ -14,6 +14,8 @@ export interface Session {
   endsAt: number;
   /** For a display: the staff session that opened it. */
   openedBy?: string;
+  /** The paired station it was made at: refused at any other (and on the hub's own host). */
+  stationId?: number;
 }
 
 export interface SessionPolicy {
@@ -54,12 +56,13 @@ export class SessionStore {
    * PIN reset) — but not when that session merely idles: in same-window survey mode the officer's
    * own screen is the display, and nobody makes staff calls with it.
    */
-  createDisplay(staffToken: string): string {
+  createDisplay(staffToken: string, stationId?: number): string {
     const staff = this.sessions.get(staffToken);
     if (!staff || staff.kind !== 'staff') throw new Error('a display needs a live staff session');
     for (const [token, s] of this.sessions) {
       if (s.kind === 'survey_display' && s.staffId === staff.staffId) this.sessions.delete(token);
     }
+    const boundTo = stationId ?? staff.stationId;
     return this.add({
       kind: 'survey_display',
       staffId: staff.staffId,
@@ -67,7 +70,15 @@ export class SessionStore {
       lastSeen: this.now().getTime(),
       endsAt: staff.endsAt,
       openedBy: staffToken,
+      // A paired survey screen gets its own station; else the display is where its officer is.
+      ...(boundTo !== undefined && { stationId: boundTo }),
     });
+  }
+
+  /** A login made through a paired station belongs to that station alone. */
+  bindToStation(token: string, stationId: number): void {
+    const session = this.sessions.get(token);
+    if (session) session.stationId = stationId;
   }
 
   /**

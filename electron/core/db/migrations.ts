@@ -423,6 +423,41 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE state IN ('queued', 'sending', 'failed');
     `,
   },
+  {
+    version: 11,
+    name: 'stations: PCs paired with this hub, and the one-time codes that pair them',
+    sql: `
+      -- A paired PC: only the hash of its credential is kept (the station holds the secret).
+      CREATE TABLE station (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('reception', 'consultation', 'survey', 'display')),
+        credential_hash TEXT NOT NULL,
+        paired_at TEXT NOT NULL,
+        paired_by INTEGER REFERENCES staff (id),
+        address TEXT,
+        loket_version TEXT,
+        last_seen_at TEXT,
+        revoked_at TEXT,
+        revoked_by INTEGER REFERENCES staff (id)
+      ) STRICT;
+      -- Every LAN request names its station by credential: one index lookup, never a scan.
+      CREATE UNIQUE INDEX station_credential ON station (credential_hash);
+
+      -- A code an admin made for one station kind: hashed, valid minutes, used once.
+      CREATE TABLE pairing_code (
+        id INTEGER PRIMARY KEY,
+        code_hash TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('reception', 'consultation', 'survey', 'display')),
+        created_by INTEGER NOT NULL REFERENCES staff (id),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT,
+        station_id INTEGER REFERENCES station (id)
+      ) STRICT;
+      CREATE UNIQUE INDEX pairing_code_hash ON pairing_code (code_hash);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -3,14 +3,14 @@ import { cleanOriginalName } from '../../attachments/original-name';
 import { previewAttachment } from '../../attachments/attachment-preview';
 import { AppError } from '../../errors';
 import type { Handlers } from '../dispatcher';
-import { actor, type Services } from '../services';
+import { actor, stagingOwner, type Services } from '../services';
 
 export function createAttachmentHandlers(
   s: Services,
 ): Pick<Handlers, keyof typeof attachmentMethods> {
   return {
     'case.attachUpload': async (input, caller) => {
-      const owner = String(actor(caller));
+      const owner = stagingOwner(actor(caller), caller.station?.id);
       // The staged file goes once it is used or refused, whatever the refusal.
       try {
         const originalName = cleanOriginalName(input.originalName);
