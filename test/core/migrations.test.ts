@@ -372,6 +372,44 @@ describe('migration 7: folded visitor search without anonymised visitors; unserv
   });
 });
 
+describe('migration 11: stations and pairing codes', () => {
+  const db = openDatabase(
+    join(tempDir(), 'm11.sqlite'),
+    MIGRATIONS.filter((m) => m.version <= 11),
+  );
+
+  it('keeps one station per credential hash and only the four station kinds', () => {
+    const insert = db.prepare(
+      "INSERT INTO station (name, kind, credential_hash, paired_at) VALUES ('PC', ?, ?, '2026-12-02T00:00:00Z')",
+    );
+    insert.run('reception', 'h1');
+    expect(() => insert.run('consultation', 'h1')).toThrow(/UNIQUE/);
+    expect(() => insert.run('kiosk', 'h2')).toThrow(/CHECK/);
+    expect(() => insert.run('survey', Buffer.from('h3'))).toThrow(
+      /cannot store BLOB value in TEXT column/,
+    );
+  });
+
+  it('finds a code by its hash with an index, and each hash once', () => {
+    db.prepare(
+      "INSERT INTO staff (username, full_name, pin_hash, created_at) VALUES ('a', 'A', 'x', '2026-12-02T00:00:00Z')",
+    ).run();
+    const code = db.prepare(
+      "INSERT INTO pairing_code (code_hash, kind, created_by, created_at, expires_at) VALUES (?, 'display', 1, 'n', 'e')",
+    );
+    code.run('c1');
+    expect(() => code.run('c1')).toThrow(/UNIQUE/);
+    const plan = (
+      db
+        .prepare(
+          'EXPLAIN QUERY PLAN SELECT id FROM pairing_code WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?',
+        )
+        .all('c1', 'n') as { detail: string }[]
+    ).map((p) => p.detail);
+    expect(plan.join('\n')).toContain('USING INDEX pairing_code_hash');
+  });
+});
+
 describe('the list of migrations', () => {
   it('numbers them 1, 2, 3… without a gap or a repeat, in order, so a new one cannot shadow another', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));

@@ -41,6 +41,11 @@ function newPairingCode(): string {
   return code;
 }
 
+/** As typed (`abcd-2345`, with spaces) → as hashed (`ABCD2345`). */
+function normalisedCode(typed: string): string {
+  return typed.toUpperCase().replace(/[\s-]/g, '');
+}
+
 /** `ABCD2345` → `ABCD-2345`, as the admin reads it out and the station's screen asks for it. */
 export function formatPairingCode(code: string): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;
@@ -150,7 +155,7 @@ export class StationRegistry {
     const now = this.now().toISOString();
     const paired = this.db
       .transaction(() => {
-        const code = this.q.liveCode.get(hashSecret(request.code), now);
+        const code = this.q.liveCode.get(hashSecret(normalisedCode(request.code)), now);
         if (!code) return null;
         const { lastInsertRowid } = this.q.insertStation.run(
           request.name,
