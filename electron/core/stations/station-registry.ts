@@ -88,9 +88,9 @@ export class StationRegistry {
       useCode: db.prepare<[string, number, number]>(
         'UPDATE pairing_code SET used_at = ?, station_id = ? WHERE id = ? AND used_at IS NULL',
       ),
-      insertStation: db.prepare<[string, string, string, string, number, string, string]>(
-        `INSERT INTO station (name, kind, credential_hash, paired_at, paired_by, address, loket_version)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      insertStation: db.prepare<[string, string, string, string, number, string, string, string]>(
+        `INSERT INTO station (name, kind, credential_hash, paired_at, paired_by, address, loket_version, last_seen_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       byCredential: db.prepare<
         [string],
@@ -165,6 +165,7 @@ export class StationRegistry {
           code.created_by,
           address,
           request.version,
+          now,
         );
         const stationId = Number(lastInsertRowid);
         if (this.q.useCode.run(now, stationId, code.id).changes !== 1) return null;

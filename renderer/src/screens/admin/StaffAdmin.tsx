@@ -14,6 +14,7 @@ import { translateKey } from '../../i18n';
 import { formatTimeWib } from '../../../../shared/time';
 import { HelpdeskSettings } from './HelpdeskSettings';
 import { ResetPinDialog } from './ResetPinDialog';
+import { StationsAdmin } from './StationsAdmin';
 import './StaffAdmin.css';
 
 type FormIn = z.input<typeof newStaffSchema>;
@@ -208,6 +209,7 @@ export function StaffAdmin({ me }: { me: Staff }) {
         />
       )}
       <HelpdeskSettings />
+      <StationsAdmin />
     </main>
   );
 }
