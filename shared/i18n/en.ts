@@ -634,6 +634,9 @@ export const en: Messages = {
       'The disk of the Loket data folder is almost full ({{free}} GB left). Free disk space before data can no longer be saved.',
   },
   stations: {
+    surveyScreens: 'Survey screens on the office network',
+    showOn: 'Show the survey on {{name}}',
+    shownOn: "Your visitors' survey is shown on {{name}}.",
     title: 'Hub & stations',
     intro:
       'This PC can be a hub: the hub keeps the data and serves other PCs (stations) on the office network over HTTPS.',

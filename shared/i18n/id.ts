@@ -636,6 +636,9 @@ export const id = {
       'Ruang disk folder data Loket hampir habis (tersisa {{free}} GB). Kosongkan ruang disk sebelum data tidak dapat disimpan.',
   },
   stations: {
+    surveyScreens: 'Layar survei di jaringan kantor',
+    showOn: 'Tampilkan survei di {{name}}',
+    shownOn: 'Survei pengunjung Anda tampil di {{name}}.',
     title: 'Hub & stasiun',
     intro:
       'PC ini dapat menjadi hub: hub menyimpan data dan melayani PC lain (stasiun) di jaringan kantor melalui HTTPS.',

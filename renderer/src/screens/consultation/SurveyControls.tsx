@@ -8,6 +8,7 @@ import { launchToken } from '../../api/transport';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { enterSameWindowSurveyMode } from '../../survey/ExitSurveyMode';
+import { PairedSurveyScreens } from './PairedSurveyScreens';
 import './SurveyStatus.css';
 
 const POLL_MS = 3000;
@@ -74,6 +75,7 @@ export function SurveyDisplayControls() {
           {t('survey.surveyMode')}
         </ActionButton>
       </div>
+      <PairedSurveyScreens />
     </section>
   );
 }
