@@ -338,6 +338,32 @@ async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
+describe('uploads from a station', () => {
+  it("stages an officer's file per station and refuses other kinds and roles", async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const upload = (credential: string, session?: string) =>
+      lan(hub, '/lan/upload', {
+        credential,
+        body: png,
+        headers: { 'content-type': 'application/octet-stream' },
+        ...(session !== undefined && { session }),
+      });
+    const officer = await loginAt(consultation, RINA);
+    const staged = await upload(consultation, officer);
+    expect(staged.json.ok).toBe(true);
+    expect((staged.json.value as { uploadId: string }).uploadId).toMatch(/\S{8,}/);
+    const atReception = await loginAt(reception, RINA);
+    expect((await upload(reception, atReception)).json.error?.code).toBe('FORBIDDEN');
+    expect((await upload(receptionB, officer)).json.error?.code).toBe('UNAUTHENTICATED');
+    const fromDisplay = await upload(display);
+    expect(fromDisplay.status).toBe(403);
+    expect(fromDisplay.json.error?.code).toBe('WINDOW_NOT_ALLOWED');
+  });
+});
+
 describe('the push stream', () => {
   it('says hello first, then a change event after a check-in at another station', async () => {
     const stream = openEvents(consultation);
