@@ -219,6 +219,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   const folderReady = folder?.start().catch((err: unknown) => logError(err));
   const changes = new ChangeFeed();
   const handlers = createHandlers({
+    dataDir: options.dataDir,
     scanner,
     scans: new ScanSessions(scanner, options.scanner?.extraArgsForPage, now, {
       maxSessionBytes: maxFileBytes,

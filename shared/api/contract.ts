@@ -12,6 +12,7 @@ import { receptionMethods } from './methods/reception';
 import { reportMethods } from './methods/reports';
 import { scannerMethods } from './methods/scanner';
 import { staffMethods } from './methods/staff';
+import { stationMethods } from './methods/station';
 import { storageMethods } from './methods/storage';
 import { surveyMethods } from './methods/survey';
 
@@ -31,6 +32,7 @@ const DOMAINS = [
   followUpMethods,
   surveyMethods,
   reportMethods,
+  stationMethods,
 ] as const;
 
 type Domains = typeof DOMAINS;

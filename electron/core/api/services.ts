@@ -47,6 +47,8 @@ export interface Services {
   sync: SyncWorker;
   followUp: FollowUp;
   now: () => Date;
+  /** The data folder, where pairing writes station.json (station handlers). */
+  dataDir: string;
 }
 
 /** Every non-public method runs with a logged-in caller; this narrows that for the type checker. */
