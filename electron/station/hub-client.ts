@@ -127,7 +127,6 @@ export function requestOver(socket: TLSSocket, req: HubRequest): Promise<HubResp
         method: req.method,
         path: req.path,
         headers: { ...req.headers, connection: 'close' },
-        agent: false,
         createConnection: () => socket,
       },
       (res: IncomingMessage) => {

@@ -92,7 +92,6 @@ export class HubEvents {
       method: 'GET',
       path: LAN_PATHS.events,
       headers: { ...calls.authHeaders({ locale: 'id' }), accept: 'text/event-stream' },
-      agent: false,
       createConnection: () => socket,
     });
     this.current = req;

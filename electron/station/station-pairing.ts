@@ -3,6 +3,7 @@ import {
   helloSchema,
   LAN_PATHS,
   lanRefusalSchema,
+  pairingCodeSchema,
   pairResultSchema,
   type Hello,
 } from '../../shared/api/lan-protocol';
@@ -77,6 +78,8 @@ export async function pairWithHub(
   name: string,
   timeoutMs = 10_000,
 ): Promise<StationConfig> {
+  const typed = pairingCodeSchema.safeParse(code);
+  if (!typed.success) throw new AppError('VALIDATION', { fields: { code: 'station.codeInvalid' } });
   const inspected = await inspectHub(address, timeoutMs);
   if (inspected.fingerprint !== confirmedFingerprint) throw new AppError('HUB_CERT_MISMATCH');
   const pin = {
@@ -85,7 +88,7 @@ export async function pairWithHub(
     certificatePem: inspected.certificatePem,
   };
   const body = Buffer.from(
-    JSON.stringify({ code, name, version: LOKET_VERSION, contractId: contractId() }),
+    JSON.stringify({ code: typed.data, name, version: LOKET_VERSION, contractId: contractId() }),
   );
   let response: HubResponse;
   try {
