@@ -31,7 +31,7 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.') || '_';
     if (fields[path]) continue;
-    const known = issue.message.startsWith('validation.') || issue.message.startsWith('station.');
+    const known = issue.message.startsWith('validation.');
     fields[path] = known ? issue.message : 'validation.invalid';
   }
   return fields;

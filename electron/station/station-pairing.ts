@@ -79,7 +79,8 @@ export async function pairWithHub(
   timeoutMs = 10_000,
 ): Promise<StationConfig> {
   const typed = pairingCodeSchema.safeParse(code);
-  if (!typed.success) throw new AppError('VALIDATION', { fields: { code: 'station.codeInvalid' } });
+  if (!typed.success)
+    throw new AppError('VALIDATION', { fields: { code: 'validation.pairingCode' } });
   const inspected = await inspectHub(address, timeoutMs);
   if (inspected.fingerprint !== confirmedFingerprint) throw new AppError('HUB_CERT_MISMATCH');
   const pin = {

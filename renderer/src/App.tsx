@@ -8,6 +8,7 @@ import { ActionButton } from './components/ActionButton';
 import { ChangeOwnPin } from './components/ChangeOwnPin';
 import { Notice } from './components/Notice';
 import { StorageBanner } from './components/StorageBanner';
+import { HubBanner } from './components/HubBanner';
 import { SyncBanner } from './components/SyncBanner';
 import { clearAllDrafts } from './drafts/form-draft';
 import { changeLocale } from './i18n';
@@ -148,6 +149,7 @@ export function App() {
           )}
         </div>
       </header>
+      <HubBanner />
       {view.kind === 'staff' && <StorageBanner />}
       {view.kind === 'staff' && <SyncBanner />}
       {view.kind === 'loading' && (

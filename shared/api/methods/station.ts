@@ -7,10 +7,10 @@ export const hubAddressSchema = z
   .string()
   .trim()
   .regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]{1,253}):([1-9][0-9]{0,4})$/, {
-    error: 'station.addressInvalid',
+    error: 'validation.hubAddress',
   })
   .refine((a) => Number(a.slice(a.lastIndexOf(':') + 1)) <= 65535, {
-    error: 'station.addressInvalid',
+    error: 'validation.hubAddress',
   });
 
 /** A certificate's SHA-256 fingerprint as node:crypto writes it: 32 hex pairs joined by colons. */
