@@ -76,8 +76,14 @@ export function ConnectToHub({ onBack }: { onBack: () => void }) {
         kind: t(`station.kinds.${result.value.kind}`),
       }),
     );
-    // The host turns into the station on this same address and link within a second or two.
-    setTimeout(() => window.location.reload(), 3000);
+    // The host turns into the station on this same address and link within a second or two;
+    // reloading before it answers as one would show the all-in-one (or nothing at all).
+    const untilStation = async () => {
+      const status = await api('station.status', {});
+      if (status.ok && status.value.mode === 'station') window.location.reload();
+      else setTimeout(() => void untilStation(), 1000);
+    };
+    setTimeout(() => void untilStation(), 1000);
   };
 
   return (
