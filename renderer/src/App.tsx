@@ -14,6 +14,7 @@ import { clearAllDrafts } from './drafts/form-draft';
 import { changeLocale } from './i18n';
 import { onBackToScreen, showScreen } from './back-navigation';
 import { StaffAdmin } from './screens/admin/StaffAdmin';
+import { StationPanel } from './screens/station/StationPanel';
 import { FirstRunSetup } from './screens/FirstRunSetup';
 import { LoginScreen } from './screens/LoginScreen';
 import { ReceptionScreen } from './screens/reception/ReceptionScreen';
@@ -176,6 +177,7 @@ export function App() {
       {view.kind === 'staff' && view.page === 'followup' && <FollowUpScreen />}
       {view.kind === 'staff' && view.page === 'reports' && <IkmReportScreen />}
       {view.kind === 'staff' && view.page === 'admin' && <StaffAdmin me={view.me} />}
+      {view.kind === 'staff' && view.page === 'admin' && <StationPanel />}
     </>
   );
 }

@@ -620,6 +620,15 @@ export const en: Messages = {
       'The hub has been unreachable since {{time}}. Unsent input is kept; Loket reconnects by itself.',
     bannerIncompatible:
       'The Loket version on this PC does not match the hub ({{hubVersion}}). Update {{side}}; until then this PC sends nothing to the hub.',
+    panelTitle: 'This PC is a station of a hub',
+    panelIntro:
+      'This PC ({{name}}, {{kind}}) is connected to hub {{hubName}} at {{address}}. All data is kept on the hub.',
+    unpair: 'Make this PC a PC on its own',
+    unpairConfirm:
+      "This PC stops using the hub and starts with no data as a PC on its own. The hub's data does not change, and none of it stays on this PC. Continue?",
+    unpairYes: 'Yes, disconnect from the hub',
+    unpaired:
+      'This PC is no longer connected to the hub. Loket restarts as a PC on its own: open the new link shown in the terminal window.',
     bannerReconnected: 'Connected to the hub again.',
     waitingForOfficer: 'Waiting for an officer to open the survey',
     waitingForOfficerHint:

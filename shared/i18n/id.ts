@@ -621,6 +621,15 @@ export const id = {
       'Hub tidak terjangkau sejak {{time}}. Isian yang belum terkirim tetap ada; Loket tersambung kembali dengan sendirinya.',
     bannerIncompatible:
       'Versi Loket di PC ini tidak cocok dengan versi di hub ({{hubVersion}}). Perbarui {{side}}; sampai saat itu PC ini tidak mengirim apa pun ke hub.',
+    panelTitle: 'PC ini adalah stasiun hub',
+    panelIntro:
+      'PC ini ({{name}}, {{kind}}) tersambung ke hub {{hubName}} di {{address}}. Semua data tersimpan di hub.',
+    unpair: 'Jadikan PC ini PC tunggal',
+    unpairConfirm:
+      'PC ini akan berhenti memakai hub dan mulai dengan data kosong sebagai PC tunggal. Data di hub tidak berubah, dan tidak ada data hub yang tertinggal di PC ini. Lanjutkan?',
+    unpairYes: 'Ya, lepaskan dari hub',
+    unpaired:
+      'PC ini tidak lagi tersambung ke hub. Loket dimulai ulang sebagai PC tunggal: buka tautan baru yang ditampilkan di jendela terminal.',
     bannerReconnected: 'Tersambung kembali ke hub.',
     waitingForOfficer: 'Menunggu petugas membuka survei',
     waitingForOfficerHint: 'Layar ini siap. Petugas akan membuka survei dari meja konsultasi.',

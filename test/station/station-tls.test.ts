@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { contractId, LAN_HEADERS } from '../../shared/api/lan-protocol';
 import type { PushEvent } from '../../shared/api/push-events';
@@ -222,5 +222,43 @@ describe('a station forwarding to its hub', () => {
     expect((await call(station, 'queue.overview', {})).error?.code).toBe('STATION_REVOKED');
     expect(apiCalls(h)).toHaveLength(1);
     expect(station.link.current()).toMatchObject({ state: 'refused', code: 'STATION_REVOKED' });
+  });
+});
+
+describe('turning a station back into an all-in-one', () => {
+  const me = (roles: string[]) => ({
+    status: 200,
+    body: {
+      ok: true,
+      value: { id: 1, fullName: 'A', username: 'a', roles, active: true, lockedUntil: null },
+    },
+  });
+
+  it('is for an administrator the hub knows, and forgets the pairing', async () => {
+    const h = await hub();
+    const dataDir = tempDir();
+    writeStationConfig(dataDir, await pairWithHub(h.address, hubKey.fingerprint, 'ABCD2345', 'M'));
+    let unpaired = false;
+    const station = await startStation({
+      dataDir,
+      rendererDir: dataDir,
+      launchToken: TOKEN,
+      onUnpaired: () => (unpaired = true),
+    });
+    cleanups.push(() => station.stop());
+
+    h.answer = (_w, method) => (method === 'auth.me' ? me(['officer']) : 'drop');
+    expect((await call(station, 'station.unpair', { confirm: true })).error?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(existsSync(stationConfigPath(dataDir))).toBe(true);
+
+    h.answer = (_w, method) => (method === 'auth.me' ? me(['admin']) : 'drop');
+    expect((await call(station, 'station.unpair', { confirm: true })).ok).toBe(true);
+    expect(existsSync(stationConfigPath(dataDir))).toBe(false);
+    await until(
+      async () => unpaired,
+      (u) => u,
+    );
   });
 });
