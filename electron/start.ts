@@ -2,6 +2,11 @@
  * `npm start`: the Electron app where its binary is installed, otherwise browser mode with one
  * clear line saying so. Flags: --browser (force browser mode), --data-dir DIR, --port N, --host H,
  * --survey-idle-seconds N, --scan-folder DIR (or LOKET_SCAN_FOLDER).
+ *
+ * Three ways to run one installation: all-in-one (the default), a hub (`--hub --lan-host H
+ * --lan-port N`: also serves paired stations on the LAN) and a station (`--station`, implied by a
+ * station.json in the data folder: its data lives on the hub). A first-run PC that pairs turns
+ * into a station without a restart, and a station turned back into all-in-one likewise.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,7 +16,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError, startRefusalMessage } from './core/errors';
 import { chooseDataDir, defaultDataDir } from './server/data-dir';
-import { startBrowserMode } from './server/browser-mode';
+import { startBrowserMode, type BrowserModeOptions } from './server/browser-mode';
+import { hasStationConfig } from './station/station-config';
+import { startStation } from './station/station-host';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -54,30 +61,123 @@ async function main(): Promise<void> {
   const port = flag('--port');
   const idle = flag('--survey-idle-seconds');
   const scanFolder = flag('--scan-folder') ?? process.env.LOKET_SCAN_FOLDER;
-  const mode = await startBrowserMode({
-    dataDir,
-    rendererDir: join(root, 'dist', 'renderer'),
-    host: flag('--host') ?? '127.0.0.1',
-    ...(port !== undefined && { port: Number(port) }),
-    ...(idle !== undefined && { surveyIdleSeconds: Number(idle) }),
-    ...(scanFolder && { scanFolder }),
-  });
+  const host = flag('--host') ?? '127.0.0.1';
+  const rendererDir = join(root, 'dist', 'renderer');
+  const hub = hubFlags();
+  const wantsStation = args.includes('--station') || hasStationConfig(dataDir);
+  if (hub && wantsStation) {
+    throw new Error(
+      '--hub: this data folder belongs to a station (station.json); a PC is one or the other.',
+    );
+  }
+
+  /** All-in-one (or hub); turns into a station when the first-run screen pairs this PC. */
+  const allInOne = async (listenPort: number | undefined): Promise<Running> => {
+    const options: BrowserModeOptions & { hub?: { host: string; port: number } } = {
+      dataDir,
+      rendererDir,
+      host,
+      ...(listenPort !== undefined && { port: listenPort }),
+      ...(idle !== undefined && { surveyIdleSeconds: Number(idle) }),
+      ...(scanFolder && { scanFolder }),
+      ...(hub && { hub }),
+    };
+    const mode = await startBrowserMode(options);
+    const paired = setInterval(() => {
+      if (hasStationConfig(dataDir)) {
+        clearInterval(paired);
+        void switchTo(() => station(portOf(mode.http.url), tokenOf(mode.http.launchUrl)));
+      }
+    }, 1000);
+    paired.unref();
+    return {
+      launchUrl: mode.http.launchUrl,
+      stop: async () => {
+        clearInterval(paired);
+        await mode.stop();
+      },
+    };
+  };
+
+  const station = async (
+    listenPort: number | undefined,
+    launchToken?: string,
+  ): Promise<Running> => {
+    const running = await startStation({
+      dataDir,
+      rendererDir,
+      host,
+      ...(listenPort !== undefined && { port: listenPort }),
+      ...(launchToken !== undefined && { launchToken }),
+      ...(scanFolder && { scanFolder }),
+      onUnpaired: () => void switchTo(() => allInOne(portOf(running.http.url))),
+    });
+    console.log(
+      `Stasiun "${running.config.name}" terhubung ke hub ${running.config.hubName} (${running.config.hubAddress}) / station of that hub`,
+    );
+    return { launchUrl: running.http.launchUrl, stop: () => running.stop() };
+  };
+
+  let current: Running | null = null;
+  let switching: Promise<void> = Promise.resolve();
+  const switchTo = (next: () => Promise<Running>) => {
+    switching = switching.then(async () => {
+      await current?.stop();
+      current = null;
+      current = await next();
+      console.log(`Loket siap / ready: ${current.launchUrl}`);
+    });
+    return switching.catch((err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    });
+  };
+  const listenPort = port !== undefined ? Number(port) : undefined;
+  current = wantsStation ? await station(listenPort) : await allInOne(listenPort);
+
   // Listening for a stop before saying "ready": whoever reads the line may stop us at once.
   // Deliveries in flight finish (bounded) before the database closes; a second signal waits too.
   let stopping: Promise<void> | null = null;
   const stop = () => {
-    stopping ??= mode.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
+    stopping ??= switching
+      .then(() => current?.stop())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error(err);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  console.log(`Loket siap / ready: ${mode.http.launchUrl}`);
+  console.log(`Loket siap / ready: ${current.launchUrl}`);
   console.log(`Data: ${dataDir}`);
+}
+
+interface Running {
+  launchUrl: string;
+  stop(): Promise<void>;
+}
+
+function portOf(url: string): number {
+  return Number(new URL(url).port);
+}
+
+/** The launch token a page holds (the URL fragment): kept when the host changes its mode. */
+function tokenOf(launchUrl: string): string | undefined {
+  return new URL(launchUrl).hash.match(/token=([\w-]+)/)?.[1];
+}
+
+/** `--hub --lan-host H --lan-port N`: where the hub listens for its stations (both required). */
+function hubFlags(): { host: string; port: number } | undefined {
+  if (!args.includes('--hub')) return undefined;
+  const host = flag('--lan-host');
+  const port = Number(flag('--lan-port'));
+  if (!host || !Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error('--hub needs --lan-host H (the LAN address to listen on) and --lan-port N');
+  }
+  return { host, port };
 }
 
 main().catch((err: unknown) => {

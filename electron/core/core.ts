@@ -261,6 +261,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     hubSettings,
     hub,
     surveyBindings,
+    dataDir: options.dataDir,
     scanner,
     scans: new ScanSessions(scanner, options.scanner?.extraArgsForPage, now, {
       maxSessionBytes: maxFileBytes,

@@ -8,11 +8,13 @@ import { ActionButton } from './components/ActionButton';
 import { ChangeOwnPin } from './components/ChangeOwnPin';
 import { Notice } from './components/Notice';
 import { StorageBanner } from './components/StorageBanner';
+import { HubBanner } from './components/HubBanner';
 import { SyncBanner } from './components/SyncBanner';
 import { clearAllDrafts } from './drafts/form-draft';
 import { changeLocale } from './i18n';
 import { onBackToScreen, showScreen } from './back-navigation';
 import { StaffAdmin } from './screens/admin/StaffAdmin';
+import { StationPanel } from './screens/station/StationPanel';
 import { FirstRunSetup } from './screens/FirstRunSetup';
 import { LoginScreen } from './screens/LoginScreen';
 import { ReceptionScreen } from './screens/reception/ReceptionScreen';
@@ -148,6 +150,7 @@ export function App() {
           )}
         </div>
       </header>
+      <HubBanner />
       {view.kind === 'staff' && <StorageBanner />}
       {view.kind === 'staff' && <SyncBanner />}
       {view.kind === 'loading' && (
@@ -174,6 +177,7 @@ export function App() {
       {view.kind === 'staff' && view.page === 'followup' && <FollowUpScreen />}
       {view.kind === 'staff' && view.page === 'reports' && <IkmReportScreen />}
       {view.kind === 'staff' && view.page === 'admin' && <StaffAdmin me={view.me} />}
+      {view.kind === 'staff' && view.page === 'admin' && <StationPanel />}
     </>
   );
 }

@@ -12,9 +12,10 @@ import { receptionMethods } from './methods/reception';
 import { reportMethods } from './methods/reports';
 import { scannerMethods } from './methods/scanner';
 import { staffMethods } from './methods/staff';
+import { stationMethods } from './methods/station';
 import { storageMethods } from './methods/storage';
 import { surveyMethods } from './methods/survey';
-import { stationMethods } from './methods/stations';
+import { hubStationMethods } from './methods/stations';
 
 export type { Access, MethodSpec } from './methods/method';
 
@@ -32,6 +33,7 @@ const DOMAINS = [
   followUpMethods,
   surveyMethods,
   reportMethods,
+  hubStationMethods,
   stationMethods,
 ] as const;
 

@@ -575,9 +575,70 @@ export const en: Messages = {
     yes: 'Yes',
     no: 'No',
   },
+  station: {
+    choiceTitle: 'How is this PC used?',
+    choiceAllInOne: 'Use this PC on its own',
+    choiceAllInOneHint: 'All data is kept on this PC. Right for a single service desk.',
+    choiceHub: 'Connect to a hub',
+    choiceHubHint:
+      'The data is kept on the hub PC on the office network; this PC becomes a station (reception, consultation, survey screen or waiting-room display).',
+    connectTitle: 'Connect to a hub',
+    connectIntro:
+      "Enter the hub's address as its screen shows it (for example 192.168.1.10:8443). Loket then shows the hub certificate's fingerprint to compare.",
+    address: 'Hub address',
+    addressHint: "The hub computer's IP address or name, a colon, then the port number.",
+    inspect: 'Check hub',
+    back: 'Back',
+    hubFound: 'Hub found',
+    hubName: 'Hub name',
+    hubVersion: 'Loket version on the hub',
+    fingerprint: 'Certificate fingerprint (SHA-256)',
+    compareFingerprint:
+      "Compare this fingerprint, group by group, with the one on the hub's screen. If anything differs, do not continue and contact the administrator.",
+    incompatible:
+      'The Loket version on the hub ({{hubVersion}}) does not match this PC. Update one of them to the same version before connecting.',
+    confirmFingerprint: "The fingerprint is exactly the one on the hub's screen",
+    code: 'Pairing code',
+    codeHint:
+      "Eight characters from the hub's screen, for example K7QM-4RTD. Valid for 10 minutes.",
+    name: 'Name of this PC',
+    nameHint: 'So that the administrator recognises it, for example "Consultation desk 2".',
+    pair: 'Connect',
+    paired:
+      'This PC is connected to hub {{hubName}} as a {{kind}} named "{{name}}". Loket reloads as a station…',
+    kinds: {
+      reception: 'reception station',
+      consultation: 'consultation station',
+      survey: 'survey screen',
+      display: 'waiting-room display',
+    },
+    side: {
+      hub: 'Loket on the hub PC',
+      station: 'Loket on this PC',
+    },
+    bannerUnreachable:
+      'The hub has been unreachable since {{time}}. Unsent input is kept; Loket reconnects by itself.',
+    bannerIncompatible:
+      'The Loket version on this PC does not match the hub ({{hubVersion}}). Update {{side}}; until then this PC sends nothing to the hub.',
+    panelTitle: 'This PC is a station of a hub',
+    panelIntro:
+      'This PC ({{name}}, {{kind}}) is connected to hub {{hubName}} at {{address}}. All data is kept on the hub.',
+    unpair: 'Make this PC a PC on its own',
+    unpairConfirm:
+      "This PC stops using the hub and starts with no data as a PC on its own. The hub's data does not change, and none of it stays on this PC. Continue?",
+    unpairYes: 'Yes, disconnect from the hub',
+    unpaired:
+      'This PC is no longer connected to the hub. Loket restarts as a PC on its own: open the new link shown in the terminal window.',
+    bannerReconnected: 'Connected to the hub again.',
+    waitingForOfficer: 'Waiting for an officer to open the survey',
+    waitingForOfficerHint:
+      'This screen is ready. An officer opens the survey from the consultation desk.',
+  },
   validation: {
     ipAddress: 'Enter an IP address, e.g. 192.168.1.10 or 0.0.0.0.',
     port: 'The port must be between 1024 and 65535.',
+    hubAddress: 'Write the address as address:port, for example 192.168.1.10:8443.',
+    pairingCode: 'A pairing code has 8 letters or digits, for example K7QM-4RTD.',
     pinsDiffer: 'The new PIN and its repetition differ.',
     required: 'Required.',
     invalid: 'Invalid value.',

@@ -576,9 +576,69 @@ export const id = {
     yes: 'Ya',
     no: 'Tidak',
   },
+  station: {
+    choiceTitle: 'Bagaimana PC ini digunakan?',
+    choiceAllInOne: 'Gunakan PC ini saja',
+    choiceAllInOneHint:
+      'Semua data tersimpan di PC ini. Pilihan ini cocok untuk satu meja layanan.',
+    choiceHub: 'Sambungkan ke hub',
+    choiceHubHint:
+      'Data tersimpan di PC hub di jaringan kantor; PC ini menjadi stasiun (resepsionis, konsultasi, layar survei, atau layar ruang tunggu).',
+    connectTitle: 'Sambungkan ke hub',
+    connectIntro:
+      'Isi alamat hub seperti yang tampil di layar hub (misalnya 192.168.1.10:8443). Loket akan menampilkan sidik jari sertifikat hub untuk dicocokkan.',
+    address: 'Alamat hub',
+    addressHint: 'Alamat IP atau nama komputer hub, titik dua, lalu nomor port.',
+    inspect: 'Periksa hub',
+    back: 'Kembali',
+    hubFound: 'Hub ditemukan',
+    hubName: 'Nama hub',
+    hubVersion: 'Versi Loket di hub',
+    fingerprint: 'Sidik jari sertifikat (SHA-256)',
+    compareFingerprint:
+      'Cocokkan sidik jari ini, kelompok demi kelompok, dengan yang tampil di layar hub. Bila ada yang berbeda, jangan lanjutkan dan hubungi administrator.',
+    incompatible:
+      'Versi Loket di hub ({{hubVersion}}) tidak cocok dengan versi di PC ini. Perbarui salah satu agar versinya sama sebelum menyambungkan.',
+    confirmFingerprint: 'Sidik jari sama persis dengan yang tampil di layar hub',
+    code: 'Kode pemasangan',
+    codeHint: 'Delapan karakter dari layar hub, misalnya K7QM-4RTD. Berlaku 10 menit.',
+    name: 'Nama PC ini',
+    nameHint: 'Agar administrator mengenali PC ini, misalnya "Meja konsultasi 2".',
+    pair: 'Sambungkan',
+    paired:
+      'PC ini tersambung ke hub {{hubName}} sebagai {{kind}} dengan nama "{{name}}". Loket dimuat ulang sebagai stasiun…',
+    kinds: {
+      reception: 'stasiun resepsionis',
+      consultation: 'stasiun konsultasi',
+      survey: 'layar survei',
+      display: 'layar ruang tunggu',
+    },
+    side: {
+      hub: 'Loket di PC hub',
+      station: 'Loket di PC ini',
+    },
+    bannerUnreachable:
+      'Hub tidak terjangkau sejak {{time}}. Isian yang belum terkirim tetap ada; Loket tersambung kembali dengan sendirinya.',
+    bannerIncompatible:
+      'Versi Loket di PC ini tidak cocok dengan versi di hub ({{hubVersion}}). Perbarui {{side}}; sampai saat itu PC ini tidak mengirim apa pun ke hub.',
+    panelTitle: 'PC ini adalah stasiun hub',
+    panelIntro:
+      'PC ini ({{name}}, {{kind}}) tersambung ke hub {{hubName}} di {{address}}. Semua data tersimpan di hub.',
+    unpair: 'Jadikan PC ini PC tunggal',
+    unpairConfirm:
+      'PC ini akan berhenti memakai hub dan mulai dengan data kosong sebagai PC tunggal. Data di hub tidak berubah, dan tidak ada data hub yang tertinggal di PC ini. Lanjutkan?',
+    unpairYes: 'Ya, lepaskan dari hub',
+    unpaired:
+      'PC ini tidak lagi tersambung ke hub. Loket dimulai ulang sebagai PC tunggal: buka tautan baru yang ditampilkan di jendela terminal.',
+    bannerReconnected: 'Tersambung kembali ke hub.',
+    waitingForOfficer: 'Menunggu petugas membuka survei',
+    waitingForOfficerHint: 'Layar ini siap. Petugas akan membuka survei dari meja konsultasi.',
+  },
   validation: {
     ipAddress: 'Masukkan alamat IP, misalnya 192.168.1.10 atau 0.0.0.0.',
     port: 'Port harus antara 1024 dan 65535.',
+    hubAddress: 'Tulis alamat dengan format alamat:port, misalnya 192.168.1.10:8443.',
+    pairingCode: 'Kode pemasangan terdiri atas 8 huruf atau angka, misalnya K7QM-4RTD.',
     pinsDiffer: 'PIN baru dan ulangannya tidak sama.',
     required: 'Wajib diisi.',
     invalid: 'Isian tidak valid.',

@@ -12,7 +12,8 @@ import { createStorageHandlers } from './handlers/storage';
 import { createFollowUpHandlers } from './handlers/followup';
 import { createSurveyHandlers } from './handlers/survey';
 import { createReportHandlers } from './handlers/reports';
-import { createStationHandlers } from './handlers/stations';
+import { createHubStationHandlers } from './handlers/stations';
+import { createStationHandlers } from './handlers/station';
 
 export type { Services } from './services';
 
@@ -31,6 +32,7 @@ export function createHandlers(s: Services): Handlers {
     ...createFollowUpHandlers(s),
     ...createSurveyHandlers(s),
     ...createReportHandlers(s),
+    ...createHubStationHandlers(s),
     ...createStationHandlers(s),
   } satisfies Handlers;
 }

@@ -55,6 +55,8 @@ export interface Services {
   /** Set by the host that runs the LAN listener; null in a Loket that cannot serve stations. */
   hub: { control: HubControl | null };
   surveyBindings: SurveyBindings;
+  /** The data folder, where pairing writes station.json (station handlers). */
+  dataDir: string;
 }
 
 /** Staged uploads are kept apart per staff member and, at a station, per station too. */

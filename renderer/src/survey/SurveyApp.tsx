@@ -5,6 +5,7 @@ import { AGE_GROUPS, EDUCATIONS, GENDERS, OCCUPATIONS } from '../../../shared/do
 import type { Locale } from '../../../shared/i18n/messages';
 import { surveyApi } from '../api/survey-client';
 import { ActionButton } from '../components/ActionButton';
+import { HubBanner } from '../components/HubBanner';
 import { changeLocale } from '../i18n';
 import { ExitSurveyMode, isSameWindowSurveyMode } from './ExitSurveyMode';
 import { PendingOffer, type OfferedSurvey } from './PendingOffer';
@@ -29,6 +30,8 @@ const THANKS_MS = 6000;
 /** Taps closer than this to the screen changing are a burst, not a considered answer. */
 const TAP_GUARD_MS = 700;
 const TOTAL = SKM_QUESTIONS.length;
+/** A survey station asks its own host for its hub link (answered on the PC, never by the hub). */
+const surveyStationStatus = () => surveyApi('station.status', {}, 'id');
 
 /** The visitor-facing satisfaction survey: one question per screen, big targets, resets when idle. */
 export function SurveyApp() {
@@ -48,6 +51,8 @@ export function SurveyApp() {
   const [notice, setNotice] = useState<string | null>(null);
   const [askingStillThere, setAskingStillThere] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** No officer has opened the survey for this screen yet (a survey station before its binding). */
+  const [unbound, setUnbound] = useState(false);
   const changedAt = useRef(0);
   const lastTouch = useRef(0);
 
@@ -74,6 +79,7 @@ export function SurveyApp() {
     let live = true;
     const poll = async () => {
       const r = await surveyApi('survey.current', {}, locale);
+      if (live) setUnbound(!r.ok && r.error.code === 'UNAUTHENTICATED');
       if (!live || !r.ok) return;
       setIdleSeconds(r.value.idleSeconds);
       setPending(r.value.pending);
@@ -180,6 +186,7 @@ export function SurveyApp() {
 
   return (
     <div className={`survey${large ? ' survey--large' : ''}`}>
+      <HubBanner status={surveyStationStatus} />
       <header className="survey__bar">
         <span className="survey__brand">
           {t('survey.title')}
@@ -231,6 +238,11 @@ export function SurveyApp() {
                 <ActionButton className="survey-primary" onAction={() => start()}>
                   {t('survey.start')}
                 </ActionButton>
+              </>
+            ) : unbound ? (
+              <>
+                <p className="survey-lead">{t('station.waitingForOfficer')}</p>
+                <p>{t('station.waitingForOfficerHint')}</p>
               </>
             ) : (
               <p className="survey-lead">{t('survey.waiting')}</p>

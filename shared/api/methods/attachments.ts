@@ -46,6 +46,7 @@ export const attachmentMethods = {
     ),
     access: OFFICER,
     windows: STAFF_WINDOW,
+    runsAt: 'local',
     poll: true,
   }),
   'folder.attach': method({
@@ -57,6 +58,7 @@ export const attachmentMethods = {
     output: caseViewSchema,
     access: OFFICER,
     windows: STAFF_WINDOW,
+    runsAt: 'local',
     changes: ['cases'],
   }),
 } as const satisfies Record<string, MethodSpec>;

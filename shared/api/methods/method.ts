@@ -18,6 +18,11 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   poll?: boolean;
   /** What a successful call may have changed: announced on the push stream to every screen. */
   changes?: readonly Topic[];
+  /**
+   * Where a station runs it: 'local' on the station's own PC (its hardware, its pairing),
+   * otherwise ('hub', the default) it is forwarded to the hub. All-in-one runs everything itself.
+   */
+  runsAt?: 'local' | 'hub';
 }
 
 export function method<I extends z.ZodType, O extends z.ZodType>(

@@ -20,6 +20,7 @@ export const scannerMethods = {
     ),
     access: OFFICER,
     windows: STAFF_WINDOW,
+    runsAt: 'local',
   }),
   'scanner.capabilities': method({
     input: z.object({ device: scannerDevice }),
@@ -31,12 +32,14 @@ export const scannerMethods = {
     }),
     access: OFFICER,
     windows: STAFF_WINDOW,
+    runsAt: 'local',
   }),
   'scanner.openSession': method({
     input: z.object({ resolution: z.number().int().min(75).max(600) }),
     output: z.object({ sessionId: z.string() }),
     access: OFFICER,
     windows: STAFF_WINDOW,
+    runsAt: 'local',
   }),
   'scanner.scan': method({
     input: z.object({
@@ -57,6 +60,7 @@ export const scannerMethods = {
     }),
     access: OFFICER,
     windows: STAFF_WINDOW,
+    runsAt: 'local',
   }),
   'scanner.progress': method({
     input: z.object({ sessionId: z.string().regex(/^[0-9a-f]{24}$/) }),
@@ -67,6 +71,7 @@ export const scannerMethods = {
     }),
     access: OFFICER,
     windows: STAFF_WINDOW,
+    runsAt: 'local',
     poll: true,
   }),
   'scanner.attach': method({
@@ -78,6 +83,7 @@ export const scannerMethods = {
     output: caseViewSchema,
     access: OFFICER,
     windows: STAFF_WINDOW,
+    runsAt: 'local',
     changes: ['cases'],
   }),
   'scanner.discard': method({
@@ -85,5 +91,6 @@ export const scannerMethods = {
     output: ok,
     access: OFFICER,
     windows: STAFF_WINDOW,
+    runsAt: 'local',
   }),
 } as const satisfies Record<string, MethodSpec>;

@@ -40,7 +40,7 @@ export type StationView = z.infer<typeof stationViewSchema>;
 
 export const stationNameSchema = z.string().trim().min(1, 'validation.required').max(60);
 
-export const stationMethods = {
+export const hubStationMethods = {
   'stations.hubInfo': method({
     input: empty,
     output: hubInfoSchema,

@@ -1,9 +1,11 @@
-import type { stationMethods } from '../../../../shared/api/methods/stations';
+import type { hubStationMethods } from '../../../../shared/api/methods/stations';
 import type { HubInfo } from '../../../../shared/api/methods/stations';
 import type { Handlers } from '../dispatcher';
 import { actor, type Services } from '../services';
 
-export function createStationHandlers(s: Services): Pick<Handlers, keyof typeof stationMethods> {
+export function createHubStationHandlers(
+  s: Services,
+): Pick<Handlers, keyof typeof hubStationMethods> {
   const hubInfo = (): HubInfo => {
     const settings = s.hubSettings.get();
     const control = s.hub.control;
