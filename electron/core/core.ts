@@ -29,6 +29,7 @@ import { AppError } from './errors';
 import { join } from 'node:path';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { ChangeFeed } from './api/change-feed';
+import type { WindowKind } from '../../shared/domain/roles';
 import { createHandlers } from './api/handlers';
 import { AuditLog } from './audit';
 import { SessionStore } from './auth/sessions';
@@ -48,6 +49,7 @@ import { RetentionJob } from './privacy/retention';
 import { CaseService } from './consultation/cases';
 import { OfficerQueue } from './consultation/officer-queue';
 import { SurveyService } from './survey/survey-service';
+import { QueueBoard } from './board/queue-board';
 import { IkmReporter } from './reports/ikm-report';
 
 export interface CoreOptions {
@@ -104,6 +106,8 @@ export interface Core {
   visits: VisitService;
   /** Which topics changed, for push streams and windows (see shared/api/topics.ts). */
   changes: ChangeFeed;
+  /** Whether a session may hear that window kind's push stream (see SessionStore.mayListen). */
+  mayListen(window: WindowKind, sessionToken: string | undefined): boolean;
   /** Starts delivering the outbox to the backend helpdesk in the background. */
   startSync(intervalMs?: number): void;
   /** Starts all background work: delivery, the helpdesk status poll, the housekeeping timer. */
@@ -243,6 +247,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     cases,
     survey: new SurveyService(db, audit, sessions, now),
     surveyIdleSeconds: options.surveyIdleSeconds ?? 60,
+    board: new QueueBoard(db, audit, sessions),
     ikm: new IkmReporter(db),
     db,
     storage,
@@ -257,6 +262,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     ),
     db,
     changes,
+    mayListen: (window, token) => sessions.mayListen(window, token),
     visits,
     housekeeping,
     stageUpload: async (sessionToken, source) => {

@@ -17,11 +17,31 @@ export interface WindowKindSpec {
   staffLogin: boolean;
 }
 
-export const WINDOW_KIND_SPECS: Record<WindowKind, WindowKindSpec> = {
+export const WINDOW_KIND_SPECS = {
   staff: { entry: '/', staffLogin: true },
   survey: { entry: '/survey', staffLogin: false },
   display: { entry: '/board', staffLogin: false },
-};
+} as const satisfies Record<WindowKind, WindowKindSpec>;
+
+/**
+ * The window kinds without a staff login: a staff member opens one for a screen facing the
+ * visitors (a display session), and it may call only the methods whose access names it.
+ */
+export type DisplayKind = {
+  [K in WindowKind]: (typeof WINDOW_KIND_SPECS)[K]['staffLogin'] extends true ? never : K;
+}[WindowKind];
+export const DISPLAY_KINDS = WINDOW_KINDS.filter(
+  (k): k is DisplayKind => !WINDOW_KIND_SPECS[k].staffLogin,
+);
+
+/** The window kind whose renderer entry this path is (`/survey`, `/survey/`…), else staff. */
+export function windowKindOfPath(pathname: string): WindowKind {
+  const found = WINDOW_KINDS.find((k) => {
+    const entry: string = WINDOW_KIND_SPECS[k].entry;
+    return entry !== '/' && (pathname === entry || pathname.startsWith(`${entry}/`));
+  });
+  return found ?? 'staff';
+}
 
 /** What a PC paired with a hub is for; chosen when the admin makes the pairing code. */
 export const STATION_KINDS = ['reception', 'consultation', 'survey', 'display'] as const;

@@ -11,7 +11,8 @@ import type { ApiError, ApiResult } from '../../../shared/api/errors';
 import type { Topic } from '../../../shared/api/topics';
 import type { Role, WindowKind } from '../../../shared/domain/roles';
 import { DEFAULT_LOCALE, translate, type Locale } from '../../../shared/i18n/messages';
-import type { SessionStore } from '../auth/sessions';
+import type { Access } from '../../../shared/api/methods/method';
+import type { Session, SessionStore } from '../auth/sessions';
 import { AppError } from '../errors';
 import { helpdeskErrorCode } from '../sync/connector-error-code';
 import { ConnectorError } from '../sync/connectors/helpdesk-connector';
@@ -63,6 +64,17 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
+/**
+ * One comparison for every kind of session: a display session may call exactly the methods
+ * whose access names its display kind, a staff session the staff ones its roles allow.
+ */
+export function mayCall(access: Access, session: Session): boolean {
+  if (access === 'public') return true;
+  if (access === 'staff') return session.kind === 'staff';
+  if ('display' in access) return session.kind === 'display' && session.display === access.display;
+  return session.kind === 'staff' && access.some((r) => session.roles.includes(r));
+}
+
 export function createDispatcher(
   handlers: Handlers,
   sessions: SessionStore,
@@ -85,19 +97,22 @@ export function createDispatcher(
       // A screen's timer keeps nobody logged in: only what a user does refreshes the session.
       const session = sessions.touch(ctx.sessionToken, { refresh: spec.poll !== true });
       if (!session) return failure(locale, 'UNAUTHENTICATED');
-      const access = spec.access;
-      const allowed =
-        access === 'survey_display'
-          ? session.kind === 'survey_display'
-          : session.kind === 'staff' &&
-            (access === 'staff' || access.some((r) => session.roles.includes(r)));
-      if (!allowed) return failure(locale, 'FORBIDDEN');
-      caller = {
-        staffId: session.staffId,
-        roles: session.roles,
-        sessionToken: ctx.sessionToken,
-        locale,
-      };
+      if (!mayCall(spec.access, session)) return failure(locale, 'FORBIDDEN');
+      caller =
+        session.kind === 'staff'
+          ? {
+              staffId: session.staffId,
+              roles: session.roles,
+              sessionToken: ctx.sessionToken,
+              locale,
+            }
+          : // A display acts for the staff member who opened it, with none of their roles.
+            {
+              staffId: session.openedBy.staffId,
+              roles: [],
+              sessionToken: ctx.sessionToken,
+              locale,
+            };
     }
 
     const parsed = spec.input.safeParse(rawInput ?? {});

@@ -12,6 +12,7 @@ import { createStorageHandlers } from './handlers/storage';
 import { createFollowUpHandlers } from './handlers/followup';
 import { createSurveyHandlers } from './handlers/survey';
 import { createReportHandlers } from './handlers/reports';
+import { createBoardHandlers } from './handlers/board';
 
 export type { Services } from './services';
 
@@ -30,5 +31,6 @@ export function createHandlers(s: Services): Handlers {
     ...createFollowUpHandlers(s),
     ...createSurveyHandlers(s),
     ...createReportHandlers(s),
+    ...createBoardHandlers(s),
   } satisfies Handlers;
 }
