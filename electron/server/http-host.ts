@@ -235,7 +235,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     const session = req.headers['x-loket-session'];
     const token = typeof session === 'string' ? session : undefined;
     if (!(options.mayListen?.(window, token) ?? false)) return refuse(req, res, 403, 'session');
-    if (!streams.serve(req, res)) refuse(req, res, 503, 'too many streams');
+    if (!streams.serve(req, res, window)) refuse(req, res, 503, 'too many streams');
   };
 
   const handleStatic = async (req: IncomingMessage, res: ServerResponse, path: string) => {

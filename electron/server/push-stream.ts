@@ -1,6 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PushEvent } from '../../shared/api/push-events';
 import type { Topic } from '../../shared/api/topics';
+import {
+  WINDOW_KIND_SPECS,
+  type WindowKind,
+  type WindowKindSpec,
+} from '../../shared/domain/station-kinds';
 
 /** What a host is given to feed its push streams: the shape a station's relay provides too. */
 export type PushSubscribe = (listener: (event: PushEvent) => void) => () => void;
@@ -16,6 +21,17 @@ export const RETRY_MS = 2_000;
 /** One Server-Sent Events frame for one event: its JSON on a single `data:` line. */
 export function sseFrame(event: PushEvent): string {
   return `data: ${JSON.stringify(event)}\n\n`;
+}
+
+/**
+ * What a window of this kind hears of an event: a change narrowed to the topics its kind hears
+ * (null when none is left); resync and hub events as they are.
+ */
+export function visibleTo(window: WindowKind, event: PushEvent): PushEvent | null {
+  const hears: WindowKindSpec['hears'] = WINDOW_KIND_SPECS[window].hears;
+  if (event.type !== 'change' || hears === 'all') return event;
+  const topics = event.topics.filter((t) => hears.includes(t));
+  return topics.length === 0 ? null : { type: 'change', topics };
 }
 
 /** The core's change feed speaks in topics; a stream speaks in push events. */
@@ -44,7 +60,7 @@ export class PushStreams {
   }
 
   /** Serves one admitted request as an event stream; false when the cap is reached. */
-  serve(req: IncomingMessage, res: ServerResponse): boolean {
+  serve(req: IncomingMessage, res: ServerResponse, window: WindowKind): boolean {
     if (this.open >= this.o.maxStreams) return false;
     this.open++;
     // A stream is quiet between events by design: only the heartbeat and the client's going
@@ -59,7 +75,8 @@ export class PushStreams {
     });
     res.write(`retry: ${RETRY_MS}\n\n`);
     const unsubscribe = this.o.subscribe((event) => {
-      if (!res.destroyed) res.write(sseFrame(event));
+      const visible = visibleTo(window, event);
+      if (visible && !res.destroyed) res.write(sseFrame(visible));
     });
     const heartbeat = setInterval(() => {
       if (!res.destroyed) res.write(HEARTBEAT_FRAME);

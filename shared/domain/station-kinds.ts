@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Topic } from '../api/topics';
 import type { Role } from './roles';
 
 /**
@@ -15,12 +16,14 @@ export interface WindowKindSpec {
   entry: string;
   /** Staff log in here; the other kinds never carry a staff session. */
   staffLogin: boolean;
+  /** The changes its push stream carries: a display hears only what its own screen shows. */
+  hears: 'all' | readonly Topic[];
 }
 
 export const WINDOW_KIND_SPECS = {
-  staff: { entry: '/', staffLogin: true },
-  survey: { entry: '/survey', staffLogin: false },
-  display: { entry: '/board', staffLogin: false },
+  staff: { entry: '/', staffLogin: true, hears: 'all' },
+  survey: { entry: '/survey', staffLogin: false, hears: ['survey'] },
+  display: { entry: '/board', staffLogin: false, hears: ['queue'] },
 } as const satisfies Record<WindowKind, WindowKindSpec>;
 
 /**
