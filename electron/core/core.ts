@@ -29,6 +29,7 @@ import { AppError } from './errors';
 import { join } from 'node:path';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { ChangeFeed } from './api/change-feed';
+import type { WindowKind } from '../../shared/domain/roles';
 import { createHandlers } from './api/handlers';
 import { AuditLog } from './audit';
 import { SessionStore } from './auth/sessions';
@@ -48,6 +49,7 @@ import { RetentionJob } from './privacy/retention';
 import { CaseService } from './consultation/cases';
 import { OfficerQueue } from './consultation/officer-queue';
 import { SurveyService } from './survey/survey-service';
+import { QueueBoard } from './board/queue-board';
 import { IkmReporter } from './reports/ikm-report';
 import {
   PAIRING_CODE_LIFETIME_MS,
@@ -133,6 +135,8 @@ export interface Core {
   hubSettings: HubSettings;
   /** The host running the LAN listener tells the core where it listens and how to apply settings. */
   setHubControl(control: HubControl | null): void;
+  /** Whether a session may hear that window kind's push stream (see SessionStore.mayListen). */
+  mayListen(window: WindowKind, sessionToken: string | undefined): boolean;
   /** Starts delivering the outbox to the backend helpdesk in the background. */
   startSync(intervalMs?: number): void;
   /** Starts all background work: delivery, the helpdesk status poll, the housekeeping timer. */
@@ -286,6 +290,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     cases,
     survey: new SurveyService(db, audit, sessions, now),
     surveyIdleSeconds: options.surveyIdleSeconds ?? 60,
+    board: new QueueBoard(db, audit, sessions),
     ikm: new IkmReporter(db),
     db,
     storage,
@@ -306,6 +311,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     setHubControl: (control) => {
       hub.control = control;
     },
+    mayListen: (window, token) => sessions.mayListen(window, token),
     visits,
     housekeeping,
     stageUpload: async (sessionToken, source, station) => {

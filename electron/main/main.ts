@@ -15,6 +15,7 @@ import {
   safeStorage,
   screen,
   session,
+  webContents,
   type WebContents,
 } from 'electron';
 import Store from 'electron-store';
@@ -26,7 +27,10 @@ import type { SecretStore } from '../core/settings/secret-store';
 import { chooseDataDir } from '../server/data-dir';
 import { CONTENT_SECURITY_POLICY } from '../server/content-security-policy';
 import { CONTENT_TYPES, readStaticFile, resolveStaticPath } from '../server/static-files';
-import { handleIpcCall } from './ipc-call';
+import { IPC } from '../../shared/api/bridge';
+import type { DisplayKind, WindowKind } from '../../shared/domain/station-kinds';
+import { changesAsPush } from '../server/push-stream';
+import { handleIpcCall, isKiosk, openDisplaySchema, pageFor, pushTargets } from './ipc-call';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -56,7 +60,8 @@ if (!isFirstInstance) app.exit(0);
 
 let core: Core | null = null;
 let staffWindow: BrowserWindow | null = null;
-let surveyWindow: BrowserWindow | null = null;
+/** The visitor-facing windows on the second screen, at most one of each kind. */
+const displayWindows = new Map<DisplayKind, BrowserWindow>();
 const settings: ShellSettings = readShellSettings();
 
 /** A settings file that cannot be read (hand-edited, half-written) gives the defaults, not a crash. */
@@ -80,22 +85,22 @@ function lockDown(contents: WebContents): void {
     if (!isAllowedNavigation(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  // The visitor's survey is always locked, also when the staff window itself has become it.
+  // The visitor's screens are always locked, also when the staff window itself has become one.
   contents.on('before-input-event', (event, input) => {
-    const locked = settings.kiosk || windows.kindOf(contents.id) === 'survey';
+    const locked = isKiosk(windows.kindOf(contents.id) ?? 'staff', settings.kiosk);
     if (locked && isBlockedKioskShortcut(input)) event.preventDefault();
   });
 }
 
 function createWindow(
-  kind: 'staff' | 'survey',
-  page: string,
+  kind: WindowKind,
+  fragment?: string,
   bounds?: Electron.Rectangle,
 ): BrowserWindow {
   const win = new BrowserWindow({
     ...(bounds ?? { width: 1366, height: 900 }),
     show: false,
-    kiosk: settings.kiosk || kind === 'survey',
+    kiosk: isKiosk(kind, settings.kiosk),
     autoHideMenuBar: true,
     webPreferences: webPreferencesFor({ preloadPath, isDevelopment }),
   });
@@ -103,7 +108,7 @@ function createWindow(
   windows.register(id, kind);
   win.on('closed', () => windows.forget(id));
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(`${APP_ORIGIN}/${page}`);
+  void win.loadURL(`${APP_ORIGIN}/${pageFor(kind, fragment)}`);
   return win;
 }
 
@@ -122,11 +127,17 @@ async function serveAsset(request: Request): Promise<Response> {
 }
 
 function wireIpc(c: Core): void {
-  ipcMain.handle('loket:call', (event, message: unknown) =>
+  // Each window hears what changed, as its kind may; the page reloads through its own calls.
+  changesAsPush((listener) => c.changes.subscribe(listener))((event) => {
+    for (const target of pushTargets(windows.entries(), event)) {
+      webContents.fromId(target.id)?.send(IPC.push, target.event);
+    }
+  });
+  ipcMain.handle(IPC.call, (event, message: unknown) =>
     handleIpcCall(c.dispatch, windows.kindOf(event.sender.id), message, settings.locale),
   );
   // File bytes travel as a buffer, outside the JSON calls; the core checks the session.
-  ipcMain.handle('loket:upload', async (event, message: unknown) => {
+  ipcMain.handle(IPC.upload, async (event, message: unknown) => {
     const parsed = z
       .object({ bytes: z.instanceof(ArrayBuffer), sessionToken: z.string().max(200).optional() })
       .safeParse(message);
@@ -154,33 +165,35 @@ function wireIpc(c: Core): void {
       return { ok: false, error: { code, message: translate(settings.locale, `errors.${code}`) } };
     }
   });
-  // The survey opens on a second display facing the visitor when there is one.
-  ipcMain.handle('loket:openSurvey', (event, message: unknown) => {
+  // A display (the survey, the board) opens on a second screen facing the visitors if there is one.
+  ipcMain.handle(IPC.openDisplay, (event, message: unknown) => {
     if (windows.kindOf(event.sender.id) !== 'staff') return false;
-    const { displayToken } = z.object({ displayToken: z.string().max(200) }).parse(message);
+    const parsed = openDisplaySchema.safeParse(message);
+    if (!parsed.success) return false;
+    const { kind, displayToken } = parsed.data;
     const display = settings.surveyOnSecondDisplay
       ? pickSurveyDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id)
       : null;
     if (!display) return false;
-    surveyWindow?.close();
+    displayWindows.get(kind)?.close();
     const opened = createWindow(
-      'survey',
-      `survey#display=${encodeURIComponent(displayToken)}`,
+      kind,
+      `display=${encodeURIComponent(displayToken)}`,
       display.bounds,
     );
     opened.on('closed', () => {
-      if (surveyWindow === opened) surveyWindow = null;
+      if (displayWindows.get(kind) === opened) displayWindows.delete(kind);
     });
-    surveyWindow = opened;
+    displayWindows.set(kind, opened);
     return true;
   });
   // Without a second display the staff window itself becomes the survey; only a PIN turns it back.
-  ipcMain.handle('loket:enterSurveyMode', (event) => {
+  ipcMain.handle(IPC.enterSurveyMode, (event) => {
     if (windows.kindOf(event.sender.id) !== 'staff') return;
     windows.register(event.sender.id, 'survey');
     BrowserWindow.fromWebContents(event.sender)?.setKiosk(true);
   });
-  ipcMain.handle('loket:leaveSurveyMode', async (event, message: unknown) => {
+  ipcMain.handle(IPC.leaveSurveyMode, async (event, message: unknown) => {
     const credentials = z
       .object({ username: z.string().max(64), pin: z.string().max(64) })
       .safeParse(message);
@@ -246,11 +259,11 @@ void app.whenReady().then(() => {
   if (settings.kiosk) Menu.setApplicationMenu(null);
   wireIpc(core);
   core.start();
-  staffWindow = createWindow('staff', 'index.html');
-  // The survey display alone must not keep Loket running once the staff have closed it.
+  staffWindow = createWindow('staff');
+  // A display alone must not keep Loket running once the staff have closed it.
   staffWindow.on('closed', () => {
     staffWindow = null;
-    surveyWindow?.close();
+    for (const w of displayWindows.values()) w.close();
   });
 });
 

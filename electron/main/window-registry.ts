@@ -15,6 +15,11 @@ export class WindowRegistry {
     return this.kinds.get(webContentsId);
   }
 
+  /** Every registered window with its kind. */
+  entries(): IterableIterator<[number, WindowKind]> {
+    return this.kinds.entries();
+  }
+
   forget(webContentsId: number): void {
     this.kinds.delete(webContentsId);
   }

@@ -3,16 +3,27 @@
  * use 'electron'; it exposes calls, never ipcRenderer itself. Which methods a window may use is
  * decided in the main process from the window that sent the message.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { IPC, type LoketBridge } from '../../shared/api/bridge';
 
-contextBridge.exposeInMainWorld('loket', {
+const bridge = {
   call: (method: string, input: unknown, sessionToken?: string): Promise<unknown> =>
-    ipcRenderer.invoke('loket:call', { method, input, sessionToken }),
+    ipcRenderer.invoke(IPC.call, { method, input, sessionToken }),
+  onPush: (listener: (event: unknown) => void): (() => void) => {
+    // The page gets the event only, never the IPC event with its sender.
+    const relay = (_event: IpcRendererEvent, push: unknown) => listener(push);
+    ipcRenderer.on(IPC.push, relay);
+    return () => {
+      ipcRenderer.removeListener(IPC.push, relay);
+    };
+  },
   upload: (bytes: ArrayBuffer, sessionToken?: string): Promise<unknown> =>
-    ipcRenderer.invoke('loket:upload', { bytes, sessionToken }),
-  openSurveyWindow: (displayToken: string): Promise<boolean> =>
-    ipcRenderer.invoke('loket:openSurvey', { displayToken }),
-  enterSurveyMode: (): Promise<void> => ipcRenderer.invoke('loket:enterSurveyMode'),
+    ipcRenderer.invoke(IPC.upload, { bytes, sessionToken }),
+  openDisplayWindow: (kind: string, displayToken: string): Promise<boolean> =>
+    ipcRenderer.invoke(IPC.openDisplay, { kind, displayToken }),
+  enterSurveyMode: (): Promise<void> => ipcRenderer.invoke(IPC.enterSurveyMode),
   leaveSurveyMode: (username: string, pin: string): Promise<unknown> =>
-    ipcRenderer.invoke('loket:leaveSurveyMode', { username, pin }),
-});
+    ipcRenderer.invoke(IPC.leaveSurveyMode, { username, pin }),
+} satisfies LoketBridge;
+
+contextBridge.exposeInMainWorld('loket', bridge);

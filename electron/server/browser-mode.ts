@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createCore, type Core } from '../core/core';
 import { startHttpHost, type HttpHost } from './http-host';
 import { startHubMode, type HubMode, type HubOptions } from './hub-mode';
+import { changesAsPush } from './push-stream';
 
 export interface BrowserModeOptions {
   dataDir: string;
@@ -54,6 +55,9 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       stageUpload: core.stageUpload,
       rendererDir: options.rendererDir,
       launchToken: randomBytes(24).toString('base64url'),
+      // Every screen hears what changed, by topic, and reloads through its own calls.
+      subscribe: changesAsPush((listener) => core.changes.subscribe(listener)),
+      mayListen: core.mayListen,
       ...(options.host !== undefined && { host: options.host }),
       ...(options.port !== undefined && { port: options.port }),
     });

@@ -4,6 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import type { Dispatch } from '../core/api/dispatcher';
 import type { ApiResult } from '../../shared/api/errors';
+import type { PushEvent } from '../../shared/api/push-events';
 import type { WindowKind } from '../../shared/domain/roles';
 import { LOCALES, translate, type Locale } from '../../shared/i18n/messages';
 import { AppError } from '../core/errors';
@@ -17,6 +18,8 @@ import {
 } from './http-limits';
 import { isJsonContentType } from './media-type';
 import { answerThenClose, readBodyText } from './request-body';
+import { apiRouteOf, UPLOAD_PATH } from './api-routes';
+import { HEARTBEAT_MS, MAX_PUSH_STREAMS, PushStreams, type PushSubscribe } from './push-stream';
 
 export type { HttpLimits } from './http-limits';
 
@@ -36,6 +39,20 @@ export interface HttpHostOptions {
   extraHostNames?: readonly string[];
   /** Bounds on sockets, time and bytes; the defaults suit a desk (see http-limits.ts). */
   limits?: Partial<HttpLimits>;
+  /**
+   * Feeds `GET /api/events/<windowKind>` (Server-Sent Events): what changed, by topic only.
+   * Without it there are no streams (404) and screens fall back to polling.
+   */
+  subscribe?: (listener: (event: PushEvent) => void) => () => void;
+  /**
+   * Whether this session may listen on that window kind's stream: a staff session on the staff
+   * stream, a display session on its own display's. Without it every stream is refused.
+   */
+  mayListen?: (window: WindowKind, sessionToken: string | undefined) => boolean;
+  /** Open push streams at once (default 64); one more is answered 503. */
+  maxPushStreams?: number;
+  /** A comment on every quiet stream this often (default 15 s). */
+  pushHeartbeatMs?: number;
 }
 
 export interface HttpHost {
@@ -44,13 +61,6 @@ export interface HttpHost {
   launchUrl: string;
   close(): Promise<void>;
 }
-
-const UPLOAD_PATH = '/api/upload/staff';
-/** The route decides the window kind: a page cannot claim to be the staff window. */
-const API_ROUTES: readonly { prefix: string; window: WindowKind }[] = [
-  { prefix: '/api/staff/', window: 'staff' },
-  { prefix: '/api/survey/', window: 'survey' },
-];
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -90,14 +100,6 @@ function rawPathOf(req: IncomingMessage): string | null {
   return path.startsWith('/') ? path : null;
 }
 
-function decodedSegment(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
-}
-
 /** Host names this listener answers to, as they appear in a Host header: `name:port`. */
 function hostNamesFor(host: string, port: number, extra: readonly string[]): string[] {
   const bracketed = (name: string) => (name.includes(':') ? `[${name}]` : name);
@@ -125,18 +127,22 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     );
 
   /** The checks every API request passes after the Host check; the refusal, or null. */
-  const refusal = (req: IncomingMessage): [number, string] | null => {
+  const refusal = (req: IncomingMessage, expectedMethod = 'POST'): [number, string] | null => {
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins.has(origin.toLowerCase())) return [403, 'origin'];
     const auth = req.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ') || !sameSecret(auth.slice(7), options.launchToken)) {
       return [401, 'launch token'];
     }
-    if (req.method !== 'POST') return [405, 'method'];
+    if (req.method !== expectedMethod) return [405, 'method'];
     return null;
   };
-  const admitted = (req: IncomingMessage, res: ServerResponse): boolean => {
-    const refused = refusal(req);
+  const admitted = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    expectedMethod?: string,
+  ): boolean => {
+    const refused = refusal(req, expectedMethod);
     if (refused) refuse(req, res, refused[0], refused[1]);
     return refused === null;
   };
@@ -213,6 +219,25 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     sendJson(res, 200, result);
   };
 
+  const streams = options.subscribe
+    ? new PushStreams({
+        subscribe: options.subscribe as PushSubscribe,
+        heartbeatMs: options.pushHeartbeatMs ?? HEARTBEAT_MS,
+        maxStreams: options.maxPushStreams ?? MAX_PUSH_STREAMS,
+        headers: SECURITY_HEADERS,
+      })
+    : null;
+
+  /** A window's push stream: the same gate as a call, and a session that may see that window. */
+  const handleEvents = (req: IncomingMessage, res: ServerResponse, window: WindowKind) => {
+    if (!admitted(req, res, 'GET')) return;
+    if (!streams) return refuse(req, res, 404, 'no push stream');
+    const session = req.headers['x-loket-session'];
+    const token = typeof session === 'string' ? session : undefined;
+    if (!(options.mayListen?.(window, token) ?? false)) return refuse(req, res, 403, 'session');
+    if (!streams.serve(req, res, window)) refuse(req, res, 503, 'too many streams');
+  };
+
   const handleStatic = async (req: IncomingMessage, res: ServerResponse, path: string) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, SECURITY_HEADERS).end();
@@ -256,12 +281,12 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     deadline.unref();
     res.once('close', () => clearTimeout(deadline));
 
-    if (path === UPLOAD_PATH) return handleUpload(req, res);
-    const api = API_ROUTES.find((r) => path.startsWith(r.prefix));
-    if (!api) return handleStatic(req, res, path);
-    const method = decodedSegment(path.slice(api.prefix.length));
-    if (method === null) return refuse(req, res, 400, 'path');
-    return handleApi(req, res, api.window, method);
+    const api = apiRouteOf(path);
+    if (api === null) return handleStatic(req, res, path);
+    if (api.type === 'upload') return handleUpload(req, res);
+    if (api.type === 'events') return handleEvents(req, res, api.window);
+    if (api.type === 'unknown') return refuse(req, res, 404, 'path');
+    return handleApi(req, res, api.window, api.method);
   };
 
   const failed = (res: ServerResponse) => {

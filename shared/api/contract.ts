@@ -4,6 +4,7 @@ import { roleSchema } from '../domain/roles';
 import { visitorTypeSchema } from '../domain/visitor-types';
 import { accessMethods } from './methods/access';
 import { attachmentMethods } from './methods/attachments';
+import { boardMethods } from './methods/board';
 import { caseMethods } from './methods/cases';
 import { followUpMethods } from './methods/followup';
 import { helpdeskMethods } from './methods/helpdesk';
@@ -35,6 +36,7 @@ const DOMAINS = [
   reportMethods,
   hubStationMethods,
   stationMethods,
+  boardMethods,
 ] as const;
 
 type Domains = typeof DOMAINS;

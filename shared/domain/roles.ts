@@ -4,4 +4,10 @@ export const ROLES = ['receptionist', 'officer', 'supervisor', 'admin'] as const
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-export { WINDOW_KINDS, windowKindSchema, type WindowKind } from './station-kinds';
+export {
+  DISPLAY_KINDS,
+  WINDOW_KINDS,
+  windowKindSchema,
+  type DisplayKind,
+  type WindowKind,
+} from './station-kinds';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Topic } from '../api/topics';
 import type { Role } from './roles';
 
 /**
@@ -15,13 +16,35 @@ export interface WindowKindSpec {
   entry: string;
   /** Staff log in here; the other kinds never carry a staff session. */
   staffLogin: boolean;
+  /** The changes its push stream carries: a display hears only what its own screen shows. */
+  hears: 'all' | readonly Topic[];
 }
 
-export const WINDOW_KIND_SPECS: Record<WindowKind, WindowKindSpec> = {
-  staff: { entry: '/', staffLogin: true },
-  survey: { entry: '/survey', staffLogin: false },
-  display: { entry: '/board', staffLogin: false },
-};
+export const WINDOW_KIND_SPECS = {
+  staff: { entry: '/', staffLogin: true, hears: 'all' },
+  survey: { entry: '/survey', staffLogin: false, hears: ['survey'] },
+  display: { entry: '/board', staffLogin: false, hears: ['queue'] },
+} as const satisfies Record<WindowKind, WindowKindSpec>;
+
+/**
+ * The window kinds without a staff login: a staff member opens one for a screen facing the
+ * visitors (a display session), and it may call only the methods whose access names it.
+ */
+export type DisplayKind = {
+  [K in WindowKind]: (typeof WINDOW_KIND_SPECS)[K]['staffLogin'] extends true ? never : K;
+}[WindowKind];
+export const DISPLAY_KINDS = WINDOW_KINDS.filter(
+  (k): k is DisplayKind => !WINDOW_KIND_SPECS[k].staffLogin,
+);
+
+/** The window kind whose renderer entry this path is (`/survey`, `/survey/`…), else staff. */
+export function windowKindOfPath(pathname: string): WindowKind {
+  const found = WINDOW_KINDS.find((k) => {
+    const entry: string = WINDOW_KIND_SPECS[k].entry;
+    return entry !== '/' && (pathname === entry || pathname.startsWith(`${entry}/`));
+  });
+  return found ?? 'staff';
+}
 
 /** What a PC paired with a hub is for; chosen when the admin makes the pairing code. */
 export const STATION_KINDS = ['reception', 'consultation', 'survey', 'display'] as const;

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { handleIpcCall, isMethodAllowedForWindow } from '../../electron/main/ipc-call';
+import {
+  handleIpcCall,
+  isKiosk,
+  isMethodAllowedForWindow,
+  openDisplaySchema,
+  pageFor,
+  pushTargets,
+} from '../../electron/main/ipc-call';
 import { WindowRegistry } from '../../electron/main/window-registry';
 import type { Dispatch } from '../../electron/core/api/dispatcher';
 import { cleanup, startWithAdmin, type TestCore } from '../helpers/temp-core';
@@ -81,5 +88,40 @@ describe('IPC calls', () => {
     t = await startWithAdmin();
     const r = await handleIpcCall(t.core.dispatch, 'staff', message, 'id');
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+});
+
+describe('window kinds as data in the Electron shell', () => {
+  it('loads each kind at its renderer entry, and locks every visitor-facing kind', () => {
+    expect(pageFor('staff')).toBe('index.html');
+    expect(pageFor('survey', 'display=abc')).toBe('survey#display=abc');
+    expect(pageFor('display', 'display=abc')).toBe('board#display=abc');
+    expect(isKiosk('staff', false)).toBe(false);
+    expect(isKiosk('staff', true)).toBe(true);
+    expect(isKiosk('survey', false)).toBe(true);
+    expect(isKiosk('display', false)).toBe(true);
+  });
+
+  it('opens only the display kinds on the second screen', () => {
+    expect(openDisplaySchema.safeParse({ kind: 'display', displayToken: 't' }).success).toBe(true);
+    expect(openDisplaySchema.safeParse({ kind: 'survey', displayToken: 't' }).success).toBe(true);
+    expect(openDisplaySchema.safeParse({ kind: 'staff', displayToken: 't' }).success).toBe(false);
+  });
+
+  it('sends each window only the changes its kind hears', () => {
+    const registry = new WindowRegistry();
+    registry.register(1, 'staff');
+    registry.register(2, 'survey');
+    registry.register(3, 'display');
+    expect(pushTargets(registry.entries(), { type: 'change', topics: ['queue', 'cases'] })).toEqual(
+      [
+        { id: 1, event: { type: 'change', topics: ['queue', 'cases'] } },
+        { id: 3, event: { type: 'change', topics: ['queue'] } },
+      ],
+    );
+    expect(pushTargets(registry.entries(), { type: 'change', topics: ['followup'] })).toEqual([
+      { id: 1, event: { type: 'change', topics: ['followup'] } },
+    ]);
+    expect(pushTargets(registry.entries(), { type: 'resync' }).map((t) => t.id)).toEqual([1, 2, 3]);
   });
 });

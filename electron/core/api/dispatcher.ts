@@ -12,7 +12,8 @@ import type { Topic } from '../../../shared/api/topics';
 import type { Role, WindowKind } from '../../../shared/domain/roles';
 import { STATION_KIND_SPECS, type StationKind } from '../../../shared/domain/station-kinds';
 import { DEFAULT_LOCALE, translate, type Locale } from '../../../shared/i18n/messages';
-import type { SessionStore } from '../auth/sessions';
+import type { Access } from '../../../shared/api/methods/method';
+import type { Session, SessionStore } from '../auth/sessions';
 import { AppError } from '../errors';
 import { helpdeskErrorCode } from '../sync/connector-error-code';
 import { ConnectorError } from '../sync/connectors/helpdesk-connector';
@@ -79,6 +80,21 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
+/**
+ * One comparison for every kind of session: a display session may call exactly the methods
+ * whose access names its display kind, a staff session the staff ones its roles allow.
+ */
+export function mayCall(
+  access: Access,
+  session: Session,
+  roles: readonly Role[] = session.kind === 'staff' ? session.roles : [],
+): boolean {
+  if (access === 'public') return true;
+  if (access === 'staff') return session.kind === 'staff';
+  if ('display' in access) return session.kind === 'display' && session.display === access.display;
+  return session.kind === 'staff' && access.some((r) => roles.includes(r));
+}
+
 export function createDispatcher(
   handlers: Handlers,
   sessions: SessionStore,
@@ -109,16 +125,12 @@ export function createDispatcher(
       if (!session) return failure(locale, 'UNAUTHENTICATED');
       // A session is good only where it was made: at one station, or on this PC's own host.
       if (session.stationId !== ctx.station?.id) return failure(locale, 'UNAUTHENTICATED');
-      const roles = rolesAt(session.roles, ctx.station);
-      const access = spec.access;
-      const allowed =
-        access === 'survey_display'
-          ? session.kind === 'survey_display'
-          : session.kind === 'staff' &&
-            (access === 'staff' || access.some((r) => roles.includes(r)));
-      if (!allowed) return failure(locale, 'FORBIDDEN');
+      // At a station a staff member acts only in the roles its kind allows; a display in none.
+      const roles = session.kind === 'staff' ? rolesAt(session.roles, ctx.station) : [];
+      if (!mayCall(spec.access, session, roles)) return failure(locale, 'FORBIDDEN');
       caller = {
-        staffId: session.staffId,
+        // A display acts for the staff member who opened it, with none of their roles.
+        staffId: session.kind === 'staff' ? session.staffId : session.openedBy.staffId,
         roles,
         sessionToken: ctx.sessionToken,
         locale,

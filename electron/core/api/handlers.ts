@@ -14,6 +14,7 @@ import { createSurveyHandlers } from './handlers/survey';
 import { createReportHandlers } from './handlers/reports';
 import { createHubStationHandlers } from './handlers/stations';
 import { createStationHandlers } from './handlers/station';
+import { createBoardHandlers } from './handlers/board';
 
 export type { Services } from './services';
 
@@ -34,5 +35,6 @@ export function createHandlers(s: Services): Handlers {
     ...createReportHandlers(s),
     ...createHubStationHandlers(s),
     ...createStationHandlers(s),
+    ...createBoardHandlers(s),
   } satisfies Handlers;
 }

@@ -2,6 +2,7 @@ import type { AuditLog } from '../audit';
 import type { CaseService } from '../consultation/cases';
 import type { OfficerQueue } from '../consultation/officer-queue';
 import type { SurveyService } from '../survey/survey-service';
+import type { QueueBoard } from '../board/queue-board';
 import type { IkmReporter } from '../reports/ikm-report';
 import type { Db } from '../db/open-database';
 import type { StorageGuard } from '../db/storage-guard';
@@ -36,6 +37,7 @@ export interface Services {
   cases: CaseService;
   survey: SurveyService;
   surveyIdleSeconds: number;
+  board: QueueBoard;
   ikm: IkmReporter;
   db: Db;
   storage: StorageGuard;

@@ -1,22 +1,41 @@
 import { randomBytes } from 'node:crypto';
-import type { Role } from '../../../shared/domain/roles';
+import type { DisplayKind, Role, WindowKind } from '../../../shared/domain/roles';
+import { WINDOW_KIND_SPECS } from '../../../shared/domain/station-kinds';
 import { serviceDayOf } from '../../../shared/time';
 
-/** A staff member at their screen, or a visitor-facing survey display opened by an officer. */
-export type SessionKind = 'staff' | 'survey_display';
-
-export interface Session {
-  kind: SessionKind;
+/** A staff member at their screen. */
+export interface StaffSession {
+  kind: 'staff';
   staffId: number;
   roles: readonly Role[];
   lastSeen: number;
   /** The absolute end (ms), whatever the activity. */
   endsAt: number;
-  /** For a display: the staff session that opened it. */
-  openedBy?: string;
   /** The paired station it was made at: refused at any other (and on the hub's own host). */
   stationId?: number;
 }
+
+/**
+ * A screen facing the visitors (the survey, the waiting-room board), opened by a staff member
+ * from their own screen. It never carries that staff member's session: it may call only the
+ * methods whose access names its display kind.
+ */
+export interface DisplaySession {
+  kind: 'display';
+  display: DisplayKind;
+  openedBy: { staffId: number; token: string };
+  /** The absolute end (ms): the end of the staff session that opened it. */
+  expiresAt: number;
+  /** The paired station it shows on (a survey screen's own, or its officer's). */
+  stationId?: number;
+}
+
+export type Session = StaffSession | DisplaySession;
+
+const endOf = (s: Session): number => (s.kind === 'staff' ? s.endsAt : s.expiresAt);
+const staffIdOf = (s: Session): number => (s.kind === 'staff' ? s.staffId : s.openedBy.staffId);
+const openerOf = (s: Session): string | undefined =>
+  s.kind === 'display' ? s.openedBy.token : undefined;
 
 export interface SessionPolicy {
   /** A staff session ends after this long without a user action. */
@@ -51,25 +70,21 @@ export class SessionStore {
   }
 
   /**
-   * A survey display for the officer of this staff session. It replaces the officer's previous
-   * display and ends with the session that opened it (logout, its absolute end, deactivation, a
-   * PIN reset) — but not when that session merely idles: in same-window survey mode the officer's
-   * own screen is the display, and nobody makes staff calls with it.
+   * A display of this kind for the staff member of this session. It replaces their previous
+   * display of the same kind and ends with the session that opened it (logout, its absolute end,
+   * deactivation, a PIN reset) — but not when that session merely idles: in same-window survey
+   * mode the officer's own screen is the display, and nobody makes staff calls with it.
    */
-  createDisplay(staffToken: string, stationId?: number): string {
+  createDisplay(staffToken: string, display: DisplayKind, stationId?: number): string {
     const staff = this.sessions.get(staffToken);
     if (!staff || staff.kind !== 'staff') throw new Error('a display needs a live staff session');
-    for (const [token, s] of this.sessions) {
-      if (s.kind === 'survey_display' && s.staffId === staff.staffId) this.sessions.delete(token);
-    }
+    this.endDisplaysOf(staff.staffId, display);
     const boundTo = stationId ?? staff.stationId;
     return this.add({
-      kind: 'survey_display',
-      staffId: staff.staffId,
-      roles: [],
-      lastSeen: this.now().getTime(),
-      endsAt: staff.endsAt,
-      openedBy: staffToken,
+      kind: 'display',
+      display,
+      openedBy: { staffId: staff.staffId, token: staffToken },
+      expiresAt: staff.endsAt,
       // A paired survey screen gets its own station; else the display is where its officer is.
       ...(boundTo !== undefined && { stationId: boundTo }),
     });
@@ -79,6 +94,14 @@ export class SessionStore {
   bindToStation(token: string, stationId: number): void {
     const session = this.sessions.get(token);
     if (session) session.stationId = stationId;
+  }
+
+  /** The displays a staff member opened (of one kind, or all). */
+  endDisplaysOf(staffId: number, display?: DisplayKind): void {
+    for (const [token, s] of this.sessions) {
+      if (s.kind !== 'display' || s.openedBy.staffId !== staffId) continue;
+      if (display === undefined || s.display === display) this.sessions.delete(token);
+    }
   }
 
   /**
@@ -91,32 +114,43 @@ export class SessionStore {
     if (!session) return undefined;
     const now = this.now().getTime();
     const idle = session.kind === 'staff' && now - session.lastSeen > this.policy.idleMs;
-    if (idle || now >= session.endsAt) {
+    if (idle || now >= endOf(session)) {
       this.sessions.delete(token);
       return undefined;
     }
-    if (refresh) session.lastSeen = now;
+    if (refresh && session.kind === 'staff') session.lastSeen = now;
     return session;
+  }
+
+  /**
+   * Whether this session may hear that window kind's push stream: a staff session the staff
+   * window's, a display session only its own display's. Listening keeps nobody logged in.
+   */
+  mayListen(window: WindowKind, token: string | undefined): boolean {
+    const session = this.touch(token, { refresh: false });
+    if (!session) return false;
+    if (WINDOW_KIND_SPECS[window].staffLogin) return session.kind === 'staff';
+    return session.kind === 'display' && session.display === window;
   }
 
   /** Logout: the session and the display it opened. */
   end(token: string): void {
     this.sessions.delete(token);
-    for (const [t, s] of this.sessions) if (s.openedBy === token) this.sessions.delete(t);
+    for (const [t, s] of this.sessions) if (openerOf(s) === token) this.sessions.delete(t);
   }
 
   /** Every session of a staff member (and their displays), but the one named, if any. */
   endAllFor(staffId: number, except?: string): void {
     for (const [token, s] of this.sessions) {
-      const kept = except !== undefined && (token === except || s.openedBy === except);
-      if (s.staffId !== staffId || kept) continue;
+      const kept = except !== undefined && (token === except || openerOf(s) === except);
+      if (staffIdOf(s) !== staffId || kept) continue;
       this.sessions.delete(token);
     }
   }
 
   private add(session: Session): string {
     const now = this.now().getTime();
-    for (const [t, s] of this.sessions) if (now >= s.endsAt) this.sessions.delete(t);
+    for (const [t, s] of this.sessions) if (now >= endOf(s)) this.sessions.delete(t);
     const token = randomBytes(32).toString('base64url');
     this.sessions.set(token, session);
     return token;

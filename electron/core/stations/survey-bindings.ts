@@ -20,7 +20,7 @@ export class SurveyBindings {
     if (!officerToken) throw new AppError('UNAUTHENTICATED');
     const station = this.stations.get(stationId);
     if (station.kind !== 'survey' || station.revoked) throw new AppError('NOT_FOUND');
-    const token = this.sessions.createDisplay(officerToken, stationId);
+    const token = this.sessions.createDisplay(officerToken, 'survey', stationId);
     this.tokens.set(stationId, token);
   }
 
@@ -38,9 +38,9 @@ export class SurveyBindings {
   /** The officer whose surveys this station shows now, if any. */
   officerOf(stationId: number): number | undefined {
     const token = this.tokenFor(stationId);
-    return token === undefined
-      ? undefined
-      : this.sessions.touch(token, { refresh: false })?.staffId;
+    const session =
+      token === undefined ? undefined : this.sessions.touch(token, { refresh: false });
+    return session?.kind === 'display' ? session.openedBy.staffId : undefined;
   }
 
   unbind(stationId: number): void {

@@ -116,7 +116,7 @@ export class SurveyService {
       entity: 'staff',
       entityId: officerId,
     });
-    return { displayToken: this.sessions.createDisplay(staffToken) };
+    return { displayToken: this.sessions.createDisplay(staffToken, 'survey') };
   }
 
   /** What the display should show: the welcome screen, or the surveys waiting, oldest first. */

@@ -1,8 +1,7 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { ApiResult } from '../../../shared/api/errors';
-import { pickTransport } from './transport';
+import { pickTransport, SESSION_KEY } from './transport';
 
-const SESSION_KEY = 'loket.session';
 const transport = pickTransport();
 let locale = 'id';
 let onSessionLost: () => void = () => {};

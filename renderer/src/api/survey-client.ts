@@ -1,10 +1,9 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { ApiResult } from '../../../shared/api/errors';
+import type { DisplayKind } from '../../../shared/domain/station-kinds';
 import { DISPLAY_TOKEN_KEY as DISPLAY_KEY, pickTransport } from './transport';
 
-const transport = pickTransport('survey');
-
-/** The display token arrived in the fragment of the survey screen's URL, like the launch token. */
+/** The display token arrived in the fragment of the display's URL, like the launch token. */
 export function displayToken(): string | null {
   return sessionStorage.getItem(DISPLAY_KEY);
 }
@@ -13,12 +12,22 @@ export function forgetDisplayToken(): void {
   sessionStorage.removeItem(DISPLAY_KEY);
 }
 
-/** Calls from the visitor-facing screen: only the survey methods exist for it. */
-export async function surveyApi<M extends MethodName>(
+export type DisplayApi = <M extends MethodName>(
   method: M,
   input: MethodInput<M>,
   locale: string,
-): Promise<ApiResult<MethodOutput<M>>> {
-  const token = sessionStorage.getItem(DISPLAY_KEY) ?? undefined;
-  return (await transport(method, input, token, locale)) as ApiResult<MethodOutput<M>>;
+) => Promise<ApiResult<MethodOutput<M>>>;
+
+/** Calls from a visitor-facing screen, with its display token: only its own methods exist for it. */
+export function displayApi(kind: DisplayKind): DisplayApi {
+  const transport = pickTransport(kind);
+  return async (method, input, locale) => {
+    const token = sessionStorage.getItem(DISPLAY_KEY) ?? undefined;
+    return (await transport(method, input, token, locale)) as ApiResult<
+      MethodOutput<typeof method>
+    >;
+  };
 }
+
+/** Calls from the visitor-facing survey screen. */
+export const surveyApi: DisplayApi = displayApi('survey');

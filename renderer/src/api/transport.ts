@@ -1,17 +1,6 @@
+import type { LoketBridge } from '../../../shared/api/bridge';
 import type { ApiResult } from '../../../shared/api/errors';
-
-/** What the Electron preload exposes; absent in browser mode. */
-export interface LoketBridge {
-  call(method: string, input: unknown, sessionToken?: string): Promise<unknown>;
-  /** Hands a file's bytes to the host; resolves to `{ ok, value: { uploadId } }` or an error. */
-  upload(bytes: ArrayBuffer, sessionToken?: string): Promise<unknown>;
-  /** Opens the survey on a second display; false when there is none. */
-  openSurveyWindow(displayToken: string): Promise<boolean>;
-  /** Turns this window into the survey: the main process then allows it only survey methods. */
-  enterSurveyMode(): Promise<void>;
-  /** Turns it back after a staff login; resolves to the login's result. */
-  leaveSurveyMode(username: string, pin: string): Promise<unknown>;
-}
+import type { WindowKind } from '../../../shared/domain/station-kinds';
 
 declare global {
   interface Window {
@@ -22,6 +11,13 @@ declare global {
 const LAUNCH_TOKEN_KEY = 'loket.launchToken';
 /** The survey display's session, handed over the same way as the launch token. */
 export const DISPLAY_TOKEN_KEY = 'loket.display';
+/** The staff member's session in this tab. */
+export const SESSION_KEY = 'loket.session';
+
+/** The session a window of this kind calls with: a staff session, or its display session. */
+export function sessionTokenFor(kind: WindowKind): string | undefined {
+  return sessionStorage.getItem(kind === 'staff' ? SESSION_KEY : DISPLAY_TOKEN_KEY) ?? undefined;
+}
 
 /**
  * Why the browser-mode host cannot be used from this tab, as opposed to a host that is down:
@@ -113,7 +109,7 @@ function reloadOnNewLaunchUrl(): void {
 
 /** IPC through the preload bridge in Electron, HTTP on loopback in browser mode; screens never know which.
  * In browser mode the route names the window kind, and the host refuses what that kind may not call. */
-export function pickTransport(windowKind: 'staff' | 'survey' = 'staff'): Transport {
+export function pickTransport(windowKind: WindowKind = 'staff'): Transport {
   const bridge = window.loket;
   if (bridge) {
     return async (method, input, sessionToken) =>

@@ -1,7 +1,5 @@
 import type { ApiResult } from '../../../shared/api/errors';
-import { reportAccessRefusal, launchToken } from './transport';
-
-const SESSION_KEY = 'loket.session';
+import { reportAccessRefusal, launchToken, SESSION_KEY } from './transport';
 
 /** Sends a file's bytes to the host (IPC buffer in Electron, a raw HTTP body in browser mode). */
 export async function uploadFile(file: Blob): Promise<ApiResult<{ uploadId: string }>> {

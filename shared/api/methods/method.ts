@@ -1,13 +1,18 @@
 import { z } from 'zod';
-import type { Role, WindowKind } from '../../domain/roles';
+import type { DisplayKind, Role, WindowKind } from '../../domain/roles';
 import type { Topic } from '../topics';
 
 /**
  * Who may call a method: 'public' needs no login (first-run setup, login), 'staff' any
- * logged-in staff member, 'survey_display' the visitor-facing survey screen an officer opened,
- * otherwise a staff member with one of the listed roles.
+ * logged-in staff member, `{ display }` the visitor-facing screen of that kind a staff member
+ * opened (never with a staff session), otherwise a staff member with one of the listed roles.
  */
-export type Access = 'public' | 'staff' | 'survey_display' | readonly Role[];
+export type Access = 'public' | 'staff' | { readonly display: DisplayKind } | readonly Role[];
+
+/** The display session an access names, or null for the staff and public ones. */
+export function displayOf(access: Access): DisplayKind | null {
+  return typeof access === 'object' && 'display' in access ? access.display : null;
+}
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -34,6 +39,10 @@ export function method<I extends z.ZodType, O extends z.ZodType>(
 export const STAFF_WINDOW = ['staff'] as const;
 /** The visitor-facing survey screen may call these and nothing else. */
 export const SURVEY_WINDOW = ['survey'] as const;
+export const SURVEY_DISPLAY = { display: 'survey' } as const;
+/** The waiting-room board: read-only, queue labels only. */
+export const DISPLAY_WINDOW = ['display'] as const;
+export const BOARD_DISPLAY = { display: 'display' } as const;
 export const OFFICER = ['officer'] as const;
 export const empty = z.object({}).strict();
 export const id = z.number().int().positive();

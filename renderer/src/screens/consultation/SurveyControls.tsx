@@ -37,7 +37,7 @@ export function SurveyDisplayControls() {
     if (!r.ok) return setFailure(errorText(r.error));
     const bridge = window.loket;
     // Electron: a window on the display facing the visitor, made by the main process.
-    if (!sameWindow && bridge && (await bridge.openSurveyWindow(r.value.displayToken))) return;
+    if (!sameWindow && bridge && (await bridge.openDisplayWindow('survey', r.value.displayToken))) return;
     if (sameWindow || bridge) {
       await bridge?.enterSurveyMode();
       enterSameWindowSurveyMode();

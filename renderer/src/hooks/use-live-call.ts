@@ -1,0 +1,115 @@
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import type { ApiError, ApiResult } from '../../../shared/api/errors';
+import type { Topic } from '../../../shared/api/topics';
+import type { WindowKind } from '../../../shared/domain/station-kinds';
+import { api } from '../api/client';
+import { liveFeed, type LiveStatus } from '../api/live';
+
+/** While the push stream is down, how often a screen reloads by itself (15–30 s as before). */
+export const DEFAULT_FALLBACK_MS = 20_000;
+
+export interface LiveCallOptions {
+  /** Reload when one of these changed (the contract's `changes` of other calls). */
+  topics: readonly Topic[];
+  /** Poll this often, but only while the stream is down. */
+  fallbackMs?: number;
+  /** The window kind whose stream to hear (default: the staff window). */
+  window?: WindowKind;
+  /** The call to make; default the staff client. */
+  call?: <M extends MethodName>(
+    method: M,
+    input: MethodInput<M>,
+  ) => Promise<ApiResult<MethodOutput<M>>>;
+  /** False: do not load (yet); e.g. nothing selected. */
+  enabled?: boolean;
+}
+
+export interface LiveCall<M extends MethodName> {
+  data: MethodOutput<M> | null;
+  error: ApiError | null;
+  /** Load again now: after an action on this screen. */
+  reload: () => void;
+  /** When the last answer arrived (ms). */
+  loadedAt: number | null;
+}
+
+/**
+ * One call's current answer: loaded once, reloaded when the push stream says one of its topics
+ * changed or asks for a resync, and polled only as a fallback while the stream is down. The
+ * input is compared by its JSON, so an object literal per render does not reload.
+ */
+export function useLiveCall<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+  options: LiveCallOptions,
+): LiveCall<M> {
+  const [data, setData] = useState<MethodOutput<M> | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loadedAt, setLoadedAt] = useState<number | null>(null);
+  const [revision, setRevision] = useState(0);
+  const reload = useCallback(() => setRevision((r) => r + 1), []);
+  const key = JSON.stringify(input);
+  const topicsKey = options.topics.join(',');
+  const kind = options.window ?? 'staff';
+  const enabled = options.enabled ?? true;
+  const fallbackMs = options.fallbackMs ?? DEFAULT_FALLBACK_MS;
+  const call = useRef(options.call ?? api);
+  useEffect(() => {
+    call.current = options.call ?? api;
+  });
+
+  // The answer of the latest request wins; an older one arriving late is dropped.
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    void call.current(method, JSON.parse(key) as MethodInput<M>).then((r) => {
+      if (!live) return;
+      setLoadedAt(Date.now());
+      if (r.ok) {
+        setData(r.value);
+        setError(null);
+      } else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [method, key, revision, enabled]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    const topics = topicsKey.split(',');
+    const feed = liveFeed(kind);
+    const unsubscribe = feed.subscribe((event) => {
+      if (
+        event.type === 'resync' ||
+        (event.type === 'change' && event.topics.some((t) => topics.includes(t)))
+      ) {
+        reload();
+      }
+    });
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const fallback = (connected: boolean) => {
+      clearInterval(timer);
+      timer = connected ? undefined : setInterval(reload, fallbackMs);
+    };
+    fallback(feed.status().connected);
+    const unwatch = feed.onStatus((s) => fallback(s.connected));
+    return () => {
+      unsubscribe();
+      unwatch();
+      clearInterval(timer);
+    };
+  }, [kind, topicsKey, fallbackMs, enabled, reload]);
+
+  return { data, error, reload, loadedAt };
+}
+
+/** Whether this tab's push stream is up, and since when it is not: for a "Terputus sejak" sign. */
+export function useLiveStatus(kind: WindowKind): LiveStatus {
+  const feed = liveFeed(kind);
+  return useSyncExternalStore(
+    (changed) => feed.onStatus(changed),
+    () => feed.status(),
+  );
+}
