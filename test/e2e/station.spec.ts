@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect, expectAccessible, screenshot } from './loket-fixture';
 import { FakeHub, makeHubKey } from '../station/fake-hub';
 
@@ -83,6 +85,65 @@ test('a first-run PC pairs with a hub, then every screen says when the hub is aw
     answerLikeAHub(hub);
     await expect(page.getByText('Tersambung kembali ke hub.')).toBeVisible({ timeout: 20_000 });
     await expect(banner).toHaveCount(0);
+  } finally {
+    await hub.stop();
+  }
+});
+
+test('an administrator at a station turns it back into a PC on its own, asked twice', async ({
+  page,
+  loket,
+}) => {
+  test.setTimeout(120_000);
+  const key = await makeHubKey();
+  const hub = await new FakeHub(key).start();
+  const admin = {
+    id: 1,
+    fullName: 'Admin Hub',
+    username: 'admin',
+    roles: ['admin'],
+    active: true,
+    lockedUntil: null,
+  };
+  hub.answer = (_w, method) => {
+    const ok = (value: unknown) => ({ status: 200, body: { ok: true, value } });
+    if (method === 'setup.status') return ok({ needsFirstAdmin: false });
+    if (method === 'auth.login') return ok({ sessionToken: 's'.repeat(32), staff: admin });
+    if (method === 'auth.me') return ok(admin);
+    if (method === 'staff.list') return ok([admin]);
+    return { status: 200, body: { ok: false, error: { code: 'NOT_FOUND', message: '-' } } };
+  };
+  try {
+    await page.goto(loket.launchUrl);
+    await page.getByRole('radio', { name: /Sambungkan ke hub/ }).click();
+    await page.getByLabel('Alamat hub').fill(hub.address);
+    await page.getByRole('button', { name: 'Periksa hub' }).click();
+    await page.getByLabel('Sidik jari sama persis dengan yang tampil di layar hub').check();
+    await page.getByLabel(/Kode pemasangan/).fill('ABCD2345');
+    await page.getByLabel(/Nama PC ini/).fill('Meja 1');
+    await page.getByRole('button', { name: 'Sambungkan', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Masuk petugas' })).toBeVisible({
+      timeout: 20_000,
+    });
+    await page.getByLabel('Nama pengguna').fill('admin');
+    await page.getByLabel('PIN').fill('123456');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    const panel = page.getByRole('complementary', { name: 'PC ini adalah stasiun hub' });
+    await expect(panel).toContainText('tersambung ke hub Hub PTSP Uji');
+    await panel.getByRole('button', { name: 'Jadikan PC ini PC tunggal' }).click();
+    await expect(panel.getByText(/Lanjutkan\?/)).toBeVisible();
+    await expectAccessible(page, 'station panel');
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await panel.scrollIntoViewIfNeeded();
+      await screenshot(page, `station-panel-${size.width}`);
+    }
+    await panel.getByRole('button', { name: 'Ya, lepaskan dari hub' }).click();
+    await expect(panel.getByText(/tidak lagi tersambung ke hub/)).toBeVisible();
+    // The same address now answers as a first-run PC on its own (a new link, as after a restart).
+    await expect
+      .poll(async () => existsSync(join(loket.dataDir, 'station.json')), { timeout: 10_000 })
+      .toBe(false);
   } finally {
     await hub.stop();
   }
