@@ -54,7 +54,15 @@ export async function startHubMode(
         if (flags) return; // the host's flags decide; the saved settings apply at the next start
         await lan?.close();
         lan = null;
-        if (settings.enabled) await listen(settings.host, settings.port);
+        if (!settings.enabled) return;
+        try {
+          await listen(settings.host, settings.port);
+        } catch (err) {
+          // An address this PC does not have, or a port in use: the settings stay saved and the
+          // admin screen says the hub is not accepting connections.
+          const code = (err as NodeJS.ErrnoException).code ?? 'unknown';
+          console.error(`[loket hub] cannot listen on ${settings.host}:${settings.port}: ${code}`);
+        }
       });
     return applying;
   };

@@ -3,6 +3,9 @@ import type { Hello } from '../../shared/api/lan-protocol';
 import type { PushEvent } from '../../shared/api/push-events';
 import type { ChangeFeed } from '../core/api/change-feed';
 
+/** A station needs one stream; a few more cover a reconnect racing the old one's close. */
+export const MAX_STREAMS_PER_STATION = 4;
+
 /** A comment line every so often keeps NAT boxes and the station's watchdog from giving up. */
 export const PING_INTERVAL_MS = 15_000;
 
@@ -35,6 +38,13 @@ export class LanEventStreams {
     const ping = setInterval(() => res.write(': ping\n\n'), this.pingIntervalMs);
     ping.unref();
     const set = this.streams.get(stationId) ?? new Set<ServerResponse>();
+    // One station cannot hold the hub's connections: past the bound its oldest stream goes.
+    for (const old of set) {
+      if (set.size < MAX_STREAMS_PER_STATION) break;
+      set.delete(old);
+      old.end();
+      old.socket?.destroySoon();
+    }
     set.add(res);
     this.streams.set(stationId, set);
     res.once('close', () => {

@@ -1,7 +1,7 @@
 /**
  * A hub as its own process for the LAN tests: browser mode with hub options, printing one JSON
  * line with where it listens. Used until electron/start.ts carries the --hub flags.
- * Args: --data-dir DIR --lan-host H --lan-port N [--code-lifetime-ms N]
+ * Args: --data-dir DIR [--lan-host H --lan-port N] [--code-lifetime-ms N]
  */
 import { join } from 'node:path';
 import { startBrowserMode } from '../../electron/server/browser-mode';
@@ -18,7 +18,10 @@ const lifetime = flag('--code-lifetime-ms');
 const mode = await startBrowserMode({
   dataDir,
   rendererDir: join(import.meta.dirname, '..', '..', 'dist', 'renderer'),
-  hub: { host: flag('--lan-host') ?? '127.0.0.2', port: Number(flag('--lan-port') ?? 0) },
+  // Without --lan-host the admin's saved hub settings decide, as in an ordinary start.
+  ...(flag('--lan-host') !== undefined && {
+    hub: { host: flag('--lan-host') ?? '', port: Number(flag('--lan-port') ?? 0) },
+  }),
   ...(lifetime !== undefined && { pairingCodeLifetimeMs: Number(lifetime) }),
 });
 const stop = () => {

@@ -1,4 +1,5 @@
-import { request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractId } from '../../shared/api/lan-protocol';
@@ -365,6 +366,16 @@ describe('uploads from a station', () => {
 });
 
 describe('the push stream', () => {
+  it('keeps at most four streams per station, closing the oldest', async () => {
+    const streams = [1, 2, 3, 4].map(() => openEvents(receptionB));
+    await waitFor(() => streams.every((s) => s.events.length >= 1));
+    const fifth = openEvents(receptionB);
+    await waitFor(() => fifth.events.length >= 1);
+    await waitFor(() => streams[0]?.closed() === true, 2000);
+    expect(streams.slice(1).map((s) => s.closed())).toEqual([false, false, false]);
+    for (const s of [...streams, fifth]) s.close();
+  });
+
   it('says hello first, then a change event after a check-in at another station', async () => {
     const stream = openEvents(consultation);
     await waitFor(() => stream.events.length >= 1);
@@ -539,6 +550,61 @@ describe('the hub across restarts', () => {
       expect(status.json).toEqual({ ok: true, value: { needsFirstAdmin: false } });
     } finally {
       await second.stop();
+    }
+  }, 60_000);
+});
+
+describe("the admin's hub settings", () => {
+  it('start and stop the listener, and a port in use leaves it off without failing the save', async () => {
+    const plain = await spawnHub(tempDir('loket-hub-settings-'), [], null);
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.6', r));
+    try {
+      await hubMust(plain, 'setup.createFirstAdmin', ADMIN);
+      const session = (
+        await hubMust<{ sessionToken: string }>(plain, 'auth.login', {
+          username: ADMIN.username,
+          pin: ADMIN.pin,
+        })
+      ).sessionToken;
+      type Info = { mode: string; listening: { port: number } | null; fingerprint: string | null };
+      const before = await hubMust<Info>(plain, 'stations.hubInfo', {}, session);
+      expect(before).toMatchObject({ mode: 'allInOne', listening: null, fingerprint: null });
+      const bad = await hubCall(
+        plain,
+        'stations.setHub',
+        { enabled: true, host: 'pc-hub', port: 80 },
+        session,
+      );
+      expect(bad.error?.code).toBe('VALIDATION');
+      const port = 45000 + Math.floor(Math.random() * 1000);
+      const on = await hubMust<Info>(
+        plain,
+        'stations.setHub',
+        { enabled: true, host: '127.0.0.6', port },
+        session,
+      );
+      expect(on.mode).toBe('hub');
+      expect(on.listening).toEqual({ host: '127.0.0.6', port });
+      expect(on.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+      const inUse = (busy.address() as AddressInfo).port;
+      const taken = await hubMust<Info>(
+        plain,
+        'stations.setHub',
+        { enabled: true, host: '127.0.0.6', port: inUse },
+        session,
+      );
+      expect(taken).toMatchObject({ mode: 'hub', listening: null, fingerprint: on.fingerprint });
+      const off = await hubMust<Info>(
+        plain,
+        'stations.setHub',
+        { enabled: false, host: '127.0.0.6', port },
+        session,
+      );
+      expect(off).toMatchObject({ mode: 'allInOne', listening: null });
+    } finally {
+      busy.close();
+      await plain.stop();
     }
   }, 60_000);
 });
