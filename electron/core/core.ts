@@ -207,6 +207,8 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   let polling: Promise<void> | null = null;
   let closed = false;
   const followUp = new FollowUp(db, audit, links, outbox, now);
+  // Background work announces what it changed, as the calls do (the contract's `changes`).
+  const changes = new ChangeFeed();
   const sync = new SyncWorker({
     outbox,
     links,
@@ -216,12 +218,14 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     readAttachment: (sha256) => attachments.read(sha256),
     now,
     logError,
+    changed: () => changes.publish(['sync', 'followup']),
   });
   const folder = options.scanFolder
-    ? new FolderWatch(options.scanFolder, options.scanFolderStableMs, now)
+    ? new FolderWatch(options.scanFolder, options.scanFolderStableMs, now, () =>
+        changes.publish(['folder']),
+      )
     : null;
   const folderReady = folder?.start().catch((err: unknown) => logError(err));
-  const changes = new ChangeFeed();
   const handlers = createHandlers({
     scanner,
     scans: new ScanSessions(scanner, options.scanner?.extraArgsForPage, now, {
@@ -288,6 +292,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
       housekeepingTimer = setInterval(() => {
         try {
           housekeeping();
+          changes.publish(['queue']);
         } catch (err) {
           logError(err);
         }
@@ -318,7 +323,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
       polling = followUp
         .pollStatuses(connector)
         .then(
-          () => undefined,
+          () => changes.publish(['followup', 'sync']),
           (err: unknown) => logError(err),
         )
         .finally(() => (polling = null));
