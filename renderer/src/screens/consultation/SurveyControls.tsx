@@ -14,9 +14,9 @@ import './SurveyStatus.css';
 /** Only while the push stream is down. */
 const POLL_MS = 15_000;
 
-function surveyUrl(displayToken: string): string {
+function surveyUrl(displayToken: string, entry = '/survey'): string {
   const fragment = new URLSearchParams({ token: launchToken(), display: displayToken });
-  return `/survey#${fragment.toString()}`;
+  return `${entry}#${fragment.toString()}`;
 }
 
 /** Opens the visitor-facing survey, on another screen or this one, and relays "call an officer". */
@@ -58,6 +58,15 @@ export function SurveyDisplayControls() {
     }
   };
 
+  /** The waiting-room board: on the second screen in Electron, else its own tab. */
+  const openBoard = async () => {
+    const r = await api('board.openDisplay', {});
+    if (!r.ok) return setFailure(errorText(r.error));
+    const bridge = window.loket;
+    if (bridge && (await bridge.openDisplayWindow('display', r.value.displayToken))) return;
+    window.open(surveyUrl(r.value.displayToken, '/board'), '_blank', 'popup,noopener,noreferrer');
+  };
+
   return (
     <section className="card" aria-labelledby="survey-display-title">
       <h2 id="survey-display-title">{t('survey.title')}</h2>
@@ -80,6 +89,9 @@ export function SurveyDisplayControls() {
         </ActionButton>
         <ActionButton className="button button--small" onAction={() => open(true)}>
           {t('survey.surveyMode')}
+        </ActionButton>
+        <ActionButton className="button button--small" onAction={openBoard}>
+          {t('board.open')}
         </ActionButton>
       </div>
     </section>
