@@ -236,6 +236,8 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   let polling: Promise<void> | null = null;
   let closed = false;
   const followUp = new FollowUp(db, audit, links, outbox, now);
+  // Background work announces what it changed, as the calls do (the contract's `changes`).
+  const changes = new ChangeFeed();
   const sync = new SyncWorker({
     outbox,
     links,
@@ -245,12 +247,14 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     readAttachment: (sha256) => attachments.read(sha256),
     now,
     logError,
+    changed: () => changes.publish(['sync', 'followup']),
   });
   const folder = options.scanFolder
-    ? new FolderWatch(options.scanFolder, options.scanFolderStableMs, now)
+    ? new FolderWatch(options.scanFolder, options.scanFolderStableMs, now, () =>
+        changes.publish(['folder']),
+      )
     : null;
   const folderReady = folder?.start().catch((err: unknown) => logError(err));
-  const changes = new ChangeFeed();
   const hubSettings = new HubSettings(db);
   const stations = new StationRegistry(db, audit, now, {
     codeLifetimeMs: options.pairingCodeLifetimeMs ?? PAIRING_CODE_LIFETIME_MS,
@@ -338,6 +342,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
       housekeepingTimer = setInterval(() => {
         try {
           housekeeping();
+          changes.publish(['queue']);
         } catch (err) {
           logError(err);
         }
@@ -368,7 +373,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
       polling = followUp
         .pollStatuses(connector)
         .then(
-          () => undefined,
+          () => changes.publish(['followup', 'sync']),
           (err: unknown) => logError(err),
         )
         .finally(() => (polling = null));

@@ -10,6 +10,8 @@ export type ApiRoute =
   | { type: 'call'; window: WindowKind; method: string }
   | { type: 'events'; window: WindowKind }
   | { type: 'upload' }
+  /** A percent escape that does not decode: answered 400, as a malformed request. */
+  | { type: 'malformed' }
   | { type: 'unknown' };
 
 export const UPLOAD_PATH = '/api/upload/staff';
@@ -36,5 +38,5 @@ export function apiRouteOf(path: string): ApiRoute | null {
     return isWindowKind(rest) ? { type: 'events', window: rest } : { type: 'unknown' };
   if (!isWindowKind(first)) return { type: 'unknown' };
   const method = decodedSegment(rest);
-  return method === null ? { type: 'unknown' } : { type: 'call', window: first, method };
+  return method === null ? { type: 'malformed' } : { type: 'call', window: first, method };
 }

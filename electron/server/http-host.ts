@@ -285,6 +285,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     if (api === null) return handleStatic(req, res, path);
     if (api.type === 'upload') return handleUpload(req, res);
     if (api.type === 'events') return handleEvents(req, res, api.window);
+    if (api.type === 'malformed') return refuse(req, res, 400, 'path');
     if (api.type === 'unknown') return refuse(req, res, 404, 'path');
     return handleApi(req, res, api.window, api.method);
   };

@@ -15,6 +15,8 @@ export const TOPICS = [
   'settings',
   'stations',
   'storage',
+  /** Files offered from the scan-to folder. */
+  'folder',
 ] as const;
 export const topicSchema = z.enum(TOPICS);
 export type Topic = z.infer<typeof topicSchema>;

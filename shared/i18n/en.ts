@@ -852,4 +852,13 @@ export const en: Messages = {
     INTERNAL: 'Something went wrong in the system. Saved data is safe; please try again.',
     NETWORK: 'Cannot reach the Loket service. Please try again.',
   },
+  board: {
+    title: 'Queue board',
+    service: 'SPSE Consultation Service · LKPP',
+    nowCalling: 'Now calling',
+    nobodyCalled: 'No calls yet',
+    recent: 'Recent calls',
+    disconnected: 'Disconnected since {{time}}',
+    open: 'Open the queue board',
+  },
 };

@@ -855,6 +855,15 @@ export const id = {
     INTERNAL: 'Terjadi kesalahan di sistem. Data yang sudah tersimpan tetap aman; coba lagi.',
     NETWORK: 'Tidak dapat menghubungi layanan Loket. Coba lagi.',
   },
+  board: {
+    title: 'Layar antrean',
+    service: 'Layanan Konsultasi SPSE · LKPP',
+    nowCalling: 'Nomor dipanggil',
+    nobodyCalled: 'Belum ada panggilan',
+    recent: 'Panggilan terakhir',
+    disconnected: 'Terputus sejak {{time}}',
+    open: 'Buka layar antrean',
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -25,6 +25,8 @@ export class FolderWatch {
     private readonly dir: string,
     private readonly stableMs = 1500,
     private readonly now: () => Date = () => new Date(),
+    /** Told when a file is offered or withdrawn, so that screens reload the offers. */
+    private readonly changed: () => void = () => {},
   ) {}
 
   start(): Promise<void> {
@@ -46,9 +48,11 @@ export class FolderWatch {
         seenAt: this.now().toISOString(),
       };
       this.offers.set(offer.id, offer);
+      this.changed();
     });
     this.watcher.on('unlink', (path) => {
       for (const [id, o] of this.offers) if (o.path === path) this.offers.delete(id);
+      this.changed();
     });
     return new Promise((resolve) => this.watcher?.once('ready', () => resolve()));
   }

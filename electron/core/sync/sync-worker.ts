@@ -34,6 +34,8 @@ export interface SyncWorkerOptions {
   inFlightGraceMs?: number;
   /** Where a failure of the worker itself (not of a delivery) is reported. */
   logError?: (err: unknown) => void;
+  /** Told after each delivery attempt: the screens' sync banner and outbox may have changed. */
+  changed?: () => void;
 }
 
 export interface SyncHealth {
@@ -167,6 +169,7 @@ export class SyncWorker {
       if (!entry) return;
       this.attempts++;
       await this.deliver(connector, entry);
+      this.o.changed?.();
     }
   }
 

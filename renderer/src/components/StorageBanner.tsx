@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput } from '../../../shared/api/contract';
-import { api } from '../api/client';
+import { useLiveCall } from '../hooks/use-live-call';
 import './StorageBanner.css';
 
 const POLL_MS = 30_000;
@@ -15,21 +13,16 @@ function gigabytes(bytes: number, lang: string): string {
 /** Tells every staff screen when the database is damaged or the data folder's disk runs full. */
 export function StorageBanner() {
   const { t, i18n } = useTranslation();
-  const [status, setStatus] = useState<MethodOutput<'storage.status'> | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const poll = async () => {
-      const r = await api('storage.status', {});
-      if (live && r.ok) setStatus(r.value);
-    };
-    void poll();
-    const timer = setInterval(() => void poll(), POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, []);
+  // The disk fills without any call announcing it: this one keeps its own slow poll.
+  const status = useLiveCall(
+    'storage.status',
+    {},
+    {
+      topics: ['storage', 'cases'],
+      fallbackMs: POLL_MS,
+      alwaysEveryMs: POLL_MS,
+    },
+  ).data;
 
   if (!status) return null;
   const messages = [

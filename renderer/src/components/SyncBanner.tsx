@@ -1,31 +1,16 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { useLiveCall } from '../hooks/use-live-call';
 import { deliveryProblems, type SyncStatus } from './delivery-problems';
 
+/** Only while the push stream is down. */
 const POLL_MS = 30_000;
 
 /** Tells every staff screen when escalated cases are not reaching the backend helpdesk, and why. */
 export function SyncBanner() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<SyncStatus | null>(null);
-  const [now, setNow] = useState(() => Date.now());
-
-  useEffect(() => {
-    let live = true;
-    const poll = async () => {
-      const r = await api('sync.status', {});
-      if (!live) return;
-      setNow(Date.now());
-      if (r.ok) setStatus(r.value);
-    };
-    void poll();
-    const timer = setInterval(() => void poll(), POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, []);
+  const live = useLiveCall('sync.status', {}, { topics: ['sync'], fallbackMs: POLL_MS });
+  const status: SyncStatus | null = live.data;
+  const now = live.loadedAt ?? 0;
 
   if (!status) return null;
   const messages = deliveryProblems(status, now, t);

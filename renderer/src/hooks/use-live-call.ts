@@ -9,7 +9,7 @@ import { liveFeed, type LiveStatus } from '../api/live';
 /** While the push stream is down, how often a screen reloads by itself (15–30 s as before). */
 export const DEFAULT_FALLBACK_MS = 20_000;
 
-export interface LiveCallOptions {
+export interface LiveCallOptions<M extends MethodName> {
   /** Reload when one of these changed (the contract's `changes` of other calls). */
   topics: readonly Topic[];
   /** Poll this often, but only while the stream is down. */
@@ -23,6 +23,10 @@ export interface LiveCallOptions {
   ) => Promise<ApiResult<MethodOutput<M>>>;
   /** False: do not load (yet); e.g. nothing selected. */
   enabled?: boolean;
+  /** Poll this often even while the stream is up: for state no call announces (free disk). */
+  alwaysEveryMs?: number;
+  /** Told each successful answer, e.g. to add up alerts that a call hands over only once. */
+  onData?: (value: MethodOutput<M>) => void;
 }
 
 export interface LiveCall<M extends MethodName> {
@@ -42,7 +46,7 @@ export interface LiveCall<M extends MethodName> {
 export function useLiveCall<M extends MethodName>(
   method: M,
   input: MethodInput<M>,
-  options: LiveCallOptions,
+  options: LiveCallOptions<M>,
 ): LiveCall<M> {
   const [data, setData] = useState<MethodOutput<M> | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -55,9 +59,12 @@ export function useLiveCall<M extends MethodName>(
   const enabled = options.enabled ?? true;
   const fallbackMs = options.fallbackMs ?? DEFAULT_FALLBACK_MS;
   const call = useRef(options.call ?? api);
+  const onData = useRef(options.onData);
   useEffect(() => {
     call.current = options.call ?? api;
+    onData.current = options.onData;
   });
+  const alwaysEveryMs = options.alwaysEveryMs;
 
   // The answer of the latest request wins; an older one arriving late is dropped.
   useEffect(() => {
@@ -69,6 +76,7 @@ export function useLiveCall<M extends MethodName>(
       if (r.ok) {
         setData(r.value);
         setError(null);
+        onData.current?.(r.value);
       } else setError(r.error);
     });
     return () => {
@@ -91,7 +99,8 @@ export function useLiveCall<M extends MethodName>(
     let timer: ReturnType<typeof setInterval> | undefined;
     const fallback = (connected: boolean) => {
       clearInterval(timer);
-      timer = connected ? undefined : setInterval(reload, fallbackMs);
+      const every = connected ? alwaysEveryMs : Math.min(fallbackMs, alwaysEveryMs ?? fallbackMs);
+      timer = every === undefined ? undefined : setInterval(reload, every);
     };
     fallback(feed.status().connected);
     const unwatch = feed.onStatus((s) => fallback(s.connected));
@@ -100,7 +109,7 @@ export function useLiveCall<M extends MethodName>(
       unwatch();
       clearInterval(timer);
     };
-  }, [kind, topicsKey, fallbackMs, enabled, reload]);
+  }, [kind, topicsKey, fallbackMs, alwaysEveryMs, enabled, reload]);
 
   return { data, error, reload, loadedAt };
 }

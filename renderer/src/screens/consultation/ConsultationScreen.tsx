@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../../shared/domain/case';
 import type { QueueVisit } from '../../../../shared/domain/visit';
@@ -10,43 +10,39 @@ import { CaseCard } from './CaseCard';
 import { FolderOffersProvider } from './FolderOffersPoll';
 import { QueuePanel } from './QueuePanel';
 import { SurveyDisplayControls, SurveyStatusLine } from './SurveyControls';
+import { useLiveCall } from '../../hooks/use-live-call';
 
+/** Only while the push stream is down. */
 const REFRESH_MS = 15_000;
+const NONE: QueueVisit[] = [];
 
 export function ConsultationScreen() {
   const { t } = useTranslation();
-  const [waiting, setWaiting] = useState<QueueVisit[]>([]);
-  const [mine, setMine] = useState<QueueVisit[]>([]);
-  const [drafts, setDrafts] = useState<CaseView[]>([]);
-  const [now, setNow] = useState(() => new Date());
+  const overview = useLiveCall('queue.overview', {}, { topics: ['queue'], fallbackMs: REFRESH_MS });
+  const openDrafts = useLiveCall(
+    'case.drafts',
+    {},
+    {
+      topics: ['queue', 'cases'],
+      fallbackMs: REFRESH_MS,
+    },
+  );
+  const waiting: QueueVisit[] = overview.data?.waiting ?? NONE;
+  const mine: QueueVisit[] = overview.data?.mine ?? NONE;
+  const drafts: CaseView[] = openDrafts.data ?? [];
+  const now = useMemo(
+    () => (overview.loadedAt === null ? new Date() : new Date(overview.loadedAt)),
+    [overview.loadedAt],
+  );
   const [selected, setSelected] = useState<QueueVisit | null>(null);
   const [cases, setCases] = useState<CaseView[]>([]);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  const [revision, setRevision] = useState(0);
-  const reload = () => setRevision((r) => r + 1);
-
-  useEffect(() => {
-    let live = true;
-    const load = async () => {
-      const [overview, openDrafts] = await Promise.all([
-        api('queue.overview', {}),
-        api('case.drafts', {}),
-      ]);
-      if (!live) return;
-      setNow(new Date());
-      if (overview.ok) {
-        setWaiting(overview.value.waiting);
-        setMine(overview.value.mine);
-      }
-      if (openDrafts.ok) setDrafts(openDrafts.value);
-    };
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [revision]);
+  const reloadOverview = overview.reload;
+  const reloadDrafts = openDrafts.reload;
+  const reload = () => {
+    reloadOverview();
+    reloadDrafts();
+  };
 
   const selectedId = selected?.visitId ?? null;
   useEffect(() => {

@@ -8,9 +8,10 @@ import {
   type ReactNode,
 } from 'react';
 import type { MethodOutput } from '../../../../shared/api/contract';
-import { api } from '../../api/client';
+import { useLiveCall } from '../../hooks/use-live-call';
 
-const POLL_MS = 3000;
+/** Only while the push stream is down: offers are pushed as they appear. */
+const POLL_MS = 15_000;
 export type FolderOffer = MethodOutput<'folder.offers'>[number];
 
 interface FolderOffersState {
@@ -25,26 +26,22 @@ const FolderOffersContext = createContext<FolderOffersState | null>(null);
 
 /** One poll of the scan folder for the whole consultation screen, shared by every open draft. */
 export function FolderOffersProvider({ children }: { children: ReactNode }) {
-  const [offers, setOffers] = useState<FolderOffer[]>([]);
   const [subscribers, setSubscribers] = useState(0);
-  const polling = subscribers > 0;
-
-  useEffect(() => {
-    if (!polling) return;
-    let live = true;
-    const poll = async () => {
-      const r = await api('folder.offers', {});
-      if (live && r.ok) setOffers(r.value);
-    };
-    void poll();
-    const timer = setInterval(() => void poll(), POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [polling]);
-
-  const taken = useCallback((id: string) => setOffers((o) => o.filter((x) => x.id !== id)), []);
+  const live = useLiveCall(
+    'folder.offers',
+    {},
+    {
+      topics: ['folder'],
+      fallbackMs: POLL_MS,
+      enabled: subscribers > 0,
+    },
+  );
+  const [takenIds, setTakenIds] = useState<readonly string[]>([]);
+  const offers: FolderOffer[] = useMemo(
+    () => (live.data ?? []).filter((o) => !takenIds.includes(o.id)),
+    [live.data, takenIds],
+  );
+  const taken = useCallback((id: string) => setTakenIds((ids) => [...ids, id]), []);
   const subscribe = useCallback(() => {
     setSubscribers((n) => n + 1);
     return () => setSubscribers((n) => n - 1);

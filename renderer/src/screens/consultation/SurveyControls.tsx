@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SurveyStatus } from '../../../../shared/domain/survey';
 import { formatTimeWib } from '../../../../shared/time';
@@ -6,16 +6,18 @@ import { api, forgetStaffSession } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { launchToken } from '../../api/transport';
 import { ActionButton } from '../../components/ActionButton';
+import { useLiveCall } from '../../hooks/use-live-call';
 import { Notice } from '../../components/Notice';
 import { enterSameWindowSurveyMode } from '../../survey/ExitSurveyMode';
 import { PairedSurveyScreens } from './PairedSurveyScreens';
 import './SurveyStatus.css';
 
-const POLL_MS = 3000;
+/** Only while the push stream is down. */
+const POLL_MS = 15_000;
 
-function surveyUrl(displayToken: string): string {
+function surveyUrl(displayToken: string, entry = '/survey'): string {
   const fragment = new URLSearchParams({ token: launchToken(), display: displayToken });
-  return `/survey#${fragment.toString()}`;
+  return `${entry}#${fragment.toString()}`;
 }
 
 /** Opens the visitor-facing survey, on another screen or this one, and relays "call an officer". */
@@ -24,20 +26,26 @@ export function SurveyDisplayControls() {
   const [alerts, setAlerts] = useState<string[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
 
-  useEffect(() => {
-    const timer = setInterval(async () => {
-      const r = await api('survey.alerts', {});
-      if (r.ok && r.value.length > 0) setAlerts((a) => [...a, ...r.value.map((x) => x.at)]);
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, []);
+  // survey.alerts hands each alert over once: they are added up here until acknowledged.
+  useLiveCall(
+    'survey.alerts',
+    {},
+    {
+      topics: ['survey'],
+      fallbackMs: POLL_MS,
+      onData: (value) => {
+        if (value.length > 0) setAlerts((a) => [...a, ...value.map((x) => x.at)]);
+      },
+    },
+  );
 
   const open = async (sameWindow: boolean) => {
     const r = await api('survey.openDisplay', {});
     if (!r.ok) return setFailure(errorText(r.error));
     const bridge = window.loket;
     // Electron: a window on the display facing the visitor, made by the main process.
-    if (!sameWindow && bridge && (await bridge.openDisplayWindow('survey', r.value.displayToken))) return;
+    if (!sameWindow && bridge && (await bridge.openDisplayWindow('survey', r.value.displayToken)))
+      return;
     if (sameWindow || bridge) {
       await bridge?.enterSurveyMode();
       enterSameWindowSurveyMode();
@@ -49,6 +57,15 @@ export function SurveyDisplayControls() {
       // display token in the fragment.
       window.open(surveyUrl(r.value.displayToken), '_blank', 'popup,noopener,noreferrer');
     }
+  };
+
+  /** The waiting-room board: on the second screen in Electron, else its own tab. */
+  const openBoard = async () => {
+    const r = await api('board.openDisplay', {});
+    if (!r.ok) return setFailure(errorText(r.error));
+    const bridge = window.loket;
+    if (bridge && (await bridge.openDisplayWindow('display', r.value.displayToken))) return;
+    window.open(surveyUrl(r.value.displayToken, '/board'), '_blank', 'popup,noopener,noreferrer');
   };
 
   return (
@@ -74,6 +91,9 @@ export function SurveyDisplayControls() {
         <ActionButton className="button button--small" onAction={() => open(true)}>
           {t('survey.surveyMode')}
         </ActionButton>
+        <ActionButton className="button button--small" onAction={openBoard}>
+          {t('board.open')}
+        </ActionButton>
       </div>
       <PairedSurveyScreens />
     </section>
@@ -83,20 +103,11 @@ export function SurveyDisplayControls() {
 /** The officer sees whether the survey is waiting, being filled, or done — never the answers. */
 export function SurveyStatusLine({ visitId }: { visitId: number }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<{ status: SurveyStatus; ahead?: number } | null>(null);
-  useEffect(() => {
-    let live = true;
-    const poll = async () => {
-      const r = await api('survey.statusForVisit', { visitId });
-      if (live && r.ok) setStatus(r.value);
-    };
-    void poll();
-    const timer = setInterval(() => void poll(), POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [visitId]);
+  const status: { status: SurveyStatus; ahead?: number } | null = useLiveCall(
+    'survey.statusForVisit',
+    { visitId },
+    { topics: ['survey'], fallbackMs: POLL_MS },
+  ).data;
   if (status === null) return null;
   return (
     <p className="survey-status" role="status" data-survey-status={status.status}>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/api/contract';
 import { PAUSE_REASONS, type PauseReason } from '../../../../shared/domain/sla';
@@ -7,6 +7,7 @@ import { formatTimeWib, fromWibLocalInput, toWibLocalInput } from '../../../../s
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useGuard } from '../../hooks/use-action';
+import { useLiveCall } from '../../hooks/use-live-call';
 import {
   deliveryProblems,
   formatDuration,
@@ -24,39 +25,40 @@ type Entry = MethodOutput<'outbox.list'>[number];
  * shows it is busy), so a double click never pauses, confirms or retries twice.
  */
 /** What the officer must do next for each escalated case, with its backend ticket and 1x24 clock. */
+/** Only while the push stream is down. */
+const POLL_MS = 15_000;
+const NO_ITEMS: Item[] = [];
+
 export function FollowUpScreen() {
   const { t, i18n } = useTranslation();
-  const [items, setItems] = useState<Item[]>([]);
-  const [outbox, setOutbox] = useState<Entry[]>([]);
-  const [sync, setSync] = useState<SyncStatus | null>(null);
+  const followups = useLiveCall('followup.list', {}, { topics: ['followup'], fallbackMs: POLL_MS });
+  const entries = useLiveCall(
+    'outbox.list',
+    {},
+    {
+      topics: ['sync', 'followup'],
+      fallbackMs: POLL_MS,
+    },
+  );
+  const syncStatus = useLiveCall('sync.status', {}, { topics: ['sync'], fallbackMs: POLL_MS });
+  const items: Item[] = followups.data ?? NO_ITEMS;
+  const outbox: Entry[] = useMemo(
+    () => (entries.data ?? []).filter((e) => e.state !== 'delivered'),
+    [entries.data],
+  );
+  const sync: SyncStatus | null = syncStatus.data;
   const [refreshing, guardRefresh] = useGuard();
   /** When the lists were read: ages are counted to then, not re-read on every render. */
-  const [readAt, setReadAt] = useState(() => Date.now());
+  const readAt = entries.loadedAt ?? followups.loadedAt ?? 0;
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  const [revision, setRevision] = useState(0);
-  const reload = () => setRevision((r) => r + 1);
-
-  useEffect(() => {
-    let live = true;
-    const load = async () => {
-      const [f, o, st] = await Promise.all([
-        api('followup.list', {}),
-        api('outbox.list', {}),
-        api('sync.status', {}),
-      ]);
-      if (!live) return;
-      setReadAt(Date.now());
-      if (f.ok) setItems(f.value);
-      if (o.ok) setOutbox(o.value.filter((e) => e.state !== 'delivered'));
-      if (st.ok) setSync(st.value);
-    };
-    void load();
-    const timer = setInterval(() => void load(), 15_000);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [revision]);
+  const reloadItems = followups.reload;
+  const reloadEntries = entries.reload;
+  const reloadSync = syncStatus.reload;
+  const reload = () => {
+    reloadItems();
+    reloadEntries();
+    reloadSync();
+  };
 
   const refresh = () =>
     guardRefresh(async () => {

@@ -1,48 +1,35 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VisitRow } from '../../../../shared/domain/visit';
 import { formatDayLong, serviceDayOf } from '../../../../shared/time';
-import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { Notice } from '../../components/Notice';
 import { CheckInForm } from './CheckInForm';
 import { RegisterExport } from './RegisterExport';
 import { TodayList } from './TodayList';
+import { useLiveCall } from '../../hooks/use-live-call';
 
+/** Only while the push stream is down. */
 const REFRESH_MS = 30_000;
+const NONE: VisitRow[] = [];
 
 export function ReceptionScreen() {
   const { t, i18n } = useTranslation();
-  const [now, setNow] = useState(() => new Date());
+  const [day, setDay] = useState(() => serviceDayOf(new Date()));
+  const list = useLiveCall(
+    'visit.listForDay',
+    { day },
+    { topics: ['queue'], fallbackMs: REFRESH_MS },
+  );
+  const now = useMemo(
+    () => (list.loadedAt === null ? new Date() : new Date(list.loadedAt)),
+    [list.loadedAt],
+  );
   const today = serviceDayOf(now);
-  const [day, setDay] = useState(today);
-  const [visits, setVisits] = useState<VisitRow[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  /** Bumped to reload the list after a change made on this screen. */
-  const [revision, setRevision] = useState(0);
-  const reload = () => setRevision((r) => r + 1);
-
-  useEffect(() => {
-    let live = true;
-    const load = async () => {
-      const result = await api('visit.listForDay', { day });
-      if (!live) return;
-      setNow(new Date());
-      if (result.ok) {
-        setVisits(result.value.visits);
-        setFailure(null);
-      } else {
-        setFailure(errorText(result.error));
-      }
-    };
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [day, revision]);
+  const visits: VisitRow[] = list.data?.visits ?? NONE;
+  const failure = list.error ? errorText(list.error) : null;
+  /** After a change made on this screen. */
+  const reload = list.reload;
 
   return (
     <main id="main" className="reception">
