@@ -28,7 +28,7 @@ async function draftCase(maxCaseBytes = 50 * 1024 * 1024): Promise<number> {
   const { visitId } = await t.must('visit.checkIn', {
     fullName: 'Budi',
     phone: '081234567890',
-    visitorType: 'penyedia',
+    visitorType: 'penyedia_badan_usaha',
     purpose: 'x',
     consentGiven: true,
     consentVersion: currentConsent().version,

@@ -127,7 +127,7 @@ describe('the Form Permohonan Permasalahan', () => {
     t = await startWithAdmin();
     const visitId = await inConsultation({
       institution: 'CV Maju Jaya',
-      visitorType: 'penyedia',
+      visitorType: 'penyedia_badan_usaha',
       lpse: 'LPSE Kota Bandung',
     });
     const c = await t.must('case.create', { visitId });
@@ -249,7 +249,7 @@ describe('the Form Permohonan Permasalahan', () => {
   it('escalates only with the required documents or a reason, writing the outbox entry with the case', async () => {
     t = await startWithAdmin();
     const c = await t.must('case.create', {
-      visitId: await inConsultation({ visitorType: 'penyedia' }),
+      visitId: await inConsultation({ visitorType: 'penyedia_badan_usaha' }),
     });
     const saved = await t.must('case.saveDraft', {
       caseId: c.caseId,

@@ -12,7 +12,7 @@ const BUDI: CheckInInput = {
   phone: '0812-3456-7890',
   email: 'Budi.Santoso@Example.co.id',
   institution: 'CV Maju Jaya',
-  visitorType: 'penyedia',
+  visitorType: 'penyedia_badan_usaha',
   lpse: 'LPSE Kota Bandung',
   purpose: 'Lupa kata sandi SPSE',
   consentGiven: true,

@@ -15,7 +15,7 @@ const visitor = (name: string, phone: string) => ({
   phone,
   email: `${name.toLowerCase()}@example.id`,
   institution: 'CV Maju Jaya',
-  visitorType: 'penyedia' as const,
+  visitorType: 'penyedia_badan_usaha' as const,
   purpose: 'Konsultasi',
   consentGiven: true as const,
   consentVersion: currentConsent().version,

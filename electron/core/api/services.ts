@@ -19,6 +19,7 @@ import type { SessionStore } from '../auth/sessions';
 import type { RegisterExporter } from '../reception/register-export';
 import type { VisitorSearch } from '../reception/visitors';
 import type { VisitService } from '../reception/visits';
+import type { LpseDirectory } from '../reference/lpse-directory';
 import type { Caller } from './dispatcher';
 
 /** What the handlers reach: the core's services, built once in createCore. */
@@ -28,6 +29,7 @@ export interface Services {
   sessions: SessionStore;
   visitors: VisitorSearch;
   visits: VisitService;
+  lpse: LpseDirectory;
   register: RegisterExporter;
   queue: OfficerQueue;
   cases: CaseService;

@@ -61,6 +61,8 @@ const draft = (caseCode: string, overrides: Partial<TicketDraft> = {}): TicketDr
   body: `Form Permohonan Permasalahan LPSE — ${caseCode}\nUraian: lupa kata sandi`,
   category: 'akun_login',
   lpse: 'LPSE Kota Bandung',
+  ticketType: 'permasalahan',
+  errorCode: null,
   attachments: [],
   ...overrides,
 });
