@@ -13,6 +13,7 @@ import { Notice } from '../../components/Notice';
 import { translateKey } from '../../i18n';
 import { formatTimeWib } from '../../../../shared/time';
 import { HelpdeskSettings } from './HelpdeskSettings';
+import { LpseAdmin } from './LpseAdmin';
 import { ResetPinDialog } from './ResetPinDialog';
 import './StaffAdmin.css';
 
@@ -208,6 +209,7 @@ export function StaffAdmin({ me }: { me: Staff }) {
         />
       )}
       <HelpdeskSettings />
+      <LpseAdmin />
     </main>
   );
 }
