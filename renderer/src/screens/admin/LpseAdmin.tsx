@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   lpseSaveSchema,
@@ -33,16 +33,19 @@ export function LpseAdmin() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
 
-  const reload = useCallback(async () => {
-    const r = await api('lpse.list', {});
-    if (r.ok) {
+  const [revision, setRevision] = useState(0);
+  const reload = () => setRevision((r) => r + 1);
+  useEffect(() => {
+    let live = true;
+    void api('lpse.list', {}).then((r) => {
+      if (!live || !r.ok) return;
       setLpses(r.value.lpses);
       setUnlisted(r.value.unlisted);
-    }
-  }, []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+    });
+    return () => {
+      live = false;
+    };
+  }, [revision]);
 
   const save = async (entry: Draft) => {
     setMessage(null);
@@ -60,7 +63,7 @@ export function LpseAdmin() {
     setErrors({});
     setDraft(BLANK);
     setMessage({ kind: 'success', text: t('lpseAdmin.saved', { name: r.value.name }) });
-    await reload();
+    reload();
   };
 
   const submit = (e: FormEvent) => {
