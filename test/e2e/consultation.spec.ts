@@ -85,7 +85,7 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
     page.getByRole('heading', { name: 'Permasalahan K-001 — Budi Santoso' }),
   ).toBeVisible();
 
-  // First problem: a provider's data change, which needs the business licence scan.
+  // First problem: a company's registration, which needs the business licence (a badan usaha's, SE Deputi LKPP 2/2020).
   await page.getByRole('button', { name: 'Tambah permasalahan' }).click();
   const first = page.locator('article.case-card').first();
   await expect(first.locator('.case-code')).toHaveText(/^KS-[0-9A-F]{4}-\d{6}-001$/);
@@ -93,10 +93,10 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
   await first.getByLabel('Aplikasi').selectOption({ label: 'SIKaP' });
   await first
     .getByLabel('Kategori permasalahan')
-    .selectOption({ label: 'Perubahan data penyedia (SIKaP)' });
+    .selectOption({ label: 'Pendaftaran dan verifikasi penyedia' });
   await first
     .getByLabel('Uraian permasalahan')
-    .fill('Email perusahaan lama sudah tidak aktif; perlu diganti.');
+    .fill('Pendaftaran perusahaan belum diverifikasi LPSE.');
   await expect(first.getByText(/Tersimpan otomatis \d{2}\.\d{2}/)).toBeVisible();
   await expect(first.getByText('Pindaian/salinan izin usaha (mis. NIB): belum ada')).toBeVisible();
 
@@ -161,7 +161,7 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
   // The escalated form is a record, shown as text rather than as disabled controls.
   await expect(first.getByLabel('Uraian permasalahan')).toHaveCount(0);
   await expect(first.locator('.case-record')).toContainText(
-    'Email perusahaan lama sudah tidak aktif; perlu diganti.',
+    'Pendaftaran perusahaan belum diverifikasi LPSE.',
   );
 
   // Second problem, solved on the spot.
