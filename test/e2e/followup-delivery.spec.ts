@@ -55,7 +55,9 @@ test('the officer is told plainly that no helpdesk is set up, and a failed check
     .getByLabel('Alasan penangguhan')
     .selectOption({ label: 'menunggu konfirmasi/tindak lanjut pengguna' });
   await pause.dblclick();
-  await expect(page.getByText('Penghitungan waktu 1 × 24 jam ditangguhkan.')).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Penghitungan waktu 1 × 24 jam ditangguhkan.' }),
+  ).toBeVisible();
   await expect(page.getByText('Penghitungan waktu kasus ini sudah ditangguhkan.')).toHaveCount(0);
   await expect(row).toContainText('ditangguhkan: menunggu konfirmasi/tindak lanjut pengguna');
 });

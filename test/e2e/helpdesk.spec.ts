@@ -56,7 +56,9 @@ test('an officer escalates a case, follows its clock and pauses, reopens it when
     .getByLabel('Alasan penangguhan')
     .selectOption({ label: 'menunggu konfirmasi/tindak lanjut pengguna' });
   await row.getByRole('button', { name: 'Tangguhkan penghitungan waktu' }).click();
-  await expect(page.getByText('Penghitungan waktu 1 × 24 jam ditangguhkan.')).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Penghitungan waktu 1 × 24 jam ditangguhkan.' }),
+  ).toBeVisible();
   await expect(row).toContainText('ditangguhkan: menunggu konfirmasi/tindak lanjut pengguna');
   await row.getByRole('button', { name: 'Lanjutkan penghitungan waktu' }).click();
   await expect(page.getByText('Penghitungan waktu 1 × 24 jam dilanjutkan.')).toBeVisible();

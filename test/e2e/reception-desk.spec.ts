@@ -52,7 +52,7 @@ test('reception fits 1024×768 and 1280×720 with a 120-character name: no sidew
     // The header stays one compact line with "Keluar" in the window.
     const header = await page.locator('header.topbar').boundingBox();
     expect(header?.height, `${label}: header height`).toBeLessThanOrEqual(64);
-    const logout = await page.getByRole('button', { name: 'Keluar' }).boundingBox();
+    const logout = await page.getByRole('button', { name: 'Keluar', exact: true }).boundingBox();
     expect(logout && logout.x + logout.width, `${label}: Keluar`).toBeLessThanOrEqual(size.width);
     // The action column is inside the list's card and the window.
     const card = await page.locator('section[aria-labelledby="today-title"]').boundingBox();
@@ -173,7 +173,7 @@ test('what is typed in the check-in form survives a reload and a new login, and 
 
   // An explicit logout clears what was typed: the next person at the desk does not see it.
   await page.getByLabel('Nama lengkap').fill('Dewi Lestari');
-  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.getByRole('button', { name: 'Keluar', exact: true }).click();
   await page.getByLabel('Nama pengguna').fill(ADMIN.username);
   await page.getByLabel('PIN').fill(ADMIN.pin);
   await page.getByRole('button', { name: 'Masuk' }).click();

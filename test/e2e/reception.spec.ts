@@ -152,7 +152,7 @@ test('an administrator adds a receptionist who then works the desk alone', async
   await expectAccessible(page, 'staff admin');
   await screenshot(page, '08-admin');
 
-  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.getByRole('button', { name: 'Keluar', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Masuk Petugas Layanan' })).toBeVisible();
   await page.getByLabel('Nama pengguna').fill('rina');
   await page.getByLabel('PIN').fill('975310');

@@ -57,7 +57,7 @@ async function visitAtEverySize(page: Page, screen: string, loggedIn = true): Pr
       .toBeLessThanOrEqual(clientWidth);
     if (loggedIn) {
       await expect(page.getByRole('button', { name: 'Ubah PIN' })).toBeVisible();
-      const logout = await page.getByRole('button', { name: 'Keluar' }).boundingBox();
+      const logout = await page.getByRole('button', { name: 'Keluar', exact: true }).boundingBox();
       expect(logout, `${label}: Keluar`).not.toBeNull();
       expect
         .soft(logout!.x + logout!.width, `${label}: Keluar in the window`)

@@ -23,7 +23,7 @@ async function login(page: Page, username: string, pin: string): Promise<void> {
   await page.getByRole('button', { name: 'Masuk' }).click();
 }
 
-const logout = (page: Page) => page.getByRole('button', { name: 'Keluar' }).click();
+const logout = (page: Page) => page.getByRole('button', { name: 'Keluar', exact: true }).click();
 
 async function toAdmin(page: Page): Promise<void> {
   await openScreen(page, 'Kelola petugas');

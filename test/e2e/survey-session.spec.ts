@@ -54,7 +54,7 @@ test('the survey popup has no opener and no staff session, only its display toke
 
 test('the login screen puts the cursor in "Nama pengguna"', async ({ page, loket }) => {
   await setupAndLogin(page, loket.launchUrl);
-  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.getByRole('button', { name: 'Keluar', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Masuk Petugas Layanan' })).toBeVisible();
   await expect(page.getByLabel('Nama pengguna')).toBeFocused();
   await page.reload();
