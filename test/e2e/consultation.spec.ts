@@ -58,6 +58,7 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
   page,
   loket,
 }) => {
+  test.setTimeout(120_000); // two problems, notes, documents, the desk scanner and axe at each step
   await setupAndLogin(page, loket.launchUrl);
   await checkIn(page, {
     fullName: 'Budi Santoso',
