@@ -5,6 +5,7 @@ import { fillNewVisitor, setupAndLogin } from './support/steps';
 const rowOf = (page: Page, queue: string) => page.locator(`tr[data-queue="${queue}"]`);
 
 test('a receptionist runs the guest book for a day', async ({ page, loket }) => {
+  test.setTimeout(120_000); // a whole day at the desk: axe and screenshots at each step
   await setupAndLogin(page, loket.launchUrl);
   await expectAccessible(page, 'reception (empty)');
   await screenshot(page, '03-reception-empty');
