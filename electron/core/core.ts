@@ -45,6 +45,7 @@ import {
 import { RegisterExporter } from './reception/register-export';
 import { VisitorSearch } from './reception/visitors';
 import { VisitService } from './reception/visits';
+import { LpseDirectory } from './reference/lpse-directory';
 import { RetentionJob } from './privacy/retention';
 import { CaseService } from './consultation/cases';
 import { OfficerQueue } from './consultation/officer-queue';
@@ -198,6 +199,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     now,
   );
   const visits = new VisitService(db, audit, now);
+  const lpse = new LpseDirectory(db, audit, now);
   const retention = new RetentionJob(db, audit, now);
   const housekeeping = () => {
     visits.closeStaleVisits();
@@ -289,6 +291,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     sessions,
     visitors: new VisitorSearch(db),
     visits,
+    lpse,
     register: new RegisterExporter(db),
     queue: new OfficerQueue(db, audit, now),
     cases,

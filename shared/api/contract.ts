@@ -10,6 +10,7 @@ import { followUpMethods } from './methods/followup';
 import { helpdeskMethods } from './methods/helpdesk';
 import { queueMethods } from './methods/queue';
 import { receptionMethods } from './methods/reception';
+import { referenceMethods } from './methods/reference';
 import { reportMethods } from './methods/reports';
 import { scannerMethods } from './methods/scanner';
 import { staffMethods } from './methods/staff';
@@ -25,6 +26,7 @@ const DOMAINS = [
   accessMethods,
   staffMethods,
   receptionMethods,
+  referenceMethods,
   queueMethods,
   caseMethods,
   attachmentMethods,

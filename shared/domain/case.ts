@@ -1,19 +1,32 @@
 import { z } from 'zod';
 import { optionalText, requiredText } from './text';
-import type { VisitorType } from './visitor-types';
-import { VISITOR_TYPES } from './visitor-types';
+import { isProvider, STORED_VISITOR_TYPES, type StoredVisitorType } from './visitor-types';
 
-/** Applications named in LPSE Support tickets (shared/domain/spse.md §2.5). */
+/**
+ * Applications named in LPSE Support tickets (shared/domain/spse.md §2.5 [S19] [S29]) and LKPP's
+ * other consultation channels (§2.1 [S18]: Katalog Elektronik and Toko Daring; §2.3 [S22]: the
+ * INAPROC account). 'ekatalog' is Katalog Elektronik v6 (the key is kept so old cases keep their
+ * value); 'agregasi' (ADP, the single provider ID across LPSEs) is legacy: still offered, since
+ * old accounts still raise it, but labelled as such.
+ */
 export const APPLICATIONS = [
   'spse',
+  'akun_inaproc',
   'sikap',
   'sirup',
   'ekatalog',
-  'agregasi',
+  'toko_daring',
   'apendo',
+  'lpse_support',
+  'agregasi',
   'lainnya',
 ] as const;
 export type Application = (typeof APPLICATIONS)[number];
+export const LEGACY_APPLICATIONS: readonly Application[] = ['agregasi'];
+
+/** LPSE Support's "Tipe Tiket" (spse.md §2.2 [S19]). */
+export const TICKET_TYPES = ['permasalahan', 'usulan', 'permintaan_layanan'] as const;
+export type TicketType = (typeof TICKET_TYPES)[number];
 
 /** Problem categories seen at LPSE helpdesks (spse.md §2.7). */
 export const CATEGORIES = [
@@ -35,27 +48,50 @@ export const CATEGORIES_NEEDING_PACKAGE_CODE: readonly Category[] = [
   'ekatalog',
 ];
 
-export const DOCUMENT_KINDS = ['business_licence', 'screenshot', 'other'] as const;
+/**
+ * Kinds of supporting document: the business licence (scan or copy, e.g. the NIB) and screenshots
+ * named by LKPP's walk-in standard (spse.md §2.1 [S16]); the company profile and the Surat
+ * Permohonan Perubahan that LPSE Support asks to upload (§2.2 [S19]).
+ */
+export const DOCUMENT_KINDS = [
+  'business_licence',
+  'company_profile',
+  'change_request_letter',
+  'screenshot',
+  'other',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const ATTACHMENT_SOURCES = ['file', 'drop', 'scanner', 'folder'] as const;
 export type AttachmentSource = (typeof ATTACHMENT_SOURCES)[number];
 
+/** A badan usaha, or an older undivided "penyedia" (most providers at the desk are companies). */
+function holdsBusinessLicence(role: string | null): boolean {
+  return role === 'penyedia_badan_usaha' || role === 'penyedia';
+}
+
 /**
- * The documents a case needs before it can be escalated: a provider's registration or data-change
- * problem needs the business licence scan (SE Deputi LKPP 2/2020 verification documents); a
- * problem seen on screen needs a screenshot of it.
+ * The documents a case needs before it can be escalated, by the SPSE role on the form:
+ * - a provider that is a badan usaha (or an older undivided "penyedia") needs its business licence
+ *   for registration or a data change: SE Deputi LKPP No. 2 Tahun 2020 asks a badan usaha for its
+ *   deed and licence, a perorangan only for the owner's KTP and NPWP (spse.md §2.7);
+ * - any provider changing its data (email, NPWP, business form) needs the Surat Permohonan
+ *   Perubahan LPSE Support asks for (§2.2 [S19]);
+ * - a problem seen on screen needs a screenshot of it (§2.1 [S16]).
  */
 export function requiredDocumentKinds(
-  reporterType: VisitorType | null,
+  spseRole: string | null,
   category: Category | null,
 ): DocumentKind[] {
   const required: DocumentKind[] = [];
   if (
-    reporterType === 'penyedia' &&
+    holdsBusinessLicence(spseRole) &&
     (category === 'registrasi_verifikasi' || category === 'perubahan_data_penyedia')
   ) {
     required.push('business_licence');
+  }
+  if (isProvider(spseRole) && category === 'perubahan_data_penyedia') {
+    required.push('change_request_letter');
   }
   if (
     category === 'sinkronisasi_sirup' ||
@@ -87,7 +123,7 @@ export type DocumentOrigin = 'pdf' | 'image' | 'scan';
 export function likelyDocumentKind(
   view: {
     missingDocuments: readonly DocumentKind[];
-    reporter: { type: VisitorType | null };
+    reporter: { type: StoredVisitorType | null };
     form: { spseRole: string };
     attachments: readonly { kind: DocumentKind }[];
   },
@@ -96,9 +132,9 @@ export function likelyDocumentKind(
   const fits: DocumentKind = origin === 'image' ? 'screenshot' : 'business_licence';
   if (view.missingDocuments.includes(fits)) return fits;
   if (view.missingDocuments[0]) return view.missingDocuments[0];
-  const provider = view.reporter.type === 'penyedia' || view.form.spseRole === 'penyedia';
+  const role = view.form.spseRole || view.reporter.type;
   const hasLicence = view.attachments.some((a) => a.kind === 'business_licence');
-  if (origin !== 'image' && provider && !hasLicence) return 'business_licence';
+  if (origin !== 'image' && holdsBusinessLicence(role) && !hasLicence) return 'business_licence';
   return origin === 'image' ? 'screenshot' : 'other';
 }
 
@@ -107,10 +143,13 @@ const choice = <T extends readonly [string, ...string[]]>(values: T) =>
 
 /** The Form Permohonan Permasalahan LPSE as the officer fills it; a draft may be incomplete. */
 export const caseFormSchema = z.object({
-  spseRole: choice(VISITOR_TYPES),
+  // Stored types too: a draft begun with an older type still saves; the form offers only today's.
+  spseRole: choice(STORED_VISITOR_TYPES),
+  /** "LPSE tempat permasalahan": where the problem happened, the LPSE that handles the ticket. */
   lpse: optionalText(120),
   application: choice(APPLICATIONS),
   category: choice(CATEGORIES),
+  ticketType: choice(TICKET_TYPES),
   packageCode: z
     .string()
     .trim()
@@ -118,6 +157,7 @@ export const caseFormSchema = z.object({
     .regex(/^[A-Za-z0-9-]*$/, { error: 'validation.packageCode' })
     .optional(),
   spseUserId: optionalText(100),
+  errorCode: optionalText(100),
   description: optionalText(5000),
 });
 export type CaseForm = z.input<typeof caseFormSchema>;
@@ -127,6 +167,7 @@ export function completenessErrors(form: z.output<typeof caseFormSchema>): Recor
   const errors: Record<string, string> = {};
   if (!form.application) errors.application = 'validation.required';
   if (!form.category) errors.category = 'validation.required';
+  if (!form.ticketType) errors.ticketType = 'validation.required';
   if (!form.description) errors.description = 'validation.required';
   if (
     form.category &&
@@ -162,15 +203,19 @@ export const caseViewSchema = z.object({
     phone: z.string(),
     email: z.string().nullable(),
     institution: z.string().nullable(),
-    type: z.enum(VISITOR_TYPES).nullable(),
+    type: z.enum(STORED_VISITOR_TYPES).nullable(),
+    /** "LPSE asal" as reception recorded it at this visit. */
+    lpse: z.string().nullable(),
   }),
   form: z.object({
     spseRole: z.string(),
     lpse: z.string(),
     application: z.string(),
     category: z.string(),
+    ticketType: z.string(),
     packageCode: z.string(),
     spseUserId: z.string(),
+    errorCode: z.string(),
     description: z.string(),
   }),
   solution: z.string().nullable(),

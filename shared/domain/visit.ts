@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normalizeIndonesianPhone } from './phone';
 import { optionalText, requiredText } from './text';
-import { VISITOR_TYPES, visitorTypeSchema } from './visitor-types';
+import { VISITOR_TYPES, storedVisitorTypeSchema } from './visitor-types';
 import { SERVICE_DAY_PATTERN } from '../time';
 
 /** An Indonesian phone number in any common writing, normalised to E.164; '' means "not given". */
@@ -65,7 +65,7 @@ const visitSummarySchema = z.object({
   queueLabel: z.string(),
   fullName: z.string(),
   institution: z.string().nullable(),
-  visitorType: visitorTypeSchema.nullable(),
+  visitorType: storedVisitorTypeSchema.nullable(),
   purpose: z.string(),
   status: visitStatusSchema,
   checkedInAt: z.string(),
@@ -94,7 +94,7 @@ export const visitorSuggestionSchema = z.object({
   visitorId: z.number().int(),
   fullName: z.string(),
   institution: z.string().nullable(),
-  visitorType: visitorTypeSchema.nullable(),
+  visitorType: storedVisitorTypeSchema.nullable(),
   lpse: z.string().nullable(),
   phoneMasked: z.string(),
   emailMasked: z.string().nullable(),

@@ -28,7 +28,7 @@ async function draftCase(maxCaseBytes = 50 * 1024 * 1024): Promise<number> {
   const { visitId } = await t.must('visit.checkIn', {
     fullName: 'Budi',
     phone: '081234567890',
-    visitorType: 'penyedia',
+    visitorType: 'penyedia_badan_usaha',
     purpose: 'x',
     consentGiven: true,
     consentVersion: currentConsent().version,
@@ -36,7 +36,10 @@ async function draftCase(maxCaseBytes = 50 * 1024 * 1024): Promise<number> {
   await t.must('queue.callNext', {});
   await t.must('queue.start', { visitId });
   const c = await t.must('case.create', { visitId });
-  await t.must('case.saveDraft', { caseId: c.caseId, form: { category: 'registrasi_verifikasi' } });
+  await t.must('case.saveDraft', {
+    caseId: c.caseId,
+    form: { spseRole: 'penyedia_badan_usaha', category: 'registrasi_verifikasi' },
+  });
   return c.caseId;
 }
 

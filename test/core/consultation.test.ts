@@ -127,7 +127,7 @@ describe('the Form Permohonan Permasalahan', () => {
     t = await startWithAdmin();
     const visitId = await inConsultation({
       institution: 'CV Maju Jaya',
-      visitorType: 'penyedia',
+      visitorType: 'penyedia_badan_usaha',
       lpse: 'LPSE Kota Bandung',
     });
     const c = await t.must('case.create', { visitId });
@@ -137,9 +137,15 @@ describe('the Form Permohonan Permasalahan', () => {
       phone: '+6281234560001',
       email: null,
       institution: 'CV Maju Jaya',
-      type: 'penyedia',
+      type: 'penyedia_badan_usaha',
+      lpse: 'LPSE Kota Bandung',
     });
-    expect(c.form).toMatchObject({ spseRole: 'penyedia', lpse: 'LPSE Kota Bandung', category: '' });
+    expect(c.form).toMatchObject({
+      spseRole: 'penyedia_badan_usaha',
+      lpse: 'LPSE Kota Bandung',
+      category: '',
+      ticketType: 'permasalahan',
+    });
     const second = await t.must('case.create', { visitId });
     expect(second.caseCode).toMatch(/-002$/);
     expect((await t.must('case.forVisit', { visitId })).map((x) => x.caseId)).toEqual([
@@ -235,6 +241,76 @@ describe('the Form Permohonan Permasalahan', () => {
     expect(t.core.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
   });
 
+  it('asks for the documents of the SPSE role on the form, not of the type reception recorded', async () => {
+    t = await startWithAdmin();
+    // Reception wrote "PPK"; the officer learns the visitor came for her own company.
+    const c = await t.must('case.create', {
+      visitId: await inConsultation({ visitorType: 'ppk' }),
+    });
+    const form = { application: 'sikap' as const, category: 'registrasi_verifikasi' as const };
+    const asCompany = await t.must('case.saveDraft', {
+      caseId: c.caseId,
+      form: { ...form, spseRole: 'penyedia_badan_usaha' },
+    });
+    expect(asCompany.requiredDocuments).toEqual(['business_licence']);
+    // A perorangan shows only the owner's KTP and NPWP (SE Deputi LKPP 2/2020): no licence.
+    const asPerson = await t.must('case.saveDraft', {
+      caseId: c.caseId,
+      form: { ...form, spseRole: 'penyedia_perorangan' },
+    });
+    expect(asPerson.requiredDocuments).toEqual([]);
+  });
+
+  it('keeps the kode error and tipe tiket of the form, and the LPSE asal beside the LPSE tempat permasalahan', async () => {
+    t = await startWithAdmin();
+    const c = await t.must('case.create', {
+      visitId: await inConsultation({ visitorType: 'pokja', lpse: 'kab dompu' }),
+    });
+    const saved = await t.must('case.saveDraft', {
+      caseId: c.caseId,
+      form: {
+        spseRole: 'pokja',
+        lpse: 'LPSE Provinsi Gorontalo',
+        ticketType: 'usulan',
+        errorCode: 'ERR-TND-0042',
+        application: 'spse',
+        category: 'proses_tender',
+        packageCode: '10012345',
+        description: 'Usul perubahan tampilan jadwal',
+      },
+    });
+    expect(saved.reporter.lpse).toBe('Kabupaten Dompu');
+    expect(saved.form).toMatchObject({
+      lpse: 'Provinsi Gorontalo',
+      ticketType: 'usulan',
+      errorCode: 'ERR-TND-0042',
+    });
+  });
+
+  it('shows an older visitor type on the form it began with, and starts a new form without it', async () => {
+    t = await startWithAdmin();
+    const visitId = await inConsultation({ visitorType: 'pokja' });
+    // A visit checked in by an older Loket, before penyedia was split.
+    t.core.db.prepare("UPDATE visit SET visitor_type = 'penyedia' WHERE id = ?").run(visitId);
+    const c = await t.must('case.create', { visitId });
+    expect(c.reporter.type).toBe('penyedia');
+    expect(c.form.spseRole).toBe('');
+    const legacyDraft = await t.must('case.saveDraft', {
+      caseId: c.caseId,
+      form: { spseRole: 'penyedia', category: 'registrasi_verifikasi' },
+    });
+    expect(legacyDraft.requiredDocuments).toEqual(['business_licence']);
+    const refused = await t.call('visit.checkIn', {
+      fullName: 'Baru',
+      phone: '081299990000',
+      visitorType: 'penyedia' as never,
+      purpose: 'x',
+      consentGiven: true,
+      consentVersion: currentConsent().version,
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
   it('asks for the tender code where the category needs one', async () => {
     t = await startWithAdmin();
     const c = await t.must('case.create', { visitId: await inConsultation() });
@@ -249,18 +325,19 @@ describe('the Form Permohonan Permasalahan', () => {
   it('escalates only with the required documents or a reason, writing the outbox entry with the case', async () => {
     t = await startWithAdmin();
     const c = await t.must('case.create', {
-      visitId: await inConsultation({ visitorType: 'penyedia' }),
+      visitId: await inConsultation({ visitorType: 'penyedia_badan_usaha' }),
     });
     const saved = await t.must('case.saveDraft', {
       caseId: c.caseId,
       form: {
+        spseRole: 'penyedia_badan_usaha',
         application: 'sikap',
         category: 'perubahan_data_penyedia',
         description: 'Ganti email perusahaan',
       },
     });
-    expect(saved.requiredDocuments).toEqual(['business_licence']);
-    expect(saved.missingDocuments).toEqual(['business_licence']);
+    expect(saved.requiredDocuments).toEqual(['business_licence', 'change_request_letter']);
+    expect(saved.missingDocuments).toEqual(['business_licence', 'change_request_letter']);
     const refused = await t.call('case.escalate', { caseId: c.caseId });
     expect(refused.ok ? null : refused.error).toMatchObject({
       code: 'DOCUMENTS_MISSING',
@@ -322,7 +399,7 @@ describe('the case ID on exports', () => {
       .toString('utf8')
       .slice(1)
       .split('\r\n');
-    expect(header).toMatch(/,ID kasus$/);
+    expect(header).toMatch(/,Nomor kasus$/);
     expect(row).toMatch(new RegExp(`,${a.caseCode} ${b.caseCode}$`));
   });
 });

@@ -13,6 +13,7 @@ import { AppError } from '../../electron/core/errors';
 import { AHEAD_SQL, PENDING_SQL } from '../../electron/core/survey/survey-service';
 import { DUE_SQL } from '../../electron/core/sync/outbox-store';
 import { VISITOR_SEARCH_SQL } from '../../electron/core/reception/visitors';
+import { lpseSearchSql } from '../../electron/core/reference/lpse-directory';
 import { tempDir } from '../helpers/temp-core';
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -407,6 +408,138 @@ describe('migration 11: stations and pairing codes', () => {
         .all('c1', 'n') as { detail: string }[]
     ).map((p) => p.detail);
     expect(plan.join('\n')).toContain('USING INDEX pairing_code_hash');
+  });
+});
+
+describe('migration 12: the LPSE directory; old free-text LPSEs and old visitor types', () => {
+  const file = join(tempDir(), 'm12.sqlite');
+  const before = openDatabase(
+    file,
+    MIGRATIONS.filter((m) => m.version < 12),
+  );
+  const now = '2026-11-24T02:00:00.000Z';
+  before
+    .prepare(
+      "INSERT INTO staff (username, full_name, pin_hash, created_at) VALUES ('a', 'A', 'x', ?)",
+    )
+    .run(now);
+  const addVisitor = before.prepare<[string, string | null, string | null]>(
+    `INSERT INTO visitor (full_name, phone, visitor_type, lpse, created_at, updated_at)
+     VALUES (?, '+6281234567890', ?, ?, '${now}', '${now}')`,
+  );
+  // Three spellings of one seeded LPSE, one LPSE the directory does not list, and none.
+  addVisitor.run('Budi', 'penyedia', 'LPSE Kab. Dompu'); // 1
+  addVisitor.run('Sari', 'operator_lpse', 'Kabupaten Dompu'); // 2
+  addVisitor.run('Agus', 'ppk', 'kab dompu'); // 3
+  addVisitor.run('Wati', 'penyedia', 'LPSE Kota Bandung'); // 4
+  addVisitor.run('Joko', null, null); // 5
+  before
+    .prepare(
+      `INSERT INTO visit (visitor_id, service_day, queue_no, purpose, full_name, phone,
+         visitor_type, lpse, checked_in_at, consent_version, consent_at, checked_in_by)
+       SELECT id, '2026-11-24', id, 'p', full_name, phone, visitor_type, lpse, ?, 'v1', ?, 1
+         FROM visitor`,
+    )
+    .run(now, now);
+  before
+    .prepare(
+      `INSERT INTO problem_case (case_code, visit_id, officer_id, reporter_name, reporter_phone,
+         reporter_type, spse_role, lpse, created_at, updated_at)
+       SELECT 'KS-' || id, id, 1, full_name, phone, visitor_type, visitor_type, lpse, ?, ?
+         FROM visit`,
+    )
+    .run(now, now);
+  before
+    .prepare(
+      `INSERT INTO attachment (case_id, sha256, original_name, mime, size, source, kind, added_at,
+         added_by, page_count) VALUES (1, ?, 'nib.pdf', 'application/pdf', 10, 'file',
+         'business_licence', ?, 1, 2)`,
+    )
+    .run('a'.repeat(64), now);
+  before.close();
+  const db = openDatabase(file);
+  const rows = (table: string) =>
+    db
+      .prepare<[], { lpse: string | null; listed: string | null; type: string | null }>(
+        `SELECT t.lpse, l.name AS listed, ${table === 'problem_case' ? 'reporter_type' : 'visitor_type'} AS type
+           FROM ${table} t LEFT JOIN lpse l ON l.id = t.lpse_id ORDER BY t.id`,
+      )
+      .all();
+
+  it('maps every spelling of a listed LPSE to it, in visitors, visits and cases alike', () => {
+    for (const table of ['visitor', 'visit', 'problem_case']) {
+      expect(rows(table).map((r) => [r.lpse, r.listed])).toEqual([
+        ['Kabupaten Dompu', 'Kabupaten Dompu'],
+        ['Kabupaten Dompu', 'Kabupaten Dompu'],
+        ['Kabupaten Dompu', 'Kabupaten Dompu'],
+        ['LPSE Kota Bandung', null],
+        [null, null],
+      ]);
+    }
+  });
+
+  it('keeps old visitor types as stored', () => {
+    expect(rows('visitor').map((r) => r.type)).toEqual([
+      'penyedia',
+      'operator_lpse',
+      'ppk',
+      'penyedia',
+      null,
+    ]);
+    expect(rows('problem_case').map((r) => r.type)).toEqual([
+      'penyedia',
+      'operator_lpse',
+      'ppk',
+      'penyedia',
+      null,
+    ]);
+  });
+
+  it('keeps attachments through the rebuild and takes the two new document kinds', () => {
+    expect(db.prepare('SELECT id, kind, page_count FROM attachment').all()).toEqual([
+      { id: 1, kind: 'business_licence', page_count: 2 },
+    ]);
+    const add = db.prepare(
+      `INSERT INTO attachment (case_id, sha256, original_name, mime, size, source, kind, added_at,
+         added_by) VALUES (1, ?, 'x.pdf', 'application/pdf', 10, 'file', ?, ?, 1)`,
+    );
+    add.run('b'.repeat(64), 'change_request_letter', now);
+    add.run('c'.repeat(64), 'company_profile', now);
+    expect(() => add.run('d'.repeat(64), 'selfie', now)).toThrow(/CHECK/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('gives every case so far the ticket type "permasalahan"', () => {
+    expect(db.prepare('SELECT DISTINCT ticket_type FROM problem_case').all()).toEqual([
+      { ticket_type: 'permasalahan' },
+    ]);
+  });
+
+  it('matches an LPSE written later against the directory, and lets go of one no longer named', () => {
+    db.prepare("UPDATE visitor SET lpse = 'pemkab dompu' WHERE id = 5").run();
+    db.prepare("UPDATE visitor SET lpse = 'Kota Antah' WHERE id = 1").run();
+    expect(rows('visitor').map((r) => [r.lpse, r.listed])[4]).toEqual([
+      'Kabupaten Dompu',
+      'Kabupaten Dompu',
+    ]);
+    expect(rows('visitor').map((r) => [r.lpse, r.listed])[0]).toEqual(['Kota Antah', null]);
+  });
+
+  it('finds LPSEs by the prefix of each word from the word index, never scanning', () => {
+    for (const words of [0, 1, 3]) {
+      const params = Array.from({ length: 2 * words }, (_, i) => (i % 2 ? 'kab\uffff' : 'kab'));
+      const plan = (
+        db.prepare(`EXPLAIN QUERY PLAN ${lpseSearchSql(words)}`).all(...params) as {
+          detail: string;
+        }[]
+      ).map((p) => p.detail);
+      expect(plan.filter((d) => /^SCAN (l|lpse_word)\b/.test(d))).toEqual([]);
+      if (words > 0)
+        expect(plan.join('\n')).toMatch(
+          /SEARCH lpse_word USING PRIMARY KEY \(word>\? AND word<\?\)/,
+        );
+      expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+    }
   });
 });
 

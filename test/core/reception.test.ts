@@ -12,7 +12,7 @@ const BUDI: CheckInInput = {
   phone: '0812-3456-7890',
   email: 'Budi.Santoso@Example.co.id',
   institution: 'CV Maju Jaya',
-  visitorType: 'penyedia',
+  visitorType: 'penyedia_badan_usaha',
   lpse: 'LPSE Kota Bandung',
   purpose: 'Lupa kata sandi SPSE',
   consentGiven: true,
@@ -423,7 +423,7 @@ describe('daily register export', () => {
     expect(text.startsWith('\uFEFFNo. antrean,Jam datang (WIB),Nama,')).toBe(true);
     const lines = text.slice(1).split('\r\n');
     expect(lines[1]).toBe(
-      'K-001,09.00,Budi Santoso,CV Maju Jaya,Penyedia (pelaku usaha),LPSE Kota Bandung,Lupa kata sandi SPSE,0812-3456-7890,budi.santoso@example.co.id,Menunggu,,,Tidak,2026-11-v1,09.00,',
+      'K-001,09.00,Budi Santoso,CV Maju Jaya,Penyedia — badan usaha,LPSE Kota Bandung,Lupa kata sandi SPSE,0812-3456-7890,budi.santoso@example.co.id,Menunggu,,,Tidak,2026-11-v1,09.00,',
     );
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")"`);
     expect(text).toContain('"PT ""Kutip"", Tbk"');

@@ -15,7 +15,7 @@ const visitor = (name: string, phone: string) => ({
   phone,
   email: `${name.toLowerCase()}@example.id`,
   institution: 'CV Maju Jaya',
-  visitorType: 'penyedia' as const,
+  visitorType: 'penyedia_badan_usaha' as const,
   purpose: 'Konsultasi',
   consentGiven: true as const,
   consentVersion: currentConsent().version,
@@ -55,7 +55,7 @@ describe('retention (2 years, as the consent statement promises)', () => {
       phone: '',
       email: null,
       institution: null,
-      visitor_type: 'penyedia',
+      visitor_type: 'penyedia_badan_usaha',
       anonymised_at: '2028-11-25T02:00:00.000Z',
     });
     const visits = t.core.db

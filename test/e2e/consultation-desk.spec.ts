@@ -43,7 +43,7 @@ async function openConsultation(page: Page): Promise<void> {
 async function startFirstCase(page: Page, purpose: string) {
   await checkInViaApi(page, 1, purpose);
   await openConsultation(page);
-  await page.getByRole('button', { name: 'Panggil berikutnya' }).click();
+  await page.getByRole('button', { name: 'Panggil antrean berikutnya' }).click();
   await page.getByRole('button', { name: 'Hadir — mulai konsultasi' }).click();
   await page.getByRole('button', { name: 'Tambah permasalahan' }).click();
   const card = page.locator('article.case-card').first();
@@ -60,14 +60,14 @@ const mainFits = (page: Page) =>
     ),
   );
 
-test('a double click on "Panggil berikutnya" calls one visitor, and on "Simpan catatan" saves one note', async ({
+test('a double click on "Panggil antrean berikutnya" calls one visitor, and on "Simpan catatan" saves one note', async ({
   page,
   loket,
 }) => {
   await setupAndLogin(page, loket.launchUrl);
   await checkInViaApi(page, 3);
   await openConsultation(page);
-  await page.getByRole('button', { name: 'Panggil berikutnya' }).dblclick();
+  await page.getByRole('button', { name: 'Panggil antrean berikutnya' }).dblclick();
   await expect(page.locator('[data-queue="K-001"]')).toBeVisible();
   const overview = (await callApi(page, 'queue.overview', {})) as {
     value: { mine: { queueLabel: string }[]; waiting: { queueLabel: string }[] };
@@ -99,7 +99,7 @@ test('with 300 waiting, the called visitor and "Hadir — mulai konsultasi" are 
   await checkInViaApi(page, 300, 'Lupa kata sandi akun penyedia');
   await openConsultation(page);
   await expect(page.getByRole('list', { name: 'Antrean' }).locator('li')).toHaveCount(300);
-  await page.getByRole('button', { name: 'Panggil berikutnya' }).click();
+  await page.getByRole('button', { name: 'Panggil antrean berikutnya' }).click();
   const start = page.getByRole('button', { name: 'Hadir — mulai konsultasi' });
   await expect(start).toBeInViewport();
   // The reception's words are in the queue row and in the called visitor's panel.
@@ -145,7 +145,7 @@ test('typing and escalating at once sends the whole description to the helpdesk'
   await description.fill('Akun terkunci');
   await expect(card.getByText(/Tersimpan otomatis/)).toBeVisible();
   await description.pressSequentially(' setelah tiga kali salah kata sandi');
-  await card.getByRole('button', { name: 'Eskalasi ke helpdesk' }).click();
+  await card.getByRole('button', { name: 'Teruskan ke helpdesk' }).click();
   await expect(card.locator('.outcome')).toContainText('Diteruskan ke helpdesk');
   const caseId = Number(await card.getAttribute('data-case-id'));
   const stored = (await callApi(page, 'case.get', { caseId })) as {
@@ -162,7 +162,7 @@ test('typing and solving at once keeps the whole description', async ({ page, lo
   const card = await startFirstCase(page, 'Lupa');
   await card.getByLabel('Solusi yang diberikan').fill('Reset kata sandi.');
   await card.getByLabel('Uraian permasalahan').pressSequentially(' kata sandi');
-  await card.getByRole('button', { name: 'Selesai di tempat' }).click();
+  await card.getByRole('button', { name: 'Tandai selesai di tempat' }).click();
   await expect(card.locator('.outcome')).toContainText('Selesai di tempat');
   const caseId = Number(await card.getAttribute('data-case-id'));
   const stored = (await callApi(page, 'case.get', { caseId })) as {
@@ -190,7 +190,7 @@ test('a closed case reads as text, an escalated one as sent on, and an empty que
 }) => {
   await setupAndLogin(page, loket.launchUrl);
   const card = await startFirstCase(page, 'Akun terkunci');
-  await card.getByRole('button', { name: 'Eskalasi ke helpdesk' }).click();
+  await card.getByRole('button', { name: 'Teruskan ke helpdesk' }).click();
   const outcome = card.locator('.outcome');
   await expect(outcome).toContainText('Diteruskan ke helpdesk');
   await expect(outcome).not.toContainText('Ditutup');
@@ -199,7 +199,7 @@ test('a closed case reads as text, an escalated one as sent on, and an empty que
     card.locator('.case-form input, .case-form select, .case-form textarea'),
   ).toHaveCount(0);
   await expect(card.locator('.case-record')).toContainText('Akun terkunci');
-  const callNext = page.getByRole('button', { name: 'Panggil berikutnya' });
+  const callNext = page.getByRole('button', { name: 'Panggil antrean berikutnya' });
   await expect(callNext).toBeDisabled();
   await expect(page.getByText('Tidak ada pengunjung yang menunggu.')).toBeVisible();
   await expectAccessible(page, 'consultation (escalated)');

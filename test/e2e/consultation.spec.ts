@@ -48,7 +48,7 @@ function tinyPng(): Buffer {
 async function checkIn(page: Page, v: Parameters<typeof fillNewVisitor>[1]): Promise<void> {
   await fillNewVisitor(page, v);
   await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
-  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
+  await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(
     page.getByText(new RegExp(`Nomor antrean K-\\d+ untuk ${v.fullName}`)),
   ).toBeVisible();
@@ -58,12 +58,13 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
   page,
   loket,
 }) => {
+  test.setTimeout(120_000); // two problems, notes, documents, the desk scanner and axe at each step
   await setupAndLogin(page, loket.launchUrl);
   await checkIn(page, {
     fullName: 'Budi Santoso',
     phone: '0812-3456-7890',
     institution: 'CV Maju Jaya',
-    visitorType: 'Penyedia (pelaku usaha)',
+    visitorType: 'Penyedia — badan usaha',
     lpse: 'LPSE Kota Bandung',
     purpose: 'Ganti email perusahaan di SIKaP',
   });
@@ -77,7 +78,7 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
   await expect(page.getByRole('heading', { name: 'Antrean' })).toBeVisible();
   await expectAccessible(page, 'consultation (queue)');
 
-  await page.getByRole('button', { name: 'Panggil berikutnya' }).click();
+  await page.getByRole('button', { name: 'Panggil antrean berikutnya' }).click();
   await expect(page.getByText('Memanggil K-001 — Budi Santoso')).toBeVisible();
   const mine = page.locator('[data-queue="K-001"]');
   await mine.getByRole('button', { name: 'Hadir — mulai konsultasi' }).click();
@@ -85,20 +86,20 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
     page.getByRole('heading', { name: 'Permasalahan K-001 — Budi Santoso' }),
   ).toBeVisible();
 
-  // First problem: a provider's data change, which needs the business licence scan.
+  // First problem: a company's registration, which needs the business licence (a badan usaha's, SE Deputi LKPP 2/2020).
   await page.getByRole('button', { name: 'Tambah permasalahan' }).click();
   const first = page.locator('article.case-card').first();
   await expect(first.locator('.case-code')).toHaveText(/^KS-[0-9A-F]{4}-\d{6}-001$/);
-  await expect(first.getByLabel('Peran di SPSE')).toHaveValue('penyedia');
+  await expect(first.getByLabel('Peran di SPSE')).toHaveValue('penyedia_badan_usaha');
   await first.getByLabel('Aplikasi').selectOption({ label: 'SIKaP' });
   await first
     .getByLabel('Kategori permasalahan')
-    .selectOption({ label: 'Perubahan data penyedia (SIKaP)' });
+    .selectOption({ label: 'Pendaftaran dan verifikasi penyedia' });
   await first
     .getByLabel('Uraian permasalahan')
-    .fill('Email perusahaan lama sudah tidak aktif; perlu diganti.');
+    .fill('Pendaftaran perusahaan belum diverifikasi LPSE.');
   await expect(first.getByText(/Tersimpan otomatis \d{2}\.\d{2}/)).toBeVisible();
-  await expect(first.getByText('Scan izin usaha (NIB): belum ada')).toBeVisible();
+  await expect(first.getByText('Pindaian/salinan izin usaha (mis. NIB): belum ada')).toBeVisible();
 
   await first
     .getByLabel('Catatan baru')
@@ -113,7 +114,7 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
   await expect(first.getByText(/koreksi atas catatan/)).toBeVisible();
 
   // Escalation without the required document needs a reason.
-  await first.getByRole('button', { name: 'Eskalasi ke helpdesk' }).click();
+  await first.getByRole('button', { name: 'Teruskan ke helpdesk' }).click();
   await expect(
     first.getByText(
       'Dokumen pendukung wajib belum lengkap. Lampirkan dokumennya atau tuliskan alasannya.',
@@ -140,7 +141,7 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
     buffer: await onePagePdf(),
   });
   await expect(first.getByText('1 berkas dilampirkan.')).toBeVisible();
-  await expect(first.getByText('Scan izin usaha (NIB): ada')).toBeVisible();
+  await expect(first.getByText('Pindaian/salinan izin usaha (mis. NIB): ada')).toBeVisible();
   await expect(first.getByText('PDF · 1 hlm')).toBeVisible();
   // The first page of the PDF is drawn as its thumbnail.
   await expect(first.getByRole('img', { name: 'Pratinjau NIB CV Maju Jaya.pdf' })).toBeVisible();
@@ -154,14 +155,14 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
   await expectAccessible(page, 'consultation (documents)');
   await screenshot(page, '12-consultation-documents');
   // With the required document present, no reason is needed.
-  await first.getByRole('button', { name: 'Eskalasi ke helpdesk' }).click();
+  await first.getByRole('button', { name: 'Teruskan ke helpdesk' }).click();
   await expect(
-    first.getByText('Dieskalasi — menunggu pengiriman ke helpdesk').first(),
+    first.getByText('Diteruskan ke helpdesk — menunggu pengiriman').first(),
   ).toBeVisible();
   // The escalated form is a record, shown as text rather than as disabled controls.
   await expect(first.getByLabel('Uraian permasalahan')).toHaveCount(0);
   await expect(first.locator('.case-record')).toContainText(
-    'Email perusahaan lama sudah tidak aktif; perlu diganti.',
+    'Pendaftaran perusahaan belum diverifikasi LPSE.',
   );
 
   // Second problem, solved on the spot.
@@ -173,7 +174,7 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
   await second.getByLabel('Uraian permasalahan').fill('Lupa kata sandi akun penyedia.');
   await expect(second.getByText(/Tersimpan otomatis/)).toBeVisible();
   // A screenshot of the problem, scanned at the desk.
-  await second.getByText('Pindai di meja').click();
+  await second.getByText('Pindai dokumen').click();
   await second.getByRole('button', { name: 'Cari pemindai' }).click();
   await expect(second.getByLabel('Pemindai')).toHaveValue('test:0');
   // The device's own modes, not a fixed list: SANE's test backend has no line-art mode.
@@ -183,25 +184,25 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
   ]);
   await expect(second.getByLabel('Mode warna')).toHaveValue('Gray');
   await second.getByRole('button', { name: 'Pindai', exact: true }).click();
-  await expect(second.getByText('1 halaman terpindai.')).toBeVisible();
-  await second.getByRole('button', { name: 'Lampirkan hasil pindai' }).click();
+  await expect(second.getByText('1 halaman telah dipindai.')).toBeVisible();
+  await second.getByRole('button', { name: 'Lampirkan hasil pindaian' }).click();
   await expect(second.getByText(/dipindai/)).toBeVisible();
   await expectAccessible(page, 'consultation (scanner)');
   await second
     .getByLabel('Solusi yang diberikan')
     .fill('Dibantu reset kata sandi melalui menu Lupa Password.');
-  await second.getByRole('button', { name: 'Selesai di tempat' }).click();
+  await second.getByRole('button', { name: 'Tandai selesai di tempat' }).click();
   await expect(second.locator('.outcome')).toContainText('Selesai di tempat');
 
-  await page.getByRole('button', { name: 'Serahkan survei kepuasan' }).click();
-  await expect(page.getByText('Survei kepuasan siap untuk pengunjung.')).toBeVisible();
+  await page.getByRole('button', { name: 'Tampilkan survei kepuasan kepada pengunjung' }).click();
+  await expect(page.getByText('Survei kepuasan siap diisi pengunjung.')).toBeVisible();
   await expectAccessible(page, 'consultation (cases closed)');
   await screenshot(page, '11-consultation-done');
-  await page.getByRole('button', { name: 'Selesai konsultasi' }).click();
+  await page.getByRole('button', { name: 'Akhiri konsultasi' }).click();
   await expect(page.getByText('Panggil pengunjung, lalu mulai konsultasi')).toBeVisible();
 
   // The next visitor is not here: no-show, then back in the queue.
-  await page.getByRole('button', { name: 'Panggil berikutnya' }).click();
+  await page.getByRole('button', { name: 'Panggil antrean berikutnya' }).click();
   await page.locator('[data-queue="K-002"]').getByRole('button', { name: 'Tidak hadir' }).click();
   await expect(page.getByRole('heading', { name: 'Tidak hadir hari ini' })).toBeVisible();
   await page.getByRole('button', { name: 'Kembalikan ke antrean' }).click();
@@ -209,12 +210,14 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
 
   // The escalated case waits in the send queue (no helpdesk is configured here), in plain words.
   await openScreen(page, 'Tindak lanjut');
-  await expect(page.getByRole('heading', { name: 'Kasus yang dieskalasi' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Kasus yang diteruskan ke helpdesk' }),
+  ).toBeVisible();
   // No helpdesk is set up in this run: the officer is told so, not "waiting to be sent".
   await expect(page.locator('tr[data-case-code]')).toContainText(
     'Belum dapat dikirim: helpdesk belum diatur oleh administrator.',
   );
-  await expect(page.getByRole('heading', { name: 'Antrean kirim ke helpdesk' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Antrean pengiriman ke helpdesk' })).toBeVisible();
   await expect(page.getByText(/menunggu · 0 percobaan/)).toBeVisible();
   await expectAccessible(page, 'follow-up');
   await screenshot(page, '13-follow-up');
@@ -229,7 +232,7 @@ test('a draft survives a reload and is resumed', async ({ page, loket }) => {
   await setupAndLogin(page, loket.launchUrl);
   await checkIn(page, { fullName: 'Agus Salim', phone: '0813-2222-3333', purpose: 'Konsultasi' });
   await openScreen(page, 'Konsultasi');
-  await page.getByRole('button', { name: 'Panggil berikutnya' }).click();
+  await page.getByRole('button', { name: 'Panggil antrean berikutnya' }).click();
   await page.getByRole('button', { name: 'Hadir — mulai konsultasi' }).click();
   await page.getByRole('button', { name: 'Tambah permasalahan' }).click();
   const card = page.locator('article.case-card');

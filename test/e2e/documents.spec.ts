@@ -9,14 +9,14 @@ async function providerInConsultation(page: Page, launchUrl: string): Promise<vo
     fullName: 'Budi Santoso',
     phone: '0812-3456-7890',
     institution: 'CV Maju Jaya',
-    visitorType: 'Penyedia (pelaku usaha)',
+    visitorType: 'Penyedia — badan usaha',
     purpose: 'Verifikasi NIB',
   });
   await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
-  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
+  await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(page.getByText(/Nomor antrean K-001/)).toBeVisible();
   await openScreen(page, 'Konsultasi');
-  await page.getByRole('button', { name: 'Panggil berikutnya' }).click();
+  await page.getByRole('button', { name: 'Panggil antrean berikutnya' }).click();
   await page
     .locator('[data-queue="K-001"]')
     .getByRole('button', { name: 'Hadir — mulai konsultasi' })
@@ -45,7 +45,7 @@ test("a provider's PDF is taken as the business licence before a category is cho
   await card
     .getByLabel('Kategori permasalahan')
     .selectOption({ label: 'Pendaftaran dan verifikasi penyedia' });
-  await expect(card.getByText('Scan izin usaha (NIB): ada')).toBeVisible();
+  await expect(card.getByText('Pindaian/salinan izin usaha (mis. NIB): ada')).toBeVisible();
   // A second PDF is not a second licence.
   await fileInput.setInputFiles({
     name: 'surat kuasa.pdf',

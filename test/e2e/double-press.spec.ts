@@ -18,7 +18,7 @@ function countCalls(page: Page, method: string): () => number {
 async function checkIn(page: Page, fullName: string, queue: string): Promise<void> {
   await fillNewVisitor(page, { fullName, phone: '0812-3456-7890', purpose: 'Konsultasi SPSE' });
   await page.getByLabel(CONSENT).check();
-  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
+  await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(rowOf(page, queue)).toBeVisible();
 }
 
@@ -29,12 +29,12 @@ test('a double press on check-out confirmation checks the visitor out once', asy
   await setupAndLogin(page, loket.launchUrl);
   await checkIn(page, 'Budi Santoso', 'K-001');
   const checkOuts = countCalls(page, 'staff/visit.checkOut');
-  await rowOf(page, 'K-001').getByRole('button', { name: 'Check-out K-001' }).click();
+  await rowOf(page, 'K-001').getByRole('button', { name: 'Catat keluar K-001' }).click();
   await page
-    .getByRole('group', { name: /Check-out K-001/ })
-    .getByRole('button', { name: 'Ya, check-out' })
+    .getByRole('group', { name: /Catat keluar K-001/ })
+    .getByRole('button', { name: 'Ya, catat keluar' })
     .dblclick();
-  await expect(page.getByText('K-001 sudah check-out.')).toBeVisible();
+  await expect(page.getByText('K-001 telah dicatat keluar.')).toBeVisible();
   await expect(rowOf(page, 'K-001')).toContainText('Pulang sebelum dilayani');
   await page.waitForTimeout(500); // a second call, had one been sent, would have arrived by now
   expect(checkOuts()).toBe(1);
@@ -48,16 +48,16 @@ test('two presses on check-out confirmation in the same instant check the visito
   await setupAndLogin(page, loket.launchUrl);
   await checkIn(page, 'Budi Santoso', 'K-001');
   const checkOuts = countCalls(page, 'staff/visit.checkOut');
-  await rowOf(page, 'K-001').getByRole('button', { name: 'Check-out K-001' }).click();
+  await rowOf(page, 'K-001').getByRole('button', { name: 'Catat keluar K-001' }).click();
   // A bouncing key or a twitchy touch: both presses arrive before the screen can re-render.
   await page
-    .getByRole('group', { name: /Check-out K-001/ })
-    .getByRole('button', { name: 'Ya, check-out' })
+    .getByRole('group', { name: /Catat keluar K-001/ })
+    .getByRole('button', { name: 'Ya, catat keluar' })
     .evaluate((button: HTMLElement) => {
       button.click();
       button.click();
     });
-  await expect(page.getByText('K-001 sudah check-out.')).toBeVisible();
+  await expect(page.getByText('K-001 telah dicatat keluar.')).toBeVisible();
   await page.waitForTimeout(500);
   expect(checkOuts()).toBe(1);
 });
@@ -75,7 +75,7 @@ test('a double press on a register export downloads it once', async ({ page, lok
   expect(downloads).toBe(1);
 });
 
-test('a double press on "Kirim survei" submits the survey once', async ({ page, loket }) => {
+test('a double press on "Kirim jawaban" submits the survey once', async ({ page, loket }) => {
   test.setTimeout(120_000); // nine questions, each read before it is answered
   await setupAndLogin(page, loket.launchUrl);
   await checkIn(page, 'Budi Santoso', 'K-001');
@@ -87,7 +87,7 @@ test('a double press on "Kirim survei" submits the survey once', async ({ page, 
   const survey = await popup;
   const submits = countCalls(survey, 'survey/survey.submit');
   const starts = countCalls(survey, 'survey/survey.start');
-  await page.getByRole('button', { name: 'Serahkan survei kepuasan' }).click();
+  await page.getByRole('button', { name: 'Tampilkan survei kepuasan kepada pengunjung' }).click();
   await survey.getByRole('button', { name: 'Mulai survei' }).dblclick();
   for (const [i, q] of SKM_QUESTIONS.entries()) {
     await expect(survey.getByText(`Pertanyaan ${i + 1} dari 9`)).toBeVisible();
@@ -95,7 +95,7 @@ test('a double press on "Kirim survei" submits the survey once', async ({ page, 
     await survey.getByRole('button', { name: q.answers[3].id, exact: true }).click();
   }
   await survey.getByRole('button', { name: 'Lewati' }).click();
-  await survey.getByRole('button', { name: 'Kirim survei' }).dblclick();
+  await survey.getByRole('button', { name: 'Kirim jawaban' }).dblclick();
   await expect(
     survey.getByRole('heading', { name: 'Terima kasih! Jawaban Anda sudah kami terima.' }),
   ).toBeVisible();

@@ -40,8 +40,8 @@ test('the officer is told plainly that no helpdesk is set up, and a failed check
   );
 
   // No reason is chosen for the officer: the pause button waits for one.
-  const pause = row.getByRole('button', { name: 'Hentikan jam' });
-  await expect(row.getByLabel('Alasan menghentikan jam')).toHaveValue('');
+  const pause = row.getByRole('button', { name: 'Tangguhkan penghitungan waktu' });
+  await expect(row.getByLabel('Alasan penangguhan')).toHaveValue('');
   await expect(pause).toBeDisabled();
   await expectAccessible(page, 'follow-up without a helpdesk');
   for (const size of SIZES) {
@@ -51,11 +51,15 @@ test('the officer is told plainly that no helpdesk is set up, and a failed check
   await page.setViewportSize({ width: 1366, height: 900 });
 
   // A double click stops the clock once: the second press is ignored while the first is sent.
-  await row.getByLabel('Alasan menghentikan jam').selectOption({ label: 'menunggu pengguna' });
+  await row
+    .getByLabel('Alasan penangguhan')
+    .selectOption({ label: 'menunggu konfirmasi/tindak lanjut pengguna' });
   await pause.dblclick();
-  await expect(page.getByText('Jam 1x24 dihentikan sementara.')).toBeVisible();
-  await expect(page.getByText('Jam 1x24 kasus ini sudah dihentikan sementara.')).toHaveCount(0);
-  await expect(row).toContainText('dihentikan: menunggu pengguna');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Penghitungan waktu 1 × 24 jam ditangguhkan.' }),
+  ).toBeVisible();
+  await expect(page.getByText('Penghitungan waktu kasus ini sudah ditangguhkan.')).toHaveCount(0);
+  await expect(row).toContainText('ditangguhkan: menunggu konfirmasi/tindak lanjut pengguna');
 });
 
 test('a ticket that cannot be read is shown on its case, and the check says it failed', async ({
@@ -79,7 +83,7 @@ test('a ticket that cannot be read is shown on its case, and the check says it f
     const row = page.locator(`tr[data-case-code="${caseCode}"]`);
     await expect(async () => {
       await page.getByRole('button', { name: 'Periksa status helpdesk' }).click();
-      await expect(row).toContainText('Ditangani helpdesk.', { timeout: 1000 });
+      await expect(row).toContainText('Sedang ditangani helpdesk.', { timeout: 1000 });
     }).toPass({ timeout: 30_000 });
     await expect(page.getByText('Status helpdesk diperiksa: 1 tiket terbaca.')).toBeVisible();
 

@@ -32,7 +32,9 @@ test('an officer escalates a case, follows its clock and pauses, reopens it when
   await page.getByRole('button', { name: 'Periksa pengaturan' }).click();
   await expect(page.getByText('Helpdesk siap menerima kasus.')).toBeVisible();
   await expectAccessible(page, 'admin with helpdesk settings');
-  await page.getByRole('heading', { name: 'Helpdesk backend' }).scrollIntoViewIfNeeded();
+  await page
+    .getByRole('heading', { name: 'Sistem helpdesk tujuan pengiriman' })
+    .scrollIntoViewIfNeeded();
   await screenshot(page, '16-admin-helpdesk-settings');
 
   await openScreen(page, 'Resepsionis');
@@ -43,29 +45,33 @@ test('an officer escalates a case, follows its clock and pauses, reopens it when
   const row = page.locator(`tr[data-case-code="${caseCode}"]`);
   await expect(async () => {
     await page.getByRole('button', { name: 'Periksa status helpdesk' }).click();
-    await expect(row).toContainText('Ditangani helpdesk.', { timeout: 1000 });
+    await expect(row).toContainText('Sedang ditangani helpdesk.', { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
   const ticketId = /#(\d+)/.exec((await row.textContent()) ?? '')?.[1] ?? '';
   expect(ticketId).not.toBe('');
   await expectAccessible(page, 'follow-up with a delivered case');
 
   // The visitor still owes a document: the officer stops the clock, then starts it again.
-  await row.getByLabel('Alasan menghentikan jam').selectOption({ label: 'menunggu pengguna' });
-  await row.getByRole('button', { name: 'Hentikan jam' }).click();
-  await expect(page.getByText('Jam 1x24 dihentikan sementara.')).toBeVisible();
-  await expect(row).toContainText('dihentikan: menunggu pengguna');
-  await row.getByRole('button', { name: 'Jalankan lagi jam' }).click();
-  await expect(page.getByText('Jam 1x24 berjalan lagi.')).toBeVisible();
-  await expect(row).not.toContainText('dihentikan:');
+  await row
+    .getByLabel('Alasan penangguhan')
+    .selectOption({ label: 'menunggu konfirmasi/tindak lanjut pengguna' });
+  await row.getByRole('button', { name: 'Tangguhkan penghitungan waktu' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Penghitungan waktu 1 × 24 jam ditangguhkan.' }),
+  ).toBeVisible();
+  await expect(row).toContainText('ditangguhkan: menunggu konfirmasi/tindak lanjut pengguna');
+  await row.getByRole('button', { name: 'Lanjutkan penghitungan waktu' }).click();
+  await expect(page.getByText('Penghitungan waktu 1 × 24 jam dilanjutkan.')).toBeVisible();
+  await expect(row).not.toContainText('ditangguhkan:');
 
   // The backend stalls the ticket on app development: Loket shows it paused, in Indonesian.
   const admin = rtAdmin(rt);
   await admin.stall(ticketId, 'development');
   await page.getByRole('button', { name: 'Periksa status helpdesk' }).click();
-  await expect(row).toContainText('Ditunda');
-  await expect(row).toContainText('dihentikan: pengembangan aplikasi');
-  await expect(row).toContainText('Dihentikan oleh helpdesk');
-  await expect(row.getByRole('button', { name: 'Jalankan lagi jam' })).toHaveCount(0);
+  await expect(row).toContainText('Ditangguhkan');
+  await expect(row).toContainText('ditangguhkan: memerlukan pengembangan aplikasi');
+  await expect(row).toContainText('Ditangguhkan oleh helpdesk');
+  await expect(row.getByRole('button', { name: 'Lanjutkan penghitungan waktu' })).toHaveCount(0);
   await expect(page.getByText('Status helpdesk diperiksa: 1 tiket terbaca.')).toBeVisible();
   await screenshot(page, '14-follow-up-paused-by-backend');
   for (const size of [
@@ -81,16 +87,20 @@ test('an officer escalates a case, follows its clock and pauses, reopens it when
   // The backend resolves it; the officer calls the visitor, who says it is not solved.
   await admin.resolve(ticketId);
   await page.getByRole('button', { name: 'Periksa status helpdesk' }).click();
-  await expect(row).toContainText('Helpdesk selesai: konfirmasi hasilnya ke pengunjung.');
+  await expect(row).toContainText(
+    'Helpdesk telah menyelesaikan; konfirmasikan hasilnya kepada pengunjung.',
+  );
   await expectAccessible(page, 'follow-up with a confirmation form');
   await screenshot(page, '15-follow-up-confirm');
   await row.getByLabel('Telepon').check();
   await row
     .getByLabel(/Catatan konfirmasi/)
     .fill('Masih tidak bisa login setelah kata sandi direset.');
-  await row.getByRole('button', { name: 'Belum selesai — buka lagi tiket' }).click();
-  await expect(page.getByText('Konfirmasi dicatat; tiket dibuka lagi di helpdesk.')).toBeVisible();
-  await expect(row).toContainText('Ditangani helpdesk.');
+  await row.getByRole('button', { name: 'Belum selesai — buka kembali tiket' }).click();
+  await expect(
+    page.getByText('Konfirmasi dicatat; tiket dibuka kembali di helpdesk.'),
+  ).toBeVisible();
+  await expect(row).toContainText('Sedang ditangani helpdesk.');
   await expect
     .poll(async () => (await admin.call('GET', `/ticket/${ticketId}`)).json.Status, {
       timeout: 30_000,

@@ -4,7 +4,7 @@ import { ADMIN, fillNewVisitor, setupAndLogin } from './support/steps';
 
 const rowOf = (page: Page, queue: string) => page.locator(`tr[data-queue="${queue}"]`);
 const CONSENT = 'Pengunjung telah membaca pernyataan ini dan menyetujuinya.';
-const SUBMIT = 'Daftarkan & beri nomor antrean';
+const SUBMIT = 'Daftarkan dan beri nomor antrean';
 
 const LONG_NAME = `Raden Mas ${'Tumenggung Adipati Wiryodiningrat '.repeat(4)}`.slice(0, 120);
 const LONG_INSTITUTION =
@@ -52,12 +52,12 @@ test('reception fits 1024×768 and 1280×720 with a 120-character name: no sidew
     // The header stays one compact line with "Keluar" in the window.
     const header = await page.locator('header.topbar').boundingBox();
     expect(header?.height, `${label}: header height`).toBeLessThanOrEqual(64);
-    const logout = await page.getByRole('button', { name: 'Keluar' }).boundingBox();
+    const logout = await page.getByRole('button', { name: 'Keluar', exact: true }).boundingBox();
     expect(logout && logout.x + logout.width, `${label}: Keluar`).toBeLessThanOrEqual(size.width);
     // The action column is inside the list's card and the window.
     const card = await page.locator('section[aria-labelledby="today-title"]').boundingBox();
     for (const queue of ['K-001', 'K-002']) {
-      const button = rowOf(page, queue).getByRole('button', { name: `Check-out ${queue}` });
+      const button = rowOf(page, queue).getByRole('button', { name: `Catat keluar ${queue}` });
       const box = await button.boundingBox();
       expect(box, `${label}: ${queue} button`).not.toBeNull();
       const right = box!.x + box!.width;
@@ -86,21 +86,21 @@ test('check-out asks first, and a visitor who left unserved is not counted as Se
   await checkIn(page, 'Dewi Lestari');
   await expect(rowOf(page, 'K-002')).toBeVisible();
 
-  await rowOf(page, 'K-001').getByRole('button', { name: 'Check-out K-001' }).click();
-  const confirm = page.getByRole('group', { name: /Check-out K-001/ });
+  await rowOf(page, 'K-001').getByRole('button', { name: 'Catat keluar K-001' }).click();
+  const confirm = page.getByRole('group', { name: /Catat keluar K-001/ });
   await expect(confirm).toContainText('belum dilayani');
   await confirm.getByRole('button', { name: 'Batal' }).click();
   await expect(rowOf(page, 'K-001')).toContainText('Menunggu');
 
-  await rowOf(page, 'K-001').getByRole('button', { name: 'Check-out K-001' }).click();
+  await rowOf(page, 'K-001').getByRole('button', { name: 'Catat keluar K-001' }).click();
   await expectAccessible(page, 'reception check-out confirmation');
   await page.setViewportSize({ width: 1024, height: 768 });
   await screenshot(page, 'reception-checkout-confirm-1024x768');
   await page
-    .getByRole('group', { name: /Check-out K-001/ })
-    .getByRole('button', { name: 'Ya, check-out' })
+    .getByRole('group', { name: /Catat keluar K-001/ })
+    .getByRole('button', { name: 'Ya, catat keluar' })
     .click();
-  await expect(page.getByText('K-001 sudah check-out.')).toBeVisible();
+  await expect(page.getByText('K-001 telah dicatat keluar.')).toBeVisible();
   await expect(rowOf(page, 'K-001')).toContainText('Pulang sebelum dilayani');
   await expect(
     page.getByText('Menunggu 1 · Konsultasi 0 · Selesai 0 · Pulang sebelum dilayani 1'),
@@ -139,7 +139,7 @@ test('what is typed in the check-in form survives a reload and a new login, and 
   await setupAndLogin(page, loket.launchUrl);
   await page.getByLabel('Nama lengkap').fill("Ja'far Shadiq");
   await page.getByLabel('Nomor telepon/HP').fill('0857 1111 2222');
-  await page.getByLabel('Instansi / perusahaan').fill('CV Maju Jaya');
+  await page.getByLabel('Instansi/perusahaan').fill('CV Maju Jaya');
   await page.getByLabel('Keperluan kunjungan').fill('Reset akun penyedia');
 
   await page.reload();
@@ -154,13 +154,13 @@ test('what is typed in the check-in form survives a reload and a new login, and 
     }
   });
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Masuk petugas' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Masuk Petugas Layanan' })).toBeVisible();
   await page.getByLabel('Nama pengguna').fill(ADMIN.username);
   await page.getByLabel('PIN').fill(ADMIN.pin);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await expect(page.getByLabel('Nama lengkap')).toHaveValue("Ja'far Shadiq");
   await expect(page.getByLabel('Nomor telepon/HP')).toHaveValue('0857 1111 2222');
-  await expect(page.getByLabel('Instansi / perusahaan')).toHaveValue('CV Maju Jaya');
+  await expect(page.getByLabel('Instansi/perusahaan')).toHaveValue('CV Maju Jaya');
   await expect(page.getByLabel('Keperluan kunjungan')).toHaveValue('Reset akun penyedia');
 
   // Sent: the draft is gone, also after a reload.
@@ -173,7 +173,7 @@ test('what is typed in the check-in form survives a reload and a new login, and 
 
   // An explicit logout clears what was typed: the next person at the desk does not see it.
   await page.getByLabel('Nama lengkap').fill('Dewi Lestari');
-  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.getByRole('button', { name: 'Keluar', exact: true }).click();
   await page.getByLabel('Nama pengguna').fill(ADMIN.username);
   await page.getByLabel('PIN').fill(ADMIN.pin);
   await page.getByRole('button', { name: 'Masuk' }).click();

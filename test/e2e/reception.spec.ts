@@ -5,6 +5,7 @@ import { fillNewVisitor, setupAndLogin } from './support/steps';
 const rowOf = (page: Page, queue: string) => page.locator(`tr[data-queue="${queue}"]`);
 
 test('a receptionist runs the guest book for a day', async ({ page, loket }) => {
+  test.setTimeout(120_000); // a whole day at the desk: axe and screenshots at each step
   await setupAndLogin(page, loket.launchUrl);
   await expectAccessible(page, 'reception (empty)');
   await screenshot(page, '03-reception-empty');
@@ -16,7 +17,7 @@ test('a receptionist runs the guest book for a day', async ({ page, loket }) => 
     purpose: 'Lupa kata sandi SPSE',
   });
   await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
-  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
+  await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(page.getByText(/Nomor telepon tidak valid/)).toBeVisible();
   await expect(page.getByLabel('Nomor telepon/HP')).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(page, 'reception with errors');
@@ -26,20 +27,22 @@ test('a receptionist runs the guest book for a day', async ({ page, loket }) => 
   // Consent is required before anything is recorded.
   await page.getByLabel('Nomor telepon/HP').fill('0812-3456-7890');
   await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').uncheck();
-  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
-  await expect(page.getByText('Persetujuan pengunjung wajib sebelum data dicatat.')).toBeVisible();
+  await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
+  await expect(
+    page.getByText('Persetujuan pengunjung wajib diperoleh sebelum data dicatat.'),
+  ).toBeVisible();
 
   await fillNewVisitor(page, {
     fullName: 'Budi Santoso',
     phone: '0812-3456-7890',
     email: 'budi.santoso@example.co.id',
     institution: 'CV Maju Jaya',
-    visitorType: 'Penyedia (pelaku usaha)',
+    visitorType: 'Penyedia — badan usaha',
     lpse: 'LPSE Kota Bandung',
     purpose: 'Lupa kata sandi SPSE',
   });
   await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
-  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
+  await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(page.getByText('Terdaftar. Nomor antrean K-001 untuk Budi Santoso.')).toBeVisible();
   await expect(rowOf(page, 'K-001')).toContainText('Budi Santoso');
   await expect(rowOf(page, 'K-001')).toContainText('Menunggu');
@@ -52,11 +55,13 @@ test('a receptionist runs the guest book for a day', async ({ page, loket }) => 
     purpose: 'Paket tidak muncul dari SiRUP',
   });
   await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
-  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
+  await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(page.getByText('Terdaftar. Nomor antrean K-002 untuk Dewi Lestari.')).toBeVisible();
 
   // Budi comes back: typing part of his phone offers him, with his contacts masked.
-  await page.getByLabel('Cari pengunjung lama (nama, telepon, atau email)').fill('0812 34');
+  await page
+    .getByLabel('Cari pengunjung yang pernah berkunjung (nama, telepon, atau email)')
+    .fill('0812 34');
   const suggestion = page.getByRole('option', { name: /Budi Santoso/ });
   await expect(suggestion).toBeVisible();
   await expect(suggestion).toContainText('0812•••••890');
@@ -65,18 +70,18 @@ test('a receptionist runs the guest book for a day', async ({ page, loket }) => 
   await expectAccessible(page, 'reception with suggestions');
   await screenshot(page, '05-reception-suggestions');
   await suggestion.click();
-  await expect(page.getByText('Pengunjung lama: Budi Santoso')).toBeVisible();
+  await expect(page.getByText('Pengunjung terdaftar: Budi Santoso')).toBeVisible();
   await expect(page.getByLabel('Nama lengkap')).toHaveValue('Budi Santoso');
-  await expect(page.getByLabel('Instansi / perusahaan')).toHaveValue('CV Maju Jaya');
+  await expect(page.getByLabel('Instansi/perusahaan')).toHaveValue('CV Maju Jaya');
   await expect(page.getByLabel('Nomor telepon/HP')).toHaveValue('');
   await expect(
-    page.getByText('Tersimpan: 0812•••••890. Kosongkan untuk tetap memakai nomor ini.'),
+    page.getByText('Tersimpan: 0812•••••890. Kosongkan untuk tetap menggunakan nomor ini.'),
   ).toBeVisible();
   // He has moved to another company since.
-  await page.getByLabel('Instansi / perusahaan').fill('PT Sinar Abadi');
+  await page.getByLabel('Instansi/perusahaan').fill('PT Sinar Abadi');
   await page.getByLabel('Keperluan kunjungan').fill('Verifikasi perubahan data SIKaP');
   await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
-  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
+  await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(page.getByText('Terdaftar. Nomor antrean K-003 untuk Budi Santoso.')).toBeVisible();
 
   // Queue numbers in arrival order.
@@ -86,22 +91,26 @@ test('a receptionist runs the guest book for a day', async ({ page, loket }) => 
   await expect(rowOf(page, 'K-001')).toContainText('CV Maju Jaya');
 
   // The suggestion now shows the new company: the visitor record was updated, not duplicated.
-  await page.getByLabel('Cari pengunjung lama (nama, telepon, atau email)').fill('budi');
+  await page
+    .getByLabel('Cari pengunjung yang pernah berkunjung (nama, telepon, atau email)')
+    .fill('budi');
   const suggestions = page
     .getByRole('listbox', { name: 'Pengunjung yang cocok' })
     .getByRole('option');
   await expect(suggestions).toHaveCount(1);
   await expect(suggestions).toContainText('PT Sinar Abadi');
-  await page.getByLabel('Cari pengunjung lama (nama, telepon, atau email)').fill('');
-
-  // Check-out.
-  // Check-out is asked first; Budi was never called, so he left before being served.
-  await rowOf(page, 'K-001').getByRole('button', { name: 'Check-out K-001' }).click();
   await page
-    .getByRole('group', { name: 'Check-out K-001' })
-    .getByRole('button', { name: 'Ya, check-out' })
+    .getByLabel('Cari pengunjung yang pernah berkunjung (nama, telepon, atau email)')
+    .fill('');
+
+  // Catat keluar.
+  // Catat keluar is asked first; Budi was never called, so he left before being served.
+  await rowOf(page, 'K-001').getByRole('button', { name: 'Catat keluar K-001' }).click();
+  await page
+    .getByRole('group', { name: 'Catat keluar K-001' })
+    .getByRole('button', { name: 'Ya, catat keluar' })
     .click();
-  await expect(page.getByText('K-001 sudah check-out.')).toBeVisible();
+  await expect(page.getByText('K-001 telah dicatat keluar.')).toBeVisible();
   await expect(rowOf(page, 'K-001')).toContainText('Pulang sebelum dilayani');
   await expect(rowOf(page, 'K-001').getByRole('button')).toHaveCount(0);
   await expect(
@@ -144,8 +153,8 @@ test('an administrator adds a receptionist who then works the desk alone', async
   await expectAccessible(page, 'staff admin');
   await screenshot(page, '08-admin');
 
-  await page.getByRole('button', { name: 'Keluar' }).click();
-  await expect(page.getByRole('heading', { name: 'Masuk petugas' })).toBeVisible();
+  await page.getByRole('button', { name: 'Keluar', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Masuk Petugas Layanan' })).toBeVisible();
   await page.getByLabel('Nama pengguna').fill('rina');
   await page.getByLabel('PIN').fill('975310');
   await page.getByRole('button', { name: 'Masuk' }).click();

@@ -17,13 +17,13 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 async function login(page: Page, username: string, pin: string): Promise<void> {
-  await expect(page.getByRole('heading', { name: 'Masuk petugas' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Masuk Petugas Layanan' })).toBeVisible();
   await page.getByLabel('Nama pengguna').fill(username);
   await page.getByLabel('PIN').fill(pin);
   await page.getByRole('button', { name: 'Masuk' }).click();
 }
 
-const logout = (page: Page) => page.getByRole('button', { name: 'Keluar' }).click();
+const logout = (page: Page) => page.getByRole('button', { name: 'Keluar', exact: true }).click();
 
 async function toAdmin(page: Page): Promise<void> {
   await openScreen(page, 'Kelola petugas');
@@ -89,7 +89,7 @@ test('an administrator unlocks, resets the PIN of, deactivates and reactivates a
   // Rina gets in with the PIN the administrator gave her, and changes it to her own.
   await logout(page);
   await login(page, 'rina', '864200');
-  await expect(page.getByRole('button', { name: 'Panggil berikutnya' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Panggil antrean berikutnya' })).toBeVisible();
   await page.getByRole('button', { name: 'Ubah PIN' }).click();
   const change = page.getByRole('dialog', { name: 'Ubah PIN Anda' });
   await expect(change).toBeVisible();
@@ -114,5 +114,5 @@ test('an administrator unlocks, resets the PIN of, deactivates and reactivates a
   await expect(page.getByText('Nama pengguna atau PIN salah.')).toBeVisible();
   await expect(page.getByLabel(/^PIN/)).toHaveValue('');
   await login(page, 'rina', '192837');
-  await expect(page.getByRole('button', { name: 'Panggil berikutnya' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Panggil antrean berikutnya' })).toBeVisible();
 });

@@ -2,11 +2,11 @@ import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './loket-fixture';
 import { openScreen, setupAndLogin } from './support/steps';
 
-const WELCOME = 'Selamat datang di Layanan Tatap Muka LPSE Support';
+const WELCOME = 'Selamat datang di Layanan Konsultasi Tatap Muka Dukungan Penggunaan SPSE';
 
 async function toConsultation(page: Page): Promise<void> {
   await openScreen(page, 'Konsultasi');
-  await expect(page.getByRole('button', { name: 'Panggil berikutnya' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Panggil antrean berikutnya' })).toBeVisible();
 }
 
 const storedStaffSession = (page: Page) =>
@@ -23,9 +23,9 @@ test('Back from the same-tab survey shows the login screen, not the officer’s 
   expect(await storedStaffSession(page)).toBeNull();
 
   await page.goBack();
-  await expect(page.getByRole('heading', { name: 'Masuk petugas' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Masuk Petugas Layanan' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Menu' })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Panggil berikutnya' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Panggil antrean berikutnya' })).toHaveCount(0);
   // The login screen puts the cursor where the officer starts typing.
   await expect(page.getByLabel('Nama pengguna')).toBeFocused();
   expect(await storedStaffSession(page)).toBeNull();
@@ -48,14 +48,14 @@ test('the survey popup has no opener and no staff session, only its display toke
   // The fragment that carried the tokens is gone from the address bar.
   expect(new URL(survey.url()).hash).toBe('');
   // The officer's own tab still works.
-  await expect(page.getByRole('button', { name: 'Panggil berikutnya' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Panggil antrean berikutnya' })).toBeVisible();
   expect(await storedStaffSession(page)).not.toBeNull();
 });
 
 test('the login screen puts the cursor in "Nama pengguna"', async ({ page, loket }) => {
   await setupAndLogin(page, loket.launchUrl);
-  await page.getByRole('button', { name: 'Keluar' }).click();
-  await expect(page.getByRole('heading', { name: 'Masuk petugas' })).toBeVisible();
+  await page.getByRole('button', { name: 'Keluar', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Masuk Petugas Layanan' })).toBeVisible();
   await expect(page.getByLabel('Nama pengguna')).toBeFocused();
   await page.reload();
   await expect(page.getByLabel('Nama pengguna')).toBeFocused();

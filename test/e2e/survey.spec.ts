@@ -26,7 +26,9 @@ async function openSurveyWindow(page: Page): Promise<Page> {
   await page.getByRole('button', { name: 'Buka layar survei (layar pengunjung)' }).click();
   const survey = await popup;
   await expect(
-    survey.getByRole('heading', { name: 'Selamat datang di Layanan Tatap Muka LPSE Support' }),
+    survey.getByRole('heading', {
+      name: 'Selamat datang di Layanan Konsultasi Tatap Muka Dukungan Penggunaan SPSE',
+    }),
   ).toBeVisible();
   return survey;
 }
@@ -44,7 +46,7 @@ test('a visitor answers the survey by tapping, skips the profile, and the office
   ).toBeVisible();
   await expectAccessible(survey, 'survey welcome (idle)');
 
-  await page.getByRole('button', { name: 'Serahkan survei kepuasan' }).click();
+  await page.getByRole('button', { name: 'Tampilkan survei kepuasan kepada pengunjung' }).click();
   await expect(page.getByText('Survei: menunggu pengunjung')).toBeVisible();
   await survey.getByRole('button', { name: 'Mulai survei' }).click();
   await expect(page.getByText('Survei: sedang diisi')).toBeVisible();
@@ -62,13 +64,13 @@ test('a visitor answers the survey by tapping, skips the profile, and the office
     await survey.getByRole('button', { name: q.answers[i === 2 ? 2 : 3].id, exact: true }).click();
   }
   await expect(
-    survey.getByRole('heading', { name: 'Tentang Anda (boleh dilewati)' }),
+    survey.getByRole('heading', { name: 'Data responden (boleh dilewati)' }),
   ).toBeVisible();
   await expectAccessible(survey, 'survey profile');
   await survey.getByRole('button', { name: 'Lewati' }).click();
   await survey.getByLabel('Tulis kritik atau saran Anda').fill('Petugas ramah dan cepat.');
   await expectAccessible(survey, 'survey comment');
-  await survey.getByRole('button', { name: 'Kirim survei' }).click();
+  await survey.getByRole('button', { name: 'Kirim jawaban' }).click();
   await expect(
     survey.getByRole('heading', { name: 'Terima kasih! Jawaban Anda sudah kami terima.' }),
   ).toBeVisible();
@@ -132,7 +134,7 @@ test.describe('when left idle', () => {
     await setupAndLogin(page, loket.launchUrl);
     await serveAndHandOver(page);
     const survey = await openSurveyWindow(page);
-    await page.getByRole('button', { name: 'Serahkan survei kepuasan' }).click();
+    await page.getByRole('button', { name: 'Tampilkan survei kepuasan kepada pengunjung' }).click();
     await survey.getByRole('button', { name: 'Mulai survei' }).click();
     await survey.waitForTimeout(750);
     // A burst of taps is one answer, not answers to the next questions as they appear.
@@ -144,7 +146,9 @@ test.describe('when left idle', () => {
     await expect(survey.getByText('Pertanyaan 2 dari 9')).toBeVisible();
     await survey.waitForTimeout(300);
     await expect(survey.getByText('Pertanyaan 2 dari 9')).toBeVisible();
-    await expect(survey.getByRole('alertdialog', { name: 'Masih di sana?' })).toBeVisible({
+    await expect(
+      survey.getByRole('alertdialog', { name: 'Apakah Anda masih mengisi survei?' }),
+    ).toBeVisible({
       timeout: 5000,
     });
     await expectAccessible(survey, 'survey still-there prompt');
@@ -164,19 +168,19 @@ async function checkIn(page: Page, fullName: string, phone: string, queue: strin
   await openScreen(page, 'Resepsionis');
   await fillNewVisitor(page, { fullName, phone, purpose: 'Konsultasi SPSE' });
   await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
-  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
+  await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(page.getByText(new RegExp(`Nomor antrean ${queue}`))).toBeVisible();
 }
 
 /** The officer calls the next visitor, records one problem of this category and hands over the survey. */
 async function serveNext(page: Page, category: string): Promise<void> {
-  await page.getByRole('button', { name: 'Panggil berikutnya' }).click();
+  await page.getByRole('button', { name: 'Panggil antrean berikutnya' }).click();
   await page.getByRole('button', { name: 'Hadir — mulai konsultasi' }).click();
   await page.getByRole('button', { name: 'Tambah permasalahan' }).click();
   const card = page.locator('article.case-card').last();
   await card.getByLabel('Kategori permasalahan').selectOption({ label: category });
   await expect(card.getByText(/Tersimpan otomatis/)).toBeVisible();
-  await page.getByRole('button', { name: 'Serahkan survei kepuasan' }).click();
+  await page.getByRole('button', { name: 'Tampilkan survei kepuasan kepada pengunjung' }).click();
 }
 
 async function answerAll(survey: Page, pick: 0 | 3): Promise<void> {
@@ -186,7 +190,7 @@ async function answerAll(survey: Page, pick: 0 | 3): Promise<void> {
     await survey.getByRole('button', { name: q.answers[pick].id, exact: true }).click();
   }
   await survey.getByRole('button', { name: 'Lewati' }).click();
-  await survey.getByRole('button', { name: 'Kirim survei' }).click();
+  await survey.getByRole('button', { name: 'Kirim jawaban' }).click();
   await expect(
     survey.getByRole('heading', { name: 'Terima kasih! Jawaban Anda sudah kami terima.' }),
   ).toBeVisible();

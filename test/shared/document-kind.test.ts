@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { likelyDocumentKind, type DocumentKind } from '../../shared/domain/case';
-import type { VisitorType } from '../../shared/domain/visitor-types';
+import type { StoredVisitorType } from '../../shared/domain/visitor-types';
 
 const view = (
-  type: VisitorType | null,
+  type: StoredVisitorType | null,
   missing: DocumentKind[] = [],
   attached: DocumentKind[] = [],
 ) => ({

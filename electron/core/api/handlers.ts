@@ -3,6 +3,7 @@ import type { Services } from './services';
 import { createAccessHandlers } from './handlers/access';
 import { createStaffHandlers } from './handlers/staff';
 import { createReceptionHandlers } from './handlers/reception';
+import { createReferenceHandlers } from './handlers/reference';
 import { createQueueHandlers } from './handlers/queue';
 import { createCaseHandlers } from './handlers/cases';
 import { createAttachmentHandlers } from './handlers/attachments';
@@ -24,6 +25,7 @@ export function createHandlers(s: Services): Handlers {
     ...createAccessHandlers(s),
     ...createStaffHandlers(s),
     ...createReceptionHandlers(s),
+    ...createReferenceHandlers(s),
     ...createQueueHandlers(s),
     ...createCaseHandlers(s),
     ...createAttachmentHandlers(s),

@@ -23,6 +23,7 @@ import type { VisitService } from '../reception/visits';
 import type { StationRegistry } from '../stations/station-registry';
 import type { HubControl, HubSettings } from '../stations/hub-settings';
 import type { SurveyBindings } from '../stations/survey-bindings';
+import type { LpseDirectory } from '../reference/lpse-directory';
 import type { Caller } from './dispatcher';
 
 /** What the handlers reach: the core's services, built once in createCore. */
@@ -32,6 +33,7 @@ export interface Services {
   sessions: SessionStore;
   visitors: VisitorSearch;
   visits: VisitService;
+  lpse: LpseDirectory;
   register: RegisterExporter;
   queue: OfficerQueue;
   cases: CaseService;

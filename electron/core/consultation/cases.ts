@@ -9,7 +9,8 @@ import {
   type DocumentKind,
 } from '../../../shared/domain/case';
 import type { caseFormSchema } from '../../../shared/domain/case';
-import type { VisitorType } from '../../../shared/domain/visitor-types';
+import type { StoredVisitorType as VisitorType } from '../../../shared/domain/visitor-types';
+import { VISITOR_TYPES } from '../../../shared/domain/visitor-types';
 import { serviceDayOf } from '../../../shared/time';
 import type { z } from 'zod';
 import type { AuditLog } from '../audit';
@@ -34,8 +35,10 @@ interface CaseRow {
   lpse: string | null;
   application: string | null;
   category: string | null;
+  ticket_type: string | null;
   package_code: string | null;
   spse_user_id: string | null;
+  error_code: string | null;
   description: string | null;
   solution: string | null;
   missing_documents_reason: string | null;
@@ -43,6 +46,7 @@ interface CaseRow {
   updated_at: string;
   closed_at: string | null;
   visit_purpose: string;
+  visit_lpse: string | null;
 }
 
 export type { CaseView };
@@ -52,8 +56,10 @@ const FORM_COLUMNS = {
   lpse: 'lpse',
   application: 'application',
   category: 'category',
+  ticketType: 'ticket_type',
   packageCode: 'package_code',
   spseUserId: 'spse_user_id',
+  errorCode: 'error_code',
   description: 'description',
 } as const;
 
@@ -105,6 +111,7 @@ export class CaseService {
             email: string | null;
             institution: string | null;
             type: string | null;
+            role: string | null;
             lpse: string | null;
             description: string | null;
             at: string;
@@ -114,11 +121,11 @@ export class CaseService {
         `INSERT INTO problem_case (case_code, visit_id, officer_id, reporter_name, reporter_phone,
            reporter_email, reporter_institution, reporter_type, spse_role, lpse, description,
            created_at, updated_at)
-         VALUES (@code, @visitId, @officerId, @name, @phone, @email, @institution, @type, @type,
+         VALUES (@code, @visitId, @officerId, @name, @phone, @email, @institution, @type, @role,
            @lpse, @description, @at, @at)`,
       ),
       one: db.prepare<[number], CaseRow>(
-        `SELECT c.*, v.purpose AS visit_purpose
+        `SELECT c.*, v.purpose AS visit_purpose, v.lpse AS visit_lpse
            FROM problem_case c JOIN visit v ON v.id = c.visit_id WHERE c.id = ?`,
       ),
       setOfficer: db.prepare<[number, number]>(
@@ -141,16 +148,19 @@ export class CaseService {
             lpse: string | null;
             application: string | null;
             category: string | null;
+            ticketType: string | null;
             packageCode: string | null;
             spseUserId: string | null;
+            errorCode: string | null;
             description: string | null;
             at: string;
           },
         ]
       >(
         `UPDATE problem_case SET spse_role = @spseRole, lpse = @lpse, application = @application,
-           category = @category, package_code = @packageCode, spse_user_id = @spseUserId,
-           description = @description, updated_at = @at WHERE id = @id`,
+           category = @category, ticket_type = @ticketType, package_code = @packageCode,
+           spse_user_id = @spseUserId, error_code = @errorCode, description = @description,
+           updated_at = @at WHERE id = @id`,
       ),
       close: db.prepare<
         [{ id: number; status: string; solution: string | null; reason: string | null; at: string }]
@@ -265,6 +275,11 @@ export class CaseService {
             email: visit.email,
             institution: visit.institution,
             type: visit.visitor_type,
+            // A type no form offers any more is left for the officer to choose anew.
+            role: (VISITOR_TYPES as readonly string[]).includes(visit.visitor_type ?? '')
+              ? visit.visitor_type
+              : null,
+            // Where the problem happened: most often the visitor's own LPSE, corrected if not.
             lpse: visit.lpse,
             description: firstOfVisit ? visit.purpose : null,
             at,
@@ -312,8 +327,11 @@ export class CaseService {
       lpse: form.lpse ?? null,
       application: form.application || null,
       category: form.category || null,
+      // Not sent (an older screen): the ticket type stays as it was, "Permasalahan" by default.
+      ticketType: form.ticketType === undefined ? before.ticket_type : form.ticketType || null,
       packageCode: form.packageCode || null,
       spseUserId: form.spseUserId ?? null,
+      errorCode: form.errorCode ?? null,
       description: form.description ?? null,
     };
     const changed = (Object.keys(FORM_COLUMNS) as (keyof typeof FORM_COLUMNS)[]).filter(
@@ -496,8 +514,10 @@ export class CaseService {
           lpse: view.form.lpse || undefined,
           application: (view.form.application || undefined) as CaseFormValues['application'],
           category: (view.form.category || undefined) as CaseFormValues['category'],
+          ticketType: (view.form.ticketType || undefined) as CaseFormValues['ticketType'],
           packageCode: view.form.packageCode || undefined,
           spseUserId: view.form.spseUserId || undefined,
+          errorCode: view.form.errorCode || undefined,
           description: view.form.description || undefined,
         });
         if (Object.keys(fields).length > 0) throw new AppError('CASE_INCOMPLETE', { fields });
@@ -588,7 +608,8 @@ export class CaseService {
       pageCount: a.page_count,
       addedAt: a.added_at,
     }));
-    const required = requiredDocumentKinds(row.reporter_type, row.category as Category | null);
+    // The role on the form, as the officer corrected it, not the one reception recorded.
+    const required = requiredDocumentKinds(row.spse_role, row.category as Category | null);
     return {
       caseId: row.id,
       caseCode: row.case_code,
@@ -602,14 +623,17 @@ export class CaseService {
         email: row.reporter_email,
         institution: row.reporter_institution,
         type: row.reporter_type,
+        lpse: row.visit_lpse,
       },
       form: {
         spseRole: row.spse_role ?? '',
         lpse: row.lpse ?? '',
         application: row.application ?? '',
         category: row.category ?? '',
+        ticketType: row.ticket_type ?? '',
         packageCode: row.package_code ?? '',
         spseUserId: row.spse_user_id ?? '',
+        errorCode: row.error_code ?? '',
         description: row.description ?? '',
       },
       solution: row.solution,

@@ -458,6 +458,142 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX pairing_code_hash ON pairing_code (code_hash);
     `,
   },
+  {
+    version: 12,
+    name: 'reference data: the LPSE directory, LPSE Support fields, more document kinds',
+    sql: `
+      -- The LPSEs the desk knows, kept by the administrator. Since Keputusan Kepala LKPP No. 205
+      -- Tahun 2024 each runs as spse.inaproc.id/<spse_path> (shared/domain/spse.md §2.4, §5 [S24]).
+      -- name_key is the name as loket_lpse_key folds it: one LPSE however it is written.
+      CREATE TABLE lpse (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL UNIQUE CHECK (name_key <> ''),
+        spse_path TEXT UNIQUE,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX lpse_active_name ON lpse (active, name);
+      -- The receptionist's search as she types: each word a range on this key, never a scan.
+      CREATE TABLE lpse_word (
+        word TEXT NOT NULL,
+        lpse_id INTEGER NOT NULL REFERENCES lpse (id),
+        PRIMARY KEY (word, lpse_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX lpse_word_lpse ON lpse_word (lpse_id);
+
+      -- Seeded with the LPSEs the sources name (spse.md): paths only where a source gives one
+      -- (lkpp and dikdasmen, [S24]); the administrator completes the rest.
+      WITH seed (name, path) AS (VALUES
+            ('LKPP', 'lkpp'),                                               -- [S24]
+            ('Kementerian Pendidikan Dasar dan Menengah', 'dikdasmen'),    -- [S24]
+            ('Kementerian Pekerjaan Umum dan Perumahan Rakyat', NULL),     -- [S28]
+            ('Provinsi Gorontalo', NULL),                                   -- [S19]
+            ('Provinsi Kalimantan Timur', NULL),                            -- [S35]
+            ('Provinsi Kalimantan Utara', NULL),                            -- [S40]
+            ('Kabupaten Barito Utara', NULL),                               -- [S29]
+            ('Kabupaten Dompu', NULL),                                      -- [S33]
+            ('Kabupaten Labuhanbatu Utara', NULL),                          -- [S20]
+            ('Kota Payakumbuh', NULL),                                      -- [S37]
+            ('Kota Surakarta', NULL)                                        -- [S30]
+        )
+      INSERT INTO lpse (name, name_key, spse_path, created_at, updated_at)
+        SELECT name, loket_lpse_key(name), path, strftime('%Y-%m-%dT%H:%M:%fZ'),
+               strftime('%Y-%m-%dT%H:%M:%fZ')
+          FROM seed;
+      INSERT INTO lpse_word (word, lpse_id)
+        SELECT DISTINCT j.value, l.id
+          FROM lpse l, json_each(loket_lpse_words(l.name || ' ' || coalesce(l.spse_path, ''))) j;
+
+      -- Where a visitor comes from, where a problem happened: the directory's LPSE, or NULL with
+      -- the text as typed ("Lainnya (isi manual)"), which the administrator sees to add.
+      ALTER TABLE visitor ADD COLUMN lpse_id INTEGER REFERENCES lpse (id);
+      ALTER TABLE visit ADD COLUMN lpse_id INTEGER REFERENCES lpse (id);
+      ALTER TABLE problem_case ADD COLUMN lpse_id INTEGER REFERENCES lpse (id);
+      -- LPSE Support's own fields (spse.md §2.2 [S19]). Every case so far was a problem report.
+      ALTER TABLE problem_case ADD COLUMN error_code TEXT;
+      ALTER TABLE problem_case ADD COLUMN ticket_type TEXT DEFAULT 'permasalahan'
+        CHECK (ticket_type IN ('permasalahan', 'usulan', 'permintaan_layanan'));
+
+      -- Free text written before the directory existed: mapped where it names a listed LPSE.
+      UPDATE visitor SET lpse_id = l.id, lpse = l.name
+        FROM lpse l WHERE l.name_key = loket_lpse_key(visitor.lpse);
+      UPDATE visit SET lpse_id = l.id, lpse = l.name
+        FROM lpse l WHERE l.name_key = loket_lpse_key(visit.lpse);
+      UPDATE problem_case SET lpse_id = l.id, lpse = l.name
+        FROM lpse l WHERE l.name_key = loket_lpse_key(problem_case.lpse);
+
+      -- Every write of an LPSE name, whichever path writes it, is matched against the directory
+      -- here; a name the directory lists is stored as the directory writes it.
+      CREATE TRIGGER visitor_lpse_insert AFTER INSERT ON visitor WHEN new.lpse IS NOT NULL BEGIN
+        UPDATE visitor SET
+          lpse_id = (SELECT id FROM lpse WHERE name_key = loket_lpse_key(new.lpse)),
+          lpse = coalesce((SELECT name FROM lpse WHERE name_key = loket_lpse_key(new.lpse)), new.lpse)
+         WHERE id = new.id;
+      END;
+      CREATE TRIGGER visitor_lpse_update AFTER UPDATE OF lpse ON visitor BEGIN
+        UPDATE visitor SET
+          lpse_id = (SELECT id FROM lpse WHERE name_key = loket_lpse_key(new.lpse)),
+          lpse = coalesce((SELECT name FROM lpse WHERE name_key = loket_lpse_key(new.lpse)), new.lpse)
+         WHERE id = new.id;
+      END;
+      CREATE TRIGGER visit_lpse_insert AFTER INSERT ON visit WHEN new.lpse IS NOT NULL BEGIN
+        UPDATE visit SET
+          lpse_id = (SELECT id FROM lpse WHERE name_key = loket_lpse_key(new.lpse)),
+          lpse = coalesce((SELECT name FROM lpse WHERE name_key = loket_lpse_key(new.lpse)), new.lpse)
+         WHERE id = new.id;
+      END;
+      CREATE TRIGGER visit_lpse_update AFTER UPDATE OF lpse ON visit BEGIN
+        UPDATE visit SET
+          lpse_id = (SELECT id FROM lpse WHERE name_key = loket_lpse_key(new.lpse)),
+          lpse = coalesce((SELECT name FROM lpse WHERE name_key = loket_lpse_key(new.lpse)), new.lpse)
+         WHERE id = new.id;
+      END;
+      CREATE TRIGGER problem_case_lpse_insert AFTER INSERT ON problem_case
+        WHEN new.lpse IS NOT NULL BEGIN
+        UPDATE problem_case SET
+          lpse_id = (SELECT id FROM lpse WHERE name_key = loket_lpse_key(new.lpse)),
+          lpse = coalesce((SELECT name FROM lpse WHERE name_key = loket_lpse_key(new.lpse)), new.lpse)
+         WHERE id = new.id;
+      END;
+      CREATE TRIGGER problem_case_lpse_update AFTER UPDATE OF lpse ON problem_case BEGIN
+        UPDATE problem_case SET
+          lpse_id = (SELECT id FROM lpse WHERE name_key = loket_lpse_key(new.lpse)),
+          lpse = coalesce((SELECT name FROM lpse WHERE name_key = loket_lpse_key(new.lpse)), new.lpse)
+         WHERE id = new.id;
+      END;
+      -- The administrator's list of names typed by hand, and their mapping once an LPSE is added.
+      CREATE INDEX visitor_lpse_unlisted ON visitor (lpse) WHERE lpse_id IS NULL AND lpse IS NOT NULL;
+      CREATE INDEX visit_lpse_unlisted ON visit (lpse) WHERE lpse_id IS NULL AND lpse IS NOT NULL;
+      CREATE INDEX problem_case_lpse_unlisted ON problem_case (lpse)
+        WHERE lpse_id IS NULL AND lpse IS NOT NULL;
+
+      -- Two more document kinds LPSE Support asks for (spse.md §2.2 [S19]): the kind's CHECK
+      -- can only widen by rebuilding the table (nothing references it).
+      CREATE TABLE attachment_v12 (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES problem_case (id),
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        original_name TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        size INTEGER NOT NULL CHECK (size > 0),
+        source TEXT NOT NULL CHECK (source IN ('file', 'drop', 'scanner', 'folder')),
+        kind TEXT NOT NULL CHECK (kind IN ('business_licence', 'company_profile',
+          'change_request_letter', 'screenshot', 'other')),
+        added_at TEXT NOT NULL,
+        added_by INTEGER NOT NULL REFERENCES staff (id),
+        page_count INTEGER CHECK (page_count IS NULL OR page_count > 0),
+        UNIQUE (case_id, sha256)
+      ) STRICT;
+      INSERT INTO attachment_v12 (id, case_id, sha256, original_name, mime, size, source, kind,
+          added_at, added_by, page_count)
+        SELECT id, case_id, sha256, original_name, mime, size, source, kind, added_at, added_by,
+               page_count FROM attachment;
+      DROP TABLE attachment;
+      ALTER TABLE attachment_v12 RENAME TO attachment;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,4 +1,5 @@
 import { nameSearchTerms, phoneSearchTerms } from '../../../shared/domain/search-text';
+import { lpseKey, lpseWords } from '../../../shared/domain/lpse';
 import type { Db } from './open-database';
 
 /**
@@ -11,5 +12,12 @@ export function registerSqlFunctions(db: Db): void {
   );
   db.function('loket_phone_terms', { deterministic: true }, (phone: unknown) =>
     typeof phone === 'string' ? phoneSearchTerms(phone) : '',
+  );
+  // The LPSE directory matches names the way people write them ("kab bogor" = "LPSE Kab. Bogor").
+  db.function('loket_lpse_key', { deterministic: true }, (name: unknown) =>
+    typeof name === 'string' ? lpseKey(name) : '',
+  );
+  db.function('loket_lpse_words', { deterministic: true }, (text: unknown) =>
+    JSON.stringify(typeof text === 'string' ? [...new Set(lpseWords(text))] : []),
   );
 }

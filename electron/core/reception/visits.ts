@@ -113,10 +113,6 @@ export class VisitService {
       event: db.prepare<[number, string, string, number | null]>(
         'INSERT INTO visit_event (visit_id, at, kind, actor_id) VALUES (?, ?, ?, ?)',
       ),
-      lpseValues: db.prepare<[], { lpse: string }>(
-        `SELECT lpse FROM visitor WHERE lpse IS NOT NULL AND anonymised_at IS NULL
-          GROUP BY lpse ORDER BY count(*) DESC LIMIT 200`,
-      ),
     };
   }
 
@@ -261,10 +257,6 @@ export class VisitService {
         return closed.length;
       })
       .immediate();
-  }
-
-  lpseSuggestions(): string[] {
-    return this.q.lpseValues.all().map((r) => r.lpse);
   }
 }
 

@@ -25,11 +25,15 @@ export async function buildTicketDraft(
     `Instansi/perusahaan: ${r.institution ?? '—'}`,
     `Telepon: ${formatPhoneNational(r.phone)}`,
     `Email: ${r.email ?? '—'}`,
-    `Peran SPSE: ${label('visitorTypes', f.spseRole)}`,
-    `LPSE: ${f.lpse || '—'}`,
+    `LPSE asal: ${r.lpse || '—'}`,
+    '',
+    `Tipe tiket: ${label('ticketTypes', f.ticketType)}`,
+    `Peran di SPSE: ${label('visitorTypes', f.spseRole)}`,
+    `LPSE tempat permasalahan: ${f.lpse || '—'}`,
     `Aplikasi: ${label('applications', f.application)}`,
     `Kategori: ${label('categories', f.category)}`,
     `Kode tender/paket: ${f.packageCode || '—'}`,
+    `Kode error: ${f.errorCode || '—'}`,
     `User ID SPSE: ${f.spseUserId || '—'}`,
     '',
     'Uraian permasalahan:',
@@ -58,7 +62,10 @@ export async function buildTicketDraft(
     requestor: { name: r.name, email: r.email, phone: r.phone },
     body: lines.join('\n'),
     category: f.category,
+    // LPSE Support's "LPSE" field: where the problem happened, the LPSE that handles it.
     lpse: f.lpse || null,
+    ticketType: f.ticketType || null,
+    errorCode: f.errorCode || null,
     attachments,
   };
 }

@@ -6,15 +6,9 @@ import {
   visitorSuggestionSchema,
 } from '../../domain/visit';
 import { exportedFileSchema } from '../../domain/exported-file';
-import { method, STAFF_WINDOW, empty, type MethodSpec } from './method';
+import { method, STAFF_WINDOW, type MethodSpec } from './method';
 
 export const receptionMethods = {
-  'reference.lpseSuggestions': method({
-    input: empty,
-    output: z.array(z.string()),
-    access: ['receptionist', 'officer', 'supervisor'],
-    windows: STAFF_WINDOW,
-  }),
   'visitor.search': method({
     input: z.object({ query: z.string().max(100) }),
     output: z.array(visitorSuggestionSchema),

@@ -40,7 +40,7 @@ async function officerWithCase(
   const { visitId } = await core.must('visit.checkIn', {
     fullName: 'Budi',
     phone: '081234567890',
-    visitorType: 'penyedia',
+    visitorType: 'penyedia_badan_usaha',
     purpose: 'x',
     consentGiven: true,
     consentVersion: currentConsent().version,

@@ -43,6 +43,8 @@ const draft = (caseCode: string, overrides: Partial<TicketDraft> = {}): TicketDr
   body: `Form Permohonan Permasalahan LPSE — ${caseCode}\nUraian: lupa kata sandi`,
   category: 'akun_login',
   lpse: 'LPSE Kota Bandung',
+  ticketType: 'permasalahan',
+  errorCode: null,
   attachments: [
     { fileName: 'NIB pindaian é.pdf', mime: 'application/pdf', bytes: scan },
     { fileName: 'layar.png', mime: 'image/png', bytes: screenshot },

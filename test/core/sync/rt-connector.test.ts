@@ -61,6 +61,8 @@ const draft = (caseCode: string, overrides: Partial<TicketDraft> = {}): TicketDr
   body: `Form Permohonan Permasalahan LPSE — ${caseCode}\nUraian: lupa kata sandi`,
   category: 'akun_login',
   lpse: 'LPSE Kota Bandung',
+  ticketType: 'permasalahan',
+  errorCode: null,
   attachments: [],
   ...overrides,
 });
@@ -196,7 +198,7 @@ describe('Request Tracker 5 connector against a real RT', () => {
       .filter((p) => !p.fileName)
       .map((p) => p.bytes.toString('utf8'))
       .join('\n');
-    expect(text).toContain('Pelapor tanpa email, hubungi lewat telepon: Siti, +6285712345678');
+    expect(text).toContain('Pelapor tanpa email; hubungi melalui telepon: Siti, +6285712345678');
     expect(text).toContain('Lampiran kosong (0 byte), tidak dikirim: kosong.pdf');
   });
 

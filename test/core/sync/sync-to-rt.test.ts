@@ -37,7 +37,7 @@ describe('escalated cases reach a real Request Tracker', () => {
         fullName: `Penyedia ${i}`,
         phone: `08129999${String(i).padStart(4, '0')}`,
         email: `penyedia${i}@contoh.id`,
-        visitorType: 'penyedia',
+        visitorType: 'penyedia_badan_usaha',
         purpose: 'Perubahan data',
         consentGiven: true,
         consentVersion: currentConsent().version,

@@ -199,6 +199,8 @@ describe('the sync worker', () => {
       body: '',
       category: '',
       lpse: null,
+      ticketType: null,
+      errorCode: null,
       attachments: [],
     });
     t.core.db.prepare("UPDATE outbox SET state = 'sending'").run();

@@ -17,7 +17,7 @@ export async function setupAndLogin(page: Page, launchUrl: string): Promise<void
   await page.getByLabel('PIN').fill(ADMIN.pin);
   await page.getByRole('button', { name: 'Buat administrator' }).click();
 
-  await expect(page.getByRole('heading', { name: 'Masuk petugas' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Masuk Petugas Layanan' })).toBeVisible();
   await expect(page.getByText('Administrator dibuat. Silakan masuk.')).toBeVisible();
   await expectAccessible(page, 'login');
   await page.getByLabel('Nama pengguna').fill(ADMIN.username);
@@ -43,8 +43,8 @@ export interface NewVisitor {
 export async function fillNewVisitor(page: Page, v: NewVisitor): Promise<void> {
   await page.getByLabel('Nama lengkap').fill(v.fullName);
   await page.getByLabel('Nomor telepon/HP').fill(v.phone);
-  if (v.email) await page.getByLabel('Email (opsional)').fill(v.email);
-  if (v.institution) await page.getByLabel('Instansi / perusahaan').fill(v.institution);
+  if (v.email) await page.getByLabel('Email (tidak wajib)').fill(v.email);
+  if (v.institution) await page.getByLabel('Instansi/perusahaan').fill(v.institution);
   if (v.visitorType)
     await page.getByLabel('Jenis pengguna SPSE').selectOption({ label: v.visitorType });
   if (v.lpse) await page.getByLabel('LPSE asal').fill(v.lpse);
@@ -62,14 +62,14 @@ export async function openScreen(page: Page, name: string): Promise<void> {
 export async function checkInNewVisitor(page: Page, v: NewVisitor, queue = 'K-001'): Promise<void> {
   await fillNewVisitor(page, v);
   await page.getByLabel(CONSENT_CHECKBOX).check();
-  await page.getByRole('button', { name: 'Daftarkan & beri nomor antrean' }).click();
+  await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(page.getByText(new RegExp(`Nomor antrean ${queue}`))).toBeVisible();
 }
 
 /** The officer calls the next visitor, starts the consultation and opens one problem's form. */
 export async function startConsultationWithCase(page: Page): Promise<Locator> {
   await openScreen(page, 'Konsultasi');
-  await page.getByRole('button', { name: 'Panggil berikutnya' }).click();
+  await page.getByRole('button', { name: 'Panggil antrean berikutnya' }).click();
   await page.getByRole('button', { name: 'Hadir — mulai konsultasi' }).click();
   await page.getByRole('button', { name: 'Tambah permasalahan' }).click();
   return page.locator('article.case-card');
@@ -91,9 +91,9 @@ export async function escalateLockedAccount(page: Page): Promise<string> {
     .fill('Akun terkunci setelah salah kata sandi berkali-kali.');
   await expect(card.getByText(/Tersimpan otomatis/)).toBeVisible();
   const caseCode = (await card.locator('.case-code').textContent()) ?? '';
-  await card.getByRole('button', { name: 'Eskalasi ke helpdesk' }).click();
+  await card.getByRole('button', { name: 'Teruskan ke helpdesk' }).click();
   await expect(
-    card.getByText('Dieskalasi — menunggu pengiriman ke helpdesk').first(),
+    card.getByText('Diteruskan ke helpdesk — menunggu pengiriman').first(),
   ).toBeVisible();
   return caseCode;
 }

@@ -6,7 +6,6 @@ export function createReceptionHandlers(
   s: Services,
 ): Pick<Handlers, keyof typeof receptionMethods> {
   return {
-    'reference.lpseSuggestions': () => s.visits.lpseSuggestions(),
     'visitor.search': (input) => s.visitors.find(input.query),
     'visit.checkIn': (input, caller) => s.visits.checkIn(actor(caller), input),
     // Read-only, as every poll of every screen runs it: housekeeping closes stale visits.

@@ -14,7 +14,11 @@ export interface TicketDraft {
   /** The form and the consultation notes as plain text. */
   body: string;
   category: string;
+  /** The LPSE where the problem happened (LPSE Support's "LPSE" field), not the visitor's own. */
   lpse: string | null;
+  /** LPSE Support's "Tipe Tiket": permasalahan, usulan or permintaan_layanan. */
+  ticketType: string | null;
+  errorCode: string | null;
   attachments: { fileName: string; mime: string; bytes: Buffer }[];
 }
 

@@ -148,6 +148,8 @@ export function newTicket(draft: TicketDraft) {
     },
     description: withEmptyFilesNamed(draft),
     category: draft.category,
+    // Where the problem happened; the ticket type and error code are in the description, as
+    // contract version 1 has no field of their own (and a v1 backend refuses unknown fields).
     lpse: draft.lpse,
     // The contract has the field; a case never reaches the helpdesk with its clock stopped.
     slaReason: null,

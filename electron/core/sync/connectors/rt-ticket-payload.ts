@@ -52,7 +52,7 @@ export function ticketPayload(draft: TicketDraft, queue: string) {
 }
 
 function phoneContactLine(draft: TicketDraft): string {
-  return `Pelapor tanpa email, hubungi lewat telepon: ${draft.requestor.name}, ${draft.requestor.phone}`;
+  return `Pelapor tanpa email; hubungi melalui telepon: ${draft.requestor.name}, ${draft.requestor.phone}`;
 }
 
 function quotable(name: string): string {

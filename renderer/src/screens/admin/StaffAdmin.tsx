@@ -13,6 +13,7 @@ import { Notice } from '../../components/Notice';
 import { translateKey } from '../../i18n';
 import { formatTimeWib } from '../../../../shared/time';
 import { HelpdeskSettings } from './HelpdeskSettings';
+import { LpseAdmin } from './LpseAdmin';
 import { ResetPinDialog } from './ResetPinDialog';
 import { StationsAdmin } from './StationsAdmin';
 import './StaffAdmin.css';
@@ -210,6 +211,7 @@ export function StaffAdmin({ me }: { me: Staff }) {
       )}
       <HelpdeskSettings />
       <StationsAdmin />
+      <LpseAdmin />
     </main>
   );
 }

@@ -1,22 +1,26 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState, type MutableRefObject } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
   APPLICATIONS,
   CATEGORIES,
   CATEGORIES_NEEDING_PACKAGE_CODE,
+  LEGACY_APPLICATIONS,
+  TICKET_TYPES,
   caseFormSchema,
   type CaseView,
   type Category,
 } from '../../../../shared/domain/case';
-import { VISITOR_TYPES } from '../../../../shared/domain/visitor-types';
+import { LEGACY_VISITOR_TYPES, VISITOR_TYPES } from '../../../../shared/domain/visitor-types';
 import { formatTimeWib } from '../../../../shared/time';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { Field } from '../../components/Field';
+import { LpseCombobox } from '../../components/LpseCombobox';
 import { CaseRecord } from './CaseRecord';
+import './CaseForm.css';
 import { forgetUnsentForm, keepUnsentForm, readUnsentForm } from './unsent-form';
 
 export type CaseFormInput = z.input<typeof caseFormSchema>;
@@ -157,11 +161,51 @@ function DraftForm({
                   {t(`visitorTypes.${v}`)}
                 </option>
               ))}
+              {/* An older type stays readable on a draft begun with it, never offered anew. */}
+              {LEGACY_VISITOR_TYPES.filter((v) => v === values.spseRole).map((v) => (
+                <option key={v} value={v}>
+                  {t(`visitorTypes.${v}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
-        <Field label={t('fields.lpse')} error={err('lpse')}>
-          {(a) => <input {...a} {...register('lpse')} />}
+        <Field label={t('consultation.ticketType')} error={err('ticketType')} required>
+          {(a) => (
+            <select {...a} {...register('ticketType')}>
+              <option value="">{t('fields.visitorTypeNone')}</option>
+              {TICKET_TYPES.map((v) => (
+                <option key={v} value={v}>
+                  {t(`ticketTypes.${v}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="field">
+          <span className="field__label">{t('consultation.reporterLpse')}</span>
+          <p className="field__static">{view.reporter.lpse || t('consultation.notFilled')}</p>
+        </div>
+        <Field
+          label={t('consultation.problemLpse')}
+          error={err('lpse')}
+          hint={t('consultation.problemLpseHint')}
+        >
+          {(a) => (
+            <Controller
+              control={control}
+              name="lpse"
+              render={({ field }) => (
+                <LpseCombobox
+                  control={a}
+                  name={field.name}
+                  value={field.value ?? ''}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                />
+              )}
+            />
+          )}
         </Field>
         <Field label={t('consultation.application')} error={err('application')} required>
           {(a) => (
@@ -170,6 +214,7 @@ function DraftForm({
               {APPLICATIONS.map((v) => (
                 <option key={v} value={v}>
                   {t(`applications.${v}`)}
+                  {LEGACY_APPLICATIONS.includes(v) ? ` ${t('applications.legacySuffix')}` : ''}
                 </option>
               ))}
             </select>
@@ -196,6 +241,13 @@ function DraftForm({
         </Field>
         <Field label={t('consultation.spseUserId')} error={err('spseUserId')}>
           {(a) => <input {...a} {...register('spseUserId')} autoComplete="off" />}
+        </Field>
+        <Field
+          label={t('consultation.errorCode')}
+          error={err('errorCode')}
+          hint={t('consultation.errorCodeHint')}
+        >
+          {(a) => <input {...a} {...register('errorCode')} autoComplete="off" />}
         </Field>
         <div className="form-grid__wide">
           <Field label={t('consultation.description')} error={err('description')} required>

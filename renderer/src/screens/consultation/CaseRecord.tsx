@@ -12,10 +12,13 @@ export function CaseRecord({ view }: { view: CaseView }) {
   const choice = (group: string, value: string) => (value ? t(`${group}.${value}`) : '');
   const rows: [label: string, value: string][] = [
     [t('consultation.spseRole'), choice('visitorTypes', f.spseRole)],
-    [t('fields.lpse'), f.lpse],
+    [t('consultation.ticketType'), choice('ticketTypes', f.ticketType)],
+    [t('consultation.reporterLpse'), view.reporter.lpse ?? ''],
+    [t('consultation.problemLpse'), f.lpse],
     [t('consultation.application'), choice('applications', f.application)],
     [t('consultation.category'), choice('categories', f.category)],
     [t('consultation.packageCode'), f.packageCode],
+    [t('consultation.errorCode'), f.errorCode],
     [t('consultation.spseUserId'), f.spseUserId],
   ];
   return (

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { currentConsent } from '../../../../shared/domain/consent';
@@ -11,10 +11,11 @@ import {
   type CheckInInput,
   type VisitorSuggestion,
 } from '../../../../shared/domain/visit';
-import { VISITOR_TYPES } from '../../../../shared/domain/visitor-types';
+import { VISITOR_TYPES, visitorTypeSchema } from '../../../../shared/domain/visitor-types';
 import { api } from '../../api/client';
 import { applyFieldErrors, errorText } from '../../api/errors';
 import { Field } from '../../components/Field';
+import { LpseCombobox } from '../../components/LpseCombobox';
 import { Notice } from '../../components/Notice';
 import { clearDraft, loadDraft, saveDraft } from '../../drafts/form-draft';
 import { QueueNumberPanel, type IssuedNumber } from './QueueNumberPanel';
@@ -73,15 +74,11 @@ export function CheckInForm({ onCheckedIn }: { onCheckedIn: () => void }) {
   );
   const [done, setDone] = useState<IssuedNumber | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [lpseOptions, setLpseOptions] = useState<string[]>([]);
-  const { register, handleSubmit, reset, setError, setFocus, formState, subscribe } = useForm<
-    CheckInInput,
-    unknown,
-    CheckIn
-  >({
-    resolver: zodResolver(checkInSchema),
-    defaultValues: draft ? { ...EMPTY, ...draft } : EMPTY,
-  });
+  const { register, control, handleSubmit, reset, setError, setFocus, formState, subscribe } =
+    useForm<CheckInInput, unknown, CheckIn>({
+      resolver: zodResolver(checkInSchema),
+      defaultValues: draft ? { ...EMPTY, ...draft } : EMPTY,
+    });
   const e = formState.errors;
 
   // Every change is kept as a draft until the check-in is sent (see drafts/form-draft.ts).
@@ -102,10 +99,6 @@ export function CheckInForm({ onCheckedIn }: { onCheckedIn: () => void }) {
     else clearDraft(RETURNING_DRAFT_KEY);
   }, [returning]);
 
-  useEffect(() => {
-    void api('reference.lpseSuggestions', {}).then((r) => r.ok && setLpseOptions(r.value));
-  }, [done]);
-
   const pickReturning = (v: VisitorSuggestion) => {
     setReturning(v);
     setDone(null);
@@ -114,7 +107,8 @@ export function CheckInForm({ onCheckedIn }: { onCheckedIn: () => void }) {
       returningVisitorId: v.visitorId,
       fullName: v.fullName,
       institution: v.institution ?? '',
-      visitorType: v.visitorType ?? '',
+      // A type no form offers any more ("Penyedia" before the split) is chosen anew.
+      visitorType: visitorTypeSchema.safeParse(v.visitorType).data ?? '',
       lpse: v.lpse ?? '',
     });
     setFocus('purpose');
@@ -200,14 +194,23 @@ export function CheckInForm({ onCheckedIn }: { onCheckedIn: () => void }) {
             </select>
           )}
         </Field>
-        <Field label={t('fields.lpse')} error={e.lpse?.message}>
-          {(a) => <input {...a} {...register('lpse')} list="lpse-options" autoComplete="off" />}
+        <Field label={t('fields.lpse')} error={e.lpse?.message} hint={t('lpse.hint')}>
+          {(a) => (
+            <Controller
+              control={control}
+              name="lpse"
+              render={({ field }) => (
+                <LpseCombobox
+                  control={a}
+                  name={field.name}
+                  value={field.value ?? ''}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                />
+              )}
+            />
+          )}
         </Field>
-        <datalist id="lpse-options">
-          {lpseOptions.map((l) => (
-            <option key={l} value={l} />
-          ))}
-        </datalist>
         <div className="form-grid__wide">
           <Field label={t('fields.purpose')} error={e.purpose?.message} required>
             {(a) => <textarea {...a} {...register('purpose')} rows={2} />}
