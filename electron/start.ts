@@ -5,62 +5,43 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError, startRefusalMessage } from './core/errors';
-import { chooseDataDir, defaultDataDir } from './server/data-dir';
+import { findOrFetchElectron } from './electron-binary';
+import { HostOptionsError, parseHostOptions } from './host-options';
+import { defaultDataDir } from './server/data-dir';
 import { startBrowserMode } from './server/browser-mode';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 
-function flag(name: string): string | undefined {
-  const i = args.indexOf(name);
-  const next = i >= 0 ? args[i + 1] : undefined;
-  return next ?? args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
-}
-
-/** The path of the Electron binary, or null when the package has no binary (as on these machines). */
-function electronBinary(): string | null {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
-
 async function main(): Promise<void> {
   // The data folder is private to this user, whichever host writes it (Electron inherits this).
   process.umask(0o077);
-  const dataDir = chooseDataDir(
-    args,
-    process.env,
-    defaultDataDir(process.platform, process.env, homedir()),
-  );
-  const electron = args.includes('--browser') ? null : electronBinary();
+  const options = parseHostOptions(args, process.env);
+  const dataDir = options.dataDir ?? defaultDataDir(process.platform, process.env, homedir());
+  const electron = options.browser ? null : await findOrFetchElectron(console.log);
   if (electron !== null && existsSync(join(root, 'dist-electron', 'main.js'))) {
-    const child = spawn(electron, [root, `--data-dir=${dataDir}`], { stdio: 'inherit' });
+    const child = spawn(electron, [root, ...args, `--data-dir=${dataDir}`], { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
-  if (!args.includes('--browser')) {
+  if (!options.browser) {
     console.log(
       'Electron tidak tersedia di mesin ini (binary Electron tidak terpasang); Loket dijalankan dalam mode peramban. / Electron is not available here; starting browser mode.',
     );
   }
-  const port = flag('--port');
-  const idle = flag('--survey-idle-seconds');
-  const scanFolder = flag('--scan-folder') ?? process.env.LOKET_SCAN_FOLDER;
   const mode = await startBrowserMode({
     dataDir,
     rendererDir: join(root, 'dist', 'renderer'),
-    host: flag('--host') ?? '127.0.0.1',
-    ...(port !== undefined && { port: Number(port) }),
-    ...(idle !== undefined && { surveyIdleSeconds: Number(idle) }),
-    ...(scanFolder && { scanFolder }),
+    host: options.host,
+    ...(options.port !== undefined && { port: options.port }),
+    ...(options.surveyIdleSeconds !== undefined && {
+      surveyIdleSeconds: options.surveyIdleSeconds,
+    }),
+    ...(options.scanFolder && { scanFolder: options.scanFolder }),
   });
   // Listening for a stop before saying "ready": whoever reads the line may stop us at once.
   // Deliveries in flight finish (bounded) before the database closes; a second signal waits too.
@@ -81,7 +62,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof AppError) {
+  if (err instanceof HostOptionsError) {
+    console.error(err.message);
+  } else if (err instanceof AppError) {
     console.error(startRefusalMessage(err, 'id'));
     console.error(startRefusalMessage(err, 'en'));
   } else {
