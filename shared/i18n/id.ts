@@ -711,6 +711,8 @@ export const id = {
       'Basis data ini dibuat oleh Loket versi yang lebih baru. Perbarui Loket; berkas tidak diubah.',
     DB_CORRUPT:
       'Berkas basis data {{file}} rusak atau bukan basis data Loket, sehingga Loket tidak dijalankan. Berkas tidak diubah. Pulihkan berkas itu dari cadangan terakhir, lalu jalankan Loket kembali.',
+    NATIVE_BUILD_UNUSABLE:
+      'Pustaka basis data (better-sqlite3) untuk Electron tidak ada atau rusak ({{path}}), sehingga Loket tidak dijalankan. Buat ulang dengan perintah: npm run build:native (memerlukan internet), atau jalankan npm start -- --browser.',
     DB_DAMAGED:
       'Basis data Loket rusak: perubahan tidak dapat disimpan dan data hanya dapat dilihat. Jangan memasukkan data baru; hubungi administrator untuk memulihkan basis data dari cadangan terakhir.',
     DISK_FULL:
