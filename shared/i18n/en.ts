@@ -638,6 +638,14 @@ export const en: Messages = {
       other: 'Loket process',
     },
   },
+  desktop: {
+    secretKeychainUnavailable:
+      "The helpdesk password or token was not saved: the operating system's key storage is not available on this computer, so the secret cannot be encrypted. Ask IT to enable the keychain, then save again.",
+    secretKeychainBasicText:
+      'The helpdesk password or token was not saved: this Linux computer has no keyring (GNOME Keyring or KWallet), so the secret would only be obfuscated, not encrypted. Install and unlock a keyring, then save again.',
+    dataFolderUnusable:
+      'The Loket data folder {{dir}} cannot be created or written, so Loket did not start. Check the folder permissions or choose another folder (--data-dir).',
+  },
   errors: {
     VALIDATION: 'Some fields are not right yet. See the messages next to them.',
     UNKNOWN_METHOD: 'Unknown command.',

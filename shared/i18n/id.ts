@@ -640,6 +640,14 @@ export const id = {
       other: 'proses Loket',
     },
   },
+  desktop: {
+    secretKeychainUnavailable:
+      'Kata sandi atau token helpdesk tidak disimpan: penyimpanan kunci sistem operasi tidak tersedia di komputer ini, sehingga rahasia tidak dapat dienkripsi. Hubungi pengelola TI untuk mengaktifkan penyimpanan kunci (keychain), lalu simpan lagi.',
+    secretKeychainBasicText:
+      'Kata sandi atau token helpdesk tidak disimpan: komputer Linux ini tidak memiliki keyring (GNOME Keyring atau KWallet), sehingga rahasia hanya akan disamarkan, tidak dienkripsi. Pasang dan aktifkan keyring, lalu simpan lagi.',
+    dataFolderUnusable:
+      'Folder data Loket {{dir}} tidak dapat dibuat atau ditulisi, sehingga Loket tidak dijalankan. Periksa hak akses folder itu atau pilih folder lain (--data-dir).',
+  },
   errors: {
     VALIDATION: 'Ada isian yang belum benar. Periksa pesan di samping kolom.',
     UNKNOWN_METHOD: 'Perintah tidak dikenal.',
