@@ -4,8 +4,9 @@
  * `loket-machine.json` into the install folder, which only administrators may change.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, win32 } from 'node:path';
 import { z } from 'zod';
+import { APP_FOLDER_NAME } from '../server/data-dir';
 
 export const MACHINE_CONFIG_FILE = 'loket-machine.json';
 
@@ -24,21 +25,47 @@ export function parseMachineConfig(text: string | null): MachineConfig {
   }
 }
 
+/** The file as NSIS writes it: UTF-16LE with a byte order mark (any path), or plain UTF-8. */
+export function decodeMachineConfig(bytes: Buffer): string {
+  return bytes[0] === 0xff && bytes[1] === 0xfe
+    ? bytes.subarray(2).toString('utf16le')
+    : bytes.toString('utf8');
+}
+
 export function readMachineConfig(installDir: string): MachineConfig {
   let text: string | null = null;
   try {
-    text = readFileSync(join(installDir, MACHINE_CONFIG_FILE), 'utf8');
+    text = decodeMachineConfig(readFileSync(join(installDir, MACHINE_CONFIG_FILE)));
   } catch {
     text = null;
   }
   return parseMachineConfig(text);
 }
 
-/** The flag or LOKET_DATA_DIR, then the installer's machine folder, then the per-user folder. */
+/**
+ * The MSI creates %ProgramData%\Loket (shared by every account) but cannot write the machine
+ * file: a packaged Windows app uses that folder when it exists.
+ */
+export function sharedMachineFolder(
+  platform: NodeJS.Platform,
+  env: NodeJS.ProcessEnv,
+  isPackaged: boolean,
+  exists: (path: string) => boolean,
+): string | undefined {
+  if (platform !== 'win32' || !isPackaged || !env.ProgramData) return undefined;
+  const folder = win32.join(env.ProgramData, APP_FOLDER_NAME);
+  return exists(folder) ? folder : undefined;
+}
+
+/**
+ * The flag or LOKET_DATA_DIR, then the folder the installer chose, then the MSI's shared folder,
+ * then the per-user folder.
+ */
 export function desktopDataDir(
   given: string | undefined,
   machine: MachineConfig,
+  shared: string | undefined,
   userData: string,
 ): string {
-  return given ?? machine.dataDir ?? userData;
+  return given ?? machine.dataDir ?? shared ?? userData;
 }

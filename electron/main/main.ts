@@ -36,7 +36,7 @@ import {
   webPreferencesFor,
 } from './security';
 import { createFileLog } from './file-log';
-import { desktopDataDir, readMachineConfig } from './machine-config';
+import { desktopDataDir, readMachineConfig, sharedMachineFolder } from './machine-config';
 import { keychainSecretStore, secretFileFor } from './secret-storage';
 import { parseShellSettings, pickSurveyDisplay, type ShellSettings } from './settings';
 import { isWritableFolder } from './writable-folder';
@@ -227,7 +227,13 @@ function wireIpc(c: Core): void {
 
 function dataDir(): string {
   const installDir = dirname(process.execPath);
-  return desktopDataDir(options.dataDir, readMachineConfig(installDir), app.getPath('userData'));
+  const shared = sharedMachineFolder(process.platform, process.env, app.isPackaged, existsSync);
+  return desktopDataDir(
+    options.dataDir,
+    readMachineConfig(installDir),
+    shared,
+    app.getPath('userData'),
+  );
 }
 
 /** Under Electron from the repository: the better-sqlite3 built for Electron, in its own folder. */
