@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FuseV1Options } from '@electron/fuses';
 import { Ajv } from 'ajv';
@@ -7,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { afterPack, LOKET_FUSES, packagedExecutable } from '../../scripts/after-pack.mjs';
 import { addMachineDataFolder } from '../../scripts/msi-project.mjs';
+import { tempDir } from '../helpers/temp-core';
 
 const root = join(import.meta.dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -79,6 +81,36 @@ describe('the Electron fuses the afterPack hook sets', () => {
   it('decides every fuse @electron/fuses knows, so an unknown one stops the build', () => {
     const known = Object.keys(FuseV1Options).filter((k) => Number.isNaN(Number(k)));
     expect(Object.keys(LOKET_FUSES).sort()).toEqual(known.sort());
+  });
+
+  it('are flipped by the hook in the binary and read back by the check the workflow runs', async () => {
+    // A binary with Electron's fuse wire as Electron ships it: sentinel, version 1, 8 fuses.
+    const appOutDir = tempDir();
+    const exe = join(appOutDir, 'loket');
+    const shipped = '10110001';
+    writeFileSync(
+      exe,
+      Buffer.concat([
+        Buffer.alloc(64, 7),
+        Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
+        Buffer.from([1, shipped.length]),
+        Buffer.from(shipped),
+        Buffer.alloc(64, 7),
+      ]),
+    );
+    const check = () =>
+      spawnSync(process.execPath, [join(root, 'scripts/check-fuses.mjs'), exe], {
+        encoding: 'utf8',
+      });
+    expect(check().status).toBe(1);
+    await afterPack({
+      electronPlatformName: 'linux',
+      appOutDir,
+      packager: { appInfo: { productFilename: 'Loket' }, executableName: 'loket' },
+    });
+    const after = check();
+    expect(after.stdout).toContain('all fuses as set');
+    expect(after.status).toBe(0);
   });
 
   it('flips the executable electron-builder wrote, per platform', () => {
