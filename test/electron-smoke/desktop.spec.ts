@@ -8,10 +8,11 @@
  * fuses first, then smoke-tests a copy with only that fuse on (scripts/check-fuses.mjs).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { electronAddonPath, REBUILD_COMMAND } from '../../electron/core/db/native-binding';
 import { installedElectronBinary } from '../../electron/electron-binary';
 import { APP_SCHEME } from '../../electron/main/security';
 import { id } from '../../shared/i18n/id';
@@ -22,12 +23,34 @@ const executable = packaged ?? installedElectronBinary();
 /** Set by the workflow after installing with /DATADIR=…: the folder the installer chose. */
 const installerDataDir = process.env.LOKET_SMOKE_EXPECT_DATA_DIR || null;
 
-const SKIP_REASON =
-  'Tidak ada binary Electron di mesin ini: uji asap desktop dilewati (berjalan di .github/workflows/desktop.yml). / No Electron binary here: desktop smoke test skipped.';
+/** Why the desktop app cannot be driven here, or null when it can. */
+function skipReason(): string | null {
+  if (executable === null) {
+    return 'Tidak ada binary Electron di mesin ini: uji asap desktop dilewati (berjalan di .github/workflows/desktop.yml). / No Electron binary here: desktop smoke test skipped.';
+  }
+  if (packaged) return null;
+  if (!existsSync(join(root, 'dist-electron', 'main.js'))) {
+    return 'Uji asap desktop dilewati: jalankan npm run build dahulu. / Desktop smoke test skipped: run npm run build first.';
+  }
+  const addon = electronAddonPath(root, electronVersion(), process.platform, process.arch);
+  if (!existsSync(addon)) {
+    return `Uji asap desktop dilewati: better-sqlite3 untuk Electron belum dibuat (${REBUILD_COMMAND}). / Desktop smoke test skipped: no Electron build of better-sqlite3.`;
+  }
+  return null;
+}
+
+function electronVersion(): string {
+  const pkg = JSON.parse(
+    readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+  ) as { version: string };
+  return pkg.version;
+}
+
+const SKIP_REASON = skipReason();
 // The list reporter shows skipped tests without their reason: say it once, in one line.
 test.beforeAll(() => {
-  if (executable === null) console.log(SKIP_REASON);
-  test.skip(executable === null, SKIP_REASON);
+  if (SKIP_REASON !== null) console.log(SKIP_REASON);
+  test.skip(SKIP_REASON !== null, SKIP_REASON ?? '');
 });
 
 function appArgs(dataDir: string | null): string[] {

@@ -187,3 +187,32 @@ describe('the icons in resources/', () => {
     expect(sizes).toEqual([16, 24, 32, 48, 64, 128, 256]);
   });
 });
+
+describe('the desktop workflow', () => {
+  const workflow = parse(read('.github/workflows/desktop.yml')) as {
+    jobs: Record<
+      string,
+      { 'runs-on': string; needs?: string | string[]; steps: { run?: string }[] }
+    >;
+  };
+  const runs = (job: string) =>
+    (workflow.jobs[job]?.steps ?? []).map((s) => s.run ?? '').join('\n');
+
+  it('tests on Linux with .ci/run, then packages on Linux and Windows', () => {
+    expect(runs('test')).toContain('bash .ci/run');
+    expect(workflow.jobs['package-linux']?.['runs-on']).toBe('ubuntu-latest');
+    expect(workflow.jobs['package-windows']?.['runs-on']).toBe('windows-latest');
+    expect(runs('package-linux')).toContain('electron-builder --linux AppImage deb');
+    expect(runs('package-windows')).toContain('electron-builder --win nsis msi');
+  });
+
+  it('reads the fuses back and runs the smoke project on each packaged app, then publishes checksums', () => {
+    for (const job of ['package-linux', 'package-windows']) {
+      expect(runs(job)).toMatch(/node scripts\/check-fuses\.mjs \S+(?!--enable)/);
+      expect(runs(job)).toContain('--enable-inspect-for-smoke-test');
+      expect(runs(job)).toContain('playwright test --project=electron-smoke');
+    }
+    expect(runs('checksums')).toContain('SHA256SUMS.txt');
+    expect(runs('checksums')).toContain('sha256sum -c');
+  });
+});
