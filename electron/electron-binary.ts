@@ -7,8 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { electronAddonPath, REBUILD_COMMAND } from './core/db/native-binding';
 
 const require = createRequire(import.meta.url);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Where @electron/get downloads from: the mirror the environment names, else GitHub's releases. */
 const DOWNLOAD_HOST = 'https://github.com/electron/electron/releases';
 
@@ -43,6 +46,33 @@ export async function downloadHostReachable(
 export async function findOrFetchElectron(
   log: (line: string) => void,
   env: NodeJS.ProcessEnv = process.env,
+): Promise<string | null> {
+  const binary = await findOrFetchBinary(log, env);
+  return binary !== null && hasElectronSqlite(log) ? binary : null;
+}
+
+/**
+ * Electron from the repository opens better-sqlite3's Electron build (native/electron/…): made
+ * here once when missing (the script skips in one line without internet); without it, the
+ * caller starts browser mode rather than an app that cannot open its database.
+ */
+function hasElectronSqlite(log: (line: string) => void): boolean {
+  const version = (require('electron/package.json') as { version: string }).version;
+  const addon = electronAddonPath(root, version, process.platform, process.arch);
+  if (existsSync(addon)) return true;
+  spawnSync(process.execPath, [join(root, 'scripts', 'build-native-electron.mjs')], {
+    stdio: 'inherit',
+  });
+  if (existsSync(addon)) return true;
+  log(
+    `better-sqlite3 untuk Electron belum ada (${REBUILD_COMMAND}). / No Electron build of better-sqlite3 yet.`,
+  );
+  return false;
+}
+
+async function findOrFetchBinary(
+  log: (line: string) => void,
+  env: NodeJS.ProcessEnv,
 ): Promise<string | null> {
   const installed = installedElectronBinary();
   if (installed !== null) return installed;
