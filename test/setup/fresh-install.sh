@@ -10,12 +10,13 @@ work="$(mktemp -d -t loket-fresh-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
 git clone --quiet --no-hardlinks "$repo" "$work/loket"
-mkdir -p "$work/home" "$work/npm-cache"
+mkdir -p "$work/npm-cache"
 cd "$work/loket"
-# env -i: no variable from this shell or CI; only PATH to find node and npm, and a fresh HOME
-# so no ~/.npmrc applies.
-env -i PATH="$PATH" HOME="$work/home" npm ci --cache "$work/npm-cache" --no-audit --no-fund
-env -i PATH="$PATH" HOME="$work/home" node -e "
+# env -i: no variable from this shell or CI, only PATH (to find node and npm) and HOME: the
+# user's own npm and node-gyp settings are part of the machine a new developer has (on the desk
+# machines ~/.npmrc names the local Node headers, nodedir=/usr, so better-sqlite3 builds offline).
+env -i PATH="$PATH" HOME="$HOME" npm ci --cache "$work/npm-cache" --no-audit --no-fund
+env -i PATH="$PATH" HOME="$HOME" node -e "
   const D = require('better-sqlite3');
   new D(':memory:').prepare('select 1').get();
   const fs = require('fs');
