@@ -277,7 +277,8 @@ void app.whenReady().then(() => {
       logError: log.error,
       warmPdfWorker: true,
     });
-    log.info(`core started (data folder ${dir})`);
+    // No folder name in the log: on Windows it may carry the account holder's name.
+    log.info('core started');
   } catch (err) {
     log.error(err);
     dialog.showErrorBox('Loket', startRefusalMessage(err, settings.locale));
