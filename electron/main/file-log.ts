@@ -27,8 +27,12 @@ const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
 // Phone numbers (+62 812-3456-7890), NIK (16 digits), NPWP: any run of 6+ digits with separators.
 const DIGIT_RUN = /\+?\d[\d\s().-]{4,}\d/g;
 
+// Account names in paths (C:\\Users\\Budi Santoso\\…, /home/budi/…) are names of people too.
+const HOME_PATH = /([\\/](?:Users|home)[\\/])[^\\/\n]+/g;
+
 export function redact(text: string): string {
   return text
+    .replace(HOME_PATH, '$1[user]')
     .replace(EMAIL, '[email]')
     .replace(DIGIT_RUN, (run) => (run.replace(/\D/g, '').length >= 6 ? '[digits]' : run));
 }

@@ -36,6 +36,9 @@ describe("the desktop app's file log", () => {
       'visitor budi.santoso@pemkab.go.id phone +62 812-3456-7890 nik 3201234567890123 port 8080',
     );
     expect(line).toBe('visitor [email] phone [digits] nik [digits] port 8080');
+    expect(redact('at C:\\Users\\Budi Santoso\\AppData\\x.js and /home/budi/.config/Loket')).toBe(
+      'at C:\\Users\\[user]\\AppData\\x.js and /home/[user]/.config/Loket',
+    );
     const dir = tempDir();
     const log = createFileLog({ dir });
     log.error(new Error('UNIQUE failed for 081234567890 / ani@example.com'));
