@@ -717,7 +717,7 @@ export const en: Messages = {
     DB_CORRUPT:
       'The database file {{file}} is damaged or is not a Loket database, so Loket did not start. The file was not changed. Restore it from the latest backup, then start Loket again.',
     NATIVE_BUILD_UNUSABLE:
-      "The database library (better-sqlite3) built for Electron is missing or damaged ({{path}}), so Loket did not start. Rebuild it with: npm run build:native (needs the internet), or run npm start -- --browser.",
+      'The database library (better-sqlite3) built for Electron is missing or damaged ({{path}}), so Loket did not start. Rebuild it with: npm run build:native (needs the internet), or run npm start -- --browser.',
     DB_DAMAGED:
       'The Loket database is damaged: changes cannot be saved and data can only be viewed. Do not enter new data; ask an administrator to restore the database from the latest backup.',
     DISK_FULL:

@@ -35,9 +35,7 @@ describe('npm ci on a machine without internet', () => {
     expect(fresh).toBeGreaterThan(-1);
     expect(fresh).toBeLessThan(run.indexOf('npm test'));
     const script = readFileSync('test/setup/fresh-install.sh', 'utf8');
-    expect(script).toMatch(
-      /env -i PATH="\$PATH" HOME="\$HOME" npm ci --cache "\$work\/npm-cache"/,
-    );
+    expect(script).toMatch(/env -i PATH="\$PATH" HOME="\$HOME" npm ci --cache "\$work\/npm-cache"/);
     expect(script).toContain('git clone');
   });
 });
