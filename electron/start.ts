@@ -10,12 +10,13 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError, startRefusalMessage } from './core/errors';
-import { chooseDataDir, defaultDataDir } from './server/data-dir';
+import { findOrFetchElectron } from './electron-binary';
+import { HostOptionsError, parseHostOptions } from './host-options';
+import { defaultDataDir } from './server/data-dir';
 import { startBrowserMode, type BrowserModeOptions } from './server/browser-mode';
 import { hasStationConfig } from './station/station-config';
 import { startStation } from './station/station-host';
@@ -23,48 +24,26 @@ import { startStation } from './station/station-host';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 
-function flag(name: string): string | undefined {
-  const i = args.indexOf(name);
-  const next = i >= 0 ? args[i + 1] : undefined;
-  return next ?? args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
-}
-
-/** The path of the Electron binary, or null when the package has no binary (as on these machines). */
-function electronBinary(): string | null {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
-
 async function main(): Promise<void> {
   // The data folder is private to this user, whichever host writes it (Electron inherits this).
   process.umask(0o077);
-  const dataDir = chooseDataDir(
-    args,
-    process.env,
-    defaultDataDir(process.platform, process.env, homedir()),
-  );
-  const electron = args.includes('--browser') ? null : electronBinary();
+  const options = parseHostOptions(args, process.env);
+  const dataDir = options.dataDir ?? defaultDataDir(process.platform, process.env, homedir());
+  const electron = options.browser ? null : await findOrFetchElectron(console.log);
   if (electron !== null && existsSync(join(root, 'dist-electron', 'main.js'))) {
-    const child = spawn(electron, [root, `--data-dir=${dataDir}`], { stdio: 'inherit' });
+    const child = spawn(electron, [root, ...args, `--data-dir=${dataDir}`], { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
-  if (!args.includes('--browser')) {
+  if (!options.browser) {
     console.log(
       'Electron tidak tersedia di mesin ini (binary Electron tidak terpasang); Loket dijalankan dalam mode peramban. / Electron is not available here; starting browser mode.',
     );
   }
-  const port = flag('--port');
-  const idle = flag('--survey-idle-seconds');
-  const scanFolder = flag('--scan-folder') ?? process.env.LOKET_SCAN_FOLDER;
-  const host = flag('--host') ?? '127.0.0.1';
+  const { port, host, scanFolder, hub } = options;
+  const idle = options.surveyIdleSeconds;
   const rendererDir = join(root, 'dist', 'renderer');
-  const hub = hubFlags();
-  const wantsStation = args.includes('--station') || hasStationConfig(dataDir);
+  const wantsStation = options.station || hasStationConfig(dataDir);
   if (hub && wantsStation) {
     throw new Error(
       '--hub: this data folder belongs to a station (station.json); a PC is one or the other.',
@@ -78,7 +57,7 @@ async function main(): Promise<void> {
       rendererDir,
       host,
       ...(listenPort !== undefined && { port: listenPort }),
-      ...(idle !== undefined && { surveyIdleSeconds: Number(idle) }),
+      ...(idle !== undefined && { surveyIdleSeconds: idle }),
       ...(scanFolder && { scanFolder }),
       ...(hub && { hub }),
     };
@@ -132,7 +111,7 @@ async function main(): Promise<void> {
       process.exit(1);
     });
   };
-  const listenPort = port !== undefined ? Number(port) : undefined;
+  const listenPort = port;
   current = wantsStation ? await station(listenPort) : await allInOne(listenPort);
 
   // Listening for a stop before saying "ready": whoever reads the line may stop us at once.
@@ -169,19 +148,10 @@ function tokenOf(launchUrl: string): string | undefined {
   return new URL(launchUrl).hash.match(/token=([\w-]+)/)?.[1];
 }
 
-/** `--hub --lan-host H --lan-port N`: where the hub listens for its stations (both required). */
-function hubFlags(): { host: string; port: number } | undefined {
-  if (!args.includes('--hub')) return undefined;
-  const host = flag('--lan-host');
-  const port = Number(flag('--lan-port'));
-  if (!host || !Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new Error('--hub needs --lan-host H (the LAN address to listen on) and --lan-port N');
-  }
-  return { host, port };
-}
-
 main().catch((err: unknown) => {
-  if (err instanceof AppError) {
+  if (err instanceof HostOptionsError) {
+    console.error(err.message);
+  } else if (err instanceof AppError) {
     console.error(startRefusalMessage(err, 'id'));
     console.error(startRefusalMessage(err, 'en'));
   } else {

@@ -2,7 +2,7 @@
  * The Electron shell: windows, lockdown and IPC to the core. Everything that decides something
  * lives in modules without Electron (security.ts, ipc-call.ts, settings.ts) and is unit-tested.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -23,8 +23,8 @@ import { z } from 'zod';
 import { translate } from '../../shared/i18n/messages';
 import { createCore, type Core } from '../core/core';
 import { AppError, startRefusalMessage } from '../core/errors';
-import type { SecretStore } from '../core/settings/secret-store';
-import { chooseDataDir } from '../server/data-dir';
+import { chooseNativeBinding, useNativeAddon } from '../core/db/native-binding';
+import { HostOptionsError, parseHostOptions } from '../host-options';
 import { CONTENT_SECURITY_POLICY } from '../server/content-security-policy';
 import { CONTENT_TYPES, readStaticFile, resolveStaticPath } from '../server/static-files';
 import { IPC } from '../../shared/api/bridge';
@@ -39,7 +39,11 @@ import {
   isPermissionGranted,
   webPreferencesFor,
 } from './security';
+import { createFileLog } from './file-log';
+import { desktopDataDir, readMachineConfig, sharedMachineFolder } from './machine-config';
+import { keychainSecretStore, secretFileFor } from './secret-storage';
 import { parseShellSettings, pickSurveyDisplay, type ShellSettings } from './settings';
+import { isWritableFolder } from './writable-folder';
 import { WindowRegistry } from './window-registry';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -62,15 +66,34 @@ let core: Core | null = null;
 let staffWindow: BrowserWindow | null = null;
 /** The visitor-facing windows on the second screen, at most one of each kind. */
 const displayWindows = new Map<DisplayKind, BrowserWindow>();
+const log = createFileLog({ dir: app.getPath('logs') });
+const options = readHostOptions();
 const settings: ShellSettings = readShellSettings();
+
+/** The same flags and variables as browser mode; a bad one is reported, then the defaults. */
+function readHostOptions() {
+  try {
+    return parseHostOptions(process.argv, process.env);
+  } catch (err) {
+    if (!(err instanceof HostOptionsError)) throw err;
+    log.info(err.message);
+    dialog.showErrorBox('Loket', err.message);
+    return parseHostOptions([], {});
+  }
+}
 
 /** A settings file that cannot be read (hand-edited, half-written) gives the defaults, not a crash. */
 function readShellSettings(): ShellSettings {
   try {
-    return parseShellSettings(new Store().store);
+    const stored = parseShellSettings(new Store().store);
+    return {
+      ...stored,
+      kiosk: stored.kiosk || options.kiosk,
+      ...(options.scanFolder && { scanFolder: options.scanFolder }),
+    };
   } catch (err) {
-    console.error('[loket] settings unreadable, using the defaults:', err);
-    return parseShellSettings({});
+    log.error(err);
+    return parseShellSettings({ kiosk: options.kiosk, scanFolder: options.scanFolder });
   }
 }
 // The date inputs and other built-in controls follow the desk's language.
@@ -215,16 +238,28 @@ function wireIpc(c: Core): void {
   });
 }
 
-/** The backend's secret encrypted with the OS keychain (Electron safeStorage), never in plain text. */
-function safeStorageSecret(file: string): SecretStore {
-  return {
-    get: () => (existsSync(file) ? safeStorage.decryptString(readFileSync(file)) : null),
-    set: (secret) => writeFileSync(file, safeStorage.encryptString(secret), { mode: 0o600 }),
-  };
+function dataDir(): string {
+  const installDir = dirname(process.execPath);
+  const shared = sharedMachineFolder(process.platform, process.env, app.isPackaged, existsSync);
+  return desktopDataDir(
+    options.dataDir,
+    readMachineConfig(installDir),
+    shared,
+    app.getPath('userData'),
+  );
 }
 
-function dataDir(): string {
-  return chooseDataDir(process.argv, process.env, app.getPath('userData'));
+/** Under Electron from the repository: the better-sqlite3 built for Electron, in its own folder. */
+function chooseSqliteAddon(): void {
+  const choice = chooseNativeBinding({
+    electronVersion: process.versions.electron,
+    isPackaged: app.isPackaged,
+    appRoot: app.getAppPath(),
+    platform: process.platform,
+    arch: process.arch,
+    exists: existsSync,
+  });
+  if (choice.kind !== 'default') useNativeAddon(choice.path);
 }
 
 app.on('second-instance', () => {
@@ -236,15 +271,29 @@ app.on('web-contents-created', (_event, contents) => lockDown(contents));
 
 void app.whenReady().then(() => {
   if (!isFirstInstance) return;
+  const dir = dataDir();
+  if (!isWritableFolder(dir)) {
+    dialog.showErrorBox('Loket', translate(settings.locale, 'desktop.dataFolderUnusable', { dir }));
+    app.quit();
+    return;
+  }
   try {
+    chooseSqliteAddon();
     core = createCore({
-      dataDir: dataDir(),
+      dataDir: dir,
       hostKind: 'desktop',
       ...(settings.scanFolder && { scanFolder: settings.scanFolder }),
-      secretStore: safeStorageSecret(join(app.getPath('userData'), 'helpdesk.secret')),
+      ...(options.surveyIdleSeconds !== undefined && {
+        surveyIdleSeconds: options.surveyIdleSeconds,
+      }),
+      secretStore: keychainSecretStore(secretFileFor(dir), safeStorage, process.platform, log.info),
+      logError: log.error,
       warmPdfWorker: true,
     });
+    // No folder name in the log: on Windows it may carry the account holder's name.
+    log.info('core started');
   } catch (err) {
+    log.error(err);
     dialog.showErrorBox('Loket', startRefusalMessage(err, settings.locale));
     app.quit();
     return;
@@ -278,6 +327,6 @@ app.on('will-quit', (event) => {
   core = null;
   void c
     .stop()
-    .catch((err: unknown) => console.error('[loket] stop failed:', err))
+    .catch((err: unknown) => log.error(err))
     .finally(() => app.quit());
 });

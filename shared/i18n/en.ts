@@ -821,6 +821,14 @@ export const en: Messages = {
       other: 'Loket process',
     },
   },
+  desktop: {
+    secretKeychainUnavailable:
+      "The helpdesk password or token was not saved: the operating system's key storage is not available on this computer, so the secret cannot be encrypted. Ask IT to enable the keychain, then save again.",
+    secretKeychainBasicText:
+      'The helpdesk password or token was not saved: this Linux computer has no keyring (GNOME Keyring or KWallet), so the secret would only be obfuscated, not encrypted. Install and unlock a keyring, then save again.',
+    dataFolderUnusable:
+      'The Loket data folder {{dir}} cannot be created or written, so Loket did not start. Check the folder permissions or choose another folder (--data-dir).',
+  },
   errors: {
     VALIDATION: 'Some fields are not right yet. See the messages next to them.',
     UNKNOWN_METHOD: 'Unknown command.',
@@ -891,6 +899,8 @@ export const en: Messages = {
       'This database was written by a newer Loket. Update Loket; the file was not changed.',
     DB_CORRUPT:
       'The database file {{file}} is damaged or is not a Loket database, so Loket did not start. The file was not changed. Restore it from the latest backup, then start Loket again.',
+    NATIVE_BUILD_UNUSABLE:
+      'The database library (better-sqlite3) built for Electron is missing or damaged ({{path}}), so Loket did not start. Rebuild it with: npm run build:native (needs the internet), or run npm start -- --browser.',
     DB_DAMAGED:
       'The Loket database is damaged: changes cannot be saved and data can only be viewed. Do not enter new data; ask an administrator to restore the database from the latest backup.',
     DISK_FULL:

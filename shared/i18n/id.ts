@@ -831,6 +831,14 @@ export const id = {
       other: 'proses Loket',
     },
   },
+  desktop: {
+    secretKeychainUnavailable:
+      'Kata sandi atau token helpdesk tidak disimpan: penyimpanan kunci sistem operasi tidak tersedia di komputer ini, sehingga rahasia tidak dapat dienkripsi. Hubungi pengelola TI untuk mengaktifkan penyimpanan kunci (keychain), lalu simpan lagi.',
+    secretKeychainBasicText:
+      'Kata sandi atau token helpdesk tidak disimpan: komputer Linux ini tidak memiliki keyring (GNOME Keyring atau KWallet), sehingga rahasia hanya akan disamarkan, tidak dienkripsi. Pasang dan aktifkan keyring, lalu simpan lagi.',
+    dataFolderUnusable:
+      'Folder data Loket {{dir}} tidak dapat dibuat atau ditulisi, sehingga Loket tidak dijalankan. Periksa hak akses folder itu atau pilih folder lain (--data-dir).',
+  },
   errors: {
     VALIDATION: 'Ada isian yang belum benar. Periksa pesan di samping kolom.',
     UNKNOWN_METHOD: 'Perintah tidak dikenal.',
@@ -902,6 +910,8 @@ export const id = {
       'Basis data ini dibuat oleh Loket versi yang lebih baru. Perbarui Loket; berkas tidak diubah.',
     DB_CORRUPT:
       'Berkas basis data {{file}} rusak atau bukan basis data Loket, sehingga Loket tidak dijalankan. Berkas tidak diubah. Pulihkan berkas itu dari cadangan terakhir, lalu jalankan Loket kembali.',
+    NATIVE_BUILD_UNUSABLE:
+      'Pustaka basis data (better-sqlite3) untuk Electron tidak ada atau rusak ({{path}}), sehingga Loket tidak dijalankan. Buat ulang dengan perintah: npm run build:native (memerlukan internet), atau jalankan npm start -- --browser.',
     DB_DAMAGED:
       'Basis data Loket rusak: perubahan tidak dapat disimpan dan data hanya dapat dilihat. Jangan memasukkan data baru; hubungi administrator untuk memulihkan basis data dari cadangan terakhir.',
     DISK_FULL:

@@ -17,6 +17,8 @@ describe('npm start without the Electron binary', () => {
       {
         cwd: root,
         stdio: ['ignore', 'pipe', 'pipe'],
+        // As without internet, also where CI has it: npm start would fetch Electron's binary.
+        env: { ...process.env, ELECTRON_MIRROR: 'http://127.0.0.1:9/' },
       },
     );
     const out = await new Promise<string>((resolve, reject) => {

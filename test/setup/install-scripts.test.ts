@@ -28,4 +28,14 @@ describe('npm ci on a machine without internet', () => {
       /ELECTRON_SKIP_BINARY_DOWNLOAD|PLAYWRIGHT_SKIP/,
     );
   });
+
+  it('CI proves, once before npm test, that a fresh clone installs with an empty cache and no variables', () => {
+    const run = readFileSync('.ci/run', 'utf8');
+    const fresh = run.indexOf('bash test/setup/fresh-install.sh');
+    expect(fresh).toBeGreaterThan(-1);
+    expect(fresh).toBeLessThan(run.indexOf('npm test'));
+    const script = readFileSync('test/setup/fresh-install.sh', 'utf8');
+    expect(script).toMatch(/env -i PATH="\$PATH" HOME="\$HOME" npm ci --cache "\$work\/npm-cache"/);
+    expect(script).toContain('git clone');
+  });
 });

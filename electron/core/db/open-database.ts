@@ -2,6 +2,7 @@ import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+import { isNativeLoadError, nativeBindingOption } from './native-binding';
 import { registerSqlFunctions } from './sql-functions';
 
 export type Db = Database.Database;
@@ -30,8 +31,16 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
   if (existsSync(file) && !hasSqliteHeader(file)) throw corrupt();
   let db: Db;
   try {
-    db = new Database(file);
-  } catch {
+    db = new Database(file, nativeBindingOption());
+  } catch (err) {
+    // A missing or wrong-ABI addon is not a damaged database: say how to rebuild it.
+    if (isNativeLoadError(err)) {
+      throw new AppError(
+        'NATIVE_BUILD_UNUSABLE',
+        {},
+        { path: nativeBindingOption().nativeBinding ?? 'better-sqlite3' },
+      );
+    }
     throw corrupt();
   }
   try {

@@ -72,6 +72,8 @@ export class HelpdeskConfig {
     if (settings.secret === undefined && before.hasSecret && before.kind !== settings.kind) {
       throw new AppError('VALIDATION', { fields: { secret: 'validation.secretForNewKind' } });
     }
+    // First the secret: a keychain that refuses it (desktop app) must leave the settings unchanged.
+    if (settings.secret !== undefined) this.secrets.set(settings.secret);
     this.db.transaction(() => {
       this.q.set.run(KEYS.kind, settings.kind);
       this.q.set.run(KEYS.url, settings.url);
@@ -81,7 +83,6 @@ export class HelpdeskConfig {
         this.q.set.run(KEYS.username, settings.username);
       }
     })();
-    if (settings.secret !== undefined) this.secrets.set(settings.secret);
     this.changed = true;
     this.settings = null;
     return this.get();
