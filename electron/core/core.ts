@@ -44,6 +44,7 @@ import {
 import { RegisterExporter } from './reception/register-export';
 import { VisitorSearch } from './reception/visitors';
 import { VisitService } from './reception/visits';
+import { Housekeeping } from './privacy/housekeeping';
 import { RetentionJob } from './privacy/retention';
 import { CaseService } from './consultation/cases';
 import { OfficerQueue } from './consultation/officer-queue';
@@ -165,10 +166,9 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     now,
   );
   const visits = new VisitService(db, audit, now);
-  const retention = new RetentionJob(db, audit, now);
+  const chores = new Housekeeping(visits, new RetentionJob(db, audit, now));
   const housekeeping = () => {
-    visits.closeStaleVisits();
-    retention.run();
+    chores.runNow();
   };
   housekeeping();
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -279,18 +279,15 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
       // Visits left open when the service day ends are closed and flagged, and data past its
       // retention is anonymised, even if nobody looks.
       clearInterval(housekeepingTimer);
+      // In short batches that yield to requests between them: never one long stall.
       housekeepingTimer = setInterval(() => {
-        try {
-          housekeeping();
-        } catch (err) {
-          logError(err);
-        }
+        chores.runInBackground().catch((err: unknown) => logError(err));
       }, HOUSEKEEPING_MS);
       housekeepingTimer.unref();
     },
     stop: async () => {
       stopTimers();
-      const inFlight = Promise.all([sync.stop(), polling, folder?.close()]);
+      const inFlight = Promise.all([sync.stop(), polling, folder?.close(), chores.stop()]);
       let bound: NodeJS.Timeout | undefined;
       const timedOut = new Promise<void>((resolve) => {
         bound = setTimeout(resolve, options.stopTimeoutMs ?? STOP_TIMEOUT_MS);
@@ -330,6 +327,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     closed = true;
     stopTimers();
     uploads.close();
+    void chores.stop();
     void sync.stop();
     void folder?.close();
     void pdfInspector?.close();
