@@ -44,7 +44,7 @@ import {
 import { RegisterExporter } from './reception/register-export';
 import { VisitorSearch } from './reception/visitors';
 import { VisitService } from './reception/visits';
-import { Housekeeping } from './privacy/housekeeping';
+import { Housekeeping, type HousekeepingResult } from './privacy/housekeeping';
 import { RetentionJob } from './privacy/retention';
 import { CaseService } from './consultation/cases';
 import { OfficerQueue } from './consultation/officer-queue';
@@ -119,6 +119,8 @@ export interface Core {
   ready(): Promise<void>;
   /** Periodic upkeep: closes yesterday's open visits, anonymises data past its retention. */
   housekeeping(): void;
+  /** The same as the minute's timer runs it: in short batches, yielding between them. */
+  housekeepingInBackground(): Promise<HousekeepingResult>;
   /** Closes at once, without waiting for work in flight: for tests, and after `stop()`. */
   close(): void;
 }
@@ -259,6 +261,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     changes,
     visits,
     housekeeping,
+    housekeepingInBackground: () => chores.runInBackground(),
     stageUpload: async (sessionToken, source) => {
       const session = sessions.touch(sessionToken, { refresh: true });
       if (!session || session.kind !== 'staff') throw new AppError('UNAUTHENTICATED');
