@@ -495,6 +495,22 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 14,
+    name: 'polled lists: open follow-ups, their pauses, and delivered outbox entries by index',
+    sql: `
+      -- The follow-up list (polled by every officer's screen) reads the escalated cases; without
+      -- it, each poll read every case ever written. The condition is the query's, word for word,
+      -- so that SQLite knows the index covers it.
+      CREATE INDEX problem_case_follow_up ON problem_case (escalated_at)
+        WHERE status IN ('escalated', 'backend_resolved');
+      -- Their pauses, read in one statement for all of them, in order.
+      CREATE INDEX sla_pause_case ON sla_pause (case_id, id);
+      -- The send queue shows the newest delivered entries after the waiting ones; delivered
+      -- entries grow forever.
+      CREATE INDEX outbox_delivered ON outbox (created_at) WHERE state = 'delivered';
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -59,3 +59,9 @@ export function matchesRow(spec: MatchSpec, row: VisitorText): boolean {
     alternatives.some((prefix) => terms.some((term) => term.startsWith(prefix))),
   );
 }
+
+/** Whether every word of the query is a whole term of the row (an exact match ranks first). */
+export function isExactRow(spec: MatchSpec, row: VisitorText): boolean {
+  const terms = new Set(rowTerms(row, spec.phoneOnly));
+  return spec.words.every((alternatives) => alternatives.some((w) => terms.has(w)));
+}
