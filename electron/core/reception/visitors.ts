@@ -2,8 +2,7 @@ import { maskEmail, maskPhone } from '../../../shared/domain/phone';
 import type { VisitorSuggestion } from '../../../shared/domain/visit';
 import type { VisitorType } from '../../../shared/domain/visitor-types';
 import type { Db } from '../db/open-database';
-import { buildVisitorSearchPlan, type SearchPlan } from './search-query';
-import { isExactRow, matchesRow } from './search-terms';
+import { buildVisitorSearchPlan } from './search-query';
 
 export interface VisitorRow {
   id: number;
@@ -19,11 +18,11 @@ type FoundRow = VisitorRow & { last_day: string };
 
 const SUGGESTION_LIMIT = 8;
 /**
- * How many of the newest candidates one FTS5 query reads. Fewer means the candidates are all
- * there are, ranked here; a full window means there are more, and the exact words are asked of
- * the index on their own.
+ * How many candidates of a shortened prefix are checked before the full prefix is asked of the
+ * index instead: fewer than 8 hits in 200 candidates means the full prefix is rare (under 4% of
+ * the shortened one's rows), and then FTS5 merges its terms cheaply.
  */
-const CANDIDATE_WINDOW = 100;
+const CANDIDATE_WINDOW = 200;
 
 const COLUMNS = `v.id, v.full_name, v.phone, v.email, v.institution, v.visitor_type, v.lpse,
        r.last_day`;
@@ -41,26 +40,69 @@ export const VISITOR_SEARCH_SQL = `SELECT ${COLUMNS}
  ORDER BY s.rowid DESC
  LIMIT ?`;
 
+/** Parameters: the shortened FTS5 query, the window, the match spec (JSON), the limit. */
+export const VISITOR_CANDIDATES_SQL = `SELECT ${COLUMNS}
+  FROM (SELECT rowid AS seq FROM visitor_search WHERE visitor_search MATCH ?
+         ORDER BY rowid DESC LIMIT ?) AS c
+  JOIN visitor_recency AS r ON r.seq = c.seq
+  JOIN visitor AS v ON v.id = r.visitor_id
+ WHERE loket_search_match(?, v.full_name, v.email, v.phone, v.institution)
+ ORDER BY c.seq DESC
+ LIMIT ?`;
+
 /**
  * Returning-visitor look-up for the reception desk; contact details leave here masked.
  * Ranking: visitors whose words equal the typed words come first, then prefix matches; within
  * each, the most recent visit first.
- *
- * A word longer than the index's 6-letter prefixes is looked up by its first 6 letters and
- * checked whole on the candidates: FTS5 would otherwise merge every term it starts ("muhammad"
- * starts 7,680 of them, 125,830 rows at 1M visitors) before returning the first row.
  */
 export class VisitorSearch {
   private readonly search;
+  private readonly candidates;
+  private readonly windowSize;
 
   constructor(db: Db) {
     this.search = db.prepare<[string, number], FoundRow>(VISITOR_SEARCH_SQL);
+    this.candidates = db.prepare<[string, number, string, number], FoundRow>(
+      VISITOR_CANDIDATES_SQL,
+    );
+    this.windowSize = db.prepare<[string, number], { n: number }>(
+      `SELECT count(*) AS n FROM (SELECT rowid FROM visitor_search WHERE visitor_search MATCH ?
+         ORDER BY rowid DESC LIMIT ?)`,
+    );
   }
 
   find(raw: string): VisitorSuggestion[] {
     const plan = buildVisitorSearchPlan(raw);
     if (plan === null) return [];
-    return this.rank(plan).map((r) => ({
+    const found = new Map<number, FoundRow>();
+    const add = (rows: FoundRow[]) => {
+      for (const r of rows) if (found.size < SUGGESTION_LIMIT) found.set(r.id, r);
+    };
+    // Asking for as many more as already found, so that duplicates cannot leave the page short.
+    const wanted = () => SUGGESTION_LIMIT + found.size;
+    if (plan.exact !== null) add(this.search.all(plan.exact, SUGGESTION_LIMIT));
+    if (found.size < SUGGESTION_LIMIT) {
+      let rows: FoundRow[] | null = null;
+      if (plan.shortened !== null) {
+        rows = this.candidates.all(
+          plan.shortened,
+          CANDIDATE_WINDOW,
+          JSON.stringify(plan.spec),
+          wanted(),
+        );
+        // Short of the page with a full window: the window held too few, so the whole word is
+        // rare among those sharing its first 6 letters, and FTS5 merges its few terms cheaply.
+        // A window that is not full held every candidate there is: nothing more to find (as for
+        // a rare combination of common words, "siti muhammad", where merging cost 85 ms).
+        if (
+          rows.length < wanted() &&
+          this.windowSize.get(plan.shortened, CANDIDATE_WINDOW)!.n === CANDIDATE_WINDOW
+        )
+          rows = null;
+      }
+      add(rows ?? this.search.all(plan.prefix, wanted()));
+    }
+    return [...found.values()].map((r) => ({
       visitorId: r.id,
       fullName: r.full_name,
       institution: r.institution,
@@ -71,27 +113,4 @@ export class VisitorSearch {
       lastVisitDay: r.last_day,
     }));
   }
-
-  private rank(plan: SearchPlan): FoundRow[] {
-    const window = this.search.all(plan.shortened ?? plan.prefix, CANDIDATE_WINDOW);
-    const hits = plan.shortened === null ? window : window.filter((r) => matchesRow(plan.spec, r));
-    if (window.length < CANDIDATE_WINDOW) {
-      // Every candidate there is: rank them here, exact words first, then by recency.
-      const exact = hits.filter((r) => isExactRow(plan.spec, r));
-      return unique([...exact, ...hits]);
-    }
-    const exact = plan.exact === null ? [] : this.search.all(plan.exact, SUGGESTION_LIMIT);
-    if (hits.length < SUGGESTION_LIMIT && plan.shortened !== null) {
-      // Few of the candidates have the whole word: it is rare among those that share its first
-      // 6 letters, and FTS5 merges its few terms cheaply.
-      return unique([...exact, ...this.search.all(plan.prefix, 2 * SUGGESTION_LIMIT)]);
-    }
-    return unique([...exact, ...hits]);
-  }
-}
-
-function unique(rows: FoundRow[]): FoundRow[] {
-  const found = new Map<number, FoundRow>();
-  for (const r of rows) if (found.size < SUGGESTION_LIMIT && !found.has(r.id)) found.set(r.id, r);
-  return [...found.values()];
 }
