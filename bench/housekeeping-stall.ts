@@ -15,6 +15,7 @@
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { hashPin } from '../electron/core/auth/pin-hash';
 import { createCore, type Core } from '../electron/core/core';
 import { DATA_DIR, ensureRealisticDb } from './realistic-db';
 import { percentile } from './synthetic-people';
@@ -46,17 +47,19 @@ console.log(
 );
 
 async function login(c: Core): Promise<string> {
-  await c.dispatch(
-    'setup.createFirstAdmin',
-    { fullName: 'Bench', username: 'benchadmin', pin: '135790' },
-    { window: 'staff' },
-  );
+  // The bulk-built database has a staff row without a usable PIN: give it one and a role.
+  c.db
+    .prepare("UPDATE staff SET pin_hash = ?, username = 'benchadmin' WHERE id = 1")
+    .run(await hashPin('135790'));
+  c.db
+    .prepare("INSERT OR IGNORE INTO staff_role (staff_id, role) VALUES (1, 'receptionist')")
+    .run();
   const r = (await c.dispatch(
     'auth.login',
     { username: 'benchadmin', pin: '135790' },
     { window: 'staff' },
   )) as { ok: boolean; value?: { sessionToken: string } };
-  if (!r.value) throw new Error('login failed');
+  if (!r.value) throw new Error(`login failed: ${JSON.stringify(r)}`);
   return r.value.sessionToken;
 }
 const token = await login(core);
