@@ -11,8 +11,8 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { createCore } from '../electron/core/core';
 import { currentConsent } from '../shared/domain/consent';
-import { formatPhoneNational } from '../shared/domain/phone';
-import { SyntheticPeople } from './synthetic-people';
+import { normalizeIndonesianPhone } from '../shared/domain/phone';
+import { RealisticPeople } from './realistic-people';
 
 const COUNT = 3000;
 const base = join(import.meta.dirname, '.data', 'checkin');
@@ -31,12 +31,11 @@ async function throughDispatcher(): Promise<number> {
     ok: true;
     value: { sessionToken: string };
   };
-  const people = new SyntheticPeople(1);
-  const inputs = Array.from({ length: COUNT }, (_, i) => {
-    const p = people.person(i);
+  const people = new RealisticPeople(1);
+  const inputs = Array.from({ length: COUNT }, () => {
+    const p = people.person();
     return {
       ...p,
-      phone: formatPhoneNational(p.phone),
       purpose: 'Konsultasi SPSE',
       consentGiven: true,
       consentVersion: currentConsent().version,
@@ -72,8 +71,11 @@ function raw(synchronous: 'FULL' | 'NORMAL'): number {
   const insertVisit = db.prepare(
     'INSERT INTO visit (visitor_id, service_day, queue_no, purpose, full_name, phone, checked_in_at, consent_version, consent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const people = new SyntheticPeople(1);
-  const rows = Array.from({ length: COUNT }, (_, i) => people.person(i));
+  const people = new RealisticPeople(1);
+  const rows = Array.from({ length: COUNT }, () => {
+    const p = people.person();
+    return { ...p, phone: normalizeIndonesianPhone(p.phone) ?? '' };
+  });
   const checkIn = db.transaction((p: (typeof rows)[number], i: number) => {
     const at = new Date().toISOString();
     const id = insertVisitor.run(

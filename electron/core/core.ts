@@ -46,6 +46,7 @@ import { RegisterExporter } from './reception/register-export';
 import { VisitorSearch } from './reception/visitors';
 import { VisitService } from './reception/visits';
 import { LpseDirectory } from './reference/lpse-directory';
+import { Housekeeping, type HousekeepingResult } from './privacy/housekeeping';
 import { RetentionJob } from './privacy/retention';
 import { CaseService } from './consultation/cases';
 import { OfficerQueue } from './consultation/officer-queue';
@@ -152,6 +153,8 @@ export interface Core {
   ready(): Promise<void>;
   /** Periodic upkeep: closes yesterday's open visits, anonymises data past its retention. */
   housekeeping(): void;
+  /** The same as the minute's timer runs it: in short batches, yielding between them. */
+  housekeepingInBackground(): Promise<HousekeepingResult>;
   /** Closes at once, without waiting for work in flight: for tests, and after `stop()`. */
   close(): void;
 }
@@ -200,10 +203,9 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   );
   const visits = new VisitService(db, audit, now);
   const lpse = new LpseDirectory(db, audit, now);
-  const retention = new RetentionJob(db, audit, now);
+  const chores = new Housekeeping(visits, new RetentionJob(db, audit, now));
   const housekeeping = () => {
-    visits.closeStaleVisits();
-    retention.run();
+    chores.runNow();
   };
   housekeeping();
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -321,6 +323,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     mayListen: (window, token) => sessions.mayListen(window, token),
     visits,
     housekeeping,
+    housekeepingInBackground: () => chores.runInBackground(),
     stageUpload: async (sessionToken, source, station) => {
       const session = sessions.touch(sessionToken, { refresh: true });
       if (!session || session.kind !== 'staff') throw new AppError('UNAUTHENTICATED');
@@ -342,19 +345,18 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
       // Visits left open when the service day ends are closed and flagged, and data past its
       // retention is anonymised, even if nobody looks.
       clearInterval(housekeepingTimer);
+      // In short batches that yield to requests between them: never one long stall.
       housekeepingTimer = setInterval(() => {
-        try {
-          housekeeping();
-          changes.publish(['queue']);
-        } catch (err) {
-          logError(err);
-        }
+        chores.runInBackground().then(
+          () => changes.publish(['queue']),
+          (err: unknown) => logError(err),
+        );
       }, HOUSEKEEPING_MS);
       housekeepingTimer.unref();
     },
     stop: async () => {
       stopTimers();
-      const inFlight = Promise.all([sync.stop(), polling, folder?.close()]);
+      const inFlight = Promise.all([sync.stop(), polling, folder?.close(), chores.stop()]);
       let bound: NodeJS.Timeout | undefined;
       const timedOut = new Promise<void>((resolve) => {
         bound = setTimeout(resolve, options.stopTimeoutMs ?? STOP_TIMEOUT_MS);
@@ -394,6 +396,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     closed = true;
     stopTimers();
     uploads.close();
+    void chores.stop();
     void sync.stop();
     void folder?.close();
     void pdfInspector?.close();

@@ -327,7 +327,9 @@ describe('migration 7: folded visitor search without anonymised visitors; unserv
   const match = (q: string) =>
     db
       .prepare<[string], { rowid: number }>(
-        'SELECT rowid FROM visitor_search WHERE visitor_search MATCH ? ORDER BY rowid',
+        // Since migration 13 the index is keyed by recency; read back which visitors it holds.
+        `SELECT r.visitor_id AS rowid FROM visitor_search s
+           JOIN visitor_recency r ON r.seq = s.rowid WHERE visitor_search MATCH ? ORDER BY rowid`,
       )
       .all(q)
       .map((r) => r.rowid);

@@ -10,3 +10,9 @@ export function formatCaseCode(station: string, serviceDay: string, sequence: nu
 export function caseCodePrefix(station: string, serviceDay: string): string {
   return formatCaseCode(station, serviceDay, 0).slice(0, -3);
 }
+
+/** The first string after every string that starts with `prefix`, for a range over the index. */
+export function prefixEnd(prefix: string): string {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  return `${prefix.slice(0, -1)}${String.fromCharCode(last + 1)}`;
+}

@@ -16,7 +16,7 @@ import type { z } from 'zod';
 import type { AuditLog } from '../audit';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
-import { caseCodePrefix, formatCaseCode } from './case-code';
+import { caseCodePrefix, formatCaseCode, prefixEnd } from './case-code';
 
 type CaseFormValues = z.output<typeof caseFormSchema>;
 
@@ -48,6 +48,14 @@ interface CaseRow {
   visit_purpose: string;
   visit_lpse: string | null;
 }
+
+/**
+ * Parameters: a day's case-code prefix and its end (case-code.ts). A range, not `LIKE 'p%'`:
+ * LIKE is case-insensitive, so SQLite cannot use the unique index of codes and counted the day's
+ * cases by reading every case ever written.
+ */
+export const CASES_OF_DAY_SQL =
+  'SELECT count(*) AS n FROM problem_case WHERE case_code >= ? AND case_code < ?';
 
 export type { CaseView };
 
@@ -97,9 +105,7 @@ export class CaseService {
       casesOfVisit: db.prepare<[number], { n: number }>(
         'SELECT count(*) AS n FROM problem_case WHERE visit_id = ?',
       ),
-      countWithPrefix: db.prepare<[string], { n: number }>(
-        "SELECT count(*) AS n FROM problem_case WHERE case_code LIKE ? || '%'",
-      ),
+      countWithPrefix: db.prepare<[string, string], { n: number }>(CASES_OF_DAY_SQL),
       insert: db.prepare<
         [
           {
@@ -263,7 +269,7 @@ export class CaseService {
         const at = this.now().toISOString();
         const station = this.q.station.get()!.value;
         const prefix = caseCodePrefix(station, serviceDayOf(this.now()));
-        const sequence = this.q.countWithPrefix.get(prefix)!.n + 1;
+        const sequence = this.q.countWithPrefix.get(prefix, prefixEnd(prefix))!.n + 1;
         const code = formatCaseCode(station, serviceDayOf(this.now()), sequence);
         const id = Number(
           this.q.insert.run({

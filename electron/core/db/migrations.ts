@@ -594,6 +594,94 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE attachment_v12 RENAME TO attachment;
     `,
   },
+  {
+    version: 13,
+    name: 'visitor search: by recency, with institutions; the last visit day indexed',
+    sql: `
+      -- Each visitor's last visit day (retention walks it by index instead of every visitor) and
+      -- a sequence number bumped at every visit. The search index is keyed by that number, so
+      -- walking it backwards meets the most recent visitors first and needs no sort.
+      -- Anonymised visitors have no row: they are neither searched nor walked again by retention.
+      CREATE TABLE visitor_recency (
+        visitor_id INTEGER PRIMARY KEY REFERENCES visitor (id),
+        last_day TEXT NOT NULL,
+        seq INTEGER NOT NULL UNIQUE
+      ) STRICT;
+      INSERT INTO visitor_recency (visitor_id, last_day, seq)
+        SELECT id, last_day, row_number() OVER (ORDER BY last_day, id) FROM (
+          SELECT v.id, coalesce((SELECT max(x.service_day) FROM visit x WHERE x.visitor_id = v.id),
+                                substr(v.created_at, 1, 10)) AS last_day
+            FROM visitor v WHERE v.anonymised_at IS NULL);
+      CREATE INDEX visitor_recency_last_day ON visitor_recency (last_day);
+
+      DROP TRIGGER visitor_search_insert;
+      DROP TRIGGER visitor_search_update;
+      DROP TRIGGER visitor_search_delete;
+      DROP TABLE visitor_search;
+      -- Prefixes up to 6 characters: a longer word is looked up by its first 6 and checked on
+      -- the candidates (electron/core/reception/visitors.ts), which costs less than merging the
+      -- thousands of terms a common long prefix has (bench/README.md).
+      CREATE VIRTUAL TABLE visitor_search USING fts5 (
+        name, email, phone, institution,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '2 3 4 5 6'
+      );
+      INSERT INTO visitor_search (rowid, name, email, phone, institution)
+        SELECT r.seq, loket_name_terms(v.full_name), loket_email_terms(v.email), loket_phone_terms(v.phone), loket_words(v.institution)
+          FROM visitor_recency r JOIN visitor v ON v.id = r.visitor_id;
+
+      CREATE TRIGGER visitor_search_insert AFTER INSERT ON visitor
+        WHEN new.anonymised_at IS NULL BEGIN
+        INSERT INTO visitor_recency (visitor_id, last_day, seq) VALUES (new.id,
+          substr(new.created_at, 1, 10), (SELECT coalesce(max(seq), 0) + 1 FROM visitor_recency));
+        INSERT INTO visitor_search (rowid, name, email, phone, institution)
+          SELECT r.seq, loket_name_terms(v.full_name), loket_email_terms(v.email), loket_phone_terms(v.phone), loket_words(v.institution)
+            FROM visitor_recency r JOIN visitor v ON v.id = r.visitor_id WHERE r.visitor_id = new.id;
+      END;
+      CREATE TRIGGER visitor_search_update
+        AFTER UPDATE OF full_name, email, phone, institution, anonymised_at ON visitor BEGIN
+        DELETE FROM visitor_search
+          WHERE rowid = (SELECT seq FROM visitor_recency WHERE visitor_id = old.id);
+        DELETE FROM visitor_recency WHERE visitor_id = new.id AND new.anonymised_at IS NOT NULL;
+        INSERT INTO visitor_search (rowid, name, email, phone, institution)
+          SELECT r.seq, loket_name_terms(v.full_name), loket_email_terms(v.email), loket_phone_terms(v.phone), loket_words(v.institution)
+            FROM visitor_recency r JOIN visitor v ON v.id = r.visitor_id WHERE r.visitor_id = new.id;
+      END;
+      CREATE TRIGGER visitor_search_delete BEFORE DELETE ON visitor BEGIN
+        DELETE FROM visitor_search
+          WHERE rowid = (SELECT seq FROM visitor_recency WHERE visitor_id = old.id);
+        DELETE FROM visitor_recency WHERE visitor_id = old.id;
+      END;
+      CREATE TRIGGER visit_recency AFTER INSERT ON visit BEGIN
+        DELETE FROM visitor_search
+          WHERE rowid = (SELECT seq FROM visitor_recency WHERE visitor_id = new.visitor_id);
+        UPDATE visitor_recency SET last_day = max(last_day, new.service_day),
+               seq = (SELECT max(seq) + 1 FROM visitor_recency)
+         WHERE visitor_id = new.visitor_id;
+        INSERT INTO visitor_search (rowid, name, email, phone, institution)
+          SELECT r.seq, loket_name_terms(v.full_name), loket_email_terms(v.email), loket_phone_terms(v.phone), loket_words(v.institution)
+            FROM visitor_recency r JOIN visitor v ON v.id = r.visitor_id
+           WHERE r.visitor_id = new.visitor_id;
+      END;
+    `,
+  },
+  {
+    version: 14,
+    name: 'polled lists: open follow-ups, their pauses, and delivered outbox entries by index',
+    sql: `
+      -- The follow-up list (polled by every officer's screen) reads the escalated cases; without
+      -- it, each poll read every case ever written. The condition is the query's, word for word,
+      -- so that SQLite knows the index covers it.
+      CREATE INDEX problem_case_follow_up ON problem_case (escalated_at)
+        WHERE status IN ('escalated', 'backend_resolved');
+      -- Their pauses, read in one statement for all of them, in order.
+      CREATE INDEX sla_pause_case ON sla_pause (case_id, id);
+      -- The send queue shows the newest delivered entries after the waiting ones; delivered
+      -- entries grow forever.
+      CREATE INDEX outbox_delivered ON outbox (created_at) WHERE state = 'delivered';
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,5 +1,6 @@
 import { nameSearchTerms, phoneSearchTerms } from '../../../shared/domain/search-text';
 import { lpseKey, lpseWords } from '../../../shared/domain/lpse';
+import { emailSearchTerms, matchesRow, type MatchSpec } from '../reception/search-terms';
 import type { Db } from './open-database';
 
 /**
@@ -19,5 +20,32 @@ export function registerSqlFunctions(db: Db): void {
   );
   db.function('loket_lpse_words', { deterministic: true }, (text: unknown) =>
     JSON.stringify(typeof text === 'string' ? [...new Set(lpseWords(text))] : []),
+  );
+  db.function('loket_email_terms', { deterministic: true }, (email: unknown) =>
+    typeof email === 'string' ? emailSearchTerms(email) : '',
+  );
+  db.function('loket_words', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? text : '',
+  );
+  // The spec is parsed once per query, not once per candidate row.
+  let lastSpec = '';
+  let parsed: MatchSpec = { phoneOnly: false, words: [] };
+  db.function(
+    'loket_search_match',
+    { deterministic: true },
+    (spec: unknown, fullName: unknown, email: unknown, phone: unknown, institution: unknown) => {
+      if (typeof spec !== 'string') return 0;
+      if (spec !== lastSpec) {
+        parsed = JSON.parse(spec) as MatchSpec;
+        lastSpec = spec;
+      }
+      const row = {
+        full_name: typeof fullName === 'string' ? fullName : '',
+        email: typeof email === 'string' ? email : null,
+        phone: typeof phone === 'string' ? phone : '',
+        institution: typeof institution === 'string' ? institution : null,
+      };
+      return matchesRow(parsed, row) ? 1 : 0;
+    },
   );
 }

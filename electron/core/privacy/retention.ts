@@ -13,6 +13,16 @@ export function retentionCutoff(day: string, years: number): string {
   return cutoff.toISOString().slice(0, 10);
 }
 
+/** Visitors anonymised per transaction: a few milliseconds each (bench/housekeeping-stall.ts). */
+export const RETENTION_BATCH = 50;
+
+/**
+ * Parameters: the cut-off day, the batch size. Walks the index of last visit days from the
+ * oldest: only visitors past the cut-off are read, and anonymised ones have left it.
+ */
+export const RETENTION_EXPIRED_SQL = `SELECT visitor_id AS id FROM visitor_recency
+  WHERE last_day < ? ORDER BY last_day LIMIT ?`;
+
 /**
  * Anonymises visitors whose last visit is older than the retention period: their contact details
  * leave the guest book, the visits' snapshots, the cases' reporter fields and the audit trail's
@@ -27,10 +37,7 @@ export class RetentionJob {
     private readonly now: () => Date,
   ) {
     this.q = {
-      expired: db.prepare<[string], { id: number }>(
-        `SELECT v.id FROM visitor v WHERE v.anonymised_at IS NULL
-            AND NOT EXISTS (SELECT 1 FROM visit x WHERE x.visitor_id = v.id AND x.service_day >= ?)`,
-      ),
+      expired: db.prepare<[string, number], { id: number }>(RETENTION_EXPIRED_SQL),
       visitor: db.prepare<[string, string, string, number]>(
         `UPDATE visitor SET full_name = ?, phone = '', email = NULL, institution = NULL, lpse = NULL,
            anonymised_at = ?, updated_at = ? WHERE id = ?`,
@@ -50,13 +57,27 @@ export class RetentionJob {
     };
   }
 
+  /** The whole job at once; returns how many visitors were anonymised. */
   run(years = DEFAULT_RETENTION_YEARS): number {
+    let total = 0;
+    for (;;) {
+      const n = this.runBatch(RETENTION_BATCH, years);
+      total += n;
+      if (n < RETENTION_BATCH) return total;
+    }
+  }
+
+  /**
+   * At most `limit` visitors in one short transaction, each batch with its own audit entry, so
+   * that housekeeping can yield to the requests in between (privacy/housekeeping.ts).
+   */
+  runBatch(limit: number, years = DEFAULT_RETENTION_YEARS): number {
     // The cut-off is a service day, so it is taken from the WIB day, not the UTC date.
     const { at: nowIso, serviceDay } = serviceMoment(this.now());
     const cutoff = retentionCutoff(serviceDay, years);
     return this.db
       .transaction(() => {
-        const expired = this.q.expired.all(cutoff);
+        const expired = this.q.expired.all(cutoff, limit);
         for (const { id } of expired) {
           this.q.visitor.run(ANONYMISED_NAME, nowIso, nowIso, id);
           this.q.visits.run(ANONYMISED_NAME, id);

@@ -2,7 +2,7 @@ import { maskEmail, maskPhone } from '../../../shared/domain/phone';
 import type { VisitorSuggestion } from '../../../shared/domain/visit';
 import type { VisitorType } from '../../../shared/domain/visitor-types';
 import type { Db } from '../db/open-database';
-import { buildVisitorSearchQuery } from './search-query';
+import { buildVisitorSearchPlan } from './search-query';
 
 export interface VisitorRow {
   id: number;
@@ -14,35 +14,95 @@ export interface VisitorRow {
   lpse: string | null;
 }
 
-const SUGGESTION_LIMIT = 8;
+type FoundRow = VisitorRow & { last_day: string };
 
-/** Parameters: the FTS5 query, the limit. */
-export const VISITOR_SEARCH_SQL = `SELECT v.id, v.full_name, v.phone, v.email, v.institution,
-       v.visitor_type, v.lpse,
-       (SELECT max(service_day) FROM visit WHERE visitor_id = v.id) AS last_day
+const SUGGESTION_LIMIT = 8;
+/**
+ * How many candidates of a shortened prefix are checked before the full prefix is asked of the
+ * index instead: fewer than 8 hits in 200 candidates means the full prefix is rare (under 4% of
+ * the shortened one's rows), and then FTS5 merges its terms cheaply.
+ */
+const CANDIDATE_WINDOW = 200;
+
+const COLUMNS = `v.id, v.full_name, v.phone, v.email, v.institution, v.visitor_type, v.lpse,
+       r.last_day`;
+
+/**
+ * Parameters: the FTS5 query, the limit. The index is keyed by visitor_recency.seq, bumped at
+ * every visit: walking it backwards meets the most recent visitors first, with no sort.
+ * Anonymised visitors are not in the index (migration 13), so no filter can eat into the limit.
+ */
+export const VISITOR_SEARCH_SQL = `SELECT ${COLUMNS}
   FROM visitor_search AS s
-  JOIN visitor AS v ON v.id = s.rowid
- WHERE visitor_search MATCH ? AND v.anonymised_at IS NULL
+  JOIN visitor_recency AS r ON r.seq = s.rowid
+  JOIN visitor AS v ON v.id = r.visitor_id
+ WHERE visitor_search MATCH ?
  ORDER BY s.rowid DESC
  LIMIT ?`;
 
-/** Returning-visitor look-up for the reception desk; contact details leave here masked. */
+/** Parameters: the shortened FTS5 query, the window, the match spec (JSON), the limit. */
+export const VISITOR_CANDIDATES_SQL = `SELECT ${COLUMNS}
+  FROM (SELECT rowid AS seq FROM visitor_search WHERE visitor_search MATCH ?
+         ORDER BY rowid DESC LIMIT ?) AS c
+  JOIN visitor_recency AS r ON r.seq = c.seq
+  JOIN visitor AS v ON v.id = r.visitor_id
+ WHERE loket_search_match(?, v.full_name, v.email, v.phone, v.institution)
+ ORDER BY c.seq DESC
+ LIMIT ?`;
+
+/**
+ * Returning-visitor look-up for the reception desk; contact details leave here masked.
+ * Ranking: visitors whose words equal the typed words come first, then prefix matches; within
+ * each, the most recent visit first.
+ */
 export class VisitorSearch {
   private readonly search;
+  private readonly candidates;
+  private readonly windowSize;
 
   constructor(db: Db) {
-    // Newest visitors first: rowid order is the order FTS5 can walk without sorting. Anonymised
-    // visitors are not in the index; the filter still comes before the limit, so that a page of
-    // rows dropped by it can never hide a live visitor.
-    this.search = db.prepare<[string, number], VisitorRow & { last_day: string | null }>(
-      VISITOR_SEARCH_SQL,
+    this.search = db.prepare<[string, number], FoundRow>(VISITOR_SEARCH_SQL);
+    this.candidates = db.prepare<[string, number, string, number], FoundRow>(
+      VISITOR_CANDIDATES_SQL,
+    );
+    this.windowSize = db.prepare<[string, number], { n: number }>(
+      `SELECT count(*) AS n FROM (SELECT rowid FROM visitor_search WHERE visitor_search MATCH ?
+         ORDER BY rowid DESC LIMIT ?)`,
     );
   }
 
   find(raw: string): VisitorSuggestion[] {
-    const query = buildVisitorSearchQuery(raw);
-    if (query === null) return [];
-    return this.search.all(query, SUGGESTION_LIMIT).map((r) => ({
+    const plan = buildVisitorSearchPlan(raw);
+    if (plan === null) return [];
+    const found = new Map<number, FoundRow>();
+    const add = (rows: FoundRow[]) => {
+      for (const r of rows) if (found.size < SUGGESTION_LIMIT) found.set(r.id, r);
+    };
+    // Asking for as many more as already found, so that duplicates cannot leave the page short.
+    const wanted = () => SUGGESTION_LIMIT + found.size;
+    if (plan.exact !== null) add(this.search.all(plan.exact, SUGGESTION_LIMIT));
+    if (found.size < SUGGESTION_LIMIT) {
+      let rows: FoundRow[] | null = null;
+      if (plan.shortened !== null) {
+        rows = this.candidates.all(
+          plan.shortened,
+          CANDIDATE_WINDOW,
+          JSON.stringify(plan.spec),
+          wanted(),
+        );
+        // Short of the page with a full window: the window held too few, so the whole word is
+        // rare among those sharing its first 6 letters, and FTS5 merges its few terms cheaply.
+        // A window that is not full held every candidate there is: nothing more to find (as for
+        // a rare combination of common words, "siti muhammad", where merging cost 85 ms).
+        if (
+          rows.length < wanted() &&
+          this.windowSize.get(plan.shortened, CANDIDATE_WINDOW)!.n === CANDIDATE_WINDOW
+        )
+          rows = null;
+      }
+      add(rows ?? this.search.all(plan.prefix, wanted()));
+    }
+    return [...found.values()].map((r) => ({
       visitorId: r.id,
       fullName: r.full_name,
       institution: r.institution,

@@ -26,6 +26,20 @@ interface VisitJoinRow {
 /** Closing a visit in one of these states means nobody served the visitor. */
 const UNSERVED_STATES = `('waiting', 'called', 'no_show')`;
 
+/** Visits closed per transaction by housekeeping: a few milliseconds at most. */
+export const STALE_BATCH = 200;
+
+/**
+ * Parameters: the time, today's service day, the batch size. The subquery walks the partial
+ * index of open visits (few at any time), never the visit history: without the hint SQLite's
+ * planner, knowing nothing of the data, chose to scan the visits.
+ */
+export const AUTO_CLOSE_SQL = `UPDATE visit SET status = 'done', checked_out_at = ?, auto_closed = 1,
+           left_unserved = status IN ${UNSERVED_STATES}
+          WHERE id IN (SELECT id FROM visit INDEXED BY visit_open
+                        WHERE status <> 'done' AND service_day < ? LIMIT ?)
+          RETURNING id`;
+
 export interface CheckInResult {
   visitId: number;
   visitorId: number;
@@ -105,11 +119,7 @@ export class VisitService {
         `UPDATE visit SET status = 'done', checked_out_at = ?,
            left_unserved = status IN ${UNSERVED_STATES} WHERE id = ? AND status <> 'done'`,
       ),
-      autoClose: db.prepare<[string, string], { id: number }>(
-        `UPDATE visit SET status = 'done', checked_out_at = ?, auto_closed = 1,
-           left_unserved = status IN ${UNSERVED_STATES}
-          WHERE status <> 'done' AND service_day < ? RETURNING id`,
-      ),
+      autoClose: db.prepare<[string, string, number], { id: number }>(AUTO_CLOSE_SQL),
       event: db.prepare<[number, string, string, number | null]>(
         'INSERT INTO visit_event (visit_id, at, kind, actor_id) VALUES (?, ?, ?, ?)',
       ),
@@ -241,10 +251,23 @@ export class VisitService {
 
   /** Visits still open from an earlier service day are closed and flagged; returns how many. */
   closeStaleVisits(): number {
+    let total = 0;
+    for (;;) {
+      const n = this.closeStaleBatch(STALE_BATCH);
+      total += n;
+      if (n < STALE_BATCH) return total;
+    }
+  }
+
+  /**
+   * At most `limit` of them in one short transaction, so that housekeeping can yield to the
+   * requests between batches (privacy/housekeeping.ts).
+   */
+  closeStaleBatch(limit: number): number {
     return this.db
       .transaction(() => {
         const at = this.now().toISOString();
-        const closed = this.q.autoClose.all(at, this.today());
+        const closed = this.q.autoClose.all(at, this.today(), limit);
         for (const { id } of closed) {
           this.q.event.run(id, at, 'auto_closed', null);
           this.audit.record({

@@ -71,6 +71,22 @@ const isPauseReason = (r: string | null): r is PauseReason =>
  * After escalation: the backend's status comes back, the 1x24 clock runs with its pauses, and the
  * officer confirms the result with the visitor, which closes the case or reopens the ticket.
  */
+const OPEN_CASES = `c.status IN ('escalated', 'backend_resolved')`;
+/** The open follow-ups, from migration 14's partial index (its condition, word for word). */
+export const FOLLOW_UP_OPEN_SQL = `SELECT c.id, c.case_code, c.officer_id, c.reporter_name,
+       c.reporter_phone, c.reporter_email, c.status, c.escalated_at, c.backend_resolved_at,
+       l.remote_id, l.remote_phase, l.remote_status, l.poll_error, l.poll_error_at,
+       (SELECT max(o.state = 'failed') FROM outbox o WHERE o.case_id = c.id) AS delivery_failed
+  FROM problem_case c LEFT JOIN backend_link l ON l.case_id = c.id
+ WHERE ${OPEN_CASES} ORDER BY c.escalated_at`;
+/**
+ * The pauses of all open follow-ups, in order per case (the index's order). CROSS JOIN keeps the
+ * open cases outside: left to itself, SQLite walked every pause ever recorded.
+ */
+export const FOLLOW_UP_PAUSES_SQL = `SELECT p.case_id, p.reason, p.started_at, p.ended_at, p.source
+  FROM problem_case c CROSS JOIN sla_pause p ON p.case_id = c.id
+ WHERE ${OPEN_CASES}`;
+
 export class FollowUp {
   private readonly q;
 
@@ -82,18 +98,17 @@ export class FollowUp {
     private readonly now: () => Date,
   ) {
     this.q = {
-      open: db.prepare<[], CaseRow>(
-        `SELECT c.id, c.case_code, c.officer_id, c.reporter_name, c.reporter_phone, c.reporter_email,
-                c.status, c.escalated_at, c.backend_resolved_at, l.remote_id, l.remote_phase, l.remote_status,
-                l.poll_error, l.poll_error_at,
-                (SELECT max(o.state = 'failed') FROM outbox o WHERE o.case_id = c.id) AS delivery_failed
-           FROM problem_case c LEFT JOIN backend_link l ON l.case_id = c.id
-          WHERE c.status IN ('escalated', 'backend_resolved') ORDER BY c.escalated_at`,
-      ),
+      open: db.prepare<[], CaseRow>(FOLLOW_UP_OPEN_SQL),
       pauses: db.prepare<
-        [number],
-        { reason: PauseReason; started_at: string; ended_at: string | null; source: string }
-      >('SELECT reason, started_at, ended_at, source FROM sla_pause WHERE case_id = ? ORDER BY id'),
+        [],
+        {
+          case_id: number;
+          reason: PauseReason;
+          started_at: string;
+          ended_at: string | null;
+          source: string;
+        }
+      >(FOLLOW_UP_PAUSES_SQL),
       openPause: db.prepare<[number], { id: number; source: string }>(
         'SELECT id, source FROM sla_pause WHERE case_id = ? AND ended_at IS NULL',
       ),
@@ -141,11 +156,18 @@ export class FollowUp {
 
   list(officerId?: number): FollowUpItem[] {
     const now = this.now();
+    // Every open case's pauses in one read, not one read per case.
+    const pausesOf = new Map<number, ReturnType<typeof this.q.pauses.all>>();
+    for (const p of this.q.pauses.all()) {
+      const list = pausesOf.get(p.case_id);
+      if (list) list.push(p);
+      else pausesOf.set(p.case_id, [p]);
+    }
     return this.q.open
       .all()
       .filter((r) => officerId === undefined || r.officer_id === officerId)
       .map((r) => {
-        const rows = this.q.pauses.all(r.id);
+        const rows = pausesOf.get(r.id) ?? [];
         const pauses: SlaPause[] = rows.map((p) => ({
           reason: p.reason,
           startedAt: p.started_at,

@@ -50,6 +50,16 @@ const toEntry = (r: Row): OutboxEntry => ({
 
 const SELECT = `SELECT o.*, c.case_code FROM outbox o JOIN problem_case c ON c.id = o.case_id`;
 
+const LIST_LIMIT = 500;
+/**
+ * The send queue in two reads, each from a partial index (migrations 10 and 14), instead of
+ * sorting every entry ever written on each poll. Parameter: the limit.
+ */
+export const OUTBOX_WAITING_LIST_SQL = `${SELECT}
+  WHERE o.state IN ('queued', 'sending', 'failed') ORDER BY o.created_at DESC LIMIT ?`;
+export const OUTBOX_DELIVERED_LIST_SQL = `${SELECT}
+  WHERE o.state = 'delivered' ORDER BY o.created_at DESC LIMIT ?`;
+
 /**
  * The next due entries. The `IN` repeats the partial index's condition so that SQLite uses it
  * (it cannot tell that state = 'queued' implies it) instead of walking every delivered entry.
@@ -123,9 +133,8 @@ export class OutboxStore {
         `UPDATE outbox SET state = 'queued', next_attempt_at = ?, updated_at = ?
           WHERE id = ? AND state IN ('queued', 'failed')`,
       ),
-      all: db.prepare<[], Row>(
-        `${SELECT} ORDER BY o.state = 'delivered', o.created_at DESC LIMIT 500`,
-      ),
+      notDelivered: db.prepare<[number], Row>(OUTBOX_WAITING_LIST_SQL),
+      latestDelivered: db.prepare<[number], Row>(OUTBOX_DELIVERED_LIST_SQL),
       one: db.prepare<[number], Row>(`${SELECT} WHERE o.id = ?`),
       waiting: db.prepare<[], { count: number; oldest: string | null; setup: number }>(WAITING_SQL),
       requeueSetup: db.prepare<[string, string], { id: number; case_id: number }>(
@@ -201,8 +210,12 @@ export class OutboxStore {
     return this.q.retryNow.run(now, now, id).changes === 1;
   }
 
+  /** What waits first, then the latest delivered; newest first in each, 500 in all. */
   list(): OutboxEntry[] {
-    return this.q.all.all().map(toEntry);
+    const waiting = this.q.notDelivered.all(LIST_LIMIT);
+    const delivered =
+      waiting.length < LIST_LIMIT ? this.q.latestDelivered.all(LIST_LIMIT - waiting.length) : [];
+    return [...waiting, ...delivered].map(toEntry);
   }
 
   get(id: number): OutboxEntry | undefined {

@@ -1,0 +1,132 @@
+/**
+ * How long a request waits behind housekeeping (closing yesterday's open visits, the retention
+ * scan) at 1,000,000 realistic visitors, against the same request stream with no background
+ * work, measured in the same run. Target: no request waits more than 20 ms.
+ *
+ * A stream of returning-visitor searches arrives every 5 ms through the dispatcher; a request's
+ * wait is how late it started after it was due (the event loop was busy) plus any time beyond
+ * its own usual duration. Before the measured runs, the copy is brought to the steady state
+ * of a desk that has run for years: everything past retention already anonymised (timed: the
+ * one-off catch-up of a database that never ran retention), then the next service day begins
+ * with a day's visitors newly past retention and 60 visits of the day before left open.
+ *
+ * Run: npx tsx bench/housekeeping-stall.ts   (uses realistic-db.ts's database; ~3 minutes)
+ */
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { hashPin } from '../electron/core/auth/pin-hash';
+import { createCore, type Core } from '../electron/core/core';
+import { DATA_DIR, ensureRealisticDb } from './realistic-db';
+import { percentile } from './synthetic-people';
+
+const VISITORS = Number(process.env.BENCH_VISITORS ?? 1_000_000);
+const source = ensureRealisticDb(VISITORS);
+const dataDir = join(DATA_DIR, 'housekeeping');
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+copyFileSync(source, join(dataDir, 'loket.sqlite'));
+
+// Two years into the realistic database's five (retention is 2 years): a week of visitors is past
+// retention at start, a day's more each following day. Later visits exist but change nothing here.
+let clock = new Date('2024-01-09T02:00:00Z');
+const t0 = performance.now();
+const core = createCore({ dataDir, now: () => clock, logError: (e) => console.error(e) });
+console.log(
+  `opened ${VISITORS.toLocaleString('en')} visitors and caught up retention at start in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);
+
+const before = core.db.prepare<[string], { id: number }>(
+  `SELECT v.id FROM visitor v WHERE v.anonymised_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM visit x WHERE x.visitor_id = v.id AND x.service_day >= ?)`,
+);
+const s0 = performance.now();
+before.all('2022-01-10');
+console.log(
+  `  the retention scan before (every live visitor walked, in one statement): ${(performance.now() - s0).toFixed(0)} ms`,
+);
+
+async function login(c: Core): Promise<string> {
+  // The bulk-built database has a staff row without a usable PIN: give it one and a role.
+  c.db
+    .prepare("UPDATE staff SET pin_hash = ?, username = 'benchadmin' WHERE id = 1")
+    .run(await hashPin('135790'));
+  c.db
+    .prepare("INSERT OR IGNORE INTO staff_role (staff_id, role) VALUES (1, 'receptionist')")
+    .run();
+  const r = (await c.dispatch(
+    'auth.login',
+    { username: 'benchadmin', pin: '135790' },
+    { window: 'staff' },
+  )) as { ok: boolean; value?: { sessionToken: string } };
+  if (!r.value) throw new Error(`login failed: ${JSON.stringify(r)}`);
+  return r.value.sessionToken;
+}
+const token = await login(core);
+
+/** Requests every `everyMs` for `ms`; returns each request's wait behind other work. */
+async function stream(ms: number, everyMs: number, during?: () => Promise<unknown>) {
+  const waits: number[] = [];
+  const own: number[] = [];
+  const queries = ['siti', 'muhammad riz', 'pt abadi', '0812-34', 'nurhaliz', 'dewi'];
+  let i = 0;
+  const start = performance.now();
+  const background = during?.();
+  await new Promise<void>((resolve) => {
+    const tick = async () => {
+      const due = start + i * everyMs;
+      const begun = performance.now();
+      await core.dispatch(
+        'visitor.search',
+        { query: queries[i % queries.length]! },
+        { window: 'staff', sessionToken: token },
+      );
+      const took = performance.now() - begun;
+      own.push(took);
+      waits.push(Math.max(0, begun - due) + took);
+      i++;
+      if (performance.now() - start > ms) return resolve();
+      setTimeout(() => void tick(), Math.max(0, start + i * everyMs - performance.now()));
+    };
+    void tick();
+  });
+  const result = await background;
+  return { waits: waits.sort((a, b) => a - b), own: own.sort((a, b) => a - b), result };
+}
+
+function previous(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+function prepareNextDay(day: string): void {
+  // 60 visits of yesterday left open, as when the desk closes in a hurry.
+  core.db
+    .prepare(
+      `UPDATE visit SET status = 'waiting', checked_out_at = NULL
+        WHERE id IN (SELECT id FROM visit WHERE service_day = ? LIMIT 60)`,
+    )
+    .run(previous(day));
+  clock = new Date(`${day}T01:30:00Z`);
+}
+
+const idle = await stream(3000, 5);
+const floorP99 = percentile(idle.waits, 99);
+console.log(
+  `request stream with no background work (floor): wait p50 ${percentile(idle.waits, 50).toFixed(2)}, p99 ${floorP99.toFixed(2)}, max ${idle.waits.at(-1)!.toFixed(2)} ms`,
+);
+const days = ['2024-01-10', '2024-01-11', '2024-01-12'];
+for (const day of days) {
+  prepareNextDay(day);
+  const busy = await stream(3000, 5, async () => {
+    const h0 = performance.now();
+    // What the minute's timer runs (core.ts): batches that yield between them.
+    const r = await core.housekeepingInBackground();
+    return { ...r, ms: performance.now() - h0 };
+  });
+  const max = busy.waits.at(-1)!;
+  console.log(
+    `during housekeeping of ${day} (${JSON.stringify(busy.result)}): wait p50 ${percentile(busy.waits, 50).toFixed(2)}, p99 ${percentile(busy.waits, 99).toFixed(2)}, max ${max.toFixed(2)} ms (${(max / idle.waits.at(-1)!).toFixed(1)}x the floor's max)`,
+  );
+}
+core.close();
+rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,151 @@
+/**
+ * Builds (once) a database of realistic visitors (realistic-people.ts) over five years of service
+ * days, a fifth of the visits by a returning visitor. Not through the check-in call: at ~800
+ * durable check-ins a second (checkin-throughput.ts) and a few hundred a second on a loaded
+ * machine even in big transactions, a million would take 20–60 minutes. The rows are written with
+ * the statements `VisitService.checkIn` uses (visitor, visit copied from it, its event and its
+ * audit rows) in transactions of 50,000, at schema version 12; then the database is opened at
+ * the latest version, so migration 13 builds the recency table and the search index from them,
+ * exactly as on a desk that upgrades. That migration's time is printed.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openDatabase } from '../electron/core/db/open-database';
+import { MIGRATIONS } from '../electron/core/db/migrations';
+import { currentConsent } from '../shared/domain/consent';
+import { normalizeIndonesianPhone } from '../shared/domain/phone';
+import { serviceMoment } from '../shared/time';
+import { VISITOR_TYPES } from '../shared/domain/visitor-types';
+import { RealisticPeople } from './realistic-people';
+
+export const DATA_DIR = join(import.meta.dirname, '.data');
+const FIRST_DAY = Date.UTC(2022, 0, 3, 2, 0, 0); // 09:00 WIB
+export const YEARS = 5;
+const RETURNING_SHARE = 0.2;
+
+export function realisticDbFile(visitors: number): string {
+  return join(DATA_DIR, `realistic-${visitors}.sqlite`);
+}
+
+/** The database with `visitors` visitors; built on first use (a few minutes for 1,000,000). */
+export function ensureRealisticDb(visitors: number): string {
+  const file = realisticDbFile(visitors);
+  if (existsSync(file)) return file;
+  mkdirSync(DATA_DIR, { recursive: true });
+  const partial = `${file}.building`;
+  const remove = (f: string) => {
+    for (const x of [f, `${f}-wal`, `${f}-shm`]) rmSync(x, { force: true });
+  };
+  remove(partial);
+  const t0 = performance.now();
+  const db = openDatabase(
+    partial,
+    MIGRATIONS.filter((m) => m.version < 13),
+  );
+  db.pragma('synchronous = OFF'); // bulk load only
+  // Version 12's search index is dropped by migration 13: not filling it saves a minute.
+  db.exec(`DROP TRIGGER visitor_search_insert; DROP TRIGGER visitor_search_update;
+    CREATE TRIGGER visitor_search_insert AFTER INSERT ON visitor WHEN 0 BEGIN SELECT 1; END;
+    CREATE TRIGGER visitor_search_update AFTER UPDATE ON visitor WHEN 0 BEGIN SELECT 1; END;`);
+  db.prepare(
+    `INSERT INTO staff (username, full_name, pin_hash, created_at)
+     VALUES ('bench', 'Bench', 'x', '2022-01-01T00:00:00Z')`,
+  ).run();
+  const q = {
+    visitor: db.prepare<
+      [string, string, string | null, string | null, string, string, string]
+    >(`INSERT INTO visitor (full_name, phone, email, institution, visitor_type, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    visit: db.prepare(
+      `INSERT INTO visit (visitor_id, service_day, queue_no, purpose, checked_in_by,
+         checked_in_at, consent_version, consent_at,
+         full_name, phone, email, institution, visitor_type, lpse, status, checked_out_at)
+       SELECT @visitorId, @serviceDay, @queueNo, @purpose, 1, @at, @consentVersion, @at,
+              full_name, phone, email, institution, visitor_type, lpse, 'done', @at
+         FROM visitor WHERE id = @visitorId`,
+    ),
+    event: db.prepare<[number, string]>(
+      "INSERT INTO visit_event (visit_id, at, kind, actor_id) VALUES (?, ?, 'checked_in', 1)",
+    ),
+    audit: db.prepare<[string, string, string, string, string | null]>(
+      'INSERT INTO audit (at, actor_id, action, entity, entity_id, detail) VALUES (?, 1, ?, ?, ?, ?)',
+    ),
+  };
+  const people = new RealisticPeople(17);
+  const consentVersion = currentConsent().version;
+  const total = Math.round(visitors / (1 - RETURNING_SHARE));
+  const days = YEARS * 365;
+  let created = 0;
+  let queueDay = '';
+  let lastDay = -1;
+  let queueNo = 0;
+  const batch = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const day = Math.floor((i / total) * days);
+      const moment = new Date(FIRST_DAY + day * 86_400_000 + (i % 500) * 50_000);
+      const at = moment.toISOString();
+      if (day !== lastDay) {
+        // The WIB day of the service hours, computed once a day.
+        [lastDay, queueDay, queueNo] = [day, serviceMoment(moment).serviceDay, 0];
+      }
+      const serviceDay = queueDay;
+      queueNo++;
+      const mustCreate = visitors - created >= total - i;
+      const returning =
+        created >= visitors || (!mustCreate && created > 100 && people.random() < RETURNING_SHARE);
+      let visitorId: number;
+      if (returning) {
+        // A returning visitor, more often a recent one, as at a real desk.
+        visitorId = Math.max(1, created - Math.floor(people.random() ** 3 * created));
+      } else {
+        const p = people.person();
+        visitorId = Number(
+          q.visitor.run(
+            p.fullName,
+            normalizeIndonesianPhone(p.phone) ?? '',
+            p.email || null,
+            p.institution || null,
+            VISITOR_TYPES[people.int(VISITOR_TYPES.length)]!,
+            at,
+            at,
+          ).lastInsertRowid,
+        );
+        q.audit.run(at, 'visitor.create', 'visitor', String(visitorId), null);
+        created++;
+      }
+      const visitId = Number(
+        q.visit.run({
+          visitorId,
+          serviceDay,
+          queueNo,
+          purpose: 'Konsultasi SPSE',
+          at,
+          consentVersion,
+        }).lastInsertRowid,
+      );
+      q.event.run(visitId, at);
+      q.audit.run(at, 'visit.checkIn', 'visit', String(visitId), '{"queueLabel":"K-001"}');
+    }
+  });
+  for (let i = 0; i < total; i += 50_000) {
+    batch(i, Math.min(i + 50_000, total));
+    if (process.env.BENCH_DEBUG)
+      console.log(`  ${((performance.now() - t0) / 1000).toFixed(1)} s: ${i.toLocaleString('en')}`);
+  }
+  db.close();
+  const loaded = performance.now();
+  const upgraded = openDatabase(partial);
+  const migrated = performance.now();
+  upgraded.pragma('synchronous = OFF');
+  // What a real installation's index looks like after months of small writes: merged.
+  upgraded.exec("INSERT INTO visitor_search (visitor_search) VALUES ('optimize')");
+  upgraded.pragma('wal_checkpoint(TRUNCATE)');
+  upgraded.close();
+  renameSync(partial, file);
+  remove(partial);
+  console.log(
+    `built ${created.toLocaleString('en')} visitors (${total.toLocaleString('en')} visits): rows ${((loaded - t0) / 1000).toFixed(0)} s, migration 13 (recency + search index) ${((migrated - loaded) / 1000).toFixed(1)} s`,
+  );
+  return file;
+}
