@@ -164,6 +164,9 @@ async function runStation(
     dispatch,
     stageUpload,
     subscribe,
+    // Sessions live on the hub; this stream carries topics and the hub link only, never data,
+    // so a window of a kind this station may open may listen (the launch token is still checked).
+    mayListen: (window) => STATION_KIND_SPECS[config.kind].windows.includes(window),
     rendererDir: options.rendererDir,
     launchToken: options.launchToken ?? randomBytes(24).toString('base64url'),
     ...(options.host !== undefined && { host: options.host }),

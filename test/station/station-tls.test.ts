@@ -181,6 +181,30 @@ describe('a station forwarding to its hub', () => {
     expect(heard).toContainEqual({ type: 'change', topics: ['queue'] });
   });
 
+  it("streams the hub's changes to its own screens over /api/events, without a local session", async () => {
+    const h = await hub();
+    const { station } = await pairedStation(h);
+    await until(
+      async () => h.streams.size,
+      (n) => n === 1,
+    );
+    const res = await fetch(`${station.http.url}/api/events/staff`, {
+      headers: { Authorization: `Bearer ${TOKEN}` },
+    });
+    expect(res.status).toBe(200);
+    const reader = res.body?.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    h.push({ type: 'change', topics: ['queue'] });
+    while (reader && !text.includes('"topics":["queue"]')) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      text += decoder.decode(chunk.value);
+    }
+    await reader?.cancel();
+    expect(text).toContain('"topics":["queue"]');
+  });
+
   it('never sends a write twice when its answer was lost', async () => {
     const h = await hub();
     const { station } = await pairedStation(h);
