@@ -4,7 +4,7 @@
  * download host answers, saying so, and otherwise leaves the choice of browser mode to the caller.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,14 +15,29 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Where @electron/get downloads from: the mirror the environment names, else GitHub's releases. */
 const DOWNLOAD_HOST = 'https://github.com/electron/electron/releases';
 
-/** The path of the Electron binary, or null when the package has no binary (as on these machines). */
-export function installedElectronBinary(): string | null {
+/** The folder of the installed `electron` package, or null when it is not installed. */
+function electronPackageDir(): string | null {
   try {
-    const path = require('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    return dirname(require.resolve('electron/package.json'));
   } catch {
     return null;
   }
+}
+
+/**
+ * The path of the Electron binary, or null when the package has no binary (as on these machines).
+ * Read from the package's `path.txt` rather than by `require('electron')`: since Electron 40 that
+ * require downloads a missing binary on the spot, which offline hangs or fails instead of
+ * falling back to browser mode.
+ */
+export function installedElectronBinary(
+  packageDir: string | null = electronPackageDir(),
+): string | null {
+  if (packageDir === null) return null;
+  const pathFile = join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
 }
 
 /** Whether the download host answers at all within a few seconds (no DNS, no route: false at once). */
