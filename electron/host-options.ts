@@ -46,10 +46,11 @@ export type HostOptions = z.infer<typeof hostOptionsSchema>;
 
 /** A flag given with a value that is not one: one line naming the flag, for the console or a dialog. */
 export class HostOptionsError extends Error {
-  constructor(readonly flag: string) {
-    super(
-      `Nilai opsi ${flag} tidak sah; lihat README bagian opsi. / Invalid value for ${flag}; see the README's options.`,
-    );
+  constructor(
+    readonly flag: string,
+    message = `Nilai opsi ${flag} tidak sah; lihat README bagian opsi. / Invalid value for ${flag}; see the README's options.`,
+  ) {
+    super(message);
     this.name = 'HostOptionsError';
   }
 }
@@ -109,6 +110,12 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
   });
   if (!parsed.success) {
     const key = String(parsed.error.issues[0]?.path[0] ?? '');
+    if (key === 'hub') {
+      throw new HostOptionsError(
+        '--hub',
+        '--hub memerlukan --lan-host H (alamat LAN tempat hub mendengarkan) dan --lan-port N. / --hub needs --lan-host H (the LAN address to listen on) and --lan-port N.',
+      );
+    }
     throw new HostOptionsError(FLAG_OF[key] ?? key);
   }
   return parsed.data;

@@ -27,11 +27,25 @@ describe('the flags both hosts take', () => {
       port: 8080,
       scanFolder: '/scans',
       surveyIdleSeconds: 2,
+      station: false,
     });
   });
 
+  it('reads the hub and station switches, and refuses --hub without its LAN address', () => {
+    expect(
+      parseHostOptions(['--hub', '--lan-host', '10.0.0.5', '--lan-port=47470'], {}),
+    ).toMatchObject({ hub: { host: '10.0.0.5', port: 47470 }, station: false });
+    expect(parseHostOptions(['--station'], {})).toMatchObject({ station: true });
+    expect(() => parseHostOptions(['--hub', '--lan-port', '1'], {})).toThrow(/--lan-host/);
+  });
+
   it('gives defaults with no flags: loopback, no forced folder, no kiosk', () => {
-    expect(parseHostOptions([], {})).toEqual({ browser: false, kiosk: false, host: '127.0.0.1' });
+    expect(parseHostOptions([], {})).toEqual({
+      browser: false,
+      kiosk: false,
+      host: '127.0.0.1',
+      station: false,
+    });
   });
 
   it('takes the environment variables, and a flag wins over its variable', () => {
@@ -56,6 +70,7 @@ describe('the flags both hosts take', () => {
       browser: false,
       kiosk: false,
       host: '127.0.0.1',
+      station: false,
     });
   });
 

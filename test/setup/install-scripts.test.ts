@@ -19,8 +19,10 @@ describe('npm ci on a machine without internet', () => {
   });
 
   it("never runs electron's binary download, which fails offline and aborts the install", () => {
-    expect(withScripts).toContain('electron');
+    // Electron 45 has no install script (it downloads when first required, which Loket never
+    // does: electron/electron-binary.ts); should one come back, it stays off.
     expect(pkg.allowScripts?.electron).toBe(false);
+    if (withScripts.includes('electron')) expect(pkg.allowScripts?.electron).toBe(false);
   });
 
   it('CI installs the way the README says, with no variable that hides a download', () => {
