@@ -75,7 +75,7 @@ test('a ticket that cannot be read is shown on its case, and the check says it f
     await page.getByLabel('API HTTPS JSON (kontrak Loket)').check();
     await page.getByLabel('Alamat API').fill(helpdesk.baseUrl);
     await page.getByLabel('Token API').fill(helpdesk.token);
-    await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+    await page.getByRole('button', { name: 'Simpan pengaturan', exact: true }).click();
     await expect(page.getByText('Pengaturan helpdesk disimpan.')).toBeVisible();
     await openScreen(page, 'Resepsionis');
     const caseCode = await escalateLockedAccount(page);

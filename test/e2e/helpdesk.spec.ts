@@ -27,7 +27,7 @@ test('an officer escalates a case, follows its clock and pauses, reopens it when
   await page.getByLabel('Antrean (queue)').fill('Loket Escalations');
   await page.getByLabel('Akun helpdesk (nama pengguna)').fill(rt.username);
   await page.getByLabel('Kata sandi helpdesk').fill(rt.password);
-  await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+  await page.getByRole('button', { name: 'Simpan pengaturan', exact: true }).click();
   await expect(page.getByText('Pengaturan helpdesk disimpan.')).toBeVisible();
   await page.getByRole('button', { name: 'Periksa pengaturan' }).click();
   await expect(page.getByText('Helpdesk siap menerima kasus.')).toBeVisible();

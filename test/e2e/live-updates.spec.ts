@@ -21,7 +21,7 @@ test('a check-in at reception shows on the consultation screen without a reload'
   await officer.getByLabel('PIN').fill(ADMIN.pin);
   await officer.getByRole('button', { name: 'Masuk' }).click();
   await openScreen(officer, 'Konsultasi');
-  await expect(officer.getByRole('button', { name: 'Panggil berikutnya' })).toBeVisible();
+  await expect(officer.getByRole('button', { name: 'Panggil antrean berikutnya' })).toBeVisible();
   // Let the stream open (its first resync reloads the screen once).
   await officer.waitForTimeout(1_000);
   await expect(officer.getByText('Rini Lestari')).toHaveCount(0);
@@ -42,7 +42,7 @@ test('a check-in at reception shows on the consultation screen without a reload'
   ]);
   await expect(board.getByRole('heading', { name: 'Nomor dipanggil' })).toBeVisible();
   await expect(board.getByText('Belum ada panggilan')).toBeVisible();
-  await officer.getByRole('button', { name: 'Panggil berikutnya' }).click();
+  await officer.getByRole('button', { name: 'Panggil antrean berikutnya' }).click();
   await expect(board.locator('.board__number', { hasText: 'K-001' })).toBeVisible({
     timeout: PUSHED_WITHIN_MS,
   });

@@ -45,7 +45,7 @@ test('reception picks the LPSE from the list; the case form sends kode error, ti
   await page.getByLabel('Antrean (queue)').fill('Loket Escalations');
   await page.getByLabel('Akun helpdesk (nama pengguna)').fill(rt.username);
   await page.getByLabel('Kata sandi helpdesk').fill(rt.password);
-  await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+  await page.getByRole('button', { name: 'Simpan pengaturan', exact: true }).click();
   await expect(page.getByText('Pengaturan helpdesk disimpan.')).toBeVisible();
 
   // Reception: a new visitor type, and the LPSE found by typing part of it, picked by keyboard.
