@@ -62,6 +62,13 @@ async function main(): Promise<void> {
       ...(hub && { hub }),
     };
     const mode = await startBrowserMode(options);
+    const lan = mode.hub.lan();
+    if (lan) {
+      // What the IT staff types at each station and compares on its screen.
+      console.log(
+        `Hub untuk stasiun / hub for stations: ${lan.host}:${lan.port} SHA-256 ${lan.fingerprint256}`,
+      );
+    }
     const paired = setInterval(() => {
       if (hasStationConfig(dataDir)) {
         clearInterval(paired);

@@ -64,6 +64,7 @@ import {
   type PairingThrottleLimits,
 } from './stations/pairing-throttle';
 import { HubSettings, type HubControl } from './stations/hub-settings';
+import { StationDisplays } from './stations/station-displays';
 import { SurveyBindings } from './stations/survey-bindings';
 import { rolesAt, type CallStation } from './api/dispatcher';
 import { stagingOwner } from './api/services';
@@ -134,6 +135,8 @@ export interface Core {
   stations: StationRegistry;
   /** The display session each paired survey screen is answered with. */
   surveyBindings: SurveyBindings;
+  /** The display session each paired waiting-room display is answered with. */
+  stationDisplays: StationDisplays;
   hubSettings: HubSettings;
   /** The host running the LAN listener tells the core where it listens and how to apply settings. */
   setHubControl(control: HubControl | null): void;
@@ -267,6 +270,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     seenWriteIntervalMs: SEEN_WRITE_INTERVAL_MS,
   });
   const surveyBindings = new SurveyBindings(sessions, stations);
+  const stationDisplays = new StationDisplays(sessions);
   const hub: { control: HubControl | null } = { control: null };
   const handlers = createHandlers({
     stations,
@@ -316,6 +320,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     changes,
     stations,
     surveyBindings,
+    stationDisplays,
     hubSettings,
     setHubControl: (control) => {
       hub.control = control;

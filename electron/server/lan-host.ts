@@ -33,7 +33,13 @@ export const LOKET_VERSION: string = packageJson.version;
 
 export type LanCore = Pick<
   Core,
-  'dispatch' | 'stageUpload' | 'stations' | 'surveyBindings' | 'changes' | 'hubSettings'
+  | 'dispatch'
+  | 'stageUpload'
+  | 'stations'
+  | 'surveyBindings'
+  | 'stationDisplays'
+  | 'changes'
+  | 'hubSettings'
 >;
 
 export interface LanHostOptions {
@@ -274,7 +280,7 @@ export function startLanHost(options: LanHostOptions): Promise<LanHost> {
   /**
    * The session a call runs with. A staff window brings the one made by logging in there; a
    * survey screen station never holds one: the hub uses the display an officer bound to it; a
-   * waiting-room display has none (its methods are for displays).
+   * waiting-room display station gets the hub's own display session for it (no staff behind it).
    */
   const sessionFor = (
     req: IncomingMessage,
@@ -282,7 +288,8 @@ export function startLanHost(options: LanHostOptions): Promise<LanHost> {
     window: WindowKind,
   ): string | undefined | null => {
     if (station.kind === 'survey') return core.surveyBindings.tokenFor(station.id) ?? null;
-    if (station.kind === 'display' || window === 'display') return undefined;
+    if (station.kind === 'display') return core.stationDisplays.tokenFor(station.id);
+    if (window === 'display') return undefined;
     return headerOf(req, LAN_HEADERS.session);
   };
 

@@ -111,6 +111,14 @@ export interface HubRequest {
   maxResponseBytes?: number;
 }
 
+/**
+ * The Host header for a request written on a socket of our own: the hub's address as the
+ * station knows it (`host:port`), which the hub checks; Node would otherwise say "localhost".
+ */
+export function hostHeader(address: string): { host: string } {
+  return { host: address.toLowerCase() };
+}
+
 /** Sends one request over an already verified socket and reads the whole answer. */
 export function requestOver(socket: TLSSocket, req: HubRequest): Promise<HubResponse> {
   const max = req.maxResponseBytes ?? 16 * 1024 * 1024;
@@ -163,7 +171,7 @@ export async function pinnedRequest(
   connectTimeoutMs = 5000,
 ): Promise<HubResponse> {
   const socket = await connectPinned(pin, connectTimeoutMs);
-  return requestOver(socket, req);
+  return requestOver(socket, { ...req, headers: { ...hostHeader(pin.address), ...req.headers } });
 }
 
 export interface PresentedCertificate {

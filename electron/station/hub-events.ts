@@ -2,7 +2,13 @@ import { request as httpRequest, type ClientRequest } from 'node:http';
 import { createParser } from 'eventsource-parser';
 import { LAN_PATHS } from '../../shared/api/lan-protocol';
 import { pushEventSchema, type PushEvent } from '../../shared/api/push-events';
-import { connectPinned, HubTransportError, type HubPin, type HubResponse } from './hub-client';
+import {
+  connectPinned,
+  hostHeader,
+  HubTransportError,
+  type HubPin,
+  type HubResponse,
+} from './hub-client';
 import type { HubCalls } from './hub-calls';
 import type { HubLinkTracker } from './hub-link';
 
@@ -91,7 +97,11 @@ export class HubEvents {
     const req = httpRequest({
       method: 'GET',
       path: LAN_PATHS.events,
-      headers: { ...calls.authHeaders({ locale: 'id' }), accept: 'text/event-stream' },
+      headers: {
+        ...hostHeader(this.options.pin.address),
+        ...calls.authHeaders({ locale: 'id' }),
+        accept: 'text/event-stream',
+      },
       createConnection: () => socket,
     });
     this.current = req;

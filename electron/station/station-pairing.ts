@@ -4,12 +4,13 @@ import {
   LAN_PATHS,
   lanRefusalSchema,
   pairingCodeSchema,
-  pairResultSchema,
+  pairAnswerSchema,
   type Hello,
 } from '../../shared/api/lan-protocol';
 import { AppError } from '../core/errors';
 import {
   connectUnverified,
+  hostHeader,
   HubTransportError,
   pinnedRequest,
   requestOver,
@@ -55,6 +56,7 @@ export async function inspectHub(address: string, timeoutMs = 5000): Promise<Ins
     response = await requestOver(connection.socket, {
       method: 'GET',
       path: LAN_PATHS.hello,
+      headers: hostHeader(address),
       timeoutMs,
       maxResponseBytes: 64 * 1024,
     });
@@ -113,8 +115,9 @@ export async function pairWithHub(
       ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),
     });
   }
-  const paired = pairResultSchema.safeParse(json);
-  if (!paired.success) throw new AppError('HUB_UNREACHABLE');
+  const answer = pairAnswerSchema.safeParse(json);
+  if (!answer.success) throw new AppError('HUB_UNREACHABLE');
+  const paired = { data: answer.data.value };
   return {
     version: 1,
     hubAddress: address,

@@ -8,7 +8,8 @@ import { stationKindSchema, windowKindSchema } from '../domain/station-kinds';
  * self-signed certificate pinned by SHA-256 fingerprint at pairing.
  *
  * - `GET  /lan/hello`  no credential: who answers (hub name, Loket version, contract id).
- * - `POST /lan/pair`   no credential: `{ code, name, version, contractId }` → a station credential.
+ * - `POST /lan/pair`   no credential: `{ code, name, version, contractId }` → `{ ok: true, value:
+ *   PairResult }` (the station credential), the API envelope like every other answer.
  * - `POST /lan/api/<window>/<method>`  `{ input }` → ApiResult, as the loopback host's API.
  * - `POST /lan/upload` a file's bytes → ApiResult `{ uploadId }` (staged per station on the hub).
  * - `GET  /lan/events` Server-Sent Events: `hello` once, then `change` (PushEvent), `: ping`.
@@ -62,6 +63,8 @@ export const pairResultSchema = z.object({
   credential: z.string().min(32),
 });
 export type PairResult = z.infer<typeof pairResultSchema>;
+/** What the hub answers a pairing with: the result in the API's own envelope. */
+export const pairAnswerSchema = z.object({ ok: z.literal(true), value: pairResultSchema });
 
 export const LAN_REFUSAL_CODES = [
   'STATION_UNKNOWN',

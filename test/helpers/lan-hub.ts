@@ -4,6 +4,7 @@ import { request, type RequestOptions } from 'node:https';
 import { connect, type PeerCertificate } from 'node:tls';
 import { join } from 'node:path';
 import { contractId, LAN_HEADERS } from '../../shared/api/lan-protocol';
+import { freePort } from './lan-loket';
 import type { StationKind } from '../../shared/domain/station-kinds';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -31,17 +32,33 @@ export async function spawnHub(
   /** null: no hub flags, the saved settings decide (the listener may be off). */
   lanHost: string | null = '127.0.0.2',
 ): Promise<HubProcess> {
+  // The real launcher where its flags say it all; the test entry for what only tests set
+  // (short-lived codes) or a hub started on its saved settings alone.
+  const real = lanHost !== null && extra.length === 0;
+  const lanPort = real ? await freePort(lanHost) : 0;
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      'test/helpers/lan-hub-entry.ts',
-      '--data-dir',
-      dataDir,
-      ...(lanHost === null ? [] : ['--lan-host', lanHost, '--lan-port', '0']),
-      ...extra,
-    ],
+    real
+      ? [
+          '--import',
+          'tsx',
+          'electron/start.ts',
+          '--browser',
+          '--port',
+          '0',
+          '--data-dir',
+          dataDir,
+          ...['--hub', '--lan-host', lanHost, '--lan-port', String(lanPort)],
+        ]
+      : [
+          '--import',
+          'tsx',
+          'test/helpers/lan-hub-entry.ts',
+          '--data-dir',
+          dataDir,
+          ...(lanHost === null ? [] : ['--lan-host', lanHost, '--lan-port', '0']),
+          ...extra,
+        ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let err = '';
@@ -56,6 +73,19 @@ export async function spawnHub(
       if (line) {
         clearTimeout(timer);
         resolve(JSON.parse(line.slice(4)) as HubInfo);
+      }
+      const ready = /ready: (http:\/\/\S+)/.exec(out)?.[1];
+      const listening = /hub for stations: (\S+):(\d+) SHA-256 (\S+)/.exec(out);
+      if (real && ready && listening?.[1] && listening[3]) {
+        clearTimeout(timer);
+        const url = new URL(ready);
+        resolve({
+          url: url.origin,
+          launchToken: url.hash.replace('#token=', ''),
+          lanHost: listening[1],
+          lanPort: Number(listening[2]),
+          fingerprint: listening[3],
+        });
       }
     });
     void exited.then((code) => reject(new Error(`hub exited ${code}:\n${err}`)));

@@ -211,6 +211,22 @@ describe('who may do what', () => {
     expect(staffMethodAsDisplay.json.error?.code).toBe('WINDOW_NOT_ALLOWED');
   });
 
+  it('gives a paired display station its own display session: board.calls answered, nothing else', async () => {
+    const board = await lanCall(hub, display, 'display', 'board.calls', {});
+    expect(board.status).toBe(200);
+    expect(board.json.ok).toBe(true);
+    expect(board.json.value).toMatchObject({ current: [], recent: [] });
+    const overview = await lanCall(hub, display, 'display', 'queue.overview', {});
+    expect(overview.json.ok).toBe(false);
+    expect(overview.json.error?.code).toBe('WINDOW_NOT_ALLOWED');
+    // Its display session is the display's kind only: the survey's methods stay closed to it.
+    const survey = await lanCall(hub, display, 'display', 'survey.current', {});
+    expect(survey.json.ok).toBe(false);
+    // The board is no staff station's: a consultation station gets no session for it.
+    const atConsultation = await lanCall(hub, consultation, 'staff', 'board.calls', {});
+    expect(atConsultation.json.ok).toBe(false);
+  });
+
   it("lets a reception station's officer act only as receptionist: queue.callNext is refused there", async () => {
     const atReception = await loginAt(reception, RINA);
     const me = await lanCall(hub, reception, 'staff', 'auth.me', {}, { session: atReception });

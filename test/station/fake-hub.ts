@@ -121,12 +121,16 @@ export class FakeHub {
             error: { code: 'PAIRING_CODE_INVALID', message: 'Kode pemasangan salah' },
           });
         }
+        // As the real hub answers (lan-host.ts): the result in the API's envelope.
         return json(200, {
-          stationId: 7,
-          kind: 'consultation',
-          name: body.name,
-          hubName: 'Hub PTSP Uji',
-          credential: this.credential,
+          ok: true,
+          value: {
+            stationId: 7,
+            kind: 'consultation',
+            name: body.name,
+            hubName: 'Hub PTSP Uji',
+            credential: this.credential,
+          },
         });
       }
       if (seen.path === LAN_PATHS.events) {

@@ -13,7 +13,7 @@ import type { Role, WindowKind } from '../../../shared/domain/roles';
 import { STATION_KIND_SPECS, type StationKind } from '../../../shared/domain/station-kinds';
 import { DEFAULT_LOCALE, translate, type Locale } from '../../../shared/i18n/messages';
 import type { Access } from '../../../shared/api/methods/method';
-import type { Session, SessionStore } from '../auth/sessions';
+import { staffIdOf, type Session, type SessionStore } from '../auth/sessions';
 import { AppError } from '../errors';
 import { helpdeskErrorCode } from '../sync/connector-error-code';
 import { ConnectorError } from '../sync/connectors/helpdesk-connector';
@@ -129,8 +129,8 @@ export function createDispatcher(
       const roles = session.kind === 'staff' ? rolesAt(session.roles, ctx.station) : [];
       if (!mayCall(spec.access, session, roles)) return failure(locale, 'FORBIDDEN');
       caller = {
-        // A display acts for the staff member who opened it, with none of their roles.
-        staffId: session.kind === 'staff' ? session.staffId : session.openedBy.staffId,
+        // A display acts for the staff member who opened it (if any), with none of their roles.
+        staffId: staffIdOf(session),
         roles,
         sessionToken: ctx.sessionToken,
         locale,

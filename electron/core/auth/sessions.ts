@@ -16,15 +16,21 @@ export interface StaffSession {
 }
 
 /**
- * A screen facing the visitors (the survey, the waiting-room board), opened by a staff member
- * from their own screen. It never carries that staff member's session: it may call only the
- * methods whose access names its display kind.
+ * Who opened a display: a staff member from their own screen (it ends with their session), or
+ * the hub itself for a paired waiting-room display station, which has nobody logged in.
+ */
+export type DisplayOpener =
+  { by: 'staff'; staffId: number; token: string } | { by: 'station'; stationId: number };
+
+/**
+ * A screen facing the visitors (the survey, the waiting-room board). It never carries a staff
+ * member's session: it may call only the methods whose access names its display kind.
  */
 export interface DisplaySession {
   kind: 'display';
   display: DisplayKind;
-  openedBy: { staffId: number; token: string };
-  /** The absolute end (ms): the end of the staff session that opened it. */
+  openedBy: DisplayOpener;
+  /** The absolute end (ms): the end of the staff session that opened it, or of the service day. */
   expiresAt: number;
   /** The paired station it shows on (a survey screen's own, or its officer's). */
   stationId?: number;
@@ -33,9 +39,13 @@ export interface DisplaySession {
 export type Session = StaffSession | DisplaySession;
 
 const endOf = (s: Session): number => (s.kind === 'staff' ? s.endsAt : s.expiresAt);
-const staffIdOf = (s: Session): number => (s.kind === 'staff' ? s.staffId : s.openedBy.staffId);
+/** The staff member behind a session, if any: a station's own display has none. */
+export const staffIdOf = (s: Session): number | null => {
+  if (s.kind === 'staff') return s.staffId;
+  return s.openedBy.by === 'staff' ? s.openedBy.staffId : null;
+};
 const openerOf = (s: Session): string | undefined =>
-  s.kind === 'display' ? s.openedBy.token : undefined;
+  s.kind === 'display' && s.openedBy.by === 'staff' ? s.openedBy.token : undefined;
 
 export interface SessionPolicy {
   /** A staff session ends after this long without a user action. */
@@ -83,10 +93,25 @@ export class SessionStore {
     return this.add({
       kind: 'display',
       display,
-      openedBy: { staffId: staff.staffId, token: staffToken },
+      openedBy: { by: 'staff', staffId: staff.staffId, token: staffToken },
       expiresAt: staff.endsAt,
       // A paired survey screen gets its own station; else the display is where its officer is.
       ...(boundTo !== undefined && { stationId: boundTo }),
+    });
+  }
+
+  /**
+   * The hub's own display session for a paired display station (no staff behind it), made
+   * afresh each service day; it is good at that station alone and calls only its display's
+   * methods. Revoking the station refuses its credential before any session is looked at.
+   */
+  createStationDisplay(stationId: number, display: DisplayKind): string {
+    return this.add({
+      kind: 'display',
+      display,
+      openedBy: { by: 'station', stationId },
+      expiresAt: serviceDayEnd(this.now()),
+      stationId,
     });
   }
 
@@ -99,7 +124,7 @@ export class SessionStore {
   /** The displays a staff member opened (of one kind, or all). */
   endDisplaysOf(staffId: number, display?: DisplayKind): void {
     for (const [token, s] of this.sessions) {
-      if (s.kind !== 'display' || s.openedBy.staffId !== staffId) continue;
+      if (s.kind !== 'display' || staffIdOf(s) !== staffId) continue;
       if (display === undefined || s.display === display) this.sessions.delete(token);
     }
   }

@@ -40,7 +40,9 @@ export class SurveyBindings {
     const token = this.tokenFor(stationId);
     const session =
       token === undefined ? undefined : this.sessions.touch(token, { refresh: false });
-    return session?.kind === 'display' ? session.openedBy.staffId : undefined;
+    return session?.kind === 'display' && session.openedBy.by === 'staff'
+      ? session.openedBy.staffId
+      : undefined;
   }
 
   unbind(stationId: number): void {
