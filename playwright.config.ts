@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
-  workers: 1,
+  // Two spec files at a time: every spec starts its own host, RT and data folder on free ports.
+  workers: 2,
   timeout: 60_000,
   reporter: [['list']],
   outputDir: 'test-results/e2e',

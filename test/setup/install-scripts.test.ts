@@ -31,11 +31,13 @@ describe('npm ci on a machine without internet', () => {
     );
   });
 
-  it('CI proves, once before npm test, that a fresh clone installs with an empty cache and no variables', () => {
+  it('CI installs its clean clone once, before npm test, with an empty cache and no variables', () => {
     const run = readFileSync('.ci/run', 'utf8');
-    const fresh = run.indexOf('bash test/setup/fresh-install.sh');
+    const fresh = run.indexOf('bash test/setup/fresh-install.sh --in-place');
     expect(fresh).toBeGreaterThan(-1);
     expect(fresh).toBeLessThan(run.indexOf('npm test'));
+    // A second `npm ci` with the CI's own environment would replace the install just proven.
+    expect(run).not.toMatch(/^npm ci/m);
     const script = readFileSync('test/setup/fresh-install.sh', 'utf8');
     expect(script).toMatch(/env -i PATH="\$PATH" HOME="\$HOME" npm ci --cache "\$work\/npm-cache"/);
     expect(script).toContain('git clone');
