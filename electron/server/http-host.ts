@@ -1,13 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Dispatch } from '../core/api/dispatcher';
 import type { ApiResult } from '../../shared/api/errors';
 import type { PushEvent } from '../../shared/api/push-events';
 import type { WindowKind } from '../../shared/domain/roles';
-import { LOCALES, translate, type Locale } from '../../shared/i18n/messages';
-import { AppError } from '../core/errors';
+import { LOCALES, type Locale } from '../../shared/i18n/messages';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { CONTENT_TYPES, readStaticFile, resolveStaticPath } from './static-files';
 import {
@@ -18,6 +17,7 @@ import {
 } from './http-limits';
 import { isJsonContentType } from './media-type';
 import { answerThenClose, readBodyText } from './request-body';
+import { answerUpload } from './upload-answer';
 import { apiRouteOf, UPLOAD_PATH } from './api-routes';
 import { HEARTBEAT_MS, MAX_PUSH_STREAMS, PushStreams, type PushSubscribe } from './push-stream';
 
@@ -162,29 +162,12 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     const stageUpload = options.stageUpload;
     if (!stageUpload) return refuse(req, res, 404, 'no uploads');
     const session = req.headers['x-loket-session'];
-    // Staging reads a copy of the stream: when it refuses (too large, cap reached) it destroys
-    // its copy, and the request itself stays open so the refusal can still be answered.
-    const body = new PassThrough();
-    req.pipe(body);
-    try {
-      const uploadId = await stageUpload(typeof session === 'string' ? session : undefined, body);
-      sendJson(res, 200, { ok: true, value: { uploadId } });
-    } catch (err) {
-      req.unpipe(body);
-      const code = err instanceof AppError ? err.code : 'INTERNAL';
-      const result = {
-        ok: false,
-        error: { code, message: translate(localeOf(req), `errors.${code}`) },
-      };
-      answerThenClose(
-        req,
-        res,
-        200,
-        JSON_HEADERS,
-        JSON.stringify(result),
-        limits.maxDiscardedBodyBytes,
-      );
-    }
+    await answerUpload(req, res, {
+      locale: localeOf(req),
+      jsonHeaders: JSON_HEADERS,
+      maxDiscardedBodyBytes: limits.maxDiscardedBodyBytes,
+      stage: (body) => stageUpload(typeof session === 'string' ? session : undefined, body),
+    });
   };
 
   const handleApi = async (

@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { networkInterfaces } from 'node:os';
-import { PassThrough } from 'node:stream';
 import packageJson from '../../package.json';
 import {
   contractId,
@@ -28,6 +27,7 @@ import {
 import { LanEventStreams } from './lan-events';
 import { isJsonContentType } from './media-type';
 import { answerThenClose, readBodyText } from './request-body';
+import { answerUpload } from './upload-answer';
 
 export const LOKET_VERSION: string = packageJson.version;
 
@@ -339,30 +339,16 @@ export function startLanHost(options: LanHostOptions): Promise<LanHost> {
     if (!station) return;
     if (!mayOpen(station, 'staff')) return refuse(req, res, 'WINDOW_NOT_ALLOWED');
     if (req.method !== 'POST') return refuse(req, res, 'VALIDATION', { status: 405 });
-    const body = new PassThrough();
-    req.pipe(body);
-    try {
-      const uploadId = await core.stageUpload(headerOf(req, LAN_HEADERS.session), body, {
-        id: station.id,
-        kind: station.kind,
-      });
-      sendJson(res, 200, { ok: true, value: { uploadId } });
-    } catch (err) {
-      req.unpipe(body);
-      const code: ErrorCode = err instanceof AppError ? err.code : 'INTERNAL';
-      const result = {
-        ok: false,
-        error: { code, message: translate(localeOf(req), `errors.${code}`) },
-      };
-      answerThenClose(
-        req,
-        res,
-        200,
-        JSON_HEADERS,
-        JSON.stringify(result),
-        limits.maxDiscardedBodyBytes,
-      );
-    }
+    await answerUpload(req, res, {
+      locale: localeOf(req),
+      jsonHeaders: JSON_HEADERS,
+      maxDiscardedBodyBytes: limits.maxDiscardedBodyBytes,
+      stage: (body) =>
+        core.stageUpload(headerOf(req, LAN_HEADERS.session), body, {
+          id: station.id,
+          kind: station.kind,
+        }),
+    });
   };
 
   const handleEvents = (req: IncomingMessage, res: ServerResponse) => {
