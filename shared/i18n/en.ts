@@ -925,6 +925,10 @@ export const en: Messages = {
       'This survey screen has not been opened by an officer yet. Please wait; the officer opens it from the consultation desk.',
     INTERNAL: 'Something went wrong in the system. Saved data is safe; please try again.',
     NETWORK: 'Cannot reach the Loket service. Please try again.',
+    VISITOR_NOT_FOUND:
+      "This visitor is not in Loket's guest book. Check the search again; nothing was changed.",
+    ERASURE_CASE_OPEN:
+      "This visitor's data cannot be erased yet: a case of theirs is still open at the helpdesk. Wait until it is finished, or write down why it is erased anyway.",
   },
   board: {
     title: 'Queue board',

@@ -937,6 +937,10 @@ export const id = {
       'Layar survei ini belum dibuka oleh petugas. Mohon tunggu; petugas akan membukanya dari meja konsultasi.',
     INTERNAL: 'Terjadi kesalahan di sistem. Data yang sudah tersimpan tetap aman; coba lagi.',
     NETWORK: 'Tidak dapat menghubungi layanan Loket. Coba lagi.',
+    VISITOR_NOT_FOUND:
+      'Pengunjung ini tidak ditemukan di buku tamu Loket. Periksa kembali pencarian; tidak ada data yang diubah.',
+    ERASURE_CASE_OPEN:
+      'Data pengunjung ini belum dapat dihapus: masih ada kasusnya yang terbuka di helpdesk. Tunggu sampai kasusnya selesai, atau tuliskan alasan penghapusan tetap dilakukan.',
   },
   board: {
     title: 'Layar antrean',
