@@ -334,7 +334,11 @@ export const NOT_PERSONAL: readonly { table: string; column: string; why: string
   ...cols('visitor_search_config', ['k', 'v'], 'FTS5 settings'),
   ...cols('visitor_search_data', ['block'], 'FTS5 storage of visitor_search (see above)'),
   ...cols('visitor_search_docsize', ['sz'], 'FTS5 token counts'),
-  ...cols('visitor_search_idx', ['segid', 'term'], 'FTS5 storage of visitor_search (see above)'),
+  ...cols(
+    'visitor_search_idx',
+    ['segid', 'term', 'pgno'],
+    'FTS5 storage of visitor_search (see above)',
+  ),
 ];
 
 function cols(table: string, columns: readonly string[], why: string) {
