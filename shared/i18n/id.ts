@@ -942,6 +942,18 @@ export const id = {
     ERASURE_CASE_OPEN:
       'Data pengunjung ini belum dapat dihapus: masih ada kasusnya yang terbuka di helpdesk. Tunggu sampai kasusnya selesai, atau tuliskan alasan penghapusan tetap dilakukan.',
   },
+  retentionSettings: {
+    title: 'Masa simpan data pribadi',
+    intro:
+      'Setelah masa ini, data pribadi dihapus dari Loket secara otomatis; jumlah kunjungan, kasus, dan nilai IKM tetap ada. Masa dihitung per kunjungan dan per kasus (sejak kasus selesai), bukan sejak kunjungan terakhir seseorang.',
+    guestBookYears: 'Buku tamu (kunjungan)',
+    casesYears: 'Kasus (formulir, catatan, konfirmasi)',
+    documentsYears: 'Dokumen pendukung (berkas)',
+    yearsHint:
+      'Dalam tahun, 1 sampai {{max}}. Bawaan 2 tahun, sesuai pemberitahuan kepada pengunjung.',
+    save: 'Simpan masa simpan',
+    saved: 'Masa simpan disimpan.',
+  },
   board: {
     title: 'Layar antrean',
     service: 'Layanan Konsultasi SPSE · LKPP',
