@@ -247,26 +247,34 @@ export class Erasure {
     at: string,
   ): number {
     let total = 0;
+    const statements = new Map<PersonalField, ReturnType<typeof this.fieldStatements>>();
     for (const { field, id } of candidates) {
-      const row = this.db
-        .prepare<[number], { text: string | null }>(
-          `SELECT ${field.column} AS text FROM ${field.table} WHERE rowid = ?`,
-        )
-        .get(id);
+      let q = statements.get(field);
+      if (!q) statements.set(field, (q = this.fieldStatements(field)));
+      const row = q.read.get(id);
       if (!row?.text) continue;
       const { text, count } = matcher.redact(row.text);
       if (count === 0) continue;
       total += count;
       if (field.wipe === 'auditRedaction') {
-        this.db.prepare(`UPDATE audit SET detail = '{"redacted":true}' WHERE id = ?`).run(id);
+        q.write.run('{"redacted":true}', id);
         continue;
       }
       if (field.wipe === 'noteRedaction') this.q.noteRedaction.run(id, at, actorId);
-      this.db
-        .prepare(`UPDATE ${field.table} SET ${field.column} = ? WHERE rowid = ?`)
-        .run(text, id);
+      q.write.run(text, id);
     }
     return total;
+  }
+
+  private fieldStatements(field: PersonalField) {
+    return {
+      read: this.db.prepare<[number], { text: string | null }>(
+        `SELECT ${field.column} AS text FROM ${field.table} WHERE rowid = ?`,
+      ),
+      write: this.db.prepare<[string, number]>(
+        `UPDATE ${field.table} SET ${field.column} = ? WHERE rowid = ?`,
+      ),
+    };
   }
 }
 

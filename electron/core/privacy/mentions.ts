@@ -31,7 +31,8 @@ export function mentionMatcher(identity: Identity, marker = ERASED_MARKER): Ment
     if ([...name].length < MIN_NAME_LENGTH) continue;
     const words = name.split(' ').map(escapeRegex);
     patterns.push(String.raw`(?<![\p{L}\p{N}])${words.join(String.raw`\s+`)}(?![\p{L}\p{N}])`);
-    hints.add(name.split(' ').reduce((a, b) => (b.length > a.length ? b : a)));
+    // The whole name: a common first name alone would make every row a candidate.
+    hints.add(name);
   }
   for (const email of unique(identity.emails)) {
     patterns.push(escapeRegex(email));
