@@ -48,6 +48,10 @@ import { VisitService } from './reception/visits';
 import { LpseDirectory } from './reference/lpse-directory';
 import { Housekeeping, type HousekeepingResult } from './privacy/housekeeping';
 import { RetentionJob } from './privacy/retention';
+import { RetentionSettingsStore } from './privacy/retention-settings';
+import { ReleasedFiles } from './privacy/released-files';
+import { wipeFreedPages } from './privacy/freed-pages';
+import { Erasure } from './privacy/erasure';
 import { CaseService } from './consultation/cases';
 import { OfficerQueue } from './consultation/officer-queue';
 import { SurveyService } from './survey/survey-service';
@@ -206,11 +210,6 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   );
   const visits = new VisitService(db, audit, now);
   const lpse = new LpseDirectory(db, audit, now);
-  const chores = new Housekeeping(visits, new RetentionJob(db, audit, now));
-  const housekeeping = () => {
-    chores.runNow();
-  };
-  housekeeping();
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const pdfInspector = options.pdfInspector ? new PdfInspector(options.pdfInspector) : undefined;
   if (options.warmPdfWorker) (pdfInspector ?? sharedPdfInspector()).warm();
@@ -219,6 +218,18 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     maxFileBytes,
     pdfInspector,
   );
+  const retentionSettings = new RetentionSettingsStore(db, audit);
+  const releasedFiles = new ReleasedFiles(db, (sha256) => attachments.pathOf(sha256), now);
+  const chores = new Housekeeping(
+    visits,
+    new RetentionJob(db, audit, now, retentionSettings, releasedFiles),
+    undefined,
+    () => wipeFreedPages(db),
+  );
+  const housekeeping = () => {
+    chores.runNow();
+  };
+  housekeeping();
   const uploads = new UploadStaging(
     join(options.dataDir, 'uploads'),
     {
@@ -307,6 +318,8 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     ikm: new IkmReporter(db),
     db,
     storage,
+    erasure: new Erasure(db, audit, now, releasedFiles),
+    retentionSettings,
   });
   return {
     dispatch: createDispatcher(

@@ -18,6 +18,8 @@ import { stationMethods } from './methods/station';
 import { storageMethods } from './methods/storage';
 import { surveyMethods } from './methods/survey';
 import { hubStationMethods } from './methods/stations';
+import { privacyErasureMethods } from './methods/privacy-erasure';
+import { privacyRetentionMethods } from './methods/privacy-retention';
 
 export type { Access, MethodSpec } from './methods/method';
 
@@ -39,6 +41,8 @@ const DOMAINS = [
   hubStationMethods,
   stationMethods,
   boardMethods,
+  privacyErasureMethods,
+  privacyRetentionMethods,
 ] as const;
 
 type Domains = typeof DOMAINS;

@@ -64,6 +64,8 @@ export const ERROR_CODES = [
   'HUB_CERT_MISMATCH',
   'SURVEY_WAITING_FOR_OFFICER',
   'INTERNAL',
+  'VISITOR_NOT_FOUND',
+  'ERASURE_CASE_OPEN',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

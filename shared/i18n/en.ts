@@ -925,6 +925,21 @@ export const en: Messages = {
       'This survey screen has not been opened by an officer yet. Please wait; the officer opens it from the consultation desk.',
     INTERNAL: 'Something went wrong in the system. Saved data is safe; please try again.',
     NETWORK: 'Cannot reach the Loket service. Please try again.',
+    VISITOR_NOT_FOUND:
+      "This visitor is not in Loket's guest book. Check the search again; nothing was changed.",
+    ERASURE_CASE_OPEN:
+      "This visitor's data cannot be erased yet: a case of theirs is still open at the helpdesk. Wait until it is finished, or write down why it is erased anyway.",
+  },
+  retentionSettings: {
+    title: 'How long personal data is kept',
+    intro:
+      "After this period, personal data is deleted from Loket automatically; the counts of visits and cases and the IKM scores stay. It is counted per visit and per case (from the end of the case), not from a person's last visit.",
+    guestBookYears: 'Guest book (visits)',
+    casesYears: 'Cases (form, notes, confirmations)',
+    documentsYears: 'Supporting documents (files)',
+    yearsHint: 'In years, 1 to {{max}}. Default 2 years, as the notice to visitors says.',
+    save: 'Save retention periods',
+    saved: 'Retention periods saved.',
   },
   board: {
     title: 'Queue board',

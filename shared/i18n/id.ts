@@ -937,6 +937,22 @@ export const id = {
       'Layar survei ini belum dibuka oleh petugas. Mohon tunggu; petugas akan membukanya dari meja konsultasi.',
     INTERNAL: 'Terjadi kesalahan di sistem. Data yang sudah tersimpan tetap aman; coba lagi.',
     NETWORK: 'Tidak dapat menghubungi layanan Loket. Coba lagi.',
+    VISITOR_NOT_FOUND:
+      'Pengunjung ini tidak ditemukan di buku tamu Loket. Periksa kembali pencarian; tidak ada data yang diubah.',
+    ERASURE_CASE_OPEN:
+      'Data pengunjung ini belum dapat dihapus: masih ada kasusnya yang terbuka di helpdesk. Tunggu sampai kasusnya selesai, atau tuliskan alasan penghapusan tetap dilakukan.',
+  },
+  retentionSettings: {
+    title: 'Masa simpan data pribadi',
+    intro:
+      'Setelah masa ini, data pribadi dihapus dari Loket secara otomatis; jumlah kunjungan, kasus, dan nilai IKM tetap ada. Masa dihitung per kunjungan dan per kasus (sejak kasus selesai), bukan sejak kunjungan terakhir seseorang.',
+    guestBookYears: 'Buku tamu (kunjungan)',
+    casesYears: 'Kasus (formulir, catatan, konfirmasi)',
+    documentsYears: 'Dokumen pendukung (berkas)',
+    yearsHint:
+      'Dalam tahun, 1 sampai {{max}}. Bawaan 2 tahun, sesuai pemberitahuan kepada pengunjung.',
+    save: 'Simpan masa simpan',
+    saved: 'Masa simpan disimpan.',
   },
   board: {
     title: 'Layar antrean',

@@ -121,7 +121,7 @@ describe('housekeeping in short transactions', () => {
     for (let i = 0; i < 3; i++) await t.must('visit.checkIn', visitor(`Lama ${i}`));
     t.clock.current = new Date('2028-11-25T02:00:00Z');
     const { job } = smallBatches({ stale: 2, retention: 2 });
-    expect(job.runNow()).toEqual({ closedVisits: 3, anonymisedVisitors: 3, batches: 4 });
+    expect(job.runNow()).toEqual({ closedVisits: 3, anonymisedVisitors: 3, purged: 0, batches: 4 });
     expect(count('SELECT count(*) AS n FROM visitor WHERE anonymised_at IS NULL')).toBe(0);
   });
 

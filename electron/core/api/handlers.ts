@@ -16,6 +16,8 @@ import { createReportHandlers } from './handlers/reports';
 import { createHubStationHandlers } from './handlers/stations';
 import { createStationHandlers } from './handlers/station';
 import { createBoardHandlers } from './handlers/board';
+import { createPrivacyErasureHandlers } from './handlers/privacy-erasure';
+import { createPrivacyRetentionHandlers } from './handlers/privacy-retention';
 
 export type { Services } from './services';
 
@@ -38,5 +40,7 @@ export function createHandlers(s: Services): Handlers {
     ...createHubStationHandlers(s),
     ...createStationHandlers(s),
     ...createBoardHandlers(s),
+    ...createPrivacyErasureHandlers(s),
+    ...createPrivacyRetentionHandlers(s),
   } satisfies Handlers;
 }

@@ -25,6 +25,8 @@ import type { HubControl, HubSettings } from '../stations/hub-settings';
 import type { SurveyBindings } from '../stations/survey-bindings';
 import type { LpseDirectory } from '../reference/lpse-directory';
 import type { Caller } from './dispatcher';
+import type { Erasure } from '../privacy/erasure';
+import type { RetentionSettingsStore } from '../privacy/retention-settings';
 
 /** What the handlers reach: the core's services, built once in createCore. */
 export interface Services {
@@ -61,6 +63,9 @@ export interface Services {
   surveyBindings: SurveyBindings;
   /** The data folder, where pairing writes station.json (station handlers). */
   dataDir: string;
+  /** Erasing a person on request (privacy/erasure.ts). */
+  erasure: Erasure;
+  retentionSettings: RetentionSettingsStore;
 }
 
 /** Staged uploads are kept apart per staff member and, at a station, per station too. */

@@ -682,6 +682,126 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_delivered ON outbox (created_at) WHERE state = 'delivered';
     `,
   },
+  {
+    version: 16,
+    name: 'retention per visit and case, audited note redaction, files released from cases',
+    sql: `
+      -- Retention is counted per visit and per case (issue 14), not from a person's last visit.
+      -- A purged row leaves its partial index, so each run walks only what is left, oldest first.
+      ALTER TABLE visit ADD COLUMN purged_at TEXT;
+      CREATE INDEX visit_retention ON visit (service_day) WHERE purged_at IS NULL;
+      ALTER TABLE problem_case ADD COLUMN purged_at TEXT;
+      ALTER TABLE problem_case ADD COLUMN documents_purged_at TEXT;
+      -- A case ages from its end (closed, or solved on the spot; an abandoned draft from its
+      -- start); one still open at the helpdesk is not purged.
+      CREATE INDEX problem_case_retention ON problem_case (coalesce(finished_at, closed_at, created_at))
+        WHERE purged_at IS NULL AND status NOT IN ('escalated', 'backend_resolved');
+      CREATE INDEX problem_case_documents_retention
+        ON problem_case (coalesce(finished_at, closed_at, created_at))
+        WHERE documents_purged_at IS NULL AND status NOT IN ('escalated', 'backend_resolved');
+      -- A purge reads a case's confirmations, and whether any case still refers to a file.
+      CREATE INDEX confirmation_case ON confirmation (case_id);
+      CREATE INDEX attachment_sha256 ON attachment (sha256);
+
+      -- A file whose attachment row went (removed, purged, erased): deleted from disk once no
+      -- case refers to it, at once by a purge, after a grace when an officer removed it.
+      CREATE TABLE released_file (
+        sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+        released_at TEXT
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX released_file_at ON released_file (released_at);
+      CREATE TRIGGER attachment_released AFTER DELETE ON attachment BEGIN
+        INSERT OR IGNORE INTO released_file (sha256) VALUES (old.sha256);
+      END;
+
+      -- Notes stay append-only: the one change allowed is a redaction of the text, and only with
+      -- a redaction record written first (who, when, why), consumed by that change.
+      CREATE TABLE note_redaction (
+        id INTEGER PRIMARY KEY,
+        note_id INTEGER NOT NULL REFERENCES case_note (id),
+        at TEXT NOT NULL,
+        actor_id INTEGER REFERENCES staff (id),
+        reason TEXT NOT NULL CHECK (reason IN ('retention', 'erasure')),
+        applied INTEGER NOT NULL DEFAULT 0 CHECK (applied IN (0, 1))
+      ) STRICT;
+      CREATE INDEX note_redaction_note ON note_redaction (note_id) WHERE applied = 0;
+      DROP TRIGGER case_note_no_update;
+      CREATE TRIGGER case_note_no_update BEFORE UPDATE ON case_note
+        WHEN new.id IS NOT old.id OR new.case_id IS NOT old.case_id
+          OR new.author_id IS NOT old.author_id OR new.at IS NOT old.at
+          OR new.corrects_note_id IS NOT old.corrects_note_id OR new.client_key IS NOT old.client_key
+          OR NOT EXISTS (SELECT 1 FROM note_redaction WHERE note_id = old.id AND applied = 0)
+        BEGIN SELECT RAISE(ABORT, 'notes are append-only'); END;
+      CREATE TRIGGER case_note_redacted AFTER UPDATE OF text ON case_note BEGIN
+        UPDATE note_redaction SET applied = 1 WHERE note_id = new.id AND applied = 0;
+      END;
+
+      -- Nothing more goes to the helpdesk for a purged or erased case, whichever path queues it.
+      CREATE TRIGGER outbox_purged_case AFTER INSERT ON outbox
+        WHEN (SELECT purged_at FROM problem_case WHERE id = new.case_id) IS NOT NULL BEGIN
+        DELETE FROM outbox WHERE id = new.id;
+      END;
+
+      -- The search index forgets for real. A contentless_delete table only marks a deleted row
+      -- (its terms stay in the file until some merge); a plain contentless one is told the terms
+      -- it indexed, and with secure-delete removes them from the index pages themselves. So every
+      -- removal below names the terms, computed as they were indexed, from the old values; and
+      -- the rebuild drops the terms left by visitors anonymised before this version.
+      DROP TRIGGER visitor_search_insert;
+      DROP TRIGGER visitor_search_update;
+      DROP TRIGGER visitor_search_delete;
+      DROP TRIGGER visit_recency;
+      DROP TABLE visitor_search;
+      CREATE VIRTUAL TABLE visitor_search USING fts5 (
+        name, email, phone, institution,
+        content = '',
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '2 3 4 5 6'
+      );
+      INSERT INTO visitor_search (visitor_search, rank) VALUES ('secure-delete', 1);
+      INSERT INTO visitor_search (rowid, name, email, phone, institution)
+        SELECT r.seq, loket_name_terms(v.full_name), loket_email_terms(v.email), loket_phone_terms(v.phone), loket_words(v.institution)
+          FROM visitor_recency r JOIN visitor v ON v.id = r.visitor_id;
+
+      CREATE TRIGGER visitor_search_insert AFTER INSERT ON visitor
+        WHEN new.anonymised_at IS NULL BEGIN
+        INSERT INTO visitor_recency (visitor_id, last_day, seq) VALUES (new.id,
+          substr(new.created_at, 1, 10), (SELECT coalesce(max(seq), 0) + 1 FROM visitor_recency));
+        INSERT INTO visitor_search (rowid, name, email, phone, institution)
+          SELECT r.seq, loket_name_terms(v.full_name), loket_email_terms(v.email), loket_phone_terms(v.phone), loket_words(v.institution)
+            FROM visitor_recency r JOIN visitor v ON v.id = r.visitor_id WHERE r.visitor_id = new.id;
+      END;
+      CREATE TRIGGER visitor_search_update
+        AFTER UPDATE OF full_name, email, phone, institution, anonymised_at ON visitor BEGIN
+        INSERT INTO visitor_search (visitor_search, rowid, name, email, phone, institution)
+          SELECT 'delete', r.seq, loket_name_terms(old.full_name), loket_email_terms(old.email), loket_phone_terms(old.phone), loket_words(old.institution)
+            FROM visitor_recency r WHERE r.visitor_id = old.id;
+        DELETE FROM visitor_recency WHERE visitor_id = new.id AND new.anonymised_at IS NOT NULL;
+        INSERT INTO visitor_search (rowid, name, email, phone, institution)
+          SELECT r.seq, loket_name_terms(v.full_name), loket_email_terms(v.email), loket_phone_terms(v.phone), loket_words(v.institution)
+            FROM visitor_recency r JOIN visitor v ON v.id = r.visitor_id WHERE r.visitor_id = new.id;
+      END;
+      CREATE TRIGGER visitor_search_delete BEFORE DELETE ON visitor BEGIN
+        INSERT INTO visitor_search (visitor_search, rowid, name, email, phone, institution)
+          SELECT 'delete', r.seq, loket_name_terms(old.full_name), loket_email_terms(old.email), loket_phone_terms(old.phone), loket_words(old.institution)
+            FROM visitor_recency r WHERE r.visitor_id = old.id;
+        DELETE FROM visitor_recency WHERE visitor_id = old.id;
+      END;
+      CREATE TRIGGER visit_recency AFTER INSERT ON visit BEGIN
+        INSERT INTO visitor_search (visitor_search, rowid, name, email, phone, institution)
+          SELECT 'delete', r.seq, loket_name_terms(v.full_name), loket_email_terms(v.email), loket_phone_terms(v.phone), loket_words(v.institution)
+            FROM visitor_recency r JOIN visitor v ON v.id = r.visitor_id
+           WHERE r.visitor_id = new.visitor_id;
+        UPDATE visitor_recency SET last_day = max(last_day, new.service_day),
+               seq = (SELECT max(seq) + 1 FROM visitor_recency)
+         WHERE visitor_id = new.visitor_id;
+        INSERT INTO visitor_search (rowid, name, email, phone, institution)
+          SELECT r.seq, loket_name_terms(v.full_name), loket_email_terms(v.email), loket_phone_terms(v.phone), loket_words(v.institution)
+            FROM visitor_recency r JOIN visitor v ON v.id = r.visitor_id
+           WHERE r.visitor_id = new.visitor_id;
+      END;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -55,6 +55,9 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Deleted and overwritten content is zeroed, so purged personal data leaves the file
+    // (privacy/freed-pages.ts; the cost is in bench/README.md).
+    db.pragma('secure_delete = ON');
     registerSqlFunctions(db);
     applyMigrations(db, version, migrations);
     return db;

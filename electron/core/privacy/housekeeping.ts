@@ -5,11 +5,20 @@ import { RETENTION_BATCH, type RetentionJob } from './retention';
 export interface HousekeepingResult {
   closedVisits: number;
   anonymisedVisitors: number;
+  /** Visits, cases and documents past their purpose's retention, and files removed from disk. */
+  purged: number;
   batches: number;
 }
 
+const nothingYet = (): HousekeepingResult => ({
+  closedVisits: 0,
+  anonymisedVisitors: 0,
+  purged: 0,
+  batches: 0,
+});
+
 /**
- * Closing visits left open on an earlier day and anonymising visitors past retention, in short
+ * Closing visits left open on an earlier day and purging what is past its retention, in short
  * transactions. In the background it yields to the event loop after every batch, so that a
  * request arriving meanwhile waits for one batch (a few ms), not for the whole job.
  */
@@ -19,13 +28,19 @@ export class Housekeeping {
 
   constructor(
     private readonly visits: Pick<VisitService, 'closeStaleBatch'>,
-    private readonly retention: Pick<RetentionJob, 'runBatch'>,
-    private readonly sizes = { stale: STALE_BATCH, retention: RETENTION_BATCH },
+    private readonly retention: Pick<RetentionJob, 'runBatch'> &
+      Partial<Pick<RetentionJob, 'steps'>>,
+    private readonly sizes: { stale: number; retention: number; purge?: number } = {
+      stale: STALE_BATCH,
+      retention: RETENTION_BATCH,
+    },
+    /** After a run that wiped personal data: the freed pages are wiped too (freed-pages.ts). */
+    private readonly afterWipe: () => void = () => {},
   ) {}
 
   /** All of it now, batch after batch without yielding: at start, before requests are served. */
   runNow(): HousekeepingResult {
-    const result = { closedVisits: 0, anonymisedVisitors: 0, batches: 0 };
+    const result = nothingYet();
     for (const step of this.steps()) {
       for (;;) {
         const n = step.batch();
@@ -34,6 +49,7 @@ export class Housekeeping {
         if (n < step.size) break;
       }
     }
+    this.settle(result);
     return result;
   }
 
@@ -50,17 +66,22 @@ export class Housekeeping {
   }
 
   private async background(): Promise<HousekeepingResult> {
-    const result = { closedVisits: 0, anonymisedVisitors: 0, batches: 0 };
+    const result = nothingYet();
     for (const step of this.steps()) {
       for (;;) {
         await yieldToRequests();
-        if (this.stopped) return result;
+        if (this.stopped) return this.settle(result);
         const n = step.batch();
         result.batches++;
         step.add(result, n);
         if (n < step.size) break;
       }
     }
+    return this.settle(result);
+  }
+
+  private settle(result: HousekeepingResult): HousekeepingResult {
+    if (result.anonymisedVisitors + result.purged > 0) this.afterWipe();
     return result;
   }
 
@@ -76,6 +97,11 @@ export class Housekeeping {
         batch: () => this.retention.runBatch(this.sizes.retention),
         add: (r: HousekeepingResult, n: number) => (r.anonymisedVisitors += n),
       },
+      ...(this.retention.steps?.() ?? []).map((purge) => ({
+        size: this.sizes.purge ?? RETENTION_BATCH,
+        batch: () => purge.batch(this.sizes.purge ?? RETENTION_BATCH),
+        add: (r: HousekeepingResult, n: number) => (r.purged += n),
+      })),
     ];
   }
 }
