@@ -24,6 +24,7 @@ import type { StationRegistry } from '../stations/station-registry';
 import type { HubControl, HubSettings } from '../stations/hub-settings';
 import type { SurveyBindings } from '../stations/survey-bindings';
 import type { LpseDirectory } from '../reference/lpse-directory';
+import type { PrivacyDesk } from '../privacy/requests/privacy-desk';
 import type { Caller } from './dispatcher';
 
 /** What the handlers reach: the core's services, built once in createCore. */
@@ -61,6 +62,8 @@ export interface Services {
   surveyBindings: SurveyBindings;
   /** The data folder, where pairing writes station.json (station handlers). */
   dataDir: string;
+  /** Visitors' requests under UU 27/2022, restriction, the breach export. */
+  privacy: PrivacyDesk;
 }
 
 /** Staged uploads are kept apart per staff member and, at a station, per station too. */
