@@ -21,6 +21,7 @@ import { ReceptionScreen } from './screens/reception/ReceptionScreen';
 import { ConsultationScreen } from './screens/consultation/ConsultationScreen';
 import { IkmReportScreen } from './screens/reports/IkmReportScreen';
 import { FollowUpScreen } from './screens/followup/FollowUpScreen';
+import { PrivacyScreen } from './screens/privacy/PrivacyScreen';
 
 type View =
   | { kind: 'loading' }
@@ -29,13 +30,14 @@ type View =
   | { kind: 'login'; notice: string | null }
   | { kind: 'staff'; me: Staff; page: Page };
 
-type Page = 'reception' | 'consultation' | 'followup' | 'reports' | 'admin';
+type Page = 'reception' | 'consultation' | 'followup' | 'reports' | 'admin' | 'privacy';
 
 const PAGES: { page: Page; role: Staff['roles'][number] }[] = [
   { page: 'reception', role: 'receptionist' },
   { page: 'consultation', role: 'officer' },
   { page: 'followup', role: 'officer' },
   { page: 'reports', role: 'supervisor' },
+  { page: 'privacy', role: 'supervisor' },
   { page: 'admin', role: 'admin' },
 ];
 
@@ -178,6 +180,7 @@ export function App() {
       {view.kind === 'staff' && view.page === 'reports' && <IkmReportScreen />}
       {view.kind === 'staff' && view.page === 'admin' && <StaffAdmin me={view.me} />}
       {view.kind === 'staff' && view.page === 'admin' && <StationPanel />}
+      {view.kind === 'staff' && view.page === 'privacy' && <PrivacyScreen />}
     </>
   );
 }

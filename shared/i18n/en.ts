@@ -1068,7 +1068,7 @@ export const en: Messages = {
       from: 'From',
       to: 'To',
       station: 'Station',
-      allDesk: "All of this desk's data (by visit)",
+      allDesk: "All of this desk's data",
       format: 'Format',
       submit: 'Download the list of people affected',
       exported: 'File {{file}} downloaded.',

@@ -1081,7 +1081,7 @@ export const id = {
       from: 'Dari tanggal',
       to: 'Sampai tanggal',
       station: 'Stasiun',
-      allDesk: 'Semua data meja ini (menurut kunjungan)',
+      allDesk: 'Semua data meja ini',
       format: 'Format',
       submit: 'Unduh daftar terdampak',
       exported: 'Berkas {{file}} telah diunduh.',

@@ -1,3 +1,4 @@
+import './PrivacyNoticeText.css';
 import { NOTICE_SECTION_KEYS, type PrivacyNotice } from '../../../shared/domain/privacy-notice';
 
 /** The notice's sections in the reader's language: the same text reception and the visitor see. */
