@@ -41,6 +41,22 @@ const PAGES: { page: Page; role: Staff['roles'][number] }[] = [
   { page: 'admin', role: 'admin' },
 ];
 
+/** The menu items that have a short name for narrow windows (`app.navShort`). */
+const SHORT_NAMES: readonly Page[] = ['reports', 'admin'];
+
+function NavLabel({ page }: { page: Page }) {
+  const { t } = useTranslation();
+  if (!SHORT_NAMES.includes(page)) return t(`app.nav.${page}`);
+  return (
+    <>
+      <span className="topbar__nav-full--has-short">{t(`app.nav.${page}`)}</span>
+      <span className="topbar__nav-short" aria-hidden="true">
+        {t(`app.navShort.${page}`)}
+      </span>
+    </>
+  );
+}
+
 function pagesFor(me: Staff): Page[] {
   return PAGES.filter((p) => me.roles.includes(p.role)).map((p) => p.page);
 }
@@ -113,7 +129,7 @@ export function App() {
                 aria-current={view.page === page ? 'page' : undefined}
                 onClick={() => setView({ ...view, page })}
               >
-                {t(`app.nav.${page}`)}
+                <NavLabel page={page} />
               </button>
             ))}
           </nav>

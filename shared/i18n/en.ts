@@ -17,6 +17,10 @@ export const en: Messages = {
       admin: 'Manage staff',
       privacy: 'Personal data',
     },
+    navShort: {
+      reports: 'IKM',
+      admin: 'Staff',
+    },
   },
   setup: {
     title: 'Welcome to Loket',

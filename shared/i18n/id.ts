@@ -16,6 +16,10 @@ export const id = {
       admin: 'Kelola petugas',
       privacy: 'Data pribadi',
     },
+    navShort: {
+      reports: 'IKM',
+      admin: 'Petugas',
+    },
   },
   setup: {
     title: 'Selamat datang di Loket',
@@ -1058,7 +1062,8 @@ export const id = {
       notes: 'Catatan konsultasi ({{count}})',
       confirmations: 'Konfirmasi hasil ({{count}})',
       trail: 'Rekam jejak pemrosesan ({{count}})',
-      surveyNote: 'Jawaban survei kepuasan bersifat anonim dan tidak termasuk di sini.',
+      surveyNote:
+        'Jawaban survei kepuasan tidak dikaitkan dengan nama atau kontak pengunjung, sehingga tidak termasuk di sini.',
       exportJson: 'Unduh salinan (JSON)',
       exportPdf: 'Unduh salinan (PDF)',
       exported: 'Berkas {{file}} telah diunduh.',
@@ -1105,7 +1110,7 @@ export const id = {
       title: 'Salinan Data Pribadi',
       generated:
         'Dibuat {{at}} oleh Loket (LKPP) atas permintaan subjek data (UU 27/2022 Pasal 7).',
-      surveyNote: 'Jawaban survei kepuasan bersifat anonim dan tidak dapat dikaitkan dengan Anda.',
+      surveyNote: 'Jawaban survei kepuasan tidak dikaitkan dengan nama atau kontak Anda.',
       person: 'Data diri',
       fullName: 'Nama',
       phone: 'Telepon',

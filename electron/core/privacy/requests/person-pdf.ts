@@ -31,8 +31,8 @@ const when = (iso: string | null, locale: Locale): string =>
  */
 export function personRecordPdf(record: PersonRecord, locale: Locale): Promise<Buffer> {
   const t = (key: string, params?: Record<string, string | number>) =>
-    translate(locale, `privacy.pdf.${key}`, params);
-  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: t('title') } });
+    translate(locale, key, params);
+  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: t('privacy.pdf.title') } });
   const font = unicodeFont();
   if (font) doc.font(font);
   const chunks: Buffer[] = [];
@@ -47,59 +47,65 @@ export function personRecordPdf(record: PersonRecord, locale: Locale): Promise<B
     doc.text(`${label}: ${value === null || value === '' ? '—' : value}`);
 
   const v = record.visitor;
-  doc.fontSize(16).text(t('title'));
-  doc.fontSize(9).text(t('generated', { at: when(record.generatedAt, locale) }));
-  doc.text(t('surveyNote'));
-  heading(t('person'));
-  line(t('fullName'), v.fullName);
-  line(t('phone'), v.phone);
-  line(t('email'), v.email);
-  line(t('institution'), v.institution);
-  line(t('lpse'), v.lpse);
-  line(t('since'), when(v.createdAt, locale));
-  if (record.restricted) line(t('restricted'), when(record.restricted.at, locale));
+  doc.fontSize(16).text(t('privacy.pdf.title'));
+  doc.fontSize(9).text(t('privacy.pdf.generated', { at: when(record.generatedAt, locale) }));
+  doc.text(t('privacy.pdf.surveyNote'));
+  heading(t('privacy.pdf.person'));
+  line(t('privacy.pdf.fullName'), v.fullName);
+  line(t('privacy.pdf.phone'), v.phone);
+  line(t('privacy.pdf.email'), v.email);
+  line(t('privacy.pdf.institution'), v.institution);
+  line(t('privacy.pdf.lpse'), v.lpse);
+  line(t('privacy.pdf.since'), when(v.createdAt, locale));
+  if (record.restricted) line(t('privacy.pdf.restricted'), when(record.restricted.at, locale));
 
-  heading(t('visits', { count: record.visits.length }));
+  heading(t('privacy.pdf.visits', { count: record.visits.length }));
   for (const x of record.visits) {
     doc.moveDown(0.3).text(`${x.serviceDay} · ${x.queueLabel} · ${x.status}`);
-    line(t('purpose'), x.purpose);
+    line(t('privacy.pdf.purpose'), x.purpose);
     line(
-      t('given'),
+      t('privacy.pdf.given'),
       [x.fullName, x.phone, x.email, x.institution, x.lpse].filter(Boolean).join(', '),
     );
     line(
-      t(x.notice.kind === 'notice' ? 'notice' : 'consent'),
+      t(x.notice.kind === 'notice' ? 'privacy.pdf.notice' : 'privacy.pdf.consent'),
       `${x.notice.version} · ${when(x.notice.at, locale)}${x.notice.delivery ? ` · ${translate(locale, `privacy.notice.deliveries.${x.notice.delivery}`)}` : ''}`,
     );
-    if (x.contactConsent) line(t('contactConsent'), when(x.contactConsent.at, locale));
+    if (x.contactConsent) line(t('privacy.pdf.contactConsent'), when(x.contactConsent.at, locale));
   }
 
-  heading(t('cases', { count: record.cases.length }));
+  heading(t('privacy.pdf.cases', { count: record.cases.length }));
   for (const c of record.cases) {
     doc
       .moveDown(0.3)
-      .text(`${c.caseCode} · ${c.status}${c.ticket ? ` · ${t('ticket')} ${c.ticket}` : ''}`);
+      .text(
+        `${c.caseCode} · ${c.status}${c.ticket ? ` · ${t('privacy.pdf.ticket')} ${c.ticket}` : ''}`,
+      );
     line(
-      t('reporter'),
+      t('privacy.pdf.reporter'),
       [c.reporterName, c.reporterPhone, c.reporterEmail].filter(Boolean).join(', '),
     );
-    line(t('spseUserId'), c.spseUserId);
-    line(t('description'), c.description);
-    line(t('solution'), c.solution);
-    for (const d of c.documents) doc.text(`• ${t('document')}: ${d.name} (${d.kind}, ${d.size} B)`);
+    line(t('privacy.pdf.spseUserId'), c.spseUserId);
+    line(t('privacy.pdf.description'), c.description);
+    line(t('privacy.pdf.solution'), c.solution);
+    for (const d of c.documents)
+      doc.text(`• ${t('privacy.pdf.document')}: ${d.name} (${d.kind}, ${d.size} B)`);
     for (const n of c.notes)
-      doc.text(`• ${t('note')} ${when(n.at, locale)} ${n.author}: ${n.text}`);
+      doc.text(`• ${t('privacy.pdf.note')} ${when(n.at, locale)} ${n.author}: ${n.text}`);
     for (const k of c.confirmations) {
-      doc.text(`• ${t('confirmation')} ${when(k.confirmedAt, locale)} ${k.channel}: ${k.outcome}`);
+      doc.text(
+        `• ${t('privacy.pdf.confirmation')} ${when(k.confirmedAt, locale)} ${k.channel}: ${k.outcome}`,
+      );
     }
-    for (const h of c.helpdesk) doc.text(`• ${t('helpdesk')}: ${h.operation} · ${h.state}`);
+    for (const h of c.helpdesk)
+      doc.text(`• ${t('privacy.pdf.helpdesk')}: ${h.operation} · ${h.state}`);
   }
 
-  heading(t('trail', { count: record.trail.length }));
+  heading(t('privacy.pdf.trail', { count: record.trail.length }));
   doc.fontSize(8);
   for (const a of record.trail) {
     doc.text(
-      `${when(a.at, locale)} · ${a.actor ?? t('system')} · ${a.action} · ${a.entity} ${a.entityId ?? ''}`,
+      `${when(a.at, locale)} · ${a.actor ?? t('privacy.pdf.system')} · ${a.action} · ${a.entity} ${a.entityId ?? ''}`,
     );
   }
   doc.end();
