@@ -964,7 +964,7 @@ export const en: Messages = {
         read_out: 'Read out to the visitor',
         printed: 'Handed over in print',
       },
-      print: 'Print the notice',
+      print: 'Download the notice to print (PDF)',
       optionalLegend: 'Consent (optional)',
       onVisitorScreen: 'Read the personal data processing notice',
       close: 'Close',

@@ -976,7 +976,7 @@ export const id = {
         read_out: 'Dibacakan kepada pengunjung',
         printed: 'Diberikan dalam bentuk cetak',
       },
-      print: 'Cetak pemberitahuan',
+      print: 'Unduh pemberitahuan untuk dicetak (PDF)',
       optionalLegend: 'Persetujuan (tidak wajib)',
       onVisitorScreen: 'Baca pemberitahuan pemrosesan data pribadi',
       close: 'Tutup',

@@ -278,6 +278,18 @@ describe('requests from a visitor (UU 27/2022)', () => {
     ).toEqual([{ action: 'privacy.restrict' }, { action: 'privacy.liftRestriction' }]);
   });
 
+  it('gives reception the current notice as a PDF to print, with every Pasal 21(1) section', async () => {
+    t = await startWithAdmin();
+    const file = await t.must('privacy.noticePdf', {});
+    expect(file.fileName).toBe(`pemberitahuan-data-pribadi-${currentNotice().version}.pdf`);
+    const path = join(t.dataDir, 'notice.pdf');
+    writeFileSync(path, Buffer.from(file.base64, 'base64'));
+    const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const s of Object.values(currentNotice().sections)) expect(text).toContain(s.heading.id);
+    expect(text).toContain('Pasal 20 ayat (2) huruf e');
+    expect(text).toContain(currentNotice().version);
+  });
+
   it('is for supervisors only', async () => {
     t = await startWithAdmin();
     await t.must('staff.create', {

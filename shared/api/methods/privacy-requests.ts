@@ -88,4 +88,11 @@ export const privacyRequestMethods = {
     access: SUPERVISOR,
     windows: STAFF_WINDOW,
   }),
+  /** The processing notice as a PDF for reception to print and hand over. */
+  'privacy.noticePdf': method({
+    input: z.object({}).strict(),
+    output: exportedFileSchema,
+    access: ['receptionist', 'supervisor'],
+    windows: STAFF_WINDOW,
+  }),
 } as const satisfies Record<string, MethodSpec>;

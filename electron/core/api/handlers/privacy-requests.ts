@@ -1,5 +1,7 @@
 import type { privacyRequestMethods } from '../../../../shared/api/methods/privacy-requests';
 import type { Handlers } from '../dispatcher';
+import { currentNotice } from '../../../../shared/domain/privacy-notice';
+import { noticePdf } from '../../privacy/notice-pdf';
 import { actor, type Services } from '../services';
 
 export function createPrivacyRequestHandlers(
@@ -32,5 +34,10 @@ export function createPrivacyRequestHandlers(
     'privacy.breachScopes': () => s.privacy.breachScopes(),
     'privacy.breachExport': (input, caller) =>
       s.privacy.breachExport(actor(caller), input, input.format, caller.locale),
+    'privacy.noticePdf': async (_input, caller) => ({
+      fileName: `pemberitahuan-data-pribadi-${currentNotice().version}.pdf`,
+      mimeType: 'application/pdf',
+      base64: (await noticePdf(caller.locale)).toString('base64'),
+    }),
   };
 }

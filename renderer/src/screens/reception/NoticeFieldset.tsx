@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
@@ -6,7 +7,12 @@ import {
   NOTICE_DELIVERIES,
 } from '../../../../shared/domain/privacy-notice';
 import type { CheckInInput } from '../../../../shared/domain/visit';
+import { api } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { ActionButton } from '../../components/ActionButton';
+import { Notice } from '../../components/Notice';
 import { PrivacyNoticeText } from '../../components/PrivacyNoticeText';
+import { downloadBase64 } from '../../download';
 import { translateKey } from '../../i18n';
 
 const notice = currentNotice();
@@ -27,6 +33,13 @@ export function NoticeFieldset({
 }) {
   const { t } = useTranslation();
   const l = lang === 'en' ? 'en' : 'id';
+  const [failure, setFailure] = useState<string | null>(null);
+  const printable = async () => {
+    setFailure(null);
+    const r = await api('privacy.noticePdf', {});
+    if (!r.ok) return setFailure(errorText(r.error));
+    downloadBase64(r.value.fileName, r.value.mimeType, r.value.base64);
+  };
   return (
     <>
       <fieldset className={`consent form-grid__wide${deliveryError ? ' field--invalid' : ''}`}>
@@ -37,6 +50,10 @@ export function NoticeFieldset({
           <PrivacyNoticeText notice={notice} lang={lang} />
         </details>
         <p className="field__hint">{t('privacy.notice.version', { version: notice.version })}</p>
+        <ActionButton className="button button--small" onAction={printable}>
+          {t('privacy.notice.print')}
+        </ActionButton>
+        {failure && <Notice kind="error">{failure}</Notice>}
         <div
           role="radiogroup"
           aria-labelledby="notice-delivery-label"
