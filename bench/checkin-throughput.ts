@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { createCore } from '../electron/core/core';
-import { currentConsent } from '../shared/domain/consent';
+import { currentNotice } from '../shared/domain/privacy-notice';
 import { normalizeIndonesianPhone } from '../shared/domain/phone';
 import { RealisticPeople } from './realistic-people';
 
@@ -37,8 +37,8 @@ async function throughDispatcher(): Promise<number> {
     return {
       ...p,
       purpose: 'Konsultasi SPSE',
-      consentGiven: true,
-      consentVersion: currentConsent().version,
+      noticeVersion: currentNotice().version,
+      noticeDelivery: 'read_out' as const,
     };
   });
   const t0 = performance.now();

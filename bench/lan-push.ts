@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { currentConsent } from '../shared/domain/consent';
+import { currentNotice } from '../shared/domain/privacy-notice';
 import {
   hubCall,
   hubMust,
@@ -33,8 +33,8 @@ const visitor = (n: number) => ({
   fullName: `Pengunjung ${n}`,
   phone: `0812${String(10_000_000 + n)}`,
   purpose: 'Konsultasi SPSE',
-  consentGiven: true,
-  consentVersion: currentConsent().version,
+  noticeVersion: currentNotice().version,
+  noticeDelivery: 'read_out' as const,
 });
 
 const percentile = (sorted: number[], p: number) =>

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../electron/core/db/open-database';
 import { MIGRATIONS } from '../electron/core/db/migrations';
-import { currentConsent } from '../shared/domain/consent';
+import { currentNotice } from '../shared/domain/privacy-notice';
 import { normalizeIndonesianPhone } from '../shared/domain/phone';
 import { serviceMoment } from '../shared/time';
 import { VISITOR_TYPES } from '../shared/domain/visitor-types';
@@ -73,7 +73,7 @@ export function ensureRealisticDb(visitors: number): string {
     ),
   };
   const people = new RealisticPeople(17);
-  const consentVersion = currentConsent().version;
+  const consentVersion = currentNotice().version;
   const total = Math.round(visitors / (1 - RETURNING_SHARE));
   const days = YEARS * 365;
   let created = 0;

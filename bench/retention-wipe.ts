@@ -14,7 +14,7 @@ import { AuditLog } from '../electron/core/audit';
 import { createCore } from '../electron/core/core';
 import { wipeFreedPages } from '../electron/core/privacy/freed-pages';
 import { RetentionJob } from '../electron/core/privacy/retention';
-import { currentConsent } from '../shared/domain/consent';
+import { currentNotice } from '../shared/domain/privacy-notice';
 import { percentile } from './synthetic-people';
 
 const VISITS = Number(process.env.BENCH_VISITS ?? 20_000);
@@ -106,8 +106,8 @@ async function checkIns(n: number, mode: Mode, token: string, into: number[]) {
         fullName: `Tamu ${mode} ${serial}`,
         phone: `0813${String(10_000_000 + serial++)}`,
         purpose: 'Konsultasi SPSE',
-        consentGiven: true,
-        consentVersion: currentConsent().version,
+        noticeDelivery: 'read_out' as const,
+        noticeVersion: currentNotice().version,
       },
       { ...ctx, sessionToken: token },
     );

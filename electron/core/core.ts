@@ -72,6 +72,8 @@ import { StationDisplays } from './stations/station-displays';
 import { SurveyBindings } from './stations/survey-bindings';
 import { rolesAt, type CallStation } from './api/dispatcher';
 import { stagingOwner } from './api/services';
+import { PrivacyDesk } from './privacy/requests/privacy-desk';
+import { ReadLog } from './privacy/read-log';
 
 export interface CoreOptions {
   dataDir: string;
@@ -320,7 +322,9 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     storage,
     erasure: new Erasure(db, audit, now, releasedFiles),
     retentionSettings,
+    privacy: new PrivacyDesk(db, audit, now),
   });
+  const readLog = new ReadLog(db, now);
   return {
     dispatch: createDispatcher(
       handlers,
@@ -328,6 +332,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
       report,
       (err) => storage.refusalFor(err),
       (topics) => changes.publish(topics),
+      (read) => readLog.record(read),
     ),
     db,
     changes,

@@ -21,6 +21,7 @@ import { ReceptionScreen } from './screens/reception/ReceptionScreen';
 import { ConsultationScreen } from './screens/consultation/ConsultationScreen';
 import { IkmReportScreen } from './screens/reports/IkmReportScreen';
 import { FollowUpScreen } from './screens/followup/FollowUpScreen';
+import { PrivacyScreen } from './screens/privacy/PrivacyScreen';
 
 type View =
   | { kind: 'loading' }
@@ -29,15 +30,32 @@ type View =
   | { kind: 'login'; notice: string | null }
   | { kind: 'staff'; me: Staff; page: Page };
 
-type Page = 'reception' | 'consultation' | 'followup' | 'reports' | 'admin';
+type Page = 'reception' | 'consultation' | 'followup' | 'reports' | 'admin' | 'privacy';
 
 const PAGES: { page: Page; role: Staff['roles'][number] }[] = [
   { page: 'reception', role: 'receptionist' },
   { page: 'consultation', role: 'officer' },
   { page: 'followup', role: 'officer' },
   { page: 'reports', role: 'supervisor' },
+  { page: 'privacy', role: 'supervisor' },
   { page: 'admin', role: 'admin' },
 ];
+
+/** The menu items that have a short name for narrow windows (`app.navShort`). */
+const SHORT_NAMES: readonly Page[] = ['reports', 'admin'];
+
+function NavLabel({ page }: { page: Page }) {
+  const { t } = useTranslation();
+  if (!SHORT_NAMES.includes(page)) return t(`app.nav.${page}`);
+  return (
+    <>
+      <span className="topbar__nav-full--has-short">{t(`app.nav.${page}`)}</span>
+      <span className="topbar__nav-short" aria-hidden="true">
+        {t(`app.navShort.${page}`)}
+      </span>
+    </>
+  );
+}
 
 function pagesFor(me: Staff): Page[] {
   return PAGES.filter((p) => me.roles.includes(p.role)).map((p) => p.page);
@@ -111,7 +129,7 @@ export function App() {
                 aria-current={view.page === page ? 'page' : undefined}
                 onClick={() => setView({ ...view, page })}
               >
-                {t(`app.nav.${page}`)}
+                <NavLabel page={page} />
               </button>
             ))}
           </nav>
@@ -178,6 +196,7 @@ export function App() {
       {view.kind === 'staff' && view.page === 'reports' && <IkmReportScreen />}
       {view.kind === 'staff' && view.page === 'admin' && <StaffAdmin me={view.me} />}
       {view.kind === 'staff' && view.page === 'admin' && <StationPanel />}
+      {view.kind === 'staff' && view.page === 'privacy' && <PrivacyScreen />}
     </>
   );
 }

@@ -20,6 +20,7 @@ import { surveyMethods } from './methods/survey';
 import { hubStationMethods } from './methods/stations';
 import { privacyErasureMethods } from './methods/privacy-erasure';
 import { privacyRetentionMethods } from './methods/privacy-retention';
+import { privacyRequestMethods } from './methods/privacy-requests';
 
 export type { Access, MethodSpec } from './methods/method';
 
@@ -43,6 +44,7 @@ const DOMAINS = [
   boardMethods,
   privacyErasureMethods,
   privacyRetentionMethods,
+  privacyRequestMethods,
 ] as const;
 
 type Domains = typeof DOMAINS;

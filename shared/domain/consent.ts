@@ -1,7 +1,7 @@
 /**
- * The notice and consent shown before a visitor's data is recorded (UU 27/2022 Pasal 21–22:
- * purpose, data, retention, rights). A changed text gets a new version; each visit stores the
- * version the visitor agreed to and when.
+ * The consent statement visits recorded before the processing notice (privacy-notice.ts) replaced
+ * it as the check-in's basis. Kept so that an old visit's `consent_version` still names its text
+ * (a person's access export shows it); no new visit is recorded with it.
  */
 export interface ConsentText {
   version: string;
@@ -27,8 +27,6 @@ export const CONSENT_TEXTS: readonly ConsentText[] = [
   },
 ];
 
-export function currentConsent(): ConsentText {
-  const latest = CONSENT_TEXTS[CONSENT_TEXTS.length - 1];
-  if (!latest) throw new Error('no consent text defined');
-  return latest;
+export function consentByVersion(version: string): ConsentText | undefined {
+  return CONSENT_TEXTS.find((c) => c.version === version);
 }

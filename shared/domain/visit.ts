@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizeIndonesianPhone } from './phone';
+import { noticeDeliverySchema } from './privacy-notice';
 import { optionalText, requiredText } from './text';
 import { VISITOR_TYPES, storedVisitorTypeSchema } from './visitor-types';
 import { SERVICE_DAY_PATTERN } from '../time';
@@ -40,8 +41,11 @@ export const checkInSchema = z
     visitorType: z.enum(['', ...VISITOR_TYPES], { error: 'validation.invalid' }).optional(),
     lpse: optionalText(120),
     purpose: requiredText(500),
-    consentGiven: z.literal(true, { error: 'validation.consentRequired' }),
-    consentVersion: z.string().min(1).max(40),
+    /** The processing notice the visitor was given (shared/domain/privacy-notice.ts), and how. */
+    noticeVersion: z.string().min(1).max(40),
+    noticeDelivery: noticeDeliverySchema,
+    /** Optional consent to be contacted for a later survey: never a condition of the service. */
+    contactConsent: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.returningVisitorId === undefined && (v.phone === undefined || v.phone === '')) {

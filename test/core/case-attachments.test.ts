@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
-import { currentConsent } from '../../shared/domain/consent';
+import { currentNotice } from '../../shared/domain/privacy-notice';
 import { ADMIN, cleanup, startTestCore, type TestCore } from '../helpers/temp-core';
 import { objectStreamBomb, pdfOfPages, png } from '../helpers/document-files';
 
@@ -30,8 +30,8 @@ async function draftCase(maxCaseBytes = 50 * 1024 * 1024): Promise<number> {
     phone: '081234567890',
     visitorType: 'penyedia_badan_usaha',
     purpose: 'x',
-    consentGiven: true,
-    consentVersion: currentConsent().version,
+    noticeVersion: currentNotice().version,
+    noticeDelivery: 'read_out' as const,
   });
   await t.must('queue.callNext', {});
   await t.must('queue.start', { visitId });

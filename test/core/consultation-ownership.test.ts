@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentConsent } from '../../shared/domain/consent';
+import { currentNotice } from '../../shared/domain/privacy-notice';
 import type { Role } from '../../shared/domain/roles';
 import type { MethodInput, MethodName } from '../../shared/api/contract';
 import { cleanup, startWithAdmin, type TestCore } from '../helpers/temp-core';
@@ -13,8 +13,8 @@ const checkIn = async (n: number) =>
       fullName: `Pengunjung ${n}`,
       phone: `08123456${String(n).padStart(4, '0')}`,
       purpose: 'Konsultasi SPSE',
-      consentGiven: true,
-      consentVersion: currentConsent().version,
+      noticeVersion: currentNotice().version,
+      noticeDelivery: 'read_out' as const,
     })
   ).visitId;
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentConsent } from '../../shared/domain/consent';
+import { currentNotice } from '../../shared/domain/privacy-notice';
 import type { CheckInInput } from '../../shared/domain/visit';
 import { cleanup, startWithAdmin, type TestCore } from '../helpers/temp-core';
 
@@ -12,8 +12,8 @@ const visitor = (n: number, extra: Partial<CheckInInput> = {}): CheckInInput => 
   fullName: `Pengunjung ${n}`,
   phone: `08123456${String(n).padStart(4, '0')}`,
   purpose: 'Konsultasi SPSE',
-  consentGiven: true,
-  consentVersion: currentConsent().version,
+  noticeVersion: currentNotice().version,
+  noticeDelivery: 'read_out' as const,
   ...extra,
 });
 
@@ -305,8 +305,8 @@ describe('the Form Permohonan Permasalahan', () => {
       phone: '081299990000',
       visitorType: 'penyedia' as never,
       purpose: 'x',
-      consentGiven: true,
-      consentVersion: currentConsent().version,
+      noticeVersion: currentNotice().version,
+      noticeDelivery: 'read_out' as const,
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });

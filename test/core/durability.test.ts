@@ -8,7 +8,7 @@ import { createCore } from '../../electron/core/core';
 import { openDatabase } from '../../electron/core/db/open-database';
 import { LOW_DISK_FREE_BYTES, storageFailureOf } from '../../electron/core/db/storage-guard';
 import { startRefusalMessage } from '../../electron/core/errors';
-import { currentConsent } from '../../shared/domain/consent';
+import { currentNotice } from '../../shared/domain/privacy-notice';
 import { damageLeafPageOf } from '../helpers/damage';
 import { startBrowserMode } from '../../electron/server/browser-mode';
 import { escalateCase } from '../helpers/escalate';
@@ -217,8 +217,8 @@ describe('a damaged or full database', () => {
     phone: `0812${String(i).padStart(8, '0')}`,
     purpose:
       'Konsultasi SPSE dengan keterangan yang cukup panjang untuk mengisi halaman basis data',
-    consentGiven: true as const,
-    consentVersion: currentConsent().version,
+    noticeVersion: currentNotice().version,
+    noticeDelivery: 'read_out' as const,
   });
   async function checkIns(n: number): Promise<number[]> {
     const ids: number[] = [];

@@ -3,7 +3,7 @@ import { AuditLog } from '../../electron/core/audit';
 import { Housekeeping } from '../../electron/core/privacy/housekeeping';
 import { RETENTION_EXPIRED_SQL, RetentionJob } from '../../electron/core/privacy/retention';
 import { AUTO_CLOSE_SQL } from '../../electron/core/reception/visits';
-import { currentConsent } from '../../shared/domain/consent';
+import { currentNotice } from '../../shared/domain/privacy-notice';
 import { ADMIN, cleanup, startWithAdmin, type TestCore } from '../helpers/temp-core';
 
 let t: TestCore | undefined;
@@ -20,8 +20,8 @@ const visitor = (fullName: string) => ({
   institution: 'CV Maju',
   visitorType: 'penyedia_badan_usaha' as const,
   purpose: 'Konsultasi',
-  consentGiven: true as const,
-  consentVersion: currentConsent().version,
+  noticeVersion: currentNotice().version,
+  noticeDelivery: 'read_out' as const,
 });
 
 function count(sql: string): number {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentConsent } from '../../shared/domain/consent';
+import { currentNotice } from '../../shared/domain/privacy-notice';
 import type { CheckInInput } from '../../shared/domain/visit';
 import { cleanup, startWithAdmin, type TestCore } from '../helpers/temp-core';
 
@@ -12,8 +12,8 @@ const visitor = (fullName: string, phone: string, lpse: string): CheckInInput =>
   visitorType: 'penyedia_perorangan',
   lpse,
   purpose: 'Lupa User ID SPSE',
-  consentGiven: true,
-  consentVersion: currentConsent().version,
+  noticeVersion: currentNotice().version,
+  noticeDelivery: 'read_out' as const,
 });
 
 const names = (entries: { name: string }[]) => entries.map((e) => e.name);

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentConsent } from '../../shared/domain/consent';
+import { currentContactConsent, currentNotice } from '../../shared/domain/privacy-notice';
 import type { CheckInInput } from '../../shared/domain/visit';
 import { cleanup, startWithAdmin, TestClock, type TestCore } from '../helpers/temp-core';
 
@@ -15,15 +15,15 @@ const BUDI: CheckInInput = {
   visitorType: 'penyedia_badan_usaha',
   lpse: 'LPSE Kota Bandung',
   purpose: 'Lupa kata sandi SPSE',
-  consentGiven: true,
-  consentVersion: currentConsent().version,
+  noticeVersion: currentNotice().version,
+  noticeDelivery: 'read_out' as const,
 };
 
 const count = (table: 'visitor' | 'visit' | 'audit') =>
   (t.core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('check-in', () => {
-  it('records the visitor, the visit with its consent, and an audit entry by the receptionist', async () => {
+  it('records the visitor, the visit with its notice version, and an audit entry by the receptionist', async () => {
     t = await startWithAdmin();
     const r = await t.must('visit.checkIn', BUDI);
     expect(r).toMatchObject({ queueLabel: 'K-001', serviceDay: '2026-11-24' });
@@ -31,8 +31,11 @@ describe('check-in', () => {
     expect(visitor).toMatchObject({ phone: '+6281234567890', email: 'budi.santoso@example.co.id' });
     const visit = t.core.db.prepare('SELECT * FROM visit WHERE id = ?').get(r.visitId);
     expect(visit).toMatchObject({
-      consent_version: currentConsent().version,
-      consent_at: '2026-11-24T02:00:00.000Z',
+      notice_version: currentNotice().version,
+      notice_delivery: 'read_out',
+      notice_at: '2026-11-24T02:00:00.000Z',
+      contact_consent_version: null,
+      contact_consent_at: null,
       status: 'waiting',
       checked_in_by: 1,
     });
@@ -42,14 +45,14 @@ describe('check-in', () => {
     expect(audit).toEqual([{ actor_id: 1 }]);
   });
 
-  it('needs only name, phone, purpose and consent', async () => {
+  it('needs only name, phone, purpose and how the notice was given: no consent', async () => {
     t = await startWithAdmin();
     const r = await t.call('visit.checkIn', {
       fullName: 'Dewi',
       phone: '+62 21 2993 5577',
       purpose: 'Konsultasi',
-      consentGiven: true,
-      consentVersion: currentConsent().version,
+      noticeVersion: currentNotice().version,
+      noticeDelivery: 'read_out' as const,
     });
     expect(r.ok).toBe(true);
   });
@@ -61,7 +64,18 @@ describe('check-in', () => {
     ['no phone for a new visitor', { phone: '' }, 'phone', 'validation.required'],
     ['a bad email', { email: 'budi@' }, 'email', 'validation.emailInvalid'],
     ['no purpose', { purpose: '' }, 'purpose', 'validation.required'],
-    ['no consent', { consentGiven: false }, 'consentGiven', 'validation.consentRequired'],
+    [
+      'no way the notice was given',
+      { noticeDelivery: undefined },
+      'noticeDelivery',
+      'validation.noticeDelivery',
+    ],
+    [
+      'an unknown way of giving the notice',
+      { noticeDelivery: 'whispered' },
+      'noticeDelivery',
+      'validation.noticeDelivery',
+    ],
     ['an unknown visitor type', { visitorType: 'hacker' }, 'visitorType', 'validation.invalid'],
     [
       'a 100,000-character purpose',
@@ -91,11 +105,45 @@ describe('check-in', () => {
     expect(row).toEqual({ full_name: name });
   });
 
-  it('refuses consent to an outdated statement and writes nothing', async () => {
+  it('refuses a check-in under an outdated notice and writes nothing', async () => {
     t = await startWithAdmin();
-    const r = await t.call('visit.checkIn', { ...BUDI, consentVersion: '2020-01-v0' });
-    expect(r.ok ? null : r.error.code).toBe('CONSENT_OUTDATED');
+    const r = await t.call('visit.checkIn', { ...BUDI, noticeVersion: '2020-01-v0' });
+    expect(r.ok ? null : r.error.code).toBe('NOTICE_OUTDATED');
     expect(count('visit')).toBe(0);
+  });
+
+  it('stores the notice version, its delivery and time with every visit, and the optional consent only when given', async () => {
+    t = await startWithAdmin();
+    const first = await t.must('visit.checkIn', { ...BUDI, noticeDelivery: 'printed' });
+    t.clock.advance(60_000);
+    const second = await t.must('visit.checkIn', {
+      ...BUDI,
+      returningVisitorId: first.visitorId,
+      noticeDelivery: 'visitor_screen',
+      contactConsent: true,
+    });
+    const rows = t.core.db
+      .prepare(
+        `SELECT notice_version, notice_delivery, notice_at, contact_consent_version, contact_consent_at
+           FROM visit WHERE id IN (?, ?) ORDER BY id`,
+      )
+      .all(first.visitId, second.visitId);
+    expect(rows).toEqual([
+      {
+        notice_version: currentNotice().version,
+        notice_delivery: 'printed',
+        notice_at: '2026-11-24T02:00:00.000Z',
+        contact_consent_version: null,
+        contact_consent_at: null,
+      },
+      {
+        notice_version: currentNotice().version,
+        notice_delivery: 'visitor_screen',
+        notice_at: '2026-11-24T02:01:00.000Z',
+        contact_consent_version: currentContactConsent().version,
+        contact_consent_at: '2026-11-24T02:01:00.000Z',
+      },
+    ]);
   });
 
   it('leaves no row behind when the visit cannot be written after the visitor was', async () => {
@@ -423,7 +471,7 @@ describe('daily register export', () => {
     expect(text.startsWith('\uFEFFNo. antrean,Jam datang (WIB),Nama,')).toBe(true);
     const lines = text.slice(1).split('\r\n');
     expect(lines[1]).toBe(
-      'K-001,09.00,Budi Santoso,CV Maju Jaya,Penyedia — badan usaha,LPSE Kota Bandung,Lupa kata sandi SPSE,0812-3456-7890,budi.santoso@example.co.id,Menunggu,,,Tidak,2026-11-v1,09.00,',
+      `K-001,09.00,Budi Santoso,CV Maju Jaya,Penyedia — badan usaha,LPSE Kota Bandung,Lupa kata sandi SPSE,0812-3456-7890,budi.santoso@example.co.id,Menunggu,,,Tidak,${currentNotice().version},09.00,`,
     );
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")"`);
     expect(text).toContain('"PT ""Kutip"", Tbk"');

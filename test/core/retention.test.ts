@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { retentionCutoff } from '../../electron/core/privacy/retention';
 import { createCore } from '../../electron/core/core';
-import { currentConsent } from '../../shared/domain/consent';
+import { currentNotice } from '../../shared/domain/privacy-notice';
 import { ADMIN, cleanup, startWithAdmin, type TestCore } from '../helpers/temp-core';
 
 let t: TestCore | undefined;
@@ -17,8 +17,8 @@ const visitor = (name: string, phone: string) => ({
   institution: 'CV Maju Jaya',
   visitorType: 'penyedia_badan_usaha' as const,
   purpose: 'Konsultasi',
-  consentGiven: true as const,
-  consentVersion: currentConsent().version,
+  noticeVersion: currentNotice().version,
+  noticeDelivery: 'read_out' as const,
 });
 
 describe('retention (2 years, as the consent statement promises)', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentConsent } from '../../shared/domain/consent';
+import { currentNotice } from '../../shared/domain/privacy-notice';
 import { SKM_ELEMENTS, type SkmElement } from '../../shared/domain/skm';
 import type { SurveySubmission } from '../../shared/domain/survey';
 import { AuditLog } from '../../electron/core/audit';
@@ -32,8 +32,8 @@ async function servedVisit(category = 'akun_login', receptionToken?: string): Pr
     fullName: 'Budi Santoso',
     phone: '081234567890',
     purpose: 'Konsultasi',
-    consentGiven: true,
-    consentVersion: currentConsent().version,
+    noticeVersion: currentNotice().version,
+    noticeDelivery: 'read_out' as const,
   });
   t.token = officerToken;
   await t.must('queue.callNext', {});

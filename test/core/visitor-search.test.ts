@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
-import { currentConsent } from '../../shared/domain/consent';
+import { currentNotice } from '../../shared/domain/privacy-notice';
 import type { CheckInInput } from '../../shared/domain/visit';
 import { ADMIN, cleanup, startWithAdmin, type TestCore } from '../helpers/temp-core';
 
@@ -18,8 +18,8 @@ const person = (fullName: string, more: Partial<CheckInInput> = {}): CheckInInpu
   institution: '',
   visitorType: 'penyedia_badan_usaha',
   purpose: 'Konsultasi',
-  consentGiven: true,
-  consentVersion: currentConsent().version,
+  noticeVersion: currentNotice().version,
+  noticeDelivery: 'read_out' as const,
   ...more,
 });
 

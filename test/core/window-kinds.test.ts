@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import { boardCallSchema } from '../../shared/api/methods/board';
-import { currentConsent } from '../../shared/domain/consent';
+import { currentNotice } from '../../shared/domain/privacy-notice';
 import { WINDOW_KINDS, type WindowKind } from '../../shared/domain/station-kinds';
 import { CURRENT_CALLS_SQL, RECENT_CALLS_SQL } from '../../electron/core/board/queue-board';
 import { cleanup, startWithAdmin, type TestCore } from '../helpers/temp-core';
@@ -20,8 +20,8 @@ async function checkIn(fullName: string): Promise<number> {
     fullName,
     phone: '081234567890',
     purpose: 'Konsultasi',
-    consentGiven: true,
-    consentVersion: currentConsent().version,
+    noticeVersion: currentNotice().version,
+    noticeDelivery: 'read_out' as const,
   });
   return visitId;
 }

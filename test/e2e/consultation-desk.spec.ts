@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { currentConsent } from '../../shared/domain/consent';
+import { currentNotice } from '../../shared/domain/privacy-notice';
 import { expect, expectAccessible, test } from './loket-fixture';
 import { openScreen, setupAndLogin } from './support/steps';
 
@@ -31,8 +31,8 @@ async function checkInViaApi(page: Page, n: number, purpose = 'Konsultasi SPSE')
       fullName: `Pengunjung ${i}`,
       phone: `0812${String(10_000_000 + i)}`,
       purpose: i === 1 ? purpose : `Keperluan ${i}`,
-      consentGiven: true,
-      consentVersion: currentConsent().version,
+      noticeVersion: currentNotice().version,
+      noticeDelivery: 'read_out' as const,
     })) as { ok: boolean };
     expect(r.ok).toBe(true);
   }

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, expectAccessible, screenshot, test } from './loket-fixture';
 import { deflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
-import { fillNewVisitor, openScreen, setupAndLogin } from './support/steps';
+import { NOTICE_READ_OUT, fillNewVisitor, openScreen, setupAndLogin } from './support/steps';
 
 async function onePagePdf(): Promise<Buffer> {
   const doc = await PDFDocument.create();
@@ -47,7 +47,7 @@ function tinyPng(): Buffer {
 
 async function checkIn(page: Page, v: Parameters<typeof fillNewVisitor>[1]): Promise<void> {
   await fillNewVisitor(page, v);
-  await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
+  await page.getByLabel(NOTICE_READ_OUT).check();
   await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(
     page.getByText(new RegExp(`Nomor antrean K-\\d+ untuk ${v.fullName}`)),

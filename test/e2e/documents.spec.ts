@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, screenshot, test } from './loket-fixture';
 import { activePdf, pdfOfPages, png } from '../helpers/document-files';
-import { fillNewVisitor, openScreen, setupAndLogin } from './support/steps';
+import { NOTICE_READ_OUT, fillNewVisitor, openScreen, setupAndLogin } from './support/steps';
 
 async function providerInConsultation(page: Page, launchUrl: string): Promise<void> {
   await setupAndLogin(page, launchUrl);
@@ -12,7 +12,7 @@ async function providerInConsultation(page: Page, launchUrl: string): Promise<vo
     visitorType: 'Penyedia — badan usaha',
     purpose: 'Verifikasi NIB',
   });
-  await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
+  await page.getByLabel(NOTICE_READ_OUT).check();
   await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(page.getByText(/Nomor antrean K-001/)).toBeVisible();
   await openScreen(page, 'Konsultasi');

@@ -3,7 +3,7 @@ import { SKM_QUESTIONS } from '../../shared/domain/skm';
 import { expect, test } from './loket-fixture';
 import { fillNewVisitor, setupAndLogin, startConsultationWithCase } from './support/steps';
 
-const CONSENT = 'Pengunjung telah membaca pernyataan ini dan menyetujuinya.';
+const NOTICE_READ_OUT = 'Dibacakan kepada pengunjung';
 const rowOf = (page: Page, queue: string) => page.locator(`tr[data-queue="${queue}"]`);
 
 /** Counts the calls a page makes to one API method, e.g. `staff/visit.checkOut`. */
@@ -17,7 +17,7 @@ function countCalls(page: Page, method: string): () => number {
 
 async function checkIn(page: Page, fullName: string, queue: string): Promise<void> {
   await fillNewVisitor(page, { fullName, phone: '0812-3456-7890', purpose: 'Konsultasi SPSE' });
-  await page.getByLabel(CONSENT).check();
+  await page.getByLabel(NOTICE_READ_OUT).check();
   await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(rowOf(page, queue)).toBeVisible();
 }

@@ -11,7 +11,7 @@ import type { Browser, Page } from '@playwright/test';
 import { SKM_QUESTIONS } from '../../shared/domain/skm';
 import { freePort, must, startLoketProcess, type LoketProcess } from '../helpers/lan-loket';
 import { expect, expectAccessible, screenshot, test } from './loket-fixture';
-import { CONSENT_CHECKBOX, fillNewVisitor, openScreen } from './support/steps';
+import { NOTICE_READ_OUT, fillNewVisitor, openScreen } from './support/steps';
 
 const ADMIN = { fullName: 'Siti Rahayu', username: 'siti', pin: '246810' };
 const RECEPTIONIST = { fullName: 'Rina Wati', username: 'rina', pin: '975310' };
@@ -60,7 +60,7 @@ async function login(page: Page, who: { username: string; pin: string }): Promis
 
 async function checkIn(page: Page, fullName: string, queue: string): Promise<void> {
   await fillNewVisitor(page, { fullName, phone: '0812-3456-7890', purpose: 'Konsultasi SPSE' });
-  await page.getByLabel(CONSENT_CHECKBOX).check();
+  await page.getByLabel(NOTICE_READ_OUT).check();
   await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(page.getByText(new RegExp(`Nomor antrean ${queue}`))).toBeVisible();
 }
@@ -208,7 +208,7 @@ test('a hub and three stations carry a desk day over TLS, through a hub restart'
     phone: '0813-1111-2222',
     purpose: 'Lupa kata sandi',
   });
-  await a.page.getByLabel(CONSENT_CHECKBOX).check();
+  await a.page.getByLabel(NOTICE_READ_OUT).check();
   await a.page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(
     a.page.getByText(/Hub tidak terjangkau: permintaan ini belum dikirim/),
@@ -216,7 +216,7 @@ test('a hub and three stations carry a desk day over TLS, through a hub restart'
   await expect(a.page.getByLabel('Nama lengkap')).toHaveValue('Sari Hartono');
   await expect(a.page.getByLabel('Nomor telepon/HP')).toHaveValue('0813-1111-2222');
   await expect(a.page.getByLabel('Keperluan kunjungan')).toHaveValue('Lupa kata sandi');
-  await expect(a.page.getByLabel(CONSENT_CHECKBOX)).toBeChecked();
+  await expect(a.page.getByLabel(NOTICE_READ_OUT)).toBeChecked();
   await shoot(a.page, 'lan-desk-reception-hub-away');
   await shoot(b.page, 'lan-desk-consultation-hub-away');
   await shoot(c.page, 'lan-desk-survey-hub-away');

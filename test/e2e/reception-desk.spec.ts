@@ -3,7 +3,7 @@ import { expect, expectAccessible, screenshot, test } from './loket-fixture';
 import { ADMIN, fillNewVisitor, setupAndLogin } from './support/steps';
 
 const rowOf = (page: Page, queue: string) => page.locator(`tr[data-queue="${queue}"]`);
-const CONSENT = 'Pengunjung telah membaca pernyataan ini dan menyetujuinya.';
+const NOTICE_READ_OUT = 'Dibacakan kepada pengunjung';
 const SUBMIT = 'Daftarkan dan beri nomor antrean';
 
 const LONG_NAME = `Raden Mas ${'Tumenggung Adipati Wiryodiningrat '.repeat(4)}`.slice(0, 120);
@@ -17,7 +17,7 @@ async function checkIn(page: Page, fullName: string, institution?: string): Prom
     institution,
     purpose: 'Konsultasi SPSE',
   });
-  await page.getByLabel(CONSENT).check();
+  await page.getByLabel(NOTICE_READ_OUT).check();
   await page.getByRole('button', { name: SUBMIT }).click();
 }
 
@@ -164,7 +164,7 @@ test('what is typed in the check-in form survives a reload and a new login, and 
   await expect(page.getByLabel('Keperluan kunjungan')).toHaveValue('Reset akun penyedia');
 
   // Sent: the draft is gone, also after a reload.
-  await page.getByLabel(CONSENT).check();
+  await page.getByLabel(NOTICE_READ_OUT).check();
   await page.getByRole('button', { name: SUBMIT }).click();
   await expect(rowOf(page, 'K-001')).toBeVisible();
   await page.reload();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, screenshot, test } from './loket-fixture';
-import { fillNewVisitor, setupAndLogin } from './support/steps';
+import { NOTICE_READ_OUT, fillNewVisitor, setupAndLogin } from './support/steps';
 
 const rowOf = (page: Page, queue: string) => page.locator(`tr[data-queue="${queue}"]`);
 
@@ -16,7 +16,6 @@ test('a receptionist runs the guest book for a day', async ({ page, loket }) => 
     phone: '12345',
     purpose: 'Lupa kata sandi SPSE',
   });
-  await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
   await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(page.getByText(/Nomor telepon tidak valid/)).toBeVisible();
   await expect(page.getByLabel('Nomor telepon/HP')).toHaveAttribute('aria-invalid', 'true');
@@ -24,13 +23,14 @@ test('a receptionist runs the guest book for a day', async ({ page, loket }) => 
   await screenshot(page, '04-reception-bad-phone');
   await expect(page.getByText('Belum ada pengunjung pada tanggal ini.')).toBeVisible();
 
-  // Consent is required before anything is recorded.
+  // No consent gate: reception says how the processing notice reached the visitor, and only that
+  // is required; the optional consent stays unticked.
   await page.getByLabel('Nomor telepon/HP').fill('0812-3456-7890');
-  await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').uncheck();
   await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(
-    page.getByText('Persetujuan pengunjung wajib diperoleh sebelum data dicatat.'),
+    page.getByText('Pilih cara pemberitahuan disampaikan kepada pengunjung.'),
   ).toBeVisible();
+  await expect(page.getByText(/Pengunjung bersedia dihubungi kembali/)).toBeVisible();
 
   await fillNewVisitor(page, {
     fullName: 'Budi Santoso',
@@ -41,7 +41,7 @@ test('a receptionist runs the guest book for a day', async ({ page, loket }) => 
     lpse: 'LPSE Kota Bandung',
     purpose: 'Lupa kata sandi SPSE',
   });
-  await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
+  await page.getByLabel(NOTICE_READ_OUT).check();
   await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(page.getByText('Terdaftar. Nomor antrean K-001 untuk Budi Santoso.')).toBeVisible();
   await expect(rowOf(page, 'K-001')).toContainText('Budi Santoso');
@@ -54,7 +54,7 @@ test('a receptionist runs the guest book for a day', async ({ page, loket }) => 
     visitorType: 'PPK',
     purpose: 'Paket tidak muncul dari SiRUP',
   });
-  await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
+  await page.getByLabel(NOTICE_READ_OUT).check();
   await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(page.getByText('Terdaftar. Nomor antrean K-002 untuk Dewi Lestari.')).toBeVisible();
 
@@ -80,7 +80,7 @@ test('a receptionist runs the guest book for a day', async ({ page, loket }) => 
   // He has moved to another company since.
   await page.getByLabel('Instansi/perusahaan').fill('PT Sinar Abadi');
   await page.getByLabel('Keperluan kunjungan').fill('Verifikasi perubahan data SIKaP');
-  await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
+  await page.getByLabel(NOTICE_READ_OUT).check();
   await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(page.getByText('Terdaftar. Nomor antrean K-003 untuk Budi Santoso.')).toBeVisible();
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { currentConsent } from '../../shared/domain/consent';
+import { currentNotice } from '../../shared/domain/privacy-notice';
 import { expect, expectAccessible, screenshot, test } from './loket-fixture';
 
 const SIZES = [
@@ -97,8 +97,8 @@ test('every staff screen fits 1024×768, 1366×768 and 1920×1080 for an admin w
       phone: '0812-3456-7890',
       institution,
       purpose: 'Konsultasi SPSE: lupa kata sandi akun penyedia dan verifikasi berkas',
-      consentGiven: true,
-      consentVersion: currentConsent().version,
+      noticeVersion: currentNotice().version,
+      noticeDelivery: 'read_out' as const,
     });
     expect(r.ok).toBe(true);
   }

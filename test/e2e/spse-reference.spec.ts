@@ -3,7 +3,7 @@ import { startRt, type RtInstance } from '../helpers/rt/rt-instance';
 import { rtAdmin } from '../helpers/rt/rt-setup';
 import { expect, expectAccessible, screenshot, test } from './loket-fixture';
 import {
-  CONSENT_CHECKBOX,
+  NOTICE_READ_OUT,
   openScreen,
   setupAndLogin,
   startConsultationWithCase,
@@ -68,7 +68,7 @@ test('reception picks the LPSE from the list; the case form sends kode error, ti
   await expect(lpse).toHaveValue('Kabupaten Dompu');
   await expect(lpse).toHaveAttribute('aria-expanded', 'false');
   await page.getByLabel('Keperluan kunjungan').fill('Akun INAPROC belum terverifikasi');
-  await page.getByLabel(CONSENT_CHECKBOX).check();
+  await page.getByLabel(NOTICE_READ_OUT).check();
   await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(page.getByText(/Nomor antrean K-001/)).toBeVisible();
 
@@ -143,7 +143,7 @@ test('an LPSE typed by hand is flagged for the administrator, who adds it to the
   await page.getByRole('option', { name: 'Lainnya (isi manual): "LPSE Kota Bandung"' }).click();
   await expect(page.getByText('LPSE ini belum ada dalam daftar.', { exact: false })).toBeVisible();
   await page.getByLabel('Keperluan kunjungan').fill('Lupa User ID SPSE');
-  await page.getByLabel(CONSENT_CHECKBOX).check();
+  await page.getByLabel(NOTICE_READ_OUT).check();
   await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(page.getByText(/Nomor antrean K-001/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Catat keluar K-001' })).toBeVisible();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { currentConsent } from '../../shared/domain/consent';
+import { currentNotice } from '../../shared/domain/privacy-notice';
 import { damageLeafPageOf } from '../helpers/damage';
 import { expect, expectAccessible, screenshot, test } from './loket-fixture';
 import { setupAndLogin } from './support/steps';
@@ -19,7 +19,7 @@ test('every staff screen says when the database was found damaged, and when the 
   await setupAndLogin(page, loket.launchUrl);
   // Enough visits for the visit table to span many pages, checked in through the real API.
   const saved = await page.evaluate(
-    async ({ consentVersion }) => {
+    async ({ noticeVersion }) => {
       let ok = 0;
       const launch = sessionStorage.getItem('loket.launchToken') ?? '';
       const session = sessionStorage.getItem('loket.session') ?? '';
@@ -36,8 +36,8 @@ test('every staff screen says when the database was found damaged, and when the 
               fullName: `Pengunjung Uji ${i}`,
               phone: `0812${String(i).padStart(8, '0')}`,
               purpose: 'Konsultasi SPSE dengan keterangan yang cukup panjang',
-              consentGiven: true,
-              consentVersion,
+              noticeVersion,
+              noticeDelivery: 'read_out',
             },
           }),
         });
@@ -45,7 +45,7 @@ test('every staff screen says when the database was found damaged, and when the 
       }
       return ok;
     },
-    { consentVersion: currentConsent().version },
+    { noticeVersion: currentNotice().version },
   );
   expect(saved).toBe(150);
 

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { SKM_QUESTIONS } from '../../shared/domain/skm';
 import { expect, expectAccessible, screenshot, test } from './loket-fixture';
 import {
+  NOTICE_READ_OUT,
   checkInNewVisitor,
   fillNewVisitor,
   openScreen,
@@ -167,7 +168,7 @@ test.describe('when left idle', () => {
 async function checkIn(page: Page, fullName: string, phone: string, queue: string): Promise<void> {
   await openScreen(page, 'Resepsionis');
   await fillNewVisitor(page, { fullName, phone, purpose: 'Konsultasi SPSE' });
-  await page.getByLabel('Pengunjung telah membaca pernyataan ini dan menyetujuinya.').check();
+  await page.getByLabel(NOTICE_READ_OUT).check();
   await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(page.getByText(new RegExp(`Nomor antrean ${queue}`))).toBeVisible();
 }

@@ -1,4 +1,4 @@
-import { currentConsent } from '../../shared/domain/consent';
+import { currentNotice } from '../../shared/domain/privacy-notice';
 import type { TestCore } from './temp-core';
 
 export interface EscalateOptions {
@@ -25,8 +25,8 @@ export async function escalateCase(
     phone: o.phone ?? '081234567890',
     ...(o.email !== null && { email: o.email ?? 'budi@contoh.id' }),
     purpose: 'Konsultasi SPSE',
-    consentGiven: true,
-    consentVersion: currentConsent().version,
+    noticeVersion: currentNotice().version,
+    noticeDelivery: 'read_out' as const,
   });
   await t.must('queue.callNext', {});
   await t.must('queue.start', { visitId });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractId } from '../../shared/api/lan-protocol';
-import { currentConsent } from '../../shared/domain/consent';
+import { currentNotice } from '../../shared/domain/privacy-notice';
 import { ADMIN, tempDir } from '../helpers/temp-core';
 import {
   hubCall,
@@ -63,8 +63,8 @@ const checkIn = (fullName: string) => ({
   fullName,
   phone: '081234567890',
   purpose: 'Konsultasi SPSE',
-  consentGiven: true,
-  consentVersion: currentConsent().version,
+  noticeVersion: currentNotice().version,
+  noticeDelivery: 'read_out' as const,
 });
 
 describe('the hub as its own process, over TLS on a LAN address', () => {

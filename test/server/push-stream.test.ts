@@ -2,7 +2,7 @@ import { request, type IncomingMessage } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentConsent } from '../../shared/domain/consent';
+import { currentNotice } from '../../shared/domain/privacy-notice';
 import { pushEventSchema } from '../../shared/api/push-events';
 import { ChangeFeed } from '../../electron/core/api/change-feed';
 import { apiRouteOf } from '../../electron/server/api-routes';
@@ -146,8 +146,8 @@ describe('the push stream over HTTP', () => {
       fullName: 'Budi Santoso',
       phone: '081234567890',
       purpose: 'Konsultasi',
-      consentGiven: true,
-      consentVersion: currentConsent().version,
+      noticeVersion: currentNotice().version,
+      noticeDelivery: 'read_out' as const,
     });
     await eventually(() => events(stream.text()).length > 0);
     expect(events(stream.text())).toEqual([{ type: 'change', topics: ['queue'] }]);

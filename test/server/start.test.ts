@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { currentConsent } from '../../shared/domain/consent';
+import { currentNotice } from '../../shared/domain/privacy-notice';
 import { damageLeafPageOf } from '../helpers/damage';
 import { startWithAdmin, tempDir } from '../helpers/temp-core';
 import { until } from '../helpers/until';
@@ -80,8 +80,8 @@ describe('npm start on a data folder it must not use', () => {
         fullName: `Pengunjung Uji ${i}`,
         phone: `0812${String(i).padStart(8, '0')}`,
         purpose: 'Konsultasi SPSE dengan keterangan yang cukup panjang',
-        consentGiven: true,
-        consentVersion: currentConsent().version,
+        noticeVersion: currentNotice().version,
+        noticeDelivery: 'read_out' as const,
       });
     }
     t.close();

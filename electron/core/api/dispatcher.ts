@@ -17,6 +17,7 @@ import { staffIdOf, type Session, type SessionStore } from '../auth/sessions';
 import { AppError } from '../errors';
 import { helpdeskErrorCode } from '../sync/connector-error-code';
 import { ConnectorError } from '../sync/connectors/helpdesk-connector';
+import type { ReadEvent } from '../privacy/read-log';
 
 /** Who is calling: the window kind is set by the host (IPC sender or HTTP route), never by the page. */
 export interface CallContext {
@@ -103,6 +104,8 @@ export function createDispatcher(
   refusalFor: (err: unknown) => AppError | null = () => null,
   /** Told what a successful call changed (the contract's `changes`), after it committed. */
   changed: (topics: readonly Topic[]) => void = () => {},
+  /** Told who read what, for methods that declare `reads`, before the result is returned. */
+  readBy: (e: ReadEvent) => void = () => {},
 ): Dispatch {
   return async (method, rawInput, ctx) => {
     const locale = ctx.locale ?? DEFAULT_LOCALE;
@@ -146,6 +149,18 @@ export function createDispatcher(
       const handler = handlers[method] as (input: unknown, caller: Caller) => unknown;
       const value: unknown = await handler(parsed.data, caller);
       const result = { ok: true as const, value: spec.output.parse(value) };
+      // One place for every read of personal data, so no handler can forget it; a read that
+      // cannot be logged is not returned.
+      if (spec.reads) {
+        readBy({
+          method,
+          entity: spec.reads,
+          input: parsed.data,
+          output: result.value,
+          staffId: caller.staffId,
+          stationId: ctx.station?.id,
+        });
+      }
       if (spec.changes) changed(spec.changes);
       return result;
     } catch (err) {

@@ -18,6 +18,7 @@ import { createStationHandlers } from './handlers/station';
 import { createBoardHandlers } from './handlers/board';
 import { createPrivacyErasureHandlers } from './handlers/privacy-erasure';
 import { createPrivacyRetentionHandlers } from './handlers/privacy-retention';
+import { createPrivacyRequestHandlers } from './handlers/privacy-requests';
 
 export type { Services } from './services';
 
@@ -42,5 +43,6 @@ export function createHandlers(s: Services): Handlers {
     ...createBoardHandlers(s),
     ...createPrivacyErasureHandlers(s),
     ...createPrivacyRetentionHandlers(s),
+    ...createPrivacyRequestHandlers(s),
   } satisfies Handlers;
 }

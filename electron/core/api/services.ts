@@ -24,6 +24,7 @@ import type { StationRegistry } from '../stations/station-registry';
 import type { HubControl, HubSettings } from '../stations/hub-settings';
 import type { SurveyBindings } from '../stations/survey-bindings';
 import type { LpseDirectory } from '../reference/lpse-directory';
+import type { PrivacyDesk } from '../privacy/requests/privacy-desk';
 import type { Caller } from './dispatcher';
 import type { Erasure } from '../privacy/erasure';
 import type { RetentionSettingsStore } from '../privacy/retention-settings';
@@ -66,6 +67,8 @@ export interface Services {
   /** Erasing a person on request (privacy/erasure.ts). */
   erasure: Erasure;
   retentionSettings: RetentionSettingsStore;
+  /** Visitors' requests under UU 27/2022, restriction, the breach export. */
+  privacy: PrivacyDesk;
 }
 
 /** Staged uploads are kept apart per staff member and, at a station, per station too. */

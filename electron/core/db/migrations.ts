@@ -802,6 +802,93 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 17,
+    name: 'personal data: the processing notice per visit, requests, restriction, read log',
+    sql: `
+      -- The check-in rests on Pasal 20(2)(e) UU 27/2022 with a notice (Pasal 21(1)), not on
+      -- consent: which notice version the visitor was given, how, and when. consent_version and
+      -- consent_at stay NOT NULL (dropping them means rebuilding visit): from now on they repeat
+      -- the notice's version and time, and only visits before this version hold a consent.
+      ALTER TABLE visit ADD COLUMN notice_version TEXT;
+      ALTER TABLE visit ADD COLUMN notice_delivery TEXT
+        CHECK (notice_delivery IS NULL OR notice_delivery IN ('visitor_screen', 'read_out', 'printed'));
+      ALTER TABLE visit ADD COLUMN notice_at TEXT;
+      -- The one optional consent (to be contacted for a later survey): its text's version, or NULL.
+      ALTER TABLE visit ADD COLUMN contact_consent_version TEXT;
+      ALTER TABLE visit ADD COLUMN contact_consent_at TEXT;
+
+      -- A visitor's request under UU 27/2022 (Pasal 6-9, 11), answered within 3 x 24 hours of
+      -- received_at (Pasal 30-41). The person is linked once the supervisor has found them.
+      CREATE TABLE privacy_request (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL
+          CHECK (kind IN ('access', 'correction', 'restriction', 'erasure', 'withdrawal')),
+        requester_name TEXT NOT NULL,
+        requester_contact TEXT,
+        channel TEXT NOT NULL CHECK (channel IN ('in_person', 'email', 'letter', 'phone')),
+        detail TEXT,
+        visitor_id INTEGER REFERENCES visitor (id),
+        received_at TEXT NOT NULL,
+        due_at TEXT NOT NULL,
+        registered_by INTEGER NOT NULL REFERENCES staff (id),
+        registered_at TEXT NOT NULL,
+        answered_at TEXT,
+        answered_by INTEGER REFERENCES staff (id),
+        outcome TEXT CHECK (outcome IS NULL OR outcome IN ('fulfilled', 'refused', 'not_found')),
+        answer TEXT,
+        CHECK ((answered_at IS NULL) = (outcome IS NULL))
+      ) STRICT;
+      -- The register lists the newest first; it grows with every request ever received.
+      CREATE INDEX privacy_request_received ON privacy_request (received_at);
+      CREATE INDEX privacy_request_visitor ON privacy_request (visitor_id);
+
+      -- Restricted processing (Pasal 11): nothing more about this person leaves for the helpdesk.
+      CREATE TABLE processing_restriction (
+        visitor_id INTEGER PRIMARY KEY REFERENCES visitor (id),
+        restricted_at TEXT NOT NULL,
+        restricted_by INTEGER NOT NULL REFERENCES staff (id),
+        request_id INTEGER REFERENCES privacy_request (id)
+      ) STRICT;
+      -- Enforced where every path to the helpdesk meets: an entry written or put back in the queue
+      -- for a restricted person is parked at once with the code 'restricted', whichever module
+      -- wrote it (an escalation, a reopening note, a retry, the recovery after a crash).
+      CREATE TRIGGER outbox_restricted_insert AFTER INSERT ON outbox
+        WHEN new.state = 'queued' AND EXISTS (
+          SELECT 1 FROM problem_case c JOIN visit v ON v.id = c.visit_id
+            JOIN processing_restriction r ON r.visitor_id = v.visitor_id WHERE c.id = new.case_id)
+        BEGIN
+          UPDATE outbox SET state = 'failed', last_error = json_object('kind', 'restricted',
+            'detail', 'processing restricted at the visitor''s request', 'at', new.updated_at)
+           WHERE id = new.id;
+        END;
+      CREATE TRIGGER outbox_restricted_requeue AFTER UPDATE OF state ON outbox
+        WHEN new.state = 'queued' AND EXISTS (
+          SELECT 1 FROM problem_case c JOIN visit v ON v.id = c.visit_id
+            JOIN processing_restriction r ON r.visitor_id = v.visitor_id WHERE c.id = new.case_id)
+        BEGIN
+          UPDATE outbox SET state = 'failed', last_error = json_object('kind', 'restricted',
+            'detail', 'processing restricted at the visitor''s request', 'at', new.updated_at)
+           WHERE id = new.id;
+        END;
+
+      -- Who looked at a person's details or a case, and who exported a register or a report:
+      -- the method and the record's id only, never the data itself (Pasal 31, 46).
+      CREATE TABLE read_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        staff_id INTEGER REFERENCES staff (id),
+        station_id INTEGER REFERENCES station (id),
+        method TEXT NOT NULL,
+        entity TEXT NOT NULL CHECK (entity IN ('visitor', 'visit', 'case', 'register', 'report')),
+        entity_id TEXT
+      ) STRICT;
+      CREATE INDEX read_log_entity ON read_log (entity, entity_id, at);
+      CREATE INDEX read_log_station ON read_log (station_id, at) WHERE station_id IS NOT NULL;
+      CREATE TRIGGER read_log_no_update BEFORE UPDATE ON read_log
+        BEGIN SELECT RAISE(ABORT, 'the read log is append-only'); END;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

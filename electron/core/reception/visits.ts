@@ -1,4 +1,4 @@
-import { currentConsent } from '../../../shared/domain/consent';
+import { currentContactConsent, currentNotice } from '../../../shared/domain/privacy-notice';
 import { formatQueueNumber } from '../../../shared/domain/queue';
 import type { CheckIn, ReceptionStatus, VisitRow, VisitStatus } from '../../../shared/domain/visit';
 import type { VisitorType } from '../../../shared/domain/visitor-types';
@@ -90,14 +90,19 @@ export class VisitService {
             purpose: string;
             actorId: number;
             at: string;
-            consentVersion: string;
+            noticeVersion: string;
+            noticeDelivery: string;
+            contactConsentVersion: string | null;
           },
         ]
       >(
         `INSERT INTO visit (visitor_id, service_day, queue_no, purpose, checked_in_by,
-           checked_in_at, consent_version, consent_at,
+           checked_in_at, consent_version, consent_at, notice_version, notice_delivery, notice_at,
+           contact_consent_version, contact_consent_at,
            full_name, phone, email, institution, visitor_type, lpse)
-         SELECT @visitorId, @serviceDay, @queueNo, @purpose, @actorId, @at, @consentVersion, @at,
+         SELECT @visitorId, @serviceDay, @queueNo, @purpose, @actorId, @at, @noticeVersion, @at,
+                @noticeVersion, @noticeDelivery, @at, @contactConsentVersion,
+                CASE WHEN @contactConsentVersion IS NULL THEN NULL ELSE @at END,
                 full_name, phone, email, institution, visitor_type, lpse
            FROM visitor WHERE id = @visitorId`,
       ),
@@ -131,7 +136,8 @@ export class VisitService {
   }
 
   checkIn(actorId: number, input: CheckIn): CheckInResult {
-    if (input.consentVersion !== currentConsent().version) throw new AppError('CONSENT_OUTDATED');
+    if (input.noticeVersion !== currentNotice().version) throw new AppError('NOTICE_OUTDATED');
+    const contactConsentVersion = input.contactConsent ? currentContactConsent().version : null;
     return this.db
       .transaction((): CheckInResult => {
         const { at, serviceDay } = serviceMoment(this.now());
@@ -148,7 +154,9 @@ export class VisitService {
             purpose: input.purpose,
             actorId,
             at,
-            consentVersion: input.consentVersion,
+            noticeVersion: input.noticeVersion,
+            noticeDelivery: input.noticeDelivery,
+            contactConsentVersion,
           }).lastInsertRowid,
         );
         const queueLabel = formatQueueNumber(queueNo);
@@ -158,7 +166,13 @@ export class VisitService {
           action: 'visit.checkIn',
           entity: 'visit',
           entityId: visitId,
-          detail: { visitorId, queueLabel, consentVersion: input.consentVersion },
+          detail: {
+            visitorId,
+            queueLabel,
+            noticeVersion: input.noticeVersion,
+            noticeDelivery: input.noticeDelivery,
+            contactConsent: contactConsentVersion !== null,
+          },
         });
         return { visitId, visitorId, queueLabel, serviceDay, checkedInAt: at };
       })

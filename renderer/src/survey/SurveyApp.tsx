@@ -10,6 +10,7 @@ import { changeLocale } from '../i18n';
 import { ExitSurveyMode, isSameWindowSurveyMode } from './ExitSurveyMode';
 import { PendingOffer, type OfferedSurvey } from './PendingOffer';
 import { QuestionScreen } from './QuestionScreen';
+import { SurveyPrivacyNotice } from './SurveyPrivacyNotice';
 
 type Step =
   | { kind: 'welcome' }
@@ -247,6 +248,7 @@ export function SurveyApp() {
             ) : (
               <p className="survey-lead">{t('survey.waiting')}</p>
             )}
+            <SurveyPrivacyNotice locale={locale} />
           </section>
         )}
         {step.kind === 'question' && (

@@ -19,12 +19,14 @@ export const caseMethods = {
     changes: ['cases', 'queue'],
   }),
   'case.get': method({
+    reads: 'case',
     input: z.object({ caseId: id }),
     output: caseViewSchema,
     access: ['officer', 'supervisor'],
     windows: STAFF_WINDOW,
   }),
   'case.forVisit': method({
+    reads: 'visit',
     input: z.object({ visitId: id }),
     output: z.array(caseViewSchema),
     access: ['officer', 'supervisor'],

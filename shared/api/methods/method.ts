@@ -28,7 +28,17 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
    * otherwise ('hub', the default) it is forwarded to the hub. All-in-one runs everything itself.
    */
   runsAt?: 'local' | 'hub';
+  /**
+   * Shows a person's details or a case, or exports a register or a report: the dispatcher
+   * records who did it in the read log (the record's id only, never the data). The id is the
+   * input's `<entity>Id`, or for a list the output's items' `<entity>Id`; a register or report
+   * is named by its day or period.
+   */
+  reads?: ReadEntity;
 }
+
+export const READ_ENTITIES = ['visitor', 'visit', 'case', 'register', 'report'] as const;
+export type ReadEntity = (typeof READ_ENTITIES)[number];
 
 export function method<I extends z.ZodType, O extends z.ZodType>(
   spec: MethodSpec<I, O>,

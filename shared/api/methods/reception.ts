@@ -10,6 +10,7 @@ import { method, STAFF_WINDOW, type MethodSpec } from './method';
 
 export const receptionMethods = {
   'visitor.search': method({
+    reads: 'visitor',
     input: z.object({ query: z.string().max(100) }),
     output: z.array(visitorSuggestionSchema),
     access: ['receptionist'],
@@ -43,6 +44,7 @@ export const receptionMethods = {
     changes: ['queue'],
   }),
   'register.export': method({
+    reads: 'register',
     input: z.object({ day: serviceDaySchema.optional(), format: z.enum(['csv', 'xlsx']) }),
     output: exportedFileSchema,
     access: ['receptionist', 'supervisor'],

@@ -11,6 +11,7 @@ export const reportMethods = {
     windows: STAFF_WINDOW,
   }),
   'report.ikmExport': method({
+    reads: 'report',
     input: reportPeriodSchema.and(z.object({ format: z.enum(['pdf', 'xlsx']) })),
     output: exportedFileSchema,
     access: ['supervisor'],

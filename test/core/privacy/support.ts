@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { currentConsent } from '../../../shared/domain/consent';
+import { currentNotice } from '../../../shared/domain/privacy-notice';
 import { png } from '../../helpers/document-files';
 
 /**
@@ -47,6 +47,6 @@ export const checkIn = (
   institution: 'CV Maju Jaya',
   visitorType: 'penyedia_badan_usaha' as const,
   purpose,
-  consentGiven: true as const,
-  consentVersion: currentConsent().version,
+  noticeDelivery: 'read_out' as const,
+  noticeVersion: currentNotice().version,
 });

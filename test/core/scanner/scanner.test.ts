@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/core';
 import { SaneScanner } from '../../../electron/core/scanner/sane-scanner';
-import { currentConsent } from '../../../shared/domain/consent';
+import { currentNotice } from '../../../shared/domain/privacy-notice';
 import { feederOf, saneTestEnv } from '../../helpers/sane';
 import { ADMIN, cleanup, startTestCore, type TestCore } from '../../helpers/temp-core';
 
@@ -42,8 +42,8 @@ async function officerWithCase(
     phone: '081234567890',
     visitorType: 'penyedia_badan_usaha',
     purpose: 'x',
-    consentGiven: true,
-    consentVersion: currentConsent().version,
+    noticeVersion: currentNotice().version,
+    noticeDelivery: 'read_out' as const,
   });
   await core.must('queue.callNext', {});
   await core.must('queue.start', { visitId });

@@ -8,7 +8,7 @@ import { RtConnector } from '../../../electron/core/sync/connectors/rt-connector
 import { RT_FIELDS } from '../../../electron/core/sync/connectors/rt-ticket-payload';
 import { OutboxStore } from '../../../electron/core/sync/outbox-store';
 import { SyncWorker } from '../../../electron/core/sync/sync-worker';
-import { currentConsent } from '../../../shared/domain/consent';
+import { currentNotice } from '../../../shared/domain/privacy-notice';
 import { startRt, type RtInstance } from '../../helpers/rt/rt-instance';
 import { rtAdmin } from '../../helpers/rt/rt-setup';
 import { cleanup, startWithAdmin, type TestCore } from '../../helpers/temp-core';
@@ -36,8 +36,8 @@ describe("LPSE Support's fields on the real RT ticket", () => {
       visitorType: 'pokja',
       lpse: 'kab dompu',
       purpose: 'Permintaan reset akun',
-      consentGiven: true,
-      consentVersion: currentConsent().version,
+      noticeVersion: currentNotice().version,
+      noticeDelivery: 'read_out' as const,
     });
     await t.must('queue.callNext', {});
     await t.must('queue.start', { visitId });

@@ -6,7 +6,7 @@ import { BackendLinks } from '../../../electron/core/sync/backend-links';
 import { RtConnector } from '../../../electron/core/sync/connectors/rt-connector';
 import { OutboxStore } from '../../../electron/core/sync/outbox-store';
 import { SyncWorker } from '../../../electron/core/sync/sync-worker';
-import { currentConsent } from '../../../shared/domain/consent';
+import { currentNotice } from '../../../shared/domain/privacy-notice';
 import { pdfOfPages } from '../../helpers/document-files';
 import { startRt, type RtInstance } from '../../helpers/rt/rt-instance';
 import { rtAdmin } from '../../helpers/rt/rt-setup';
@@ -39,8 +39,8 @@ describe('escalated cases reach a real Request Tracker', () => {
         email: `penyedia${i}@contoh.id`,
         visitorType: 'penyedia_badan_usaha',
         purpose: 'Perubahan data',
-        consentGiven: true,
-        consentVersion: currentConsent().version,
+        noticeVersion: currentNotice().version,
+        noticeDelivery: 'read_out' as const,
       });
       await t.must('queue.callNext', {});
       await t.must('queue.start', { visitId });

@@ -51,17 +51,18 @@ export async function fillNewVisitor(page: Page, v: NewVisitor): Promise<void> {
   await page.getByLabel('Keperluan kunjungan').fill(v.purpose);
 }
 
-export const CONSENT_CHECKBOX = 'Pengunjung telah membaca pernyataan ini dan menyetujuinya.';
+/** How reception says the processing notice reached the visitor: read out at the desk. */
+export const NOTICE_READ_OUT = 'Dibacakan kepada pengunjung';
 
 /** A staff screen by its menu entry, e.g. "Konsultasi" or "Tindak lanjut". */
 export async function openScreen(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('button', { name }).click();
 }
 
-/** Reception checks a new visitor in, with consent, and sees the queue number issued. */
+/** Reception checks a new visitor in, the notice read out, and sees the queue number issued. */
 export async function checkInNewVisitor(page: Page, v: NewVisitor, queue = 'K-001'): Promise<void> {
   await fillNewVisitor(page, v);
-  await page.getByLabel(CONSENT_CHECKBOX).check();
+  await page.getByLabel(NOTICE_READ_OUT).check();
   await page.getByRole('button', { name: 'Daftarkan dan beri nomor antrean' }).click();
   await expect(page.getByText(new RegExp(`Nomor antrean ${queue}`))).toBeVisible();
 }

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { currentConsent } from '../../../../shared/domain/consent';
+import { currentNotice } from '../../../../shared/domain/privacy-notice';
 import {
   checkInSchema,
   visitorSuggestionSchema,
@@ -16,12 +16,13 @@ import { api } from '../../api/client';
 import { applyFieldErrors, errorText } from '../../api/errors';
 import { Field } from '../../components/Field';
 import { LpseCombobox } from '../../components/LpseCombobox';
+import { NoticeFieldset } from './NoticeFieldset';
 import { Notice } from '../../components/Notice';
 import { clearDraft, loadDraft, saveDraft } from '../../drafts/form-draft';
 import { QueueNumberPanel, type IssuedNumber } from './QueueNumberPanel';
 import { VisitorSearchBox } from './VisitorSearchBox';
 
-const consent = currentConsent();
+const notice = currentNotice();
 
 const EMPTY: CheckInInput = {
   fullName: '',
@@ -31,13 +32,15 @@ const EMPTY: CheckInInput = {
   visitorType: '',
   lpse: '',
   purpose: '',
-  consentGiven: false as unknown as true,
-  consentVersion: consent.version,
+  // No way of giving the notice is preselected: the receptionist says what actually happened.
+  noticeDelivery: undefined as unknown as CheckInInput['noticeDelivery'],
+  noticeVersion: notice.version,
+  contactConsent: false,
 };
 
 const DRAFT_KEY = 'reception.checkIn';
 const RETURNING_DRAFT_KEY = 'reception.checkIn.returning';
-/** What is kept of an unsent check-in. Not the consent: the visitor gives it again. */
+/** What is kept of an unsent check-in. Not the notice or the consent: both are given again. */
 const draftSchema = z.object({
   returningVisitorId: z.number().int().positive().optional(),
   fullName: z.string().max(200),
@@ -136,7 +139,6 @@ export function CheckInForm({ onCheckedIn }: { onCheckedIn: () => void }) {
     onCheckedIn();
   });
 
-  const consentText = i18n.language === 'en' ? consent.en : consent.id;
   return (
     <section className="card" aria-labelledby="checkin-title">
       <h2 id="checkin-title">{t('reception.checkInTitle')}</h2>
@@ -216,27 +218,11 @@ export function CheckInForm({ onCheckedIn }: { onCheckedIn: () => void }) {
             {(a) => <textarea {...a} {...register('purpose')} rows={2} />}
           </Field>
         </div>
-        <fieldset className={`consent form-grid__wide${e.consentGiven ? ' field--invalid' : ''}`}>
-          <legend>{t('fields.consent')}</legend>
-          <p className="consent__text" lang={i18n.language}>
-            {consentText}
-          </p>
-          <p className="field__hint">{t('fields.consentVersion', { version: consent.version })}</p>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              {...register('consentGiven')}
-              aria-invalid={Boolean(e.consentGiven)}
-              aria-describedby={e.consentGiven ? 'consent-error' : undefined}
-            />
-            {t('fields.consentCheckbox')}
-          </label>
-          {e.consentGiven?.message && (
-            <p id="consent-error" className="field__error" role="alert">
-              {t('validation.consentRequired')}
-            </p>
-          )}
-        </fieldset>
+        <NoticeFieldset
+          register={register}
+          deliveryError={e.noticeDelivery?.message}
+          lang={i18n.language}
+        />
         {failure && <Notice kind="error">{failure}</Notice>}
         <div className="form-grid__wide">
           <button
