@@ -68,6 +68,8 @@ import { StationDisplays } from './stations/station-displays';
 import { SurveyBindings } from './stations/survey-bindings';
 import { rolesAt, type CallStation } from './api/dispatcher';
 import { stagingOwner } from './api/services';
+import { BackupService } from './backup/backup-service';
+import { applyPendingRestore } from './backup/restore';
 
 export interface CoreOptions {
   dataDir: string;
@@ -114,6 +116,13 @@ export interface CoreOptions {
   pairingCodeLifetimeMs?: number;
   /** How many wrong pairing codes are tolerated (see pairing-throttle.ts). */
   pairingThrottle?: Partial<PairingThrottleLimits>;
+  /** Where the backup key is kept (default: a private file in the data folder). */
+  backupSecretStore?: SecretStore;
+  /**
+   * The host closes this core and opens a new one on the same folder (after a restore was
+   * staged); without it the restore is swapped in at the next start.
+   */
+  requestRestart?: () => void;
 }
 
 export interface Core {
@@ -166,6 +175,7 @@ export const DATABASE_FILE = 'loket.sqlite';
 const STATUS_POLL_MS = 5 * 60_000;
 const HOUSEKEEPING_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
+const BACKUP_TICK_MS = 60_000;
 
 /** Builds the whole application from a data folder. Plain Node: never imports electron. */
 export function createCore(options: CoreOptions): Core {
@@ -187,6 +197,8 @@ export function createCore(options: CoreOptions): Core {
 function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => void): Core {
   const report = options.logError ?? ((err: unknown) => console.error('[loket core]', err));
   const dbFile = join(options.dataDir, DATABASE_FILE);
+  // A restore the admin staged (checked in full) is swapped in before the database opens.
+  const restoredAside = applyPendingRestore(options.dataDir);
   createPrivateFile(dbFile);
   const db = openDatabase(dbFile);
   const storage = new StorageGuard(db, options.dataDir, now, options.lowDiskFreeBytes);
@@ -196,6 +208,14 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     report(err);
   };
   const audit = new AuditLog(db, now);
+  if (restoredAside) {
+    audit.record({
+      actorId: null,
+      action: 'backup.restored',
+      entity: 'backup',
+      detail: { aside: restoredAside },
+    });
+  }
   const sessions = new SessionStore(
     {
       idleMs: options.sessionIdleMs ?? 8 * 60 * 60 * 1000,
@@ -272,6 +292,20 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   const surveyBindings = new SurveyBindings(sessions, stations);
   const stationDisplays = new StationDisplays(sessions);
   const hub: { control: HubControl | null } = { control: null };
+  const backups = new BackupService({
+    db,
+    dataDir: options.dataDir,
+    documentPath: (sha256) => attachments.pathOf(sha256),
+    secrets:
+      options.backupSecretStore ??
+      new FileSecretStore(join(options.dataDir, 'secrets', 'backup-key')),
+    audit,
+    now,
+    logError,
+    changed: () => changes.publish(['storage']),
+    requestRestart: options.requestRestart ?? null,
+  });
+  let backupTimer: NodeJS.Timeout | undefined;
   const handlers = createHandlers({
     stations,
     hubSettings,
@@ -307,6 +341,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     ikm: new IkmReporter(db),
     db,
     storage,
+    backups,
   });
   return {
     dispatch: createDispatcher(
@@ -358,6 +393,10 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
         );
       }, HOUSEKEEPING_MS);
       housekeepingTimer.unref();
+      clearInterval(backupTimer);
+      backupTimer = setInterval(() => backups.tick(), BACKUP_TICK_MS);
+      backupTimer.unref();
+      backups.tick();
     },
     stop: async () => {
       stopTimers();
@@ -368,6 +407,8 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
       });
       await Promise.race([inFlight.then(() => undefined), timedOut]);
       clearTimeout(bound);
+      // Not bounded like deliveries: the backup the admin asked for at closing time is awaited.
+      await backups.beforeClose();
       close();
     },
     close,
@@ -394,6 +435,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   function stopTimers(): void {
     clearInterval(pollTimer);
     clearInterval(housekeepingTimer);
+    clearInterval(backupTimer);
   }
 
   function close(): void {

@@ -25,6 +25,7 @@ import type { HubControl, HubSettings } from '../stations/hub-settings';
 import type { SurveyBindings } from '../stations/survey-bindings';
 import type { LpseDirectory } from '../reference/lpse-directory';
 import type { Caller } from './dispatcher';
+import type { BackupService } from '../backup/backup-service';
 
 /** What the handlers reach: the core's services, built once in createCore. */
 export interface Services {
@@ -61,6 +62,8 @@ export interface Services {
   surveyBindings: SurveyBindings;
   /** The data folder, where pairing writes station.json (station handlers). */
   dataDir: string;
+  /** Backups and restore (backup/). */
+  backups: BackupService;
 }
 
 /** Staged uploads are kept apart per staff member and, at a station, per station too. */
