@@ -199,6 +199,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   const dbFile = join(options.dataDir, DATABASE_FILE);
   // A restore the admin staged (checked in full) is swapped in before the database opens.
   const restoredAside = applyPendingRestore(options.dataDir);
+  if (restoredAside) protectDataFolder(options.dataDir);
   createPrivateFile(dbFile);
   const db = openDatabase(dbFile);
   const storage = new StorageGuard(db, options.dataDir, now, options.lowDiskFreeBytes);

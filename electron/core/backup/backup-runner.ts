@@ -5,7 +5,7 @@
  * every part read back and checked before the set gets its final name; then the sets outside the
  * admin's keep rule, and documents no kept set needs, are deleted.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackupSummary } from '../../../shared/domain/backup';
@@ -154,6 +154,8 @@ export async function runBackup(input: BackupRunInput): Promise<Manifest> {
 }
 
 async function takeSnapshot(db: Db, file: string, pagesPerStep: number): Promise<void> {
+  // Created 0600 before SQLite opens it, whatever the umask: it holds everything the live file does.
+  closeSync(openSync(file, 'wx', 0o600));
   try {
     await db.backup(file, { progress: () => pagesPerStep });
   } catch (err) {

@@ -9,9 +9,9 @@ export function dueInstant(day: string, dailyAt: string): Date {
 }
 
 /**
- * Whether the daily backup should run now: today's time has passed and nothing succeeded since
- * it; after a failure, not again before the retry interval. A PC that was off at the time runs
- * it as soon as Loket is open again.
+ * Whether the daily backup should run now: nothing succeeded since the latest scheduled time
+ * that has passed; after a failure, not again before the retry interval. A PC that was off at
+ * the time runs it as soon as Loket is open again.
  */
 export function isBackupDue(input: {
   now: Date;
@@ -19,8 +19,9 @@ export function isBackupDue(input: {
   lastSuccessAt: string | null;
   lastAttemptAt: string | null;
 }): boolean {
-  const due = dueInstant(serviceDayOf(input.now), input.dailyAt);
-  if (input.now < due) return false;
+  // The latest scheduled time that has passed: today's, or yesterday's before today's time.
+  let due = dueInstant(serviceDayOf(input.now), input.dailyAt);
+  if (input.now < due) due = new Date(due.getTime() - 86_400_000);
   if (input.lastSuccessAt && new Date(input.lastSuccessAt) >= due) return false;
   if (
     input.lastAttemptAt &&

@@ -155,8 +155,16 @@ export class BackupService {
     };
   }
 
-  /** Runs a backup now, or refuses while one is running. */
-  run(trigger: BackupSummary['trigger'], actorId: number | null): Promise<BackupSummary> {
+  /**
+   * Runs a backup now. Asked for by hand while one runs, it waits for that one and then takes
+   * its own: what it returns always holds everything saved before the admin asked.
+   */
+  async run(trigger: BackupSummary['trigger'], actorId: number | null): Promise<BackupSummary> {
+    while (this.running && trigger === 'manual') await this.running.catch(() => undefined);
+    return this.start(trigger, actorId);
+  }
+
+  private start(trigger: BackupSummary['trigger'], actorId: number | null): Promise<BackupSummary> {
     if (this.running) return Promise.reject(new AppError('BACKUP_BUSY'));
     if (hasPendingRestore(this.d.dataDir)) return Promise.reject(new AppError('BACKUP_BUSY'));
     const s = this.store.settings();

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -90,10 +90,24 @@ function holdings(dir: string): { visits: Set<number>; docs: Map<string, Buffer>
   }
 }
 
+/** Files and folders that another local account could read (group or other bits set). */
+function openToOthers(root: string): string[] {
+  const open: string[] = [];
+  const walk = (p: string) => {
+    const st = lstatSync(p);
+    if ((st.mode & 0o077) !== 0) open.push(`${p} ${(st.mode & 0o777).toString(8)}`);
+    if (st.isDirectory()) for (const n of readdirSync(p)) walk(join(p, n));
+  };
+  for (const n of readdirSync(root)) walk(join(root, n));
+  return open;
+}
+
 let mode: BrowserMode | undefined;
 const dirs: string[] = [];
 const cores: TestCore[] = [];
+const onCleanup: (() => void)[] = [];
 afterEach(async () => {
+  for (const f of onCleanup.splice(0)) f();
   for (const t of cores.splice(0)) await cleanup(t);
   await mode?.stop();
   mode = undefined;
@@ -121,6 +135,9 @@ describe('a backup taken while a desk keeps working', () => {
       staleHours: 36,
     });
 
+    // Browser mode set a private umask; the backup's own modes must not lean on it.
+    const umask = process.umask(0o022);
+    onCleanup.push(() => process.umask(umask));
     const writer = startWriter(mode);
     await writer.ready;
     await until(() => writer.acks.docs.length >= 4);
@@ -184,6 +201,9 @@ describe('a backup taken while a desk keeps working', () => {
       const live = readFileSync(join(dataDir, 'attachments', d.sha256.slice(0, 2), d.sha256));
       expect(after.docs.get(d.sha256)?.equals(live), d.sha256).toBe(true);
     }
+    // Private to the user: the restored data, the data kept aside, and the backup itself.
+    expect(openToOthers(freshDir)).toEqual([]);
+    expect(openToOthers(backupDir)).toEqual([]);
     // The staff of the backup log in again; the fresh PC's own admin is kept aside.
     const login = await reopened.call('auth.login', { username: ADMIN.username, pin: ADMIN.pin });
     expect(login.ok).toBe(true);
