@@ -198,8 +198,8 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   const report = options.logError ?? ((err: unknown) => console.error('[loket core]', err));
   const dbFile = join(options.dataDir, DATABASE_FILE);
   // A restore the admin staged (checked in full) is swapped in before the database opens.
-  const restoredAside = applyPendingRestore(options.dataDir);
-  if (restoredAside) protectDataFolder(options.dataDir);
+  const restored = applyPendingRestore(options.dataDir);
+  if (restored) protectDataFolder(options.dataDir);
   createPrivateFile(dbFile);
   const db = openDatabase(dbFile);
   const storage = new StorageGuard(db, options.dataDir, now, options.lowDiskFreeBytes);
@@ -209,12 +209,13 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     report(err);
   };
   const audit = new AuditLog(db, now);
-  if (restoredAside) {
+  if (restored) {
     audit.record({
       actorId: null,
       action: 'backup.restored',
       entity: 'backup',
-      detail: { aside: restoredAside },
+      entityId: restored.backupId,
+      detail: { aside: restored.aside },
     });
   }
   const sessions = new SessionStore(
@@ -306,6 +307,8 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     changed: () => changes.publish(['storage']),
     requestRestart: options.requestRestart ?? null,
   });
+  // The data now is that backup's: it is the last good one, not a reason to back up at once.
+  if (restored) backups.noteRestored(restored.backupId);
   let backupTimer: NodeJS.Timeout | undefined;
   const handlers = createHandlers({
     stations,

@@ -39,6 +39,17 @@ await build({
   external,
   logLevel: 'warning',
 });
+// The backup's integrity check of its snapshot runs in a worker thread too.
+await build({
+  entryPoints: [join(root, 'electron/core/backup/snapshot-worker.ts')],
+  outfile: join(root, 'dist-electron/backup-snapshot-worker.mjs'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  external,
+  logLevel: 'warning',
+});
 await build({
   entryPoints: [join(root, 'electron/preload/preload.ts')],
   outfile: join(root, 'dist-electron/preload.cjs'),

@@ -21,6 +21,8 @@ import { ReceptionScreen } from './screens/reception/ReceptionScreen';
 import { ConsultationScreen } from './screens/consultation/ConsultationScreen';
 import { IkmReportScreen } from './screens/reports/IkmReportScreen';
 import { FollowUpScreen } from './screens/followup/FollowUpScreen';
+import { BackupAdmin } from './screens/backup/BackupAdmin';
+import { BackupBanner } from './components/BackupBanner';
 
 type View =
   | { kind: 'loading' }
@@ -153,6 +155,7 @@ export function App() {
       <HubBanner />
       {view.kind === 'staff' && <StorageBanner />}
       {view.kind === 'staff' && <SyncBanner />}
+      {view.kind === 'staff' && <BackupBanner />}
       {view.kind === 'loading' && (
         <main id="main">
           <p>{t('app.loading')}</p>
@@ -178,6 +181,7 @@ export function App() {
       {view.kind === 'staff' && view.page === 'reports' && <IkmReportScreen />}
       {view.kind === 'staff' && view.page === 'admin' && <StaffAdmin me={view.me} />}
       {view.kind === 'staff' && view.page === 'admin' && <StationPanel />}
+      {view.kind === 'staff' && view.page === 'admin' && <BackupAdmin />}
     </>
   );
 }

@@ -10,7 +10,7 @@ export const BACKUP_DEFAULTS = {
 
 export const MIN_PASSPHRASE_LENGTH = 10;
 
-const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'backup.validation.timeOfDay');
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.backupTime');
 
 /** What the admin sets: where, when, how many are kept, and when staff are warned. */
 export const backupSettingsInputSchema = z.object({
@@ -19,7 +19,7 @@ export const backupSettingsInputSchema = z.object({
   /** Only when set or changed; never returned. */
   passphrase: z
     .string()
-    .min(MIN_PASSPHRASE_LENGTH, 'backup.validation.passphraseShort')
+    .min(MIN_PASSPHRASE_LENGTH, 'validation.backupPassphraseShort')
     .max(200, 'validation.tooLong:200')
     .optional(),
   dailyAt: timeOfDay,
@@ -27,18 +27,18 @@ export const backupSettingsInputSchema = z.object({
   keepDaily: z
     .number()
     .int()
-    .min(1, 'backup.validation.keepRange')
-    .max(60, 'backup.validation.keepRange'),
+    .min(1, 'validation.backupKeepRange')
+    .max(60, 'validation.backupKeepRange'),
   keepWeekly: z
     .number()
     .int()
-    .min(0, 'backup.validation.keepRange')
-    .max(52, 'backup.validation.keepRange'),
+    .min(0, 'validation.backupKeepRange')
+    .max(52, 'validation.backupKeepRange'),
   staleHours: z
     .number()
     .int()
-    .min(1, 'backup.validation.staleRange')
-    .max(720, 'backup.validation.staleRange'),
+    .min(1, 'validation.backupStaleRange')
+    .max(720, 'validation.backupStaleRange'),
 });
 export type BackupSettingsInput = z.infer<typeof backupSettingsInputSchema>;
 

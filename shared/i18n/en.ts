@@ -15,7 +15,6 @@ export const en: Messages = {
       followup: 'Follow-up',
       reports: 'IKM report',
       admin: 'Manage staff',
-      backup: 'Data backups',
     },
   },
   setup: {
@@ -729,6 +728,12 @@ export const en: Messages = {
     lpseName: 'Write the name of the LPSE, e.g. Kabupaten Bogor.',
     lpseTaken: 'An LPSE with this name is already in the list.',
     spsePathTaken: 'Another LPSE already uses this path.',
+    backupTime: 'Write the time as HH:MM, e.g. 17:30.',
+    backupPassphraseShort: 'The backup passphrase needs at least 10 characters.',
+    backupPassphraseRequired: 'Set a backup passphrase.',
+    backupKeepRange: 'Enter 1–60 (daily) or 0–52 (weekly).',
+    backupStaleRange: 'Enter 1–720 (hours).',
+    backupFolderPath: 'Write the folder’s full path, e.g. /media/loket-usb or E:\\Backups.',
   },
   hostAccess: {
     running: 'Loket is running; you only need to open the right link.',
@@ -1026,21 +1031,13 @@ export const en: Messages = {
       'The last good data backup is more than {{hours}} hours old ({{time}}). Ask an administrator to check the backups.',
     staleNever: 'No data backup has succeeded yet. Ask an administrator to check the backups.',
     diskTitle: 'Disk encryption of this PC',
-    dataFolder: 'Loket’s data folder: {{dir}}',
+    dataFolder: 'Loket’s data folder: ',
     disk: {
       encrypted: 'The disk of Loket’s data folder is encrypted.',
       not_encrypted:
         'The disk of Loket’s data folder is not encrypted. If this PC is lost or stolen, visitors’ personal data can be read. Ask IT support to turn on full-disk encryption (BitLocker, FileVault or LUKS).',
       unknown:
         'Whether the disk of Loket’s data folder is encrypted is unknown. Ask IT support to make sure full-disk encryption (BitLocker, FileVault or LUKS) is on.',
-    },
-    validation: {
-      timeOfDay: 'Write the time as HH:MM, e.g. 17:30.',
-      passphraseShort: 'The backup passphrase needs at least 10 characters.',
-      passphraseRequired: 'Set a backup passphrase.',
-      keepRange: 'Enter 1–60 (daily) or 0–52 (weekly).',
-      staleRange: 'Enter 1–720 (hours).',
-      absolutePath: 'Write the folder’s full path, e.g. /media/loket-usb or E:\\Backups.',
     },
   },
 };

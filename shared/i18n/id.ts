@@ -14,7 +14,6 @@ export const id = {
       followup: 'Tindak lanjut',
       reports: 'Laporan IKM',
       admin: 'Kelola petugas',
-      backup: 'Cadangan data',
     },
   },
   setup: {
@@ -739,6 +738,12 @@ export const id = {
     lpseName: 'Tuliskan nama LPSE, misalnya Kabupaten Bogor.',
     lpseTaken: 'LPSE dengan nama ini sudah ada dalam daftar.',
     spsePathTaken: 'Jalur ini sudah digunakan LPSE lain.',
+    backupTime: 'Tulis jam dengan format JJ:MM, misalnya 17:30.',
+    backupPassphraseShort: 'Kata sandi cadangan minimal 10 karakter.',
+    backupPassphraseRequired: 'Tetapkan kata sandi cadangan.',
+    backupKeepRange: 'Isi dengan angka 1–60 (harian) atau 0–52 (mingguan).',
+    backupStaleRange: 'Isi dengan angka 1–720 (jam).',
+    backupFolderPath: 'Tulis alamat lengkap folder, misalnya /media/loket-usb atau E:\\Cadangan.',
   },
   hostAccess: {
     running: 'Layanan Loket sedang berjalan; yang perlu dilakukan hanya membuka tautan yang benar.',
@@ -1040,21 +1045,13 @@ export const id = {
       'Cadangan data terakhir yang berhasil sudah lebih dari {{hours}} jam yang lalu ({{time}}). Minta administrator memeriksa pencadangan.',
     staleNever: 'Belum ada cadangan data yang berhasil. Minta administrator memeriksa pencadangan.',
     diskTitle: 'Enkripsi disk PC ini',
-    dataFolder: 'Folder data Loket: {{dir}}',
+    dataFolder: 'Folder data Loket: ',
     disk: {
       encrypted: 'Disk folder data Loket terenkripsi.',
       not_encrypted:
         'Disk folder data Loket tidak terenkripsi. Bila PC ini hilang atau dicuri, data pribadi pengunjung dapat dibaca. Minta pengelola TI mengaktifkan enkripsi disk penuh (BitLocker, FileVault, atau LUKS).',
       unknown:
         'Tidak diketahui apakah disk folder data Loket terenkripsi. Minta pengelola TI memastikan enkripsi disk penuh (BitLocker, FileVault, atau LUKS) aktif.',
-    },
-    validation: {
-      timeOfDay: 'Tulis jam dengan format JJ:MM, misalnya 17:30.',
-      passphraseShort: 'Kata sandi cadangan minimal 10 karakter.',
-      passphraseRequired: 'Tetapkan kata sandi cadangan.',
-      keepRange: 'Isi dengan angka 1–60 (harian) atau 0–52 (mingguan).',
-      staleRange: 'Isi dengan angka 1–720 (jam).',
-      absolutePath: 'Tulis alamat lengkap folder, misalnya /media/loket-usb atau E:\\Cadangan.',
     },
   },
 };

@@ -26,7 +26,7 @@ import {
   serializeKey,
   type BackupKey,
 } from './backup-key';
-import { checkWritableFolder } from './backup-folder';
+import { checkWritableFolder, createdAtOfSet } from './backup-folder';
 import {
   assertNotNewer,
   keyForSet,
@@ -96,10 +96,10 @@ export class BackupService {
   async saveSettings(input: BackupSettingsInput, actorId: number): Promise<BackupSettings> {
     const parsed = backupSettingsInputSchema.parse(input);
     if (!isAbsolute(parsed.folder))
-      throw new AppError('VALIDATION', { fields: { folder: 'backup.validation.absolutePath' } });
+      throw new AppError('VALIDATION', { fields: { folder: 'validation.backupFolderPath' } });
     if (parsed.passphrase === undefined && this.usableKey() === null)
       throw new AppError('VALIDATION', {
-        fields: { passphrase: 'backup.validation.passphraseRequired' },
+        fields: { passphrase: 'validation.backupPassphraseRequired' },
       });
     await checkWritableFolder(parsed.folder);
     let key = this.usableKey();
@@ -231,6 +231,16 @@ export class BackupService {
     }
   }
 
+  /** After a restore the live data is exactly that backup's (its run was not in the snapshot). */
+  noteRestored(backupId: string): void {
+    const at = createdAtOfSet(backupId);
+    const s = this.store.settings();
+    if (!at) return;
+    const before = this.store.state();
+    if (before.lastGood && before.lastGood.at >= at) return;
+    this.store.saveState({ ...before, lastGood: { id: backupId, at, folder: s.folder } });
+  }
+
   /** The schedule's minute tick: runs the daily backup when it is due. */
   tick(): void {
     const s = this.store.settings();
@@ -262,7 +272,7 @@ export class BackupService {
     const f = folder?.trim() || this.store.settings().folder;
     if (!f) throw new AppError('BACKUP_NOT_CONFIGURED');
     if (!isAbsolute(f))
-      throw new AppError('VALIDATION', { fields: { folder: 'backup.validation.absolutePath' } });
+      throw new AppError('VALIDATION', { fields: { folder: 'validation.backupFolderPath' } });
     return f;
   }
 

@@ -117,9 +117,9 @@ export function cancelPendingRestore(dataDir: string): void {
 
 /**
  * Finishes a staged restore: called by the core before it opens the database, with the data
- * folder's lock held. Returns the folder the replaced data was moved to, or null.
+ * folder's lock held. Returns the backup swapped in and the folder the replaced data went to.
  */
-export function applyPendingRestore(dataDir: string): string | null {
+export function applyPendingRestore(dataDir: string): { backupId: string; aside: string } | null {
   const markerFile = join(dataDir, RESTORE_MARKER);
   if (!existsSync(markerFile)) return null;
   const parsed = markerSchema.safeParse(JSON.parse(readFileSync(markerFile, 'utf8')));
@@ -143,5 +143,5 @@ export function applyPendingRestore(dataDir: string): string | null {
   }
   rmSync(markerFile, { force: true });
   rmSync(staged, { recursive: true, force: true });
-  return aside;
+  return { backupId: parsed.data.backupId, aside };
 }

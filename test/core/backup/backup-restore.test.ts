@@ -205,7 +205,14 @@ describe('a backup taken while a desk keeps working', () => {
     expect(openToOthers(freshDir)).toEqual([]);
     expect(openToOthers(backupDir)).toEqual([]);
     // The staff of the backup log in again; the fresh PC's own admin is kept aside.
-    const login = await reopened.call('auth.login', { username: ADMIN.username, pin: ADMIN.pin });
-    expect(login.ok).toBe(true);
+    reopened.token = (
+      await reopened.must('auth.login', { username: ADMIN.username, pin: ADMIN.pin })
+    ).sessionToken;
+    // The data is that backup's: it counts as the last good one, and the restore is audited.
+    expect((await reopened.must('backup.status', {})).lastGood?.id).toBe(last.id);
+    const audited = reopened.core.db
+      .prepare("SELECT entity_id FROM audit WHERE action = 'backup.restored'")
+      .all();
+    expect(audited).toEqual([{ entity_id: last.id }]);
   }, 120_000);
 });
