@@ -118,6 +118,26 @@ export async function syncDir(dir: string): Promise<void> {
   }
 }
 
+/**
+ * Flushes many files at once: in parallel the file system commits them in a few journal
+ * transactions, where one fsync after each file costs a commit each (most of a backup of many
+ * small documents onto a USB disk).
+ */
+export async function syncFiles(files: readonly string[], parallel = 32): Promise<void> {
+  for (let i = 0; i < files.length; i += parallel) {
+    await Promise.all(
+      files.slice(i, i + parallel).map(async (file) => {
+        const fh = await open(file, 'r+');
+        try {
+          await fh.sync();
+        } finally {
+          await fh.close();
+        }
+      }),
+    );
+  }
+}
+
 export function writePrivateFile(file: string, text: string): void {
   writeFileSync(file, text, { mode: 0o600 });
 }

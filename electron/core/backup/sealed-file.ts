@@ -86,6 +86,8 @@ export async function sealFile(
   key: BackupKey,
   meta: SealedMeta,
   now: Date,
+  /** False when the caller fsyncs many files together afterwards (see syncFiles). */
+  sync = true,
 ): Promise<{ sha256: string; plainBytes: number; sealedBytes: number }> {
   const input = typeof source === 'string' ? await open(source, 'r') : null;
   let output: FileHandle | undefined;
@@ -137,7 +139,7 @@ export async function sealFile(
       len.writeUInt32BE(sealed.length);
       await write(Buffer.concat([len, sealed]));
     }
-    await output.sync();
+    if (sync) await output.sync();
     return { sha256: hash.digest('hex'), plainBytes, sealedBytes: position };
   } finally {
     await input?.close();
