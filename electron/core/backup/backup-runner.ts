@@ -31,7 +31,8 @@ import {
 import { backupsToKeep, type KeepRule } from './keep-set';
 import { DATABASE_FILE_IN_SET, MANIFEST_FILE, type Manifest } from './manifest';
 import { readManifest } from './backup-catalog';
-import { openSealedFile, sealFile } from './sealed-file';
+import { sealFile } from './sealed-file';
+import { Sealer } from './sealing';
 import { checkSnapshot } from './snapshot-check';
 
 export interface BackupRunInput {
@@ -62,6 +63,8 @@ export async function runBackup(input: BackupRunInput): Promise<Manifest> {
   makePrivateDir(work);
   const snapshot = join(work, 'snapshot.sqlite');
   const startedAt = input.now();
+  // The CPU work (AES-GCM, SHA-256 over every byte) runs off the host's thread.
+  const sealer = new Sealer(key);
   try {
     await takeSnapshot(input.db, snapshot, input.pagesPerStep ?? 256);
     input.onPhase?.('snapshot');
@@ -91,14 +94,13 @@ export async function runBackup(input: BackupRunInput): Promise<Manifest> {
 
       makePrivateDir(partial);
       const dbFile = join(partial, DATABASE_FILE_IN_SET);
-      const sealedDb = await sealFile(
+      const sealedDb = await sealer.seal(
         snapshot,
         dbFile,
-        key,
         { kind: 'database', ...meta },
         input.now(),
       );
-      const reread = await openSealedFile(dbFile, key);
+      const reread = await sealer.open(dbFile);
       if (reread.sha256 !== sealedDb.sha256)
         throw new AppError('BACKUP_DAMAGED', {}, { file: dbFile });
       input.onPhase?.('database');
@@ -108,7 +110,7 @@ export async function runBackup(input: BackupRunInput): Promise<Manifest> {
       const held: Manifest['documents'] = [];
       const written: string[] = [];
       for (const doc of documents) {
-        const outcome = await backUpDocument(input, keyId, doc, meta);
+        const outcome = await backUpDocument(input, sealer, keyId, doc, meta);
         if (outcome === 'missing') {
           missing++;
           continue;
@@ -164,6 +166,7 @@ export async function runBackup(input: BackupRunInput): Promise<Manifest> {
       throw folderFailure(err, folder);
     }
   } finally {
+    await sealer.close();
     rmSync(work, { recursive: true, force: true });
   }
 }
@@ -186,39 +189,33 @@ async function takeSnapshot(db: Db, file: string, pagesPerStep: number): Promise
  */
 async function backUpDocument(
   input: BackupRunInput,
+  sealer: Sealer,
   keyId: string,
   doc: { sha256: string; name: string },
   meta: { schemaVersion: number; loketVersion: string },
 ): Promise<'copied' | 'present' | 'missing'> {
   const target = documentPath(input.folder, keyId, doc.name);
-  if (existsSync(target) && (await holds(target, input.key, doc.sha256))) return 'present';
+  if (existsSync(target) && (await holds(sealer, target, doc.sha256))) return 'present';
   const source = input.documentPath(doc.sha256);
   if (!existsSync(source)) return 'missing';
   makePrivateDir(join(target, '..'));
   const temp = `${target}.partial`;
   await rm(temp, { force: true });
-  const sealed = await sealFile(
-    source,
-    temp,
-    input.key,
-    { kind: 'document', ...meta },
-    input.now(),
-    false,
-  );
+  const sealed = await sealer.seal(source, temp, { kind: 'document', ...meta }, input.now(), false);
   // The store's file must be what its name says: a damaged one is not passed off as a backup.
   if (sealed.sha256 !== doc.sha256) {
     await rm(temp, { force: true });
     throw new AppError('BACKUP_DOCUMENT_DAMAGED', {}, { sha256: doc.sha256 });
   }
   await rename(temp, target);
-  if (!(await holds(target, input.key, doc.sha256)))
+  if (!(await holds(sealer, target, doc.sha256)))
     throw new AppError('BACKUP_DAMAGED', {}, { file: target });
   return 'copied';
 }
 
-async function holds(file: string, key: BackupKey, sha256: string): Promise<boolean> {
+async function holds(sealer: Sealer, file: string, sha256: string): Promise<boolean> {
   try {
-    return (await openSealedFile(file, key)).sha256 === sha256;
+    return (await sealer.open(file)).sha256 === sha256;
   } catch (err) {
     if (err instanceof AppError) return false;
     throw err;

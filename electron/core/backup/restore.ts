@@ -18,7 +18,7 @@ import type { BackupKey } from './backup-key';
 import { documentPath, makePrivateDir, setsDir, syncDir, writePrivateFile } from './backup-folder';
 import { assertNotNewer, manifestFileOf, readManifest } from './backup-catalog';
 import { DATABASE_FILE_IN_SET, type Manifest } from './manifest';
-import { unsealFile } from './sealed-file';
+import { Sealer } from './sealing';
 import { checkSnapshot } from './snapshot-check';
 
 export const RESTORE_MARKER = 'restore-pending.json';
@@ -50,7 +50,23 @@ export async function checkBackup(
   const fs = await statfs(into).catch(() => null);
   if (fs && fs.bavail * fs.bsize < need) throw new AppError('DISK_FULL');
   const db = join(into, DATABASE);
-  const opened = await unsealFile(join(setsDir(folder), id, DATABASE_FILE_IN_SET), db, key);
+  const sealer = new Sealer(key);
+  try {
+    return await checkInto(folder, id, manifest, sealer, into, db);
+  } finally {
+    await sealer.close();
+  }
+}
+
+async function checkInto(
+  folder: string,
+  id: string,
+  manifest: Manifest,
+  sealer: Sealer,
+  into: string,
+  db: string,
+): Promise<Manifest> {
+  const opened = await sealer.open(join(setsDir(folder), id, DATABASE_FILE_IN_SET), db);
   if (opened.sha256 !== manifest.database.sha256) throw new AppError('BACKUP_DAMAGED');
   assertNotNewer(opened.header);
   const facts = await checkSnapshot(db).catch(() => {
@@ -62,11 +78,11 @@ export async function checkBackup(
     const dir = join(into, ATTACHMENTS, doc.sha256.slice(0, 2));
     makePrivateDir(dir);
     const out = join(dir, doc.sha256);
-    const got = await unsealFile(documentPath(folder, manifest.keyId, doc.name), out, key).catch(
-      (err: unknown) => {
+    const got = await sealer
+      .open(documentPath(folder, manifest.keyId, doc.name), out)
+      .catch((err: unknown) => {
         throw err instanceof AppError ? err : new AppError('BACKUP_DAMAGED');
-      },
-    );
+      });
     if (got.sha256 !== doc.sha256) throw new AppError('BACKUP_DAMAGED');
   }
   makePrivateDir(join(into, ATTACHMENTS));
