@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { BACKUP_DEFAULTS } from '../../../shared/domain/backup';
 import type { Db } from '../db/open-database';
 
+/** What every staff screen's backup warning reads on its poll: one row by its key. */
+export const BACKUP_SETTING_SQL = 'SELECT value FROM app_setting WHERE key = ?';
 const SETTINGS_KEY = 'backup_settings';
 const STATE_KEY = 'backup_state';
 
@@ -37,7 +39,7 @@ export class BackupSettingsStore {
 
   constructor(db: Db) {
     this.q = {
-      get: db.prepare<[string], { value: string }>('SELECT value FROM app_setting WHERE key = ?'),
+      get: db.prepare<[string], { value: string }>(BACKUP_SETTING_SQL),
       set: db.prepare<[string, string]>(
         'INSERT INTO app_setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       ),

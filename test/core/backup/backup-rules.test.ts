@@ -1,4 +1,8 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BACKUP_SETTING_SQL } from '../../../electron/core/backup/backup-settings';
+import { openDatabase } from '../../../electron/core/db/open-database';
+import { tempDir } from '../../helpers/temp-core';
 import { backupsToKeep } from '../../../electron/core/backup/keep-set';
 import { isBackupDue } from '../../../electron/core/backup/backup-schedule';
 import { linuxVerdict, diskEncryptionOf } from '../../../electron/core/backup/disk-encryption';
@@ -74,5 +78,25 @@ describe('backup set names', () => {
   it('carry their time, so old sets are kept or dropped without their passphrase', () => {
     const id = newSetId(new Date('2026-12-02T10:30:05.123Z'));
     expect(createdAtOfSet(id)).toBe('2026-12-02T10:30:05Z');
+  });
+});
+
+describe("the staff screens' backup warning", () => {
+  it('reads its settings and state on each poll by the primary key, never a scan', () => {
+    const db = openDatabase(join(tempDir(), 'plans.sqlite'));
+    try {
+      const plan = (
+        db.prepare(`EXPLAIN QUERY PLAN ${BACKUP_SETTING_SQL}`).all('backup_state') as {
+          detail: string;
+        }[]
+      )
+        .map((p) => p.detail)
+        .join('\n');
+      expect(plan).toMatch(
+        /SEARCH app_setting USING INDEX sqlite_autoindex_app_setting_1 \(key=\?\)/,
+      );
+    } finally {
+      db.close();
+    }
   });
 });
