@@ -981,7 +981,7 @@ export const en: Messages = {
     days: 'days',
     weeks: 'weeks',
     staleHours: 'Warn staff when the last backup is older than (hours)',
-    save: 'Save settings',
+    save: 'Save backup settings',
     saved: 'Backup settings saved.',
     statusTitle: 'Last backup',
     lastGood: 'Last good backup: {{time}}.',

@@ -995,7 +995,7 @@ export const id = {
     days: 'hari',
     weeks: 'minggu',
     staleHours: 'Peringatkan petugas bila cadangan terakhir lebih lama dari (jam)',
-    save: 'Simpan pengaturan',
+    save: 'Simpan pengaturan cadangan',
     saved: 'Pengaturan pencadangan telah disimpan.',
     statusTitle: 'Cadangan terakhir',
     lastGood: 'Cadangan terakhir yang berhasil: {{time}}.',

@@ -48,10 +48,10 @@ test('an admin sets up backups, makes one, and restores it: what came after is r
     // A short passphrase is refused next to the field; then the settings are saved.
     await backup.getByLabel(/^Folder cadangan \(wajib\)/).fill(folder);
     await backup.getByLabel(/^Kata sandi cadangan \(wajib\)/).fill('pendek');
-    await backup.getByRole('button', { name: 'Simpan pengaturan' }).click();
+    await backup.getByRole('button', { name: 'Simpan pengaturan cadangan' }).click();
     await expect(backup.getByText('Kata sandi cadangan minimal 10 karakter.')).toBeVisible();
     await backup.getByLabel(/^Kata sandi cadangan \(wajib\)/).fill(PASSPHRASE);
-    await backup.getByRole('button', { name: 'Simpan pengaturan' }).click();
+    await backup.getByRole('button', { name: 'Simpan pengaturan cadangan' }).click();
     await expect(backup.getByText('Pengaturan pencadangan telah disimpan.')).toBeVisible();
     await backup.scrollIntoViewIfNeeded();
     // Until a backup succeeds every staff screen says so.
