@@ -51,11 +51,18 @@ async function main(): Promise<void> {
   }
 
   /** All-in-one (or hub); turns into a station when the first-run screen pairs this PC. */
-  const allInOne = async (listenPort: number | undefined): Promise<Running> => {
+  const allInOne = async (
+    listenPort: number | undefined,
+    launchToken?: string,
+  ): Promise<Running> => {
     const options: BrowserModeOptions & { hub?: { host: string; port: number } } = {
       dataDir,
       rendererDir,
       host,
+      ...(launchToken !== undefined && { launchToken }),
+      // A restore was staged: this host closes and a new one opens the restored data, same address.
+      requestRestart: () =>
+        void switchTo(() => allInOne(portOf(mode.http.url), tokenOf(mode.http.launchUrl))),
       ...(listenPort !== undefined && { port: listenPort }),
       ...(idle !== undefined && { surveyIdleSeconds: idle }),
       ...(scanFolder && { scanFolder }),

@@ -74,6 +74,8 @@ import { rolesAt, type CallStation } from './api/dispatcher';
 import { stagingOwner } from './api/services';
 import { PrivacyDesk } from './privacy/requests/privacy-desk';
 import { ReadLog } from './privacy/read-log';
+import { BackupService } from './backup/backup-service';
+import { applyPendingRestore } from './backup/restore';
 
 export interface CoreOptions {
   dataDir: string;
@@ -120,6 +122,13 @@ export interface CoreOptions {
   pairingCodeLifetimeMs?: number;
   /** How many wrong pairing codes are tolerated (see pairing-throttle.ts). */
   pairingThrottle?: Partial<PairingThrottleLimits>;
+  /** Where the backup key is kept (default: a private file in the data folder). */
+  backupSecretStore?: SecretStore;
+  /**
+   * The host closes this core and opens a new one on the same folder (after a restore was
+   * staged); without it the restore is swapped in at the next start.
+   */
+  requestRestart?: () => void;
 }
 
 export interface Core {
@@ -172,6 +181,7 @@ export const DATABASE_FILE = 'loket.sqlite';
 const STATUS_POLL_MS = 5 * 60_000;
 const HOUSEKEEPING_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
+const BACKUP_TICK_MS = 60_000;
 
 /** Builds the whole application from a data folder. Plain Node: never imports electron. */
 export function createCore(options: CoreOptions): Core {
@@ -193,6 +203,9 @@ export function createCore(options: CoreOptions): Core {
 function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => void): Core {
   const report = options.logError ?? ((err: unknown) => console.error('[loket core]', err));
   const dbFile = join(options.dataDir, DATABASE_FILE);
+  // A restore the admin staged (checked in full) is swapped in before the database opens.
+  const restored = applyPendingRestore(options.dataDir);
+  if (restored) protectDataFolder(options.dataDir);
   createPrivateFile(dbFile);
   const db = openDatabase(dbFile);
   const storage = new StorageGuard(db, options.dataDir, now, options.lowDiskFreeBytes);
@@ -202,6 +215,15 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     report(err);
   };
   const audit = new AuditLog(db, now);
+  if (restored) {
+    audit.record({
+      actorId: null,
+      action: 'backup.restored',
+      entity: 'backup',
+      entityId: restored.backupId,
+      detail: { aside: restored.aside },
+    });
+  }
   const sessions = new SessionStore(
     {
       idleMs: options.sessionIdleMs ?? 8 * 60 * 60 * 1000,
@@ -285,6 +307,22 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   const surveyBindings = new SurveyBindings(sessions, stations);
   const stationDisplays = new StationDisplays(sessions);
   const hub: { control: HubControl | null } = { control: null };
+  const backups = new BackupService({
+    db,
+    dataDir: options.dataDir,
+    documentPath: (sha256) => attachments.pathOf(sha256),
+    secrets:
+      options.backupSecretStore ??
+      new FileSecretStore(join(options.dataDir, 'secrets', 'backup-key')),
+    audit,
+    now,
+    logError,
+    changed: () => changes.publish(['storage']),
+    requestRestart: options.requestRestart ?? null,
+  });
+  // The data now is that backup's: it is the last good one, not a reason to back up at once.
+  if (restored) backups.noteRestored(restored.backupId);
+  let backupTimer: NodeJS.Timeout | undefined;
   const handlers = createHandlers({
     stations,
     hubSettings,
@@ -323,6 +361,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     erasure: new Erasure(db, audit, now, releasedFiles),
     retentionSettings,
     privacy: new PrivacyDesk(db, audit, now),
+    backups,
   });
   const readLog = new ReadLog(db, now);
   return {
@@ -376,6 +415,10 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
         );
       }, HOUSEKEEPING_MS);
       housekeepingTimer.unref();
+      clearInterval(backupTimer);
+      backupTimer = setInterval(() => backups.tick(), BACKUP_TICK_MS);
+      backupTimer.unref();
+      backups.tick();
     },
     stop: async () => {
       stopTimers();
@@ -386,6 +429,9 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
       });
       await Promise.race([inFlight.then(() => undefined), timedOut]);
       clearTimeout(bound);
+      // Not bounded like deliveries: the backup the admin asked for at closing time is awaited.
+      // Closed already (a test, a host that gave up): nothing left to back up from.
+      if (!closed) await backups.beforeClose().catch((err: unknown) => logError(err));
       close();
     },
     close,
@@ -412,6 +458,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   function stopTimers(): void {
     clearInterval(pollTimer);
     clearInterval(housekeepingTimer);
+    clearInterval(backupTimer);
   }
 
   function close(): void {

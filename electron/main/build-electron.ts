@@ -39,6 +39,27 @@ await build({
   external,
   logLevel: 'warning',
 });
+// The backup's integrity check of its snapshot, and its encryption, run in worker threads too.
+await build({
+  entryPoints: [join(root, 'electron/core/backup/sealing-worker.ts')],
+  outfile: join(root, 'dist-electron/backup-sealing-worker.mjs'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  external,
+  logLevel: 'warning',
+});
+await build({
+  entryPoints: [join(root, 'electron/core/backup/snapshot-worker.ts')],
+  outfile: join(root, 'dist-electron/backup-snapshot-worker.mjs'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  external,
+  logLevel: 'warning',
+});
 await build({
   entryPoints: [join(root, 'electron/preload/preload.ts')],
   outfile: join(root, 'dist-electron/preload.cjs'),

@@ -289,6 +289,11 @@ void app.whenReady().then(() => {
       secretStore: keychainSecretStore(secretFileFor(dir), safeStorage, process.platform, log.info),
       logError: log.error,
       warmPdfWorker: true,
+      // A restore was staged: quit (the core closes in will-quit) and start again on the restored data.
+      requestRestart: () => {
+        app.relaunch();
+        app.quit();
+      },
     });
     // No folder name in the log: on Windows it may carry the account holder's name.
     log.info('core started');

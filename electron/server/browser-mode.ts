@@ -18,6 +18,10 @@ export interface BrowserModeOptions {
   hub?: HubOptions;
   /** How long a station pairing code stays valid (tests shorten it). */
   pairingCodeLifetimeMs?: number;
+  /** Keeps the page's launch token across a restart of this host (after a restore). */
+  launchToken?: string;
+  /** Closes this host and opens a new one on the same folder (a restore was staged). */
+  requestRestart?: () => void;
 }
 
 export interface BrowserMode {
@@ -42,6 +46,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       pairingCodeLifetimeMs: options.pairingCodeLifetimeMs,
     }),
     warmPdfWorker: true,
+    ...(options.requestRestart && { requestRestart: options.requestRestart }),
   });
   let http: HttpHost;
   let hub: HubMode | undefined;
@@ -54,7 +59,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       dispatch: core.dispatch,
       stageUpload: core.stageUpload,
       rendererDir: options.rendererDir,
-      launchToken: randomBytes(24).toString('base64url'),
+      launchToken: options.launchToken ?? randomBytes(24).toString('base64url'),
       // Every screen hears what changed, by topic, and reloads through its own calls.
       subscribe: changesAsPush((listener) => core.changes.subscribe(listener)),
       mayListen: core.mayListen,

@@ -22,6 +22,8 @@ import { ConsultationScreen } from './screens/consultation/ConsultationScreen';
 import { IkmReportScreen } from './screens/reports/IkmReportScreen';
 import { FollowUpScreen } from './screens/followup/FollowUpScreen';
 import { PrivacyScreen } from './screens/privacy/PrivacyScreen';
+import { BackupAdmin } from './screens/backup/BackupAdmin';
+import { BackupBanner } from './components/BackupBanner';
 
 type View =
   | { kind: 'loading' }
@@ -171,6 +173,7 @@ export function App() {
       <HubBanner />
       {view.kind === 'staff' && <StorageBanner />}
       {view.kind === 'staff' && <SyncBanner />}
+      {view.kind === 'staff' && <BackupBanner />}
       {view.kind === 'loading' && (
         <main id="main">
           <p>{t('app.loading')}</p>
@@ -197,6 +200,7 @@ export function App() {
       {view.kind === 'staff' && view.page === 'admin' && <StaffAdmin me={view.me} />}
       {view.kind === 'staff' && view.page === 'admin' && <StationPanel />}
       {view.kind === 'staff' && view.page === 'privacy' && <PrivacyScreen />}
+      {view.kind === 'staff' && view.page === 'admin' && <BackupAdmin />}
     </>
   );
 }

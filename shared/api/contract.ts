@@ -21,6 +21,7 @@ import { hubStationMethods } from './methods/stations';
 import { privacyErasureMethods } from './methods/privacy-erasure';
 import { privacyRetentionMethods } from './methods/privacy-retention';
 import { privacyRequestMethods } from './methods/privacy-requests';
+import { backupMethods } from './methods/backup';
 
 export type { Access, MethodSpec } from './methods/method';
 
@@ -45,6 +46,7 @@ const DOMAINS = [
   privacyErasureMethods,
   privacyRetentionMethods,
   privacyRequestMethods,
+  backupMethods,
 ] as const;
 
 type Domains = typeof DOMAINS;

@@ -69,6 +69,16 @@ export const ERROR_CODES = [
   'INTERNAL',
   'VISITOR_NOT_FOUND',
   'ERASURE_CASE_OPEN',
+  'BACKUP_NOT_CONFIGURED',
+  'BACKUP_FOLDER_MISSING',
+  'BACKUP_FOLDER_READONLY',
+  'BACKUP_FOLDER_FULL',
+  'BACKUP_WRONG_PASSPHRASE',
+  'BACKUP_DAMAGED',
+  'BACKUP_NEWER_VERSION',
+  'BACKUP_BUSY',
+  'BACKUP_NOT_FOUND',
+  'BACKUP_DOCUMENT_DAMAGED',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

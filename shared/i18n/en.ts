@@ -734,6 +734,12 @@ export const en: Messages = {
     lpseName: 'Write the name of the LPSE, e.g. Kabupaten Bogor.',
     lpseTaken: 'An LPSE with this name is already in the list.',
     spsePathTaken: 'Another LPSE already uses this path.',
+    backupTime: 'Write the time as HH:MM, e.g. 17:30.',
+    backupPassphraseShort: 'The backup passphrase needs at least 10 characters.',
+    backupPassphraseRequired: 'Set a backup passphrase.',
+    backupKeepRange: 'Enter 1–60 (daily) or 0–52 (weekly).',
+    backupStaleRange: 'Enter 1–720 (hours).',
+    backupFolderPath: 'Write the folder’s full path, e.g. /media/loket-usb or E:\\Backups.',
     noticeDelivery: 'Choose how the visitor was given the notice.',
     personNotFound: 'No data about this person was found (it may have been anonymised).',
   },
@@ -933,6 +939,24 @@ export const en: Messages = {
       'This survey screen has not been opened by an officer yet. Please wait; the officer opens it from the consultation desk.',
     INTERNAL: 'Something went wrong in the system. Saved data is safe; please try again.',
     NETWORK: 'Cannot reach the Loket service. Please try again.',
+    BACKUP_NOT_CONFIGURED:
+      'Backups are not set up. Choose a backup folder and set a backup passphrase first.',
+    BACKUP_FOLDER_MISSING:
+      'The backup folder was not found. Make sure the USB disk or network share is connected and the path is right, then try again. Loket’s data is unchanged.',
+    BACKUP_FOLDER_READONLY:
+      'The backup folder cannot be written (read-only or no permission). Check the disk or the folder’s permissions, then try again. Loket’s data is unchanged.',
+    BACKUP_FOLDER_FULL:
+      'There is not enough space on the backup folder’s disk. Free some space or use another disk, then try again. Loket’s data is unchanged.',
+    BACKUP_WRONG_PASSPHRASE:
+      'The backup passphrase is wrong, so the backup cannot be opened. Loket’s data is unchanged.',
+    BACKUP_DAMAGED:
+      'This backup is damaged or incomplete (cut short while copied, say) and cannot be restored. Choose another backup. Loket’s data is unchanged.',
+    BACKUP_NEWER_VERSION:
+      'This backup was made by a newer version of Loket. Update Loket first, then restore. Loket’s data is unchanged.',
+    BACKUP_BUSY: 'A backup or restore is running. Wait until it has finished, then try again.',
+    BACKUP_NOT_FOUND: 'That backup is not in the backup folder.',
+    BACKUP_DOCUMENT_DAMAGED:
+      'A document in Loket’s store does not match its recorded content (damaged on disk), so the backup stopped. Contact IT support.',
     NOTICE_OUTDATED:
       'The personal data processing notice has been updated. Reload the screen and give the visitor the new notice.',
     PRIVACY_REQUEST_ANSWERED: 'This request has already been answered and closed.',
@@ -962,6 +986,87 @@ export const en: Messages = {
     recent: 'Recent calls',
     disconnected: 'Disconnected since {{time}}',
     open: 'Open the queue board',
+  },
+  backup: {
+    title: 'Data backups',
+    intro:
+      'Loket backs up its database and supporting documents to a folder you choose (a USB disk, a second disk or a network share). Every backup is checked and encrypted with the backup passphrase.',
+    settingsTitle: 'Backup settings',
+    folder: 'Backup folder',
+    folderHint:
+      'The full path of a folder on this PC, e.g. /media/loket-usb or E:\\Backups. The folder must exist.',
+    passphrase: 'Backup passphrase',
+    passphraseNew: 'New backup passphrase',
+    passphraseHint:
+      'At least 10 characters. Keep it safe: without it nobody can open the backups, LKPP included.',
+    passphraseKept: 'A backup passphrase is set. Leave this empty to keep it.',
+    passphraseNeedsEntry:
+      'The backup passphrase must be entered again (after a restore, say). Scheduled backups stop until it is.',
+    dailyAt: 'Daily backup time (WIB)',
+    onClose: 'Also back up whenever Loket closes',
+    keepDaily: 'Keep the last daily backups',
+    keepWeekly: 'Keep the last weekly backups',
+    days: 'days',
+    weeks: 'weeks',
+    staleHours: 'Warn staff when the last backup is older than (hours)',
+    save: 'Save backup settings',
+    saved: 'Backup settings saved.',
+    statusTitle: 'Last backup',
+    lastGood: 'Last good backup: {{time}}.',
+    none: 'No backup has succeeded yet.',
+    lastFailure: 'The last attempt failed at {{time}}: {{reason}}',
+    running: 'A backup is running…',
+    runNow: 'Back up now',
+    done: 'Backup finished and checked: {{visits}} visits, {{documents}} documents ({{copied}} new documents copied).',
+    listTitle: 'Backups',
+    listEmpty: 'No backups in this folder yet.',
+    otherFolder: 'Another folder (e.g. the disk of the old PC)',
+    otherPassphrase: 'That backup’s passphrase',
+    showList: 'Show backups',
+    columns: {
+      time: 'Time',
+      trigger: 'Kind',
+      visitors: 'Visitors',
+      visits: 'Visits',
+      cases: 'Cases',
+      documents: 'Documents',
+      actions: 'Actions',
+    },
+    triggers: { manual: 'Manual', schedule: 'Scheduled', close: 'When Loket closed' },
+    unreadable: {
+      BACKUP_WRONG_PASSPHRASE: 'Cannot be opened with this passphrase',
+      BACKUP_DAMAGED: 'Damaged or incomplete',
+      BACKUP_NEWER_VERSION: 'Made by a newer Loket',
+    },
+    restore: 'Restore…',
+    restoreOf: 'Restore the backup of {{time}}',
+    restoreTitle: 'Restore from the backup of {{time}}',
+    restoreCompare: 'What the backup holds, against Loket’s data now:',
+    inBackup: 'In the backup',
+    current: 'Now',
+    surveyResponses: 'Survey answers',
+    restoreWarning:
+      'Everything recorded after {{time}} will be replaced. Today’s data is not deleted: it is kept in a separate folder inside Loket’s data folder. Loket restarts and every staff member must log in again.',
+    restoreConfirm: 'I understand, restore this backup',
+    restoreYes: 'Check and restore',
+    cancel: 'Cancel',
+    restoring: 'Checking the backup (every document and the database)…',
+    restored:
+      'The backup was checked and put in place. Loket is restarting; log in with a staff account from that backup. The previous data is kept in {{folder}}.',
+    restoredLater:
+      'The backup was checked and will be put in place when Loket next starts. Close Loket and start it again. The previous data will be kept in {{folder}}.',
+    stale:
+      'The last good data backup is more than {{hours}} hours old ({{time}}). Ask an administrator to check the backups.',
+    staleNever: 'No data backup has succeeded yet. Ask an administrator to check the backups.',
+    diskTitle: 'Disk encryption of this PC',
+    dataFolder: 'Loket’s data folder: ',
+    disk: {
+      encrypted: 'The disk of Loket’s data folder is encrypted.',
+      not_encrypted:
+        'The disk of Loket’s data folder is not encrypted. If this PC is lost or stolen, visitors’ personal data can be read. Ask IT support to turn on full-disk encryption (BitLocker, FileVault or LUKS).',
+      unknown:
+        'Whether the disk of Loket’s data folder is encrypted is unknown. Ask IT support to make sure full-disk encryption (BitLocker, FileVault or LUKS) is on.',
+    },
   },
   privacy: {
     title: 'Personal Data Requests',

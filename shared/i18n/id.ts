@@ -744,6 +744,12 @@ export const id = {
     lpseName: 'Tuliskan nama LPSE, misalnya Kabupaten Bogor.',
     lpseTaken: 'LPSE dengan nama ini sudah ada dalam daftar.',
     spsePathTaken: 'Jalur ini sudah digunakan LPSE lain.',
+    backupTime: 'Tulis jam dengan format JJ:MM, misalnya 17:30.',
+    backupPassphraseShort: 'Kata sandi cadangan minimal 10 karakter.',
+    backupPassphraseRequired: 'Tetapkan kata sandi cadangan.',
+    backupKeepRange: 'Isi dengan angka 1–60 (harian) atau 0–52 (mingguan).',
+    backupStaleRange: 'Isi dengan angka 1–720 (jam).',
+    backupFolderPath: 'Tulis alamat lengkap folder, misalnya /media/loket-usb atau E:\\Cadangan.',
     noticeDelivery: 'Pilih cara pemberitahuan disampaikan kepada pengunjung.',
     personNotFound: 'Data orang ini tidak ditemukan (mungkin sudah dianonimkan).',
   },
@@ -945,6 +951,25 @@ export const id = {
       'Layar survei ini belum dibuka oleh petugas. Mohon tunggu; petugas akan membukanya dari meja konsultasi.',
     INTERNAL: 'Terjadi kesalahan di sistem. Data yang sudah tersimpan tetap aman; coba lagi.',
     NETWORK: 'Tidak dapat menghubungi layanan Loket. Coba lagi.',
+    BACKUP_NOT_CONFIGURED:
+      'Pencadangan belum diatur. Pilih folder cadangan dan tetapkan kata sandi cadangan terlebih dahulu.',
+    BACKUP_FOLDER_MISSING:
+      'Folder cadangan tidak ditemukan. Pastikan disk USB atau folder jaringan sudah terpasang dan alamat foldernya benar, lalu coba lagi. Data Loket tidak diubah.',
+    BACKUP_FOLDER_READONLY:
+      'Folder cadangan tidak dapat ditulisi (hanya-baca atau tanpa izin tulis). Periksa disk atau hak akses folder, lalu coba lagi. Data Loket tidak diubah.',
+    BACKUP_FOLDER_FULL:
+      'Ruang pada disk folder cadangan tidak cukup. Kosongkan ruang atau gunakan disk lain, lalu coba lagi. Data Loket tidak diubah.',
+    BACKUP_WRONG_PASSPHRASE:
+      'Kata sandi cadangan salah, sehingga cadangan tidak dapat dibuka. Data Loket tidak diubah.',
+    BACKUP_DAMAGED:
+      'Cadangan ini rusak atau tidak lengkap (misalnya terpotong saat disalin), sehingga tidak dapat dipulihkan. Pilih cadangan lain. Data Loket tidak diubah.',
+    BACKUP_NEWER_VERSION:
+      'Cadangan ini dibuat oleh Loket versi yang lebih baru. Perbarui Loket terlebih dahulu, lalu pulihkan kembali. Data Loket tidak diubah.',
+    BACKUP_BUSY:
+      'Pencadangan atau pemulihan sedang berjalan. Tunggu sampai selesai, lalu coba lagi.',
+    BACKUP_NOT_FOUND: 'Cadangan tersebut tidak ditemukan di folder cadangan.',
+    BACKUP_DOCUMENT_DAMAGED:
+      'Sebuah dokumen di penyimpanan Loket tidak cocok dengan isi yang tercatat (rusak di disk), sehingga pencadangan dihentikan. Hubungi pengelola TI.',
     NOTICE_OUTDATED:
       'Teks pemberitahuan pemrosesan data pribadi telah diperbarui. Muat ulang layar dan sampaikan pemberitahuan yang baru.',
     PRIVACY_REQUEST_ANSWERED: 'Permintaan ini sudah dijawab dan ditutup.',
@@ -975,6 +1000,88 @@ export const id = {
     recent: 'Panggilan terakhir',
     disconnected: 'Terputus sejak {{time}}',
     open: 'Buka layar antrean',
+  },
+  backup: {
+    title: 'Cadangan data',
+    intro:
+      'Loket mencadangkan basis data dan dokumen pendukung ke folder pilihan Anda (disk USB, disk kedua, atau folder jaringan). Setiap cadangan diperiksa dan dienkripsi dengan kata sandi cadangan.',
+    settingsTitle: 'Pengaturan pencadangan',
+    folder: 'Folder cadangan',
+    folderHint:
+      'Alamat lengkap folder di PC ini, misalnya /media/loket-usb atau E:\\Cadangan. Folder harus sudah ada.',
+    passphrase: 'Kata sandi cadangan',
+    passphraseNew: 'Kata sandi cadangan baru',
+    passphraseHint:
+      'Minimal 10 karakter. Simpan di tempat aman: tanpa kata sandi ini cadangan tidak dapat dibuka, juga oleh LKPP.',
+    passphraseKept:
+      'Kata sandi cadangan sudah ditetapkan. Kosongkan bila tidak ingin menggantinya.',
+    passphraseNeedsEntry:
+      'Kata sandi cadangan perlu diisi kembali (misalnya setelah pemulihan). Pencadangan terjadwal berhenti sampai diisi.',
+    dailyAt: 'Jam pencadangan harian (WIB)',
+    onClose: 'Cadangkan juga setiap kali Loket ditutup',
+    keepDaily: 'Simpan cadangan harian terakhir',
+    keepWeekly: 'Simpan cadangan mingguan terakhir',
+    days: 'hari',
+    weeks: 'minggu',
+    staleHours: 'Peringatkan petugas bila cadangan terakhir lebih lama dari (jam)',
+    save: 'Simpan pengaturan cadangan',
+    saved: 'Pengaturan pencadangan telah disimpan.',
+    statusTitle: 'Cadangan terakhir',
+    lastGood: 'Cadangan terakhir yang berhasil: {{time}}.',
+    none: 'Belum ada cadangan yang berhasil.',
+    lastFailure: 'Percobaan terakhir gagal pada {{time}}: {{reason}}',
+    running: 'Pencadangan sedang berjalan…',
+    runNow: 'Cadangkan sekarang',
+    done: 'Cadangan selesai dan telah diperiksa: {{visits}} kunjungan, {{documents}} dokumen ({{copied}} dokumen baru disalin).',
+    listTitle: 'Daftar cadangan',
+    listEmpty: 'Belum ada cadangan di folder ini.',
+    otherFolder: 'Folder lain (misalnya disk dari PC lama)',
+    otherPassphrase: 'Kata sandi cadangan tersebut',
+    showList: 'Tampilkan cadangan',
+    columns: {
+      time: 'Waktu',
+      trigger: 'Jenis',
+      visitors: 'Pengunjung',
+      visits: 'Kunjungan',
+      cases: 'Kasus',
+      documents: 'Dokumen',
+      actions: 'Tindakan',
+    },
+    triggers: { manual: 'Manual', schedule: 'Terjadwal', close: 'Saat Loket ditutup' },
+    unreadable: {
+      BACKUP_WRONG_PASSPHRASE: 'Tidak dapat dibuka dengan kata sandi ini',
+      BACKUP_DAMAGED: 'Rusak atau tidak lengkap',
+      BACKUP_NEWER_VERSION: 'Dibuat Loket versi lebih baru',
+    },
+    restore: 'Pulihkan…',
+    restoreOf: 'Pulihkan cadangan {{time}}',
+    restoreTitle: 'Pulihkan dari cadangan {{time}}',
+    restoreCompare: 'Isi cadangan dibandingkan dengan data Loket saat ini:',
+    inBackup: 'Dalam cadangan',
+    current: 'Saat ini',
+    surveyResponses: 'Jawaban survei',
+    restoreWarning:
+      'Semua data yang dicatat setelah {{time}} akan diganti. Data saat ini tidak dihapus: disimpan di folder terpisah di dalam folder data Loket. Loket akan dimulai ulang dan semua petugas perlu masuk kembali.',
+    restoreConfirm: 'Saya mengerti, pulihkan cadangan ini',
+    restoreYes: 'Periksa dan pulihkan',
+    cancel: 'Batal',
+    restoring: 'Cadangan sedang diperiksa (semua dokumen dan basis data)…',
+    restored:
+      'Cadangan telah diperiksa dan dipasang. Loket dimulai ulang; masuk kembali dengan akun petugas dari cadangan tersebut. Data sebelumnya disimpan di {{folder}}.',
+    restoredLater:
+      'Cadangan telah diperiksa dan akan dipasang saat Loket dijalankan berikutnya. Tutup lalu jalankan Loket kembali. Data sebelumnya akan disimpan di {{folder}}.',
+    stale:
+      'Cadangan data terakhir yang berhasil sudah lebih dari {{hours}} jam yang lalu ({{time}}). Minta administrator memeriksa pencadangan.',
+    staleNever: 'Belum ada cadangan data yang berhasil. Minta administrator memeriksa pencadangan.',
+    diskTitle: 'Enkripsi disk PC ini',
+    dataFolder: 'Folder data Loket: ',
+    disk: {
+      encrypted: 'Disk folder data Loket terenkripsi.',
+      not_encrypted:
+        'Disk folder data Loket tidak terenkripsi. Bila PC ini hilang atau dicuri, data pribadi pengunjung dapat dibaca. Minta pengelola TI mengaktifkan enkripsi disk penuh (BitLocker, FileVault, atau LUKS).',
+      unknown:
+        'Tidak diketahui apakah disk folder data Loket terenkripsi. Minta pengelola TI memastikan enkripsi disk penuh (BitLocker, FileVault, atau LUKS) aktif.',
+    },
   },
   privacy: {
     title: 'Permintaan Data Pribadi',

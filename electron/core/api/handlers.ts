@@ -19,6 +19,7 @@ import { createBoardHandlers } from './handlers/board';
 import { createPrivacyErasureHandlers } from './handlers/privacy-erasure';
 import { createPrivacyRetentionHandlers } from './handlers/privacy-retention';
 import { createPrivacyRequestHandlers } from './handlers/privacy-requests';
+import { createBackupHandlers } from './handlers/backup';
 
 export type { Services } from './services';
 
@@ -44,5 +45,6 @@ export function createHandlers(s: Services): Handlers {
     ...createPrivacyErasureHandlers(s),
     ...createPrivacyRetentionHandlers(s),
     ...createPrivacyRequestHandlers(s),
+    ...createBackupHandlers(s),
   } satisfies Handlers;
 }

@@ -28,6 +28,7 @@ import type { PrivacyDesk } from '../privacy/requests/privacy-desk';
 import type { Caller } from './dispatcher';
 import type { Erasure } from '../privacy/erasure';
 import type { RetentionSettingsStore } from '../privacy/retention-settings';
+import type { BackupService } from '../backup/backup-service';
 
 /** What the handlers reach: the core's services, built once in createCore. */
 export interface Services {
@@ -69,6 +70,8 @@ export interface Services {
   retentionSettings: RetentionSettingsStore;
   /** Visitors' requests under UU 27/2022, restriction, the breach export. */
   privacy: PrivacyDesk;
+  /** Backups and restore (backup/). */
+  backups: BackupService;
 }
 
 /** Staged uploads are kept apart per staff member and, at a station, per station too. */

@@ -39,7 +39,7 @@ export class AttachmentStore {
     private readonly pdf: PdfInspector = sharedPdfInspector(),
   ) {
     this.incoming = join(rootDir, 'incoming');
-    mkdirSync(this.incoming, { recursive: true });
+    mkdirSync(this.incoming, { recursive: true, mode: 0o700 });
     for (const leftover of readdirSync(this.incoming)) {
       if (leftover.startsWith(TEMP_PREFIX)) rmSync(join(this.incoming, leftover), { force: true });
     }
@@ -79,7 +79,7 @@ export class AttachmentStore {
       if (alreadyStored) {
         await rm(temp, { force: true });
       } else {
-        mkdirSync(join(this.rootDir, sha256.slice(0, 2)), { recursive: true });
+        mkdirSync(join(this.rootDir, sha256.slice(0, 2)), { recursive: true, mode: 0o700 });
         await rename(temp, final);
         await this.syncDir(join(this.rootDir, sha256.slice(0, 2)));
       }

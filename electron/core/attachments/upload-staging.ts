@@ -43,7 +43,7 @@ export class UploadStaging {
     private readonly limits: StagingLimits,
     private readonly now: () => Date = () => new Date(),
   ) {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     for (const name of readdirSync(dir)) rmSync(join(dir, name), { force: true });
     this.timer = setInterval(() => void this.sweep(), limits.sweepIntervalMs);
     this.timer.unref();

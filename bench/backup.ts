@@ -1,0 +1,174 @@
+/**
+ * Backup of a big database and many documents (issue 14): the time of a first (full) backup and
+ * of the next night's (nothing new, every document still read back and checked) against `cp` of
+ * the same files plus `sync` (the floor, measured in the same run on the same disk); and the
+ * latency of check-ins made every 25 ms while a backup runs, against the same check-ins with no
+ * backup running. A check-in's latency is counted from when it was due, so a host thread held up
+ * by the backup shows in it.
+ *
+ * Run: npx tsx bench/backup.ts [visitors=100000] [documents=400] [documentKiB=1024]
+ * The issue's size (1,000,000 visitors, 10 GB of documents) takes far longer than a run here.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createCore } from '../electron/core/core';
+import { deriveKey, newKdf } from '../electron/core/backup/backup-key';
+import { runBackup } from '../electron/core/backup/backup-runner';
+import { currentNotice } from '../shared/domain/privacy-notice';
+import { ensureRealisticDb } from './realistic-db';
+
+const visitors = Number(process.argv[2] ?? 100_000);
+const documents = Number(process.argv[3] ?? 400);
+const documentBytes = Number(process.argv[4] ?? 1024) * 1024;
+
+const root = join(tmpdir(), `loket-bench-backup-${process.pid}`);
+const dataDir = join(root, 'data');
+mkdirSync(join(dataDir, 'attachments'), { recursive: true });
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+try {
+  const source = ensureRealisticDb(visitors);
+  copyFileSync(source, join(dataDir, 'loket.sqlite'));
+  const core = createCore({ dataDir, logError: (e) => console.error(e) });
+  const db = core.db;
+  const staffId = (db.prepare('SELECT id FROM staff LIMIT 1').get() as { id: number }).id;
+  const visitId = (db.prepare('SELECT max(id) AS id FROM visit').get() as { id: number }).id;
+  const now = new Date().toISOString();
+  const caseId = Number(
+    db
+      .prepare(
+        `INSERT INTO problem_case (case_code, visit_id, officer_id, reporter_name, reporter_phone,
+           created_at, updated_at) VALUES ('BENCH-1', ?, ?, 'Bench', '081200000000', ?, ?)`,
+      )
+      .run(visitId, staffId, now, now).lastInsertRowid,
+  );
+  const attach = db.prepare(
+    `INSERT INTO attachment (case_id, sha256, original_name, mime, size, source, kind, added_at,
+       added_by) VALUES (?, ?, ?, 'application/pdf', ?, 'file', 'other', ?, ?)`,
+  );
+  // Random bytes: documents do not compress, and neither does what Loket writes of them.
+  db.transaction(() => {
+    for (let i = 0; i < documents; i++) {
+      const bytes = randomBytes(documentBytes);
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      mkdirSync(join(dataDir, 'attachments', sha.slice(0, 2)), { recursive: true });
+      writeFileSync(join(dataDir, 'attachments', sha.slice(0, 2), sha), bytes);
+      attach.run(caseId, sha, `dokumen-${i}.pdf`, documentBytes, now, staffId);
+    }
+  })();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const dbBytes =
+    (db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count * 4096;
+  console.log(
+    `${visitors.toLocaleString('en')} visitors (${(dbBytes / 1024 ** 2).toFixed(0)} MiB database), ` +
+      `${documents} documents of ${documentBytes / 1024} KiB (${((documents * documentBytes) / 1024 ** 2).toFixed(0)} MiB)`,
+  );
+
+  // The floor: cp of the live files (as if it were safe), then sync, onto the same disk.
+  const cpTarget = join(root, 'cp');
+  mkdirSync(cpTarget);
+  let t = performance.now();
+  execFileSync('cp', ['-r', join(dataDir, 'loket.sqlite'), join(dataDir, 'attachments'), cpTarget]);
+  execFileSync('sync');
+  const cpMs = performance.now() - t;
+  rmSync(cpTarget, { recursive: true, force: true });
+
+  const key = await deriveKey('kata-sandi-bench-cadangan', newKdf());
+  // LOKET_BENCH_TARGET: another disk (a USB stick, /dev/shm) instead of the data folder's own.
+  const target = join(process.env.LOKET_BENCH_TARGET ?? root, `usb-${process.pid}`);
+  mkdirSync(target);
+  let phases: string[] = [];
+  let phaseStart = 0;
+  const backup = () => {
+    phases = [];
+    phaseStart = performance.now();
+    return runBackup({
+      db,
+      dataDir,
+      documentPath: (sha) => join(dataDir, 'attachments', sha.slice(0, 2), sha),
+      folder: target,
+      key,
+      keep: { daily: 7, weekly: 4 },
+      now: () => new Date(),
+      trigger: 'manual',
+      onPhase: (phase) => {
+        const at = performance.now();
+        phases.push(`${phase} ${seconds(at - phaseStart)}`);
+        phaseStart = at;
+      },
+    });
+  };
+
+  /** Check-ins due every 25 ms while `during` runs; latency from when each was due. */
+  async function checkInsWhile(during: Promise<unknown>): Promise<number[]> {
+    const latencies: number[] = [];
+    let done = false;
+    void during.finally(() => (done = true));
+    let i = 0;
+    const start = performance.now();
+    while (!done) {
+      const due = start + i * 25;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      core.visits.checkIn(staffId, {
+        fullName: `Pengunjung Bench ${i}`,
+        phone: `0813${String(i).padStart(8, '0')}`,
+        purpose: 'Bench cadangan',
+        noticeDelivery: 'read_out' as const,
+        noticeVersion: currentNotice().version,
+      });
+      latencies.push(performance.now() - due);
+      i++;
+    }
+    await during;
+    return latencies;
+  }
+
+  const idle = await checkInsWhile(new Promise((r) => setTimeout(r, 10_000)));
+  t = performance.now();
+  const full = backup();
+  const whileFull = await checkInsWhile(full);
+  const fullMs = performance.now() - t;
+  const fullPhases = phases.join(', ');
+  t = performance.now();
+  const next = backup();
+  const whileNext = await checkInsWhile(next);
+  const nextMs = performance.now() - t;
+  const nextPhases = phases.join(', ');
+  const copied = (await next).summary.documentsCopied;
+
+  console.log(`cp -r + sync: ${seconds(cpMs)}`);
+  console.log(`first backup (full): ${seconds(fullMs)} = ${(fullMs / cpMs).toFixed(2)}x cp`);
+  console.log(`  phases: ${fullPhases}`);
+  console.log(
+    `next backup (${copied} documents copied, all ${documents} read back and checked): ${seconds(nextMs)} = ${(nextMs / cpMs).toFixed(2)}x cp`,
+  );
+  console.log(`  phases: ${nextPhases}`);
+  const line = (name: string, l: number[]) =>
+    console.log(
+      `check-in latency ${name}: n=${l.length} p50 ${percentile(l, 50).toFixed(1)} ms, p95 ${percentile(l, 95).toFixed(1)} ms, max ${Math.max(...l).toFixed(1)} ms`,
+    );
+  line('with no backup', idle);
+  line('during the full backup', whileFull);
+  line('during the next backup', whileNext);
+  core.close();
+} finally {
+  rmSync(root, { recursive: true, force: true });
+  if (process.env.LOKET_BENCH_TARGET)
+    rmSync(join(process.env.LOKET_BENCH_TARGET, `usb-${process.pid}`), {
+      recursive: true,
+      force: true,
+    });
+}
