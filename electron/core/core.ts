@@ -23,7 +23,7 @@ import { FileSecretStore, type SecretStore } from './settings/secret-store';
 import { BackendLinks } from './sync/backend-links';
 import { OutboxStore } from './sync/outbox-store';
 import { SyncWorker } from './sync/sync-worker';
-import { FollowUp } from './sync/follow-up';
+import { FollowUp } from './followup/follow-up';
 import { ScanSessions, type ScanSessionLimits } from './scanner/scan-sessions';
 import { AppError } from './errors';
 import { join } from 'node:path';

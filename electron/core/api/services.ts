@@ -14,7 +14,7 @@ import type { FolderWatch } from '../attachments/folder-watch';
 import type { HelpdeskConfig } from '../settings/helpdesk-settings';
 import type { OutboxStore } from '../sync/outbox-store';
 import type { SyncWorker } from '../sync/sync-worker';
-import type { FollowUp } from '../sync/follow-up';
+import type { FollowUp } from '../followup/follow-up';
 import type { StaffService } from '../auth/staff-service';
 import type { SessionStore } from '../auth/sessions';
 import type { RegisterExporter } from '../reception/register-export';
