@@ -68,6 +68,10 @@ import { StationDisplays } from './stations/station-displays';
 import { SurveyBindings } from './stations/survey-bindings';
 import { rolesAt, type CallStation } from './api/dispatcher';
 import { stagingOwner } from './api/services';
+import { RecordsSearch } from './records/records-search';
+import { CaseRecords } from './records/case-record';
+import { AuditViewer } from './records/audit-viewer';
+import { Corrections } from './reception/corrections';
 
 export interface CoreOptions {
   dataDir: string;
@@ -307,6 +311,12 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     ikm: new IkmReporter(db),
     db,
     storage,
+    records: {
+      search: new RecordsSearch(db),
+      cases: new CaseRecords(db, cases),
+      corrections: new Corrections(db, audit, now),
+      audit: new AuditViewer(db),
+    },
   });
   return {
     dispatch: createDispatcher(

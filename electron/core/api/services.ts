@@ -25,6 +25,10 @@ import type { HubControl, HubSettings } from '../stations/hub-settings';
 import type { SurveyBindings } from '../stations/survey-bindings';
 import type { LpseDirectory } from '../reference/lpse-directory';
 import type { Caller } from './dispatcher';
+import type { RecordsSearch } from '../records/records-search';
+import type { CaseRecords } from '../records/case-record';
+import type { AuditViewer } from '../records/audit-viewer';
+import type { Corrections } from '../reception/corrections';
 
 /** What the handlers reach: the core's services, built once in createCore. */
 export interface Services {
@@ -61,6 +65,13 @@ export interface Services {
   surveyBindings: SurveyBindings;
   /** The data folder, where pairing writes station.json (station handlers). */
   dataDir: string;
+  /** Past visits and cases, corrections of check-ins, the audit trail read back. */
+  records: {
+    search: RecordsSearch;
+    cases: CaseRecords;
+    corrections: Corrections;
+    audit: AuditViewer;
+  };
 }
 
 /** Staged uploads are kept apart per staff member and, at a station, per station too. */
