@@ -7,20 +7,18 @@ import { SERVICE_DAY_PATTERN } from '../time';
 
 const day = z.string().regex(SERVICE_DAY_PATTERN, { error: 'validation.dayFormat' });
 
-/** A period of service days (WIB), both ends included; either end may be left open. */
-export const dayRangeSchema = z
-  .object({ from: day.optional(), to: day.optional() })
-  .refine((r) => !r.from || !r.to || r.from <= r.to, {
-    error: 'validation.periodOrder',
-    path: ['to'],
-  });
+const periodInOrder = (r: { from?: string | undefined; to?: string | undefined }) =>
+  !r.from || !r.to || r.from <= r.to;
+const PERIOD_ORDER = { error: 'validation.periodOrder', path: ['to'] };
 
 /** "Cari arsip": one box for any detail the visitor remembers, and an optional period. */
-export const recordsSearchInputSchema = z.object({
-  query: z.string().trim().max(100, { error: 'validation.tooLong:100' }),
-  from: day.optional(),
-  to: day.optional(),
-});
+export const recordsSearchInputSchema = z
+  .object({
+    query: z.string().trim().max(100, { error: 'validation.tooLong:100' }),
+    from: day.optional(),
+    to: day.optional(),
+  })
+  .refine(periodInOrder, PERIOD_ORDER);
 export type RecordsSearchInput = z.input<typeof recordsSearchInputSchema>;
 
 export const foundCaseSchema = z.object({

@@ -175,14 +175,15 @@ export class CaseRecords {
       const kind = VISIT_ACTIONS[a.action];
       if (kind) add({ at: a.at, kind, actorName: a.actor_name, detail: changedFields(a.detail) });
     }
-    for (const a of this.q.trail.all('case', c.case_code)) {
-      const kind = CASE_ACTIONS[a.action];
-      if (kind) add(this.caseLine(c, kind, a));
-    }
+    // Before the trail: a ticket resolved while paused ends the pause in the same instant.
     for (const p of this.q.backendPauses.all(c.id)) {
       add({ at: p.started_at, kind: 'backend_paused', actorName: null, detail: p.reason });
       if (p.ended_at)
         add({ at: p.ended_at, kind: 'backend_resumed', actorName: null, detail: null });
+    }
+    for (const a of this.q.trail.all('case', c.case_code)) {
+      const kind = CASE_ACTIONS[a.action];
+      if (kind) add(this.caseLine(c, kind, a));
     }
     // Times first; within the same instant, the order things were written in.
     lines.sort((a, b) => a.at.localeCompare(b.at) || a.order - b.order);

@@ -33,8 +33,11 @@ export const OFFICER_VISITS_SQL = `SELECT ${VISIT_COLUMNS}
   FROM visit v LEFT JOIN staff s ON s.id = v.officer_id
  WHERE v.officer_id = ? AND v.service_day BETWEEN ? AND ?
  ORDER BY v.service_day DESC, v.id DESC LIMIT ?`;
-/** The visits of cases open at the helpdesk (few), from migration 14's partial index. */
-export const OPEN_CASE_VISITS_SQL = `SELECT DISTINCT c.visit_id AS id FROM problem_case c
+/**
+ * The visits of cases open at the helpdesk (few), from migration 14's partial index: with a
+ * DISTINCT, SQLite preferred walking every case by visit instead.
+ */
+export const OPEN_CASE_VISITS_SQL = `SELECT c.visit_id AS id FROM problem_case c
  WHERE c.status IN ('escalated', 'backend_resolved')`;
 export const VISIT_SQL = `SELECT ${VISIT_COLUMNS}
   FROM visit v LEFT JOIN staff s ON s.id = v.officer_id WHERE v.id = ?`;
@@ -172,7 +175,7 @@ export class RecordsSearch {
     }
     const rows = this.q.ofOfficer.all(scope.staffId, from, to, PAGE + 1);
     const seen = new Set(rows.map((v) => v.id));
-    for (const { id } of this.q.openCaseVisits.all()) {
+    for (const id of new Set(this.q.openCaseVisits.all().map((r) => r.id))) {
       const v = seen.has(id) ? undefined : this.q.visit.get(id);
       if (v && v.service_day >= from && v.service_day <= to) rows.push(v);
     }
