@@ -21,6 +21,8 @@ import { ReceptionScreen } from './screens/reception/ReceptionScreen';
 import { ConsultationScreen } from './screens/consultation/ConsultationScreen';
 import { IkmReportScreen } from './screens/reports/IkmReportScreen';
 import { FollowUpScreen } from './screens/followup/FollowUpScreen';
+import { RecordsScreen } from './screens/records/RecordsScreen';
+import { AuditScreen } from './screens/audit/AuditScreen';
 
 type View =
   | { kind: 'loading' }
@@ -29,7 +31,7 @@ type View =
   | { kind: 'login'; notice: string | null }
   | { kind: 'staff'; me: Staff; page: Page };
 
-type Page = 'reception' | 'consultation' | 'followup' | 'reports' | 'admin';
+type Page = 'reception' | 'consultation' | 'followup' | 'reports' | 'admin' | 'records' | 'audit';
 
 const PAGES: { page: Page; role: Staff['roles'][number] }[] = [
   { page: 'reception', role: 'receptionist' },
@@ -39,8 +41,17 @@ const PAGES: { page: Page; role: Staff['roles'][number] }[] = [
   { page: 'admin', role: 'admin' },
 ];
 
+/** Pages more than one role opens. */
+const SHARED_PAGES: { page: Page; roles: Staff['roles'] }[] = [
+  { page: 'records', roles: ['receptionist', 'officer', 'supervisor'] },
+  { page: 'audit', roles: ['supervisor', 'admin'] },
+];
+
 function pagesFor(me: Staff): Page[] {
-  return PAGES.filter((p) => me.roles.includes(p.role)).map((p) => p.page);
+  return [
+    ...PAGES.filter((p) => me.roles.includes(p.role)).map((p) => p.page),
+    ...SHARED_PAGES.filter((p) => p.roles.some((r) => me.roles.includes(r))).map((p) => p.page),
+  ];
 }
 
 function firstPage(me: Staff): Page {
@@ -178,6 +189,8 @@ export function App() {
       {view.kind === 'staff' && view.page === 'reports' && <IkmReportScreen />}
       {view.kind === 'staff' && view.page === 'admin' && <StaffAdmin me={view.me} />}
       {view.kind === 'staff' && view.page === 'admin' && <StationPanel />}
+      {view.kind === 'staff' && view.page === 'records' && <RecordsScreen me={view.me} />}
+      {view.kind === 'staff' && view.page === 'audit' && <AuditScreen />}
     </>
   );
 }

@@ -970,6 +970,15 @@ export const en: Messages = {
     open: 'Open {{code}}',
     noContent: 'case content for officers and supervisors only',
     correct: 'Correct',
+    correctOf: 'Correct check-in {{queue}}',
+    tabs: { label: 'Follow-up lists', open: 'Open', closed: 'Finished' },
+    closed: {
+      title: 'Cases finished and confirmed',
+      empty: 'No finished cases yet.',
+      finished: 'Finished at',
+      net: 'Time counted against 1 × 24 h',
+      late: '(over the target)',
+    },
     caseStatuses: {
       draft: 'Draft',
       solved: 'Solved on the spot',
@@ -1093,6 +1102,14 @@ export const en: Messages = {
       entity: 'Record kind',
       entityId: 'Record',
       detail: 'Detail',
+    },
+    entities: {
+      visit: 'Visit',
+      visitor: 'Visitor',
+      case: 'Case',
+      staff: 'Staff member',
+      register: 'Guest book',
+      audit: 'Audit trail',
     },
     actions: {
       visit_correct: 'Check-in corrected',

@@ -983,6 +983,15 @@ export const id = {
     open: 'Buka {{code}}',
     noContent: 'isi kasus hanya untuk petugas dan penyelia',
     correct: 'Koreksi',
+    correctOf: 'Koreksi pendaftaran {{queue}}',
+    tabs: { label: 'Daftar tindak lanjut', open: 'Berjalan', closed: 'Selesai' },
+    closed: {
+      title: 'Kasus yang selesai dan telah dikonfirmasi',
+      empty: 'Belum ada kasus yang selesai.',
+      finished: 'Selesai pada',
+      net: 'Waktu terhitung 1 × 24 jam',
+      late: '(melewati target)',
+    },
     caseStatuses: {
       draft: 'Draf',
       solved: 'Selesai di tempat',
@@ -1107,6 +1116,14 @@ export const id = {
       entity: 'Jenis data',
       entityId: 'Data',
       detail: 'Rincian',
+    },
+    entities: {
+      visit: 'Kunjungan',
+      visitor: 'Pengunjung',
+      case: 'Kasus',
+      staff: 'Petugas',
+      register: 'Buku tamu',
+      audit: 'Jejak audit',
     },
     actions: {
       visit_correct: 'Koreksi pendaftaran',

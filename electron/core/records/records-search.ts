@@ -7,6 +7,7 @@ import type { CaseStatus } from '../../../shared/domain/case';
 import { prefixEnd } from '../consultation/case-code';
 import type { Db } from '../db/open-database';
 import { buildVisitorSearchPlan } from '../reception/search-query';
+import { matchesRow } from '../reception/search-terms';
 import { recordScope, type RecordScope } from './record-scope';
 
 /** A page of results: enough to spot the visit; more means "narrow the period or the words". */
@@ -49,6 +50,28 @@ export const CASES_BY_TICKET_SQL = `SELECT c.visit_id FROM backend_link l
 export const CASES_OF_VISIT_SQL = `SELECT c.id, c.case_code, c.status, c.officer_id, l.remote_id
   FROM problem_case c LEFT JOIN backend_link l ON l.case_id = c.id
  WHERE c.visit_id = ? ORDER BY c.id`;
+/** Parameters: the period. How many visits a period holds, counted on its index. */
+export const PERIOD_SIZE_SQL = `SELECT count(*) AS n FROM visit WHERE service_day BETWEEN ? AND ?`;
+/**
+ * Parameters: the period, the match spec (JSON). A short period's visits, newest first, each
+ * checked against the words on what was recorded at that visit.
+ */
+export const PERIOD_MATCH_SQL = `SELECT ${VISIT_COLUMNS}
+  FROM visit v LEFT JOIN staff s ON s.id = v.officer_id
+ WHERE v.service_day BETWEEN ? AND ?
+   AND loket_search_match(?, v.full_name, v.email, v.phone, v.institution)
+ ORDER BY v.service_day DESC, v.queue_no DESC`;
+/** The same for an officer's own visits (parameters: the officer first). */
+export const OFFICER_PERIOD_MATCH_SQL = `SELECT ${VISIT_COLUMNS}
+  FROM visit v LEFT JOIN staff s ON s.id = v.officer_id
+ WHERE v.officer_id = ? AND v.service_day BETWEEN ? AND ?
+   AND loket_search_match(?, v.full_name, v.email, v.phone, v.institution)
+ ORDER BY v.service_day DESC, v.id DESC`;
+/**
+ * Up to this many visits in the period, checking each is cheaper than walking the visitors
+ * the words match (thousands of "siti"s, most without a visit in a short period): about a year.
+ */
+const PERIOD_SCAN_MAX = 20_000;
 /** Parameters: the FTS5 query. The visitor index in recency order (reception's search). */
 export const PERSON_SQL = `SELECT r.visitor_id AS id
   FROM visitor_search AS s JOIN visitor_recency AS r ON r.seq = s.rowid
@@ -113,6 +136,11 @@ export class RecordsSearch {
       cases: db.prepare<[number], CaseRow>(CASES_OF_VISIT_SQL),
       person: db.prepare<[string], { id: number }>(PERSON_SQL),
       candidates: db.prepare<[string, string], { id: number }>(PERSON_CANDIDATES_SQL),
+      periodSize: db.prepare<[string, string], { n: number }>(PERIOD_SIZE_SQL),
+      periodMatch: db.prepare<[string, string, string], VisitRow>(PERIOD_MATCH_SQL),
+      officerPeriodMatch: db.prepare<[number, string, string, string], VisitRow>(
+        OFFICER_PERIOD_MATCH_SQL,
+      ),
     };
   }
 
@@ -143,7 +171,7 @@ export class RecordsSearch {
     }
     const shortNumber = SHORT_NUMBER.test(text);
     if (shortNumber) this.byTicket(text, inPeriod, page);
-    this.byPerson(text, from, to, page);
+    this.byPerson(scope, text, from, to, page);
     return page.result(shortNumber ? 'ticket_or_phone' : 'person');
   }
 
@@ -154,9 +182,31 @@ export class RecordsSearch {
     }
   }
 
-  private byPerson(text: string, from: string, to: string, page: Page): void {
+  private byPerson(scope: RecordScope, text: string, from: string, to: string, page: Page) {
     const plan = buildVisitorSearchPlan(text);
     if (plan === null) return;
+    const spec = JSON.stringify(plan.spec);
+    if (!scope.allVisits && (from !== FIRST_DAY || to !== LAST_DAY)) {
+      // An officer sees their own visits and open cases' visits: read only those.
+      const rows = this.q.officerPeriodMatch.all(scope.staffId, from, to, spec);
+      for (const id of new Set(this.q.openCaseVisits.all().map((r) => r.id))) {
+        const v = this.q.visit.get(id);
+        if (v && v.service_day >= from && v.service_day <= to && matchesRow(plan.spec, v))
+          rows.push(v);
+      }
+      rows.sort((a, b) => b.service_day.localeCompare(a.service_day) || b.id - a.id);
+      for (const v of rows) page.offer(v);
+      return;
+    }
+    if (from !== FIRST_DAY || to !== LAST_DAY) {
+      if (this.q.periodSize.get(from, to)!.n <= PERIOD_SCAN_MAX) {
+        for (const v of this.q.periodMatch.iterate(from, to, spec)) {
+          page.offer(v);
+          if (page.full()) break;
+        }
+        return;
+      }
+    }
     const visitors =
       plan.shortened === null
         ? this.q.person.iterate(plan.prefix)
