@@ -165,11 +165,13 @@ export function CaseRecordPanel({ caseId, onClose }: { caseId: number; onClose: 
             return (
               <li key={i} data-kind={e.kind}>
                 <time dateTime={e.at}>{when(e.at)}</time>
-                <span className="timeline__what">{t(`records.timeline.${e.kind}`)}</span>
-                <span className="muted">
-                  {e.actorName
-                    ? t('records.record.by', { name: e.actorName })
-                    : t('records.record.system')}
+                <span>
+                  <span className="timeline__what">{t(`records.timeline.${e.kind}`)}</span>{' '}
+                  <span className="muted">
+                    {e.actorName
+                      ? t('records.record.by', { name: e.actorName })
+                      : t('records.record.system')}
+                  </span>
                 </span>
                 {detail && <span className="timeline__detail">{detail}</span>}
               </li>
