@@ -9,6 +9,7 @@ const benches = [
   'attach-20mb.ts',
   'attach-memory.ts',
   'ikm-report.ts',
+  'records-search.ts',
 ];
 for (const bench of benches) {
   console.log(`\n== ${bench}`);

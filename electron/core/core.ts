@@ -23,7 +23,7 @@ import { FileSecretStore, type SecretStore } from './settings/secret-store';
 import { BackendLinks } from './sync/backend-links';
 import { OutboxStore } from './sync/outbox-store';
 import { SyncWorker } from './sync/sync-worker';
-import { FollowUp } from './sync/follow-up';
+import { FollowUp } from './followup/follow-up';
 import { ScanSessions, type ScanSessionLimits } from './scanner/scan-sessions';
 import { AppError } from './errors';
 import { join } from 'node:path';
@@ -76,6 +76,10 @@ import { PrivacyDesk } from './privacy/requests/privacy-desk';
 import { ReadLog } from './privacy/read-log';
 import { BackupService } from './backup/backup-service';
 import { applyPendingRestore } from './backup/restore';
+import { RecordsSearch } from './records/records-search';
+import { CaseRecords } from './records/case-record';
+import { AuditViewer } from './records/audit-viewer';
+import { Corrections } from './reception/corrections';
 
 export interface CoreOptions {
   dataDir: string;
@@ -362,6 +366,12 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     retentionSettings,
     privacy: new PrivacyDesk(db, audit, now),
     backups,
+    records: {
+      search: new RecordsSearch(db),
+      cases: new CaseRecords(db, cases),
+      corrections: new Corrections(db, audit, now),
+      audit: new AuditViewer(db),
+    },
   });
   const readLog = new ReadLog(db, now);
   return {

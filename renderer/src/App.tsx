@@ -24,6 +24,8 @@ import { FollowUpScreen } from './screens/followup/FollowUpScreen';
 import { PrivacyScreen } from './screens/privacy/PrivacyScreen';
 import { BackupAdmin } from './screens/backup/BackupAdmin';
 import { BackupBanner } from './components/BackupBanner';
+import { RecordsScreen } from './screens/records/RecordsScreen';
+import { AuditScreen } from './screens/audit/AuditScreen';
 
 type View =
   | { kind: 'loading' }
@@ -32,7 +34,8 @@ type View =
   | { kind: 'login'; notice: string | null }
   | { kind: 'staff'; me: Staff; page: Page };
 
-type Page = 'reception' | 'consultation' | 'followup' | 'reports' | 'admin' | 'privacy';
+type Page =
+  'reception' | 'consultation' | 'followup' | 'reports' | 'admin' | 'privacy' | 'records' | 'audit';
 
 const PAGES: { page: Page; role: Staff['roles'][number] }[] = [
   { page: 'reception', role: 'receptionist' },
@@ -58,9 +61,17 @@ function NavLabel({ page }: { page: Page }) {
     </>
   );
 }
+/** Pages more than one role opens. */
+const SHARED_PAGES: { page: Page; roles: Staff['roles'] }[] = [
+  { page: 'records', roles: ['receptionist', 'officer', 'supervisor'] },
+  { page: 'audit', roles: ['supervisor', 'admin'] },
+];
 
 function pagesFor(me: Staff): Page[] {
-  return PAGES.filter((p) => me.roles.includes(p.role)).map((p) => p.page);
+  return [
+    ...PAGES.filter((p) => me.roles.includes(p.role)).map((p) => p.page),
+    ...SHARED_PAGES.filter((p) => p.roles.some((r) => me.roles.includes(r))).map((p) => p.page),
+  ];
 }
 
 function firstPage(me: Staff): Page {
@@ -201,6 +212,8 @@ export function App() {
       {view.kind === 'staff' && view.page === 'admin' && <StationPanel />}
       {view.kind === 'staff' && view.page === 'privacy' && <PrivacyScreen />}
       {view.kind === 'staff' && view.page === 'admin' && <BackupAdmin />}
+      {view.kind === 'staff' && view.page === 'records' && <RecordsScreen me={view.me} />}
+      {view.kind === 'staff' && view.page === 'audit' && <AuditScreen />}
     </>
   );
 }

@@ -22,6 +22,7 @@ import { privacyErasureMethods } from './methods/privacy-erasure';
 import { privacyRetentionMethods } from './methods/privacy-retention';
 import { privacyRequestMethods } from './methods/privacy-requests';
 import { backupMethods } from './methods/backup';
+import { recordsMethods } from './methods/records';
 
 export type { Access, MethodSpec } from './methods/method';
 
@@ -47,6 +48,7 @@ const DOMAINS = [
   privacyRetentionMethods,
   privacyRequestMethods,
   backupMethods,
+  recordsMethods,
 ] as const;
 
 type Domains = typeof DOMAINS;

@@ -80,11 +80,15 @@ const visitSummarySchema = z.object({
  * What reception shows of a visit: the queue's states, and a closed visit told apart by whether
  * anyone served it ('done') or the visitor left before that ('left_unserved').
  */
-export const RECEPTION_STATUSES = [...VISIT_STATUSES, 'left_unserved'] as const;
+export const RECEPTION_STATUSES = [...VISIT_STATUSES, 'left_unserved', 'cancelled'] as const;
 export const receptionStatusSchema = z.enum(RECEPTION_STATUSES);
 export type ReceptionStatus = z.infer<typeof receptionStatusSchema>;
 /** States in which a visit is over: no check-out any more. */
-export const CLOSED_RECEPTION_STATUSES: readonly ReceptionStatus[] = ['done', 'left_unserved'];
+export const CLOSED_RECEPTION_STATUSES: readonly ReceptionStatus[] = [
+  'done',
+  'left_unserved',
+  'cancelled',
+];
 
 /** Reception's row of the day's list. */
 export const visitRowSchema = visitSummarySchema.extend({

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CASES_OF_DAY_SQL } from '../../electron/core/consultation/cases';
 import { openDatabase } from '../../electron/core/db/open-database';
-import { FOLLOW_UP_OPEN_SQL, FOLLOW_UP_PAUSES_SQL } from '../../electron/core/sync/follow-up';
+import { FOLLOW_UP_OPEN_SQL, FOLLOW_UP_PAUSES_SQL } from '../../electron/core/followup/follow-up';
 import {
   OUTBOX_DELIVERED_LIST_SQL,
   OUTBOX_WAITING_LIST_SQL,

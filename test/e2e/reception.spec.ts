@@ -112,7 +112,7 @@ test('a receptionist runs the guest book for a day', async ({ page, loket }) => 
     .click();
   await expect(page.getByText('K-001 telah dicatat keluar.')).toBeVisible();
   await expect(rowOf(page, 'K-001')).toContainText('Pulang sebelum dilayani');
-  await expect(rowOf(page, 'K-001').getByRole('button')).toHaveCount(0);
+  await expect(rowOf(page, 'K-001').getByRole('button', { name: /Catat keluar/ })).toHaveCount(0);
   await expect(
     page.getByText('Menunggu 2 · Konsultasi 0 · Selesai 0 · Pulang sebelum dilayani 1'),
   ).toBeVisible();

@@ -20,6 +20,7 @@ import { createPrivacyErasureHandlers } from './handlers/privacy-erasure';
 import { createPrivacyRetentionHandlers } from './handlers/privacy-retention';
 import { createPrivacyRequestHandlers } from './handlers/privacy-requests';
 import { createBackupHandlers } from './handlers/backup';
+import { createRecordsHandlers } from './handlers/records';
 
 export type { Services } from './services';
 
@@ -46,5 +47,6 @@ export function createHandlers(s: Services): Handlers {
     ...createPrivacyRetentionHandlers(s),
     ...createPrivacyRequestHandlers(s),
     ...createBackupHandlers(s),
+    ...createRecordsHandlers(s),
   } satisfies Handlers;
 }

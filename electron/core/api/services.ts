@@ -14,7 +14,7 @@ import type { FolderWatch } from '../attachments/folder-watch';
 import type { HelpdeskConfig } from '../settings/helpdesk-settings';
 import type { OutboxStore } from '../sync/outbox-store';
 import type { SyncWorker } from '../sync/sync-worker';
-import type { FollowUp } from '../sync/follow-up';
+import type { FollowUp } from '../followup/follow-up';
 import type { StaffService } from '../auth/staff-service';
 import type { SessionStore } from '../auth/sessions';
 import type { RegisterExporter } from '../reception/register-export';
@@ -29,6 +29,10 @@ import type { Caller } from './dispatcher';
 import type { Erasure } from '../privacy/erasure';
 import type { RetentionSettingsStore } from '../privacy/retention-settings';
 import type { BackupService } from '../backup/backup-service';
+import type { RecordsSearch } from '../records/records-search';
+import type { CaseRecords } from '../records/case-record';
+import type { AuditViewer } from '../records/audit-viewer';
+import type { Corrections } from '../reception/corrections';
 
 /** What the handlers reach: the core's services, built once in createCore. */
 export interface Services {
@@ -72,6 +76,13 @@ export interface Services {
   privacy: PrivacyDesk;
   /** Backups and restore (backup/). */
   backups: BackupService;
+  /** Past visits and cases, corrections of check-ins, the audit trail read back. */
+  records: {
+    search: RecordsSearch;
+    cases: CaseRecords;
+    corrections: Corrections;
+    audit: AuditViewer;
+  };
 }
 
 /** Staged uploads are kept apart per staff member and, at a station, per station too. */

@@ -1,3 +1,5 @@
+import { RECORDS_MIGRATION } from './migration-21-records';
+
 /**
  * Numbered schema migrations. Never edit one that has shipped: add the next number.
  * All pending migrations are applied in one transaction together with `user_version`.
@@ -889,6 +891,7 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'the read log is append-only'); END;
     `,
   },
+  RECORDS_MIGRATION,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

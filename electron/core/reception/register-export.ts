@@ -22,6 +22,8 @@ interface RegisterRow {
   consent_version: string;
   consent_at: string;
   case_codes: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
 }
 
 const COLUMNS = [
@@ -52,7 +54,7 @@ export class RegisterExporter {
       `SELECT queue_no, checked_in_at, full_name, institution, visitor_type, lpse, purpose, phone,
               email, status, left_unserved, checked_out_at, auto_closed, consent_version, consent_at,
               (SELECT group_concat(case_code, ' ') FROM problem_case c WHERE c.visit_id = visit.id)
-                AS case_codes
+                AS case_codes, cancelled_at, cancel_reason
          FROM visit WHERE service_day = ? ORDER BY queue_no`,
     );
   }
@@ -72,10 +74,12 @@ export class RegisterExporter {
         r.purpose,
         formatPhoneNational(r.phone),
         r.email ?? '',
-        t(`statuses.${r.left_unserved === 1 ? 'left_unserved' : r.status}`),
-        r.status !== 'done'
-          ? ''
-          : t(r.left_unserved === 1 ? 'register.leftUnserved' : 'register.served'),
+        t(`statuses.${registerStatus(r)}`),
+        r.cancelled_at !== null
+          ? `${t('register.cancelled')}: ${r.cancel_reason ?? ''}`
+          : r.status !== 'done'
+            ? ''
+            : t(r.left_unserved === 1 ? 'register.leftUnserved' : 'register.served'),
         r.checked_out_at ? formatTimeWib(r.checked_out_at, locale) : '',
         r.auto_closed === 1 ? t('register.yes') : t('register.no'),
         r.consent_version,
@@ -119,6 +123,12 @@ export class RegisterExporter {
       base64: buffer.toString('base64'),
     };
   }
+}
+
+/** A cancelled check-in stays in the guest book, marked as such. */
+function registerStatus(r: RegisterRow): string {
+  if (r.cancelled_at !== null) return 'cancelled';
+  return r.left_unserved === 1 ? 'left_unserved' : r.status;
 }
 
 /** RFC 4180 quoting, and a leading quote on cells a spreadsheet would run as a formula. */

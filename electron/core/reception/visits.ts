@@ -6,6 +6,7 @@ import { serviceDayOf, serviceMoment } from '../../../shared/time';
 import type { AuditLog } from '../audit';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
+import { DuplicateVisitorCheck } from './duplicate-visitor';
 import type { VisitorRow } from './visitors';
 
 interface VisitJoinRow {
@@ -21,6 +22,7 @@ interface VisitJoinRow {
   checked_out_at: string | null;
   auto_closed: number;
   left_unserved: number;
+  cancelled_at: string | null;
 }
 
 /** Closing a visit in one of these states means nobody served the visitor. */
@@ -49,19 +51,22 @@ export interface CheckInResult {
 }
 
 const VISIT_COLUMNS = `v.id, v.queue_no, v.full_name, v.institution, v.visitor_type, v.purpose,
-  v.status, v.checked_in_at, v.called_at, v.checked_out_at, v.auto_closed, v.left_unserved`;
+  v.status, v.checked_in_at, v.called_at, v.checked_out_at, v.auto_closed, v.left_unserved,
+  v.cancelled_at`;
 
 /** Fields of a returning visitor that a check-in may change; history goes to the audit trail. */
 const UPDATABLE = ['full_name', 'phone', 'email', 'institution', 'visitor_type', 'lpse'] as const;
 
 export class VisitService {
   private readonly q;
+  private readonly duplicates;
 
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,
     private readonly now: () => Date,
   ) {
+    this.duplicates = new DuplicateVisitorCheck(db);
     this.q = {
       visitor: db.prepare<[number], VisitorRow>(
         'SELECT * FROM visitor WHERE id = ? AND anonymised_at IS NULL',
@@ -114,7 +119,8 @@ export class VisitService {
                 v.checked_in_at, v.called_at, v.checked_out_at,
                 v.auto_closed OR (v.service_day < @today AND v.status <> 'done') AS auto_closed,
                 v.left_unserved
-                  OR (v.service_day < @today AND v.status IN ${UNSERVED_STATES}) AS left_unserved
+                  OR (v.service_day < @today AND v.status IN ${UNSERVED_STATES}) AS left_unserved,
+                v.cancelled_at
            FROM visit v WHERE v.service_day = @day ORDER BY v.queue_no`,
       ),
       one: db.prepare<[number], VisitJoinRow>(
@@ -215,6 +221,9 @@ export class VisitService {
       if (before[field] !== after[field])
         changes[field] = { from: before[field], to: after[field] };
     }
+    if (changes.full_name || changes.phone) {
+      this.duplicates.assertUnique(after.full_name, after.phone, id);
+    }
     if (Object.keys(changes).length > 0) {
       this.q.updateVisitor.run(
         after.full_name,
@@ -314,5 +323,6 @@ function toVisitRow(r: VisitJoinRow): VisitRow {
 }
 
 function receptionStatus(r: VisitJoinRow): ReceptionStatus {
+  if (r.cancelled_at !== null) return 'cancelled';
   return r.status === 'done' && r.left_unserved === 1 ? 'left_unserved' : r.status;
 }

@@ -38,7 +38,8 @@ export class IkmReporter {
         'SELECT id, full_name FROM staff',
       ),
       population: db.prepare<[string, string], { n: number }>(
-        'SELECT count(*) AS n FROM visit WHERE service_day BETWEEN ? AND ?',
+        // A check-in cancelled as a mistake was never a visit.
+        'SELECT count(*) AS n FROM visit WHERE service_day BETWEEN ? AND ? AND cancelled_at IS NULL',
       ),
       comments: db.prepare<[string, string, number], { comment: string }>(
         `SELECT comment FROM survey_response

@@ -15,6 +15,8 @@ import {
 } from '../../components/delivery-problems';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
+import { ClosedFollowUps } from './ClosedFollowUps';
+import { FollowUpTabs, type FollowUpTab } from './FollowUpTabs';
 import './followup.css';
 
 type Item = MethodOutput<'followup.list'>[number];
@@ -51,6 +53,7 @@ export function FollowUpScreen() {
   /** When the lists were read: ages are counted to then, not re-read on every render. */
   const readAt = entries.loadedAt ?? followups.loadedAt ?? 0;
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [tab, setTab] = useState<FollowUpTab>('open');
   const reloadItems = followups.reload;
   const reloadEntries = entries.reload;
   const reloadSync = syncStatus.reload;
@@ -77,10 +80,21 @@ export function FollowUpScreen() {
     });
   const problems = sync ? deliveryProblems(sync, readAt, t) : [];
   const unconfigured = sync !== null && !sync.configured;
+  const tabs = <FollowUpTabs tab={tab} onTab={setTab} />;
+  if (tab === 'closed') {
+    return (
+      <main id="main" className="followup">
+        <h1>{t('followup.title')}</h1>
+        {tabs}
+        <ClosedFollowUps all={false} />
+      </main>
+    );
+  }
 
   return (
     <main id="main" className="followup">
       <h1>{t('followup.title')}</h1>
+      {tabs}
       <div className="button-row">
         <button
           type="button"

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
+import { CorrectCheckIn } from '../records/CorrectCheckIn';
 import './reception.css';
 
 /** Waiting time: until now while waiting, until called (or checked out) once served. */
@@ -29,6 +30,7 @@ export function TodayList({ isToday, visits, now, onChanged }: TodayListProps) {
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   // A check-out is asked first, in the visit's own row: one click never closes a visit.
   const [confirming, setConfirming] = useState<number | null>(null);
+  const [correcting, setCorrecting] = useState<number | null>(null);
   const count = (s: VisitRow['status']) => visits.filter((v) => v.status === s).length;
 
   const checkOut = async (v: VisitRow) => {
@@ -53,6 +55,13 @@ export function TodayList({ isToday, visits, now, onChanged }: TodayListProps) {
         })}
       </p>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      {correcting !== null && (
+        <CorrectCheckIn
+          visitId={correcting}
+          onClose={() => setCorrecting(null)}
+          onChanged={onChanged}
+        />
+      )}
       {visits.length === 0 ? (
         <p>{t('reception.empty')}</p>
       ) : (
@@ -89,6 +98,16 @@ export function TodayList({ isToday, visits, now, onChanged }: TodayListProps) {
                         <span className="visits__institution" title={v.institution}>
                           {v.institution}
                         </span>
+                      )}
+                      {v.status !== 'cancelled' && (
+                        <button
+                          type="button"
+                          className="link-button visits__correct"
+                          aria-label={t('records.correctOf', { queue: v.queueLabel })}
+                          onClick={() => setCorrecting(v.visitId)}
+                        >
+                          {t('records.correct')}
+                        </button>
                       )}
                     </td>
                     <td>
