@@ -53,6 +53,11 @@ import { OfficerQueue } from './consultation/officer-queue';
 import { SurveyService } from './survey/survey-service';
 import { QueueBoard } from './board/queue-board';
 import { IkmReporter } from './reports/ikm-report';
+import { ServiceReporter } from './reports/service-report';
+import { SlaReporter } from './reports/sla-report';
+import { ReportSettingsStore } from './reports/report-settings';
+import { SlaExclusions } from './reports/sla-exclusions';
+import { ExportJobs } from './reports/export-jobs';
 import {
   PAIRING_CODE_LIFETIME_MS,
   SEEN_WRITE_INTERVAL_MS,
@@ -272,7 +277,13 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   const surveyBindings = new SurveyBindings(sessions, stations);
   const stationDisplays = new StationDisplays(sessions);
   const hub: { control: HubControl | null } = { control: null };
+  const exports = new ExportJobs(join(options.dataDir, 'exports'), dbFile, logError);
   const handlers = createHandlers({
+    serviceReport: new ServiceReporter(db),
+    slaReport: new SlaReporter(db, now),
+    reportSettings: new ReportSettingsStore(db, audit, now),
+    slaExclusions: new SlaExclusions(db, audit, now),
+    exports,
     stations,
     hubSettings,
     hub,
@@ -361,7 +372,13 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     },
     stop: async () => {
       stopTimers();
-      const inFlight = Promise.all([sync.stop(), polling, folder?.close(), chores.stop()]);
+      const inFlight = Promise.all([
+        sync.stop(),
+        polling,
+        folder?.close(),
+        chores.stop(),
+        exports.close(),
+      ]);
       let bound: NodeJS.Timeout | undefined;
       const timedOut = new Promise<void>((resolve) => {
         bound = setTimeout(resolve, options.stopTimeoutMs ?? STOP_TIMEOUT_MS);
@@ -405,6 +422,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     void sync.stop();
     void folder?.close();
     void pdfInspector?.close();
+    void exports.close();
     db.close();
     releaseLock();
   }

@@ -63,6 +63,8 @@ export const ERROR_CODES = [
   'HUB_UNREACHABLE',
   'HUB_CERT_MISMATCH',
   'SURVEY_WAITING_FOR_OFFICER',
+  'REPORT_PERIOD_IN_FUTURE',
+  'REPORT_PERIOD_TOO_LONG',
   'INTERNAL',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);

@@ -24,6 +24,11 @@ import type { StationRegistry } from '../stations/station-registry';
 import type { HubControl, HubSettings } from '../stations/hub-settings';
 import type { SurveyBindings } from '../stations/survey-bindings';
 import type { LpseDirectory } from '../reference/lpse-directory';
+import type { ServiceReporter } from '../reports/service-report';
+import type { SlaReporter } from '../reports/sla-report';
+import type { ReportSettingsStore } from '../reports/report-settings';
+import type { SlaExclusions } from '../reports/sla-exclusions';
+import type { ExportJobs } from '../reports/export-jobs';
 import type { Caller } from './dispatcher';
 
 /** What the handlers reach: the core's services, built once in createCore. */
@@ -61,6 +66,11 @@ export interface Services {
   surveyBindings: SurveyBindings;
   /** The data folder, where pairing writes station.json (station handlers). */
   dataDir: string;
+  serviceReport: ServiceReporter;
+  slaReport: SlaReporter;
+  reportSettings: ReportSettingsStore;
+  slaExclusions: SlaExclusions;
+  exports: ExportJobs;
 }
 
 /** Staged uploads are kept apart per staff member and, at a station, per station too. */

@@ -37,8 +37,11 @@ export class IkmReporter {
       staffNames: db.prepare<[], { id: number; full_name: string }>(
         'SELECT id, full_name FROM staff',
       ),
+      // The IKM's population is the visitors who were served (shared/domain/skm.md §1.6): a
+      // no-show or a visitor who left before being called was never asked to take the survey.
       population: db.prepare<[string, string], { n: number }>(
-        'SELECT count(*) AS n FROM visit WHERE service_day BETWEEN ? AND ?',
+        `SELECT count(*) AS n FROM visit WHERE service_day BETWEEN ? AND ?
+            AND ((status = 'done' AND left_unserved = 0) OR status = 'in_consultation')`,
       ),
       comments: db.prepare<[string, string, number], { comment: string }>(
         `SELECT comment FROM survey_response
