@@ -48,7 +48,11 @@ export class PdfWriter {
     if (this.doc.y + space > this.bottom) this.doc.addPage();
   }
 
-  /** Text in the fonts its scripts need, wrapped to the width (or one line, cut with "…"). */
+  /**
+   * Text in the fonts its scripts need, wrapped to the width (or on one line, cut with "…").
+   * On one line every run sits on the same baseline: Noto Sans Arabic's taller ascender would
+   * otherwise drop Arabic names below their row.
+   */
   private write(
     text: string,
     o: {
@@ -59,21 +63,33 @@ export class PdfWriter {
       y?: number;
       width?: number;
       oneLine?: boolean;
+      align?: 'left' | 'center' | 'right';
     } = {},
   ): void {
+    const size = o.size ?? 10;
     const runs = fontRuns(text === '' ? ' ' : text, o.bold ?? false);
-    this.doc.fontSize(o.size ?? 10).fillColor(o.color ?? INK);
+    this.doc.fontSize(size).fillColor(o.color ?? INK);
     runs.forEach((run, i) => {
       this.doc.font(run.font);
-      const options = {
+      // pdfkit lays words out left to right: an Arabic run is given in visual order (its words
+      // reversed; each word is shaped right to left by fontkit under 'rtla').
+      const arabic = run.font === 'arabic';
+      const value = arabic ? run.text.split(/(\s+)/).reverse().join('') : run.text;
+      const options: PDFKit.Mixins.TextOptions = {
         width: o.width ?? this.width,
         continued: i < runs.length - 1,
         lineBreak: !o.oneLine,
-        ...(o.oneLine && runs.length === 1 && { ellipsis: true, height: (o.size ?? 10) * 1.4 }),
+        align: o.align ?? 'left',
+        ...(arabic && { features: ['rtla'] }),
+        ...(o.oneLine && { baseline: 'alphabetic' }),
+        ...(o.oneLine && runs.length === 1 && { ellipsis: true }),
       };
-      if (i === 0) this.doc.text(run.text, o.x ?? MARGIN, o.y ?? this.doc.y, options);
-      else this.doc.text(run.text, options);
+      if (i === 0) {
+        const y = o.y ?? this.doc.y;
+        this.doc.text(value, o.x ?? MARGIN, o.oneLine ? y + size * 1.07 : y, options);
+      } else this.doc.text(value, options);
     });
+    if (o.oneLine && o.y !== undefined) this.doc.y = o.y + size * 1.4;
     this.doc.fillColor(INK).font('regular');
   }
 
@@ -107,8 +123,8 @@ export class PdfWriter {
       case 'facts':
         return this.table(
           [
-            { header: '', width: 0.55 },
             { header: '', width: 0.45 },
+            { header: '', width: 0.55 },
           ],
           b.rows,
           false,
@@ -117,6 +133,7 @@ export class PdfWriter {
         this.ensure(40);
         this.doc.moveDown(0.4);
         this.write(b.title, { size: 11, bold: true });
+        this.doc.moveDown(0.3);
         if (b.rows.length === 0 && b.empty) return this.write(b.empty, { color: MUTED });
         return this.table(
           b.columns.map((c) => ({ header: c.header, width: c.width })),
@@ -137,8 +154,22 @@ export class PdfWriter {
   ): void {
     const total = columns.reduce((a, c) => a + c.width, 0);
     const widths = columns.map((c) => (c.width / total) * this.width);
-    const rowHeight = 15;
+    const size = 8.5;
+    // A cell wraps rather than being cut: a header such as "Median tunggu (menit)" in a narrow
+    // column takes two lines, and the row grows to its tallest cell.
+    const plain = (cell: string, bold: boolean) =>
+      fontRuns(cell, bold).every((r) => r.font === 'regular' || r.font === 'bold');
+    const heightOf = (cells: string[], bold: boolean) =>
+      Math.max(
+        size * 1.4,
+        ...cells.map((cell, i) => {
+          if (!plain(cell, bold)) return size * 1.4;
+          this.doc.font(bold ? 'bold' : 'regular').fontSize(size);
+          return this.doc.heightOfString(cell === '' ? ' ' : cell, { width: widths[i]! - 4 });
+        }),
+      ) + 5;
     const drawRow = (cells: string[], bold: boolean) => {
+      const rowHeight = heightOf(cells, bold);
       if (this.doc.y + rowHeight > this.bottom) {
         this.doc.addPage();
         if (head && !bold)
@@ -151,14 +182,21 @@ export class PdfWriter {
       if (bold) this.doc.rect(MARGIN, y - 2, this.width, rowHeight).fill('#eef1f4');
       let x = MARGIN;
       cells.forEach((cell, i) => {
-        this.write(cell, {
-          x: x + 2,
-          y: y + 1,
-          width: widths[i]! - 4,
-          size: 8.5,
-          bold,
-          oneLine: true,
-        });
+        if (plain(cell, bold)) {
+          this.doc
+            .font(bold ? 'bold' : 'regular')
+            .fontSize(size)
+            .fillColor(INK);
+          this.doc.text(cell, x + 2, y + 1, { width: widths[i]! - 4 });
+        } else
+          this.write(cell, {
+            x: x + 2,
+            y: y + 1,
+            width: widths[i]! - 4,
+            size,
+            bold,
+            oneLine: true,
+          });
         x += widths[i]!;
       });
       this.doc
@@ -239,6 +277,7 @@ export class PdfWriter {
           this.write(String(v), {
             x,
             y: y + 3.5,
+            align: 'center',
             width: cellWidth - 1,
             size: 6.5,
             color: v / max > 0.5 ? '#ffffff' : INK,

@@ -99,7 +99,7 @@ export function serviceDocument(
       kind: 'table',
       title: t('reporting.cutTitle', { cut: t(`reporting.cuts.${cut}`) }),
       columns: [
-        { header: t(`reporting.cuts.${cut}`), width: 3 },
+        { header: t(`reporting.cuts.${cut}`), width: 2.2 },
         { header: t('reporting.service.visits'), width: 1, format: 'integer' },
         { header: t('reporting.service.served'), width: 1, format: 'integer' },
         { header: t('reporting.service.noShowPct'), width: 1.1, format: 'percent1' },

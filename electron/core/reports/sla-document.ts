@@ -102,7 +102,7 @@ export function slaDocument(
       kind: 'table',
       title: t('reporting.cutTitle', { cut: t(`reporting.cuts.${cut}`) }),
       columns: [
-        { header: t(`reporting.cuts.${cut}`), width: 3 },
+        { header: t(`reporting.cuts.${cut}`), width: 2.2 },
         { header: t('reporting.sla.escalatedShort'), width: 1, format: 'integer' },
         { header: t('reporting.sla.resolvedShort'), width: 1, format: 'integer' },
         { header: t('reporting.sla.rejectedShort'), width: 1, format: 'integer' },

@@ -12,6 +12,7 @@ export class ReportSeed {
   private queue = new Map<string, number>();
   private visitorId: number;
   private caseNo = 0;
+  private staffNo = 0;
 
   constructor(private readonly db: Db) {
     this.visitorId = Number(
@@ -31,7 +32,7 @@ export class ReportSeed {
           `INSERT INTO staff (username, full_name, pin_hash, created_at)
            VALUES (?, ?, 'x', '2026-01-01T00:00:00Z')`,
         )
-        .run(name.toLowerCase().replace(/[^a-z]/g, ''), name).lastInsertRowid,
+        .run(`staff${++this.staffNo}`, name).lastInsertRowid,
     );
   }
 
