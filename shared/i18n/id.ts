@@ -949,7 +949,7 @@ export const id = {
     choose: 'Jenis laporan',
     kinds: {
       service: 'Laporan layanan',
-      sla: 'Kepatuhan 1x24 jam',
+      sla: 'Kepatuhan 1 × 24 jam',
       ikm: 'Indeks Kepuasan Masyarakat (IKM)',
     },
     periodKind: 'Periode',
@@ -1017,7 +1017,7 @@ export const id = {
       served: 'Dilayani',
       noShow: 'Tidak hadir / pulang sebelum dilayani',
       noShowPct: 'Tidak hadir (%)',
-      waiting: 'Waktu tunggu (check-in sampai dipanggil)',
+      waiting: 'Waktu tunggu (sejak mendaftar sampai dipanggil)',
       serviceTime: 'Waktu layanan (mulai sampai selesai)',
       overTarget: 'Menunggu lebih dari {{minutes}} menit',
       overTargetPct: 'Lewat target tunggu (%)',
@@ -1028,12 +1028,12 @@ export const id = {
       escalated: 'Diteruskan ke helpdesk',
       priority: 'Kunjungan prioritas',
       priorityNotRecorded: 'belum dicatat oleh versi ini',
-      heatmap: 'Jam sibuk: jumlah check-in per hari dan jam (WIB)',
+      heatmap: 'Jam sibuk: jumlah pendaftaran per hari dan jam (WIB)',
       detailSheet: 'Kunjungan',
       methodDay:
-        'Setiap kunjungan dihitung pada hari layanan (WIB) saat check-in, juga bila dilayani setelah pukul 00.00.',
+        'Setiap kunjungan dihitung pada hari layanan (WIB) saat mendaftar, juga bila dilayani setelah pukul 00.00.',
       methodWaiting:
-        'Waktu tunggu: dari check-in sampai panggilan pertama; waktu layanan: dari mulai konsultasi pertama sampai selesai terakhir, dalam menit.',
+        'Waktu tunggu: dari mendaftar sampai panggilan pertama; waktu layanan: dari mulai konsultasi pertama sampai selesai terakhir, dalam menit.',
       methodService:
         'Selesai di tempat dan diteruskan ke helpdesk dihitung dari formulir permasalahan pertama kunjungan.',
       methodNoShow:
@@ -1044,7 +1044,7 @@ export const id = {
       columns: {
         day: 'Tanggal layanan',
         queue: 'Nomor antrean',
-        checkedIn: 'Check-in (WIB)',
+        checkedIn: 'Jam daftar (WIB)',
         waitMinutes: 'Tunggu (menit)',
         serviceMinutes: 'Layanan (menit)',
         state: 'Status',
@@ -1057,7 +1057,7 @@ export const id = {
       },
     },
     sla: {
-      title: 'Laporan Kepatuhan Target 1x24 Jam',
+      title: 'Laporan Kepatuhan Target 1 × 24 Jam',
       empty: 'Tidak ada permasalahan yang diteruskan ke helpdesk pada periode ini.',
       modeCalendar:
         'Mode penghitungan: jam kalender (24 jam berturut-turut sejak diteruskan, termasuk malam, akhir pekan dan hari libur).',
@@ -1067,7 +1067,7 @@ export const id = {
       resolved: 'Diselesaikan helpdesk',
       rejected: 'Ditolak helpdesk (dihitung terpisah)',
       open: 'Masih berjalan',
-      excluded: 'Di luar target 1x24 jam',
+      excluded: 'Di luar target 1 × 24 jam',
       withinTarget: 'Selesai dalam target',
       overdue: 'Melewati target',
       pausedCases: 'Permasalahan yang pernah ditangguhkan',
@@ -1084,7 +1084,7 @@ export const id = {
       netMedian: 'Median bersih (jam)',
       overdueShort: 'Lewat target',
       overdueList: 'Permasalahan yang melewati target',
-      excludedList: 'Permasalahan di luar target 1x24 jam dan alasannya',
+      excludedList: 'Permasalahan di luar target 1 × 24 jam dan alasannya',
       reopenedList: 'Permasalahan yang dibuka kembali',
       holidays: 'Hari libur dan cuti bersama yang tidak dihitung',
       noneOverdue: 'Tidak ada permasalahan yang melewati target.',
@@ -1098,7 +1098,7 @@ export const id = {
       methodPauses:
         'Penangguhan yang tumpang tindih dihitung sekali; waktu bersih = waktu kotor dikurangi waktu ditangguhkan.',
       methodExcluded:
-        'Permasalahan yang ditandai "di luar target 1x24 jam" (alasan sesuai standar pelayanan) tidak dihitung dalam target dan dicantumkan beserta alasannya.',
+        'Permasalahan yang ditandai "di luar target 1 × 24 jam" (alasan sesuai standar pelayanan) tidak dihitung dalam target dan dicantumkan beserta alasannya.',
       methodWithin:
         'Persentase dalam target = selesai dengan waktu bersih paling lama 24 jam, dibagi permasalahan yang diselesaikan helpdesk (tanpa yang ditolak dan yang di luar target); median dan P90 waktu bersih dan kotor dihitung dari permasalahan yang sama.',
       methodConfirmation:
@@ -1132,13 +1132,13 @@ export const id = {
         holiday: 'Keterangan',
       },
       exclude: {
-        title: 'Tandai "di luar target 1x24 jam"',
+        title: 'Tandai "di luar target 1 × 24 jam"',
         caseCode: 'Nomor permasalahan',
         reason: 'Alasan (sesuai standar pelayanan)',
         note: 'Keterangan',
         submit: 'Tandai di luar target',
         remove: 'Hapus tanda',
-        done: 'Permasalahan {{code}} ditandai di luar target 1x24 jam.',
+        done: 'Permasalahan {{code}} ditandai di luar target 1 × 24 jam.',
         removed: 'Tanda di luar target untuk {{code}} dihapus.',
       },
     },
@@ -1157,9 +1157,9 @@ export const id = {
     },
     settings: {
       title: 'Pengaturan laporan',
-      countingMode: 'Mode penghitungan target 1x24 jam',
+      countingMode: 'Mode penghitungan target 1 × 24 jam',
       modes: {
-        calendar: 'Jam kalender (bawaan; standar menulis "1x24 jam")',
+        calendar: 'Jam kalender (bawaan; standar menulis "1 × 24 jam")',
         service_hours: 'Jam layanan (jam kerja, tanpa hari libur)',
       },
       start: 'Jam layanan mulai',

@@ -21,25 +21,28 @@ interface Job {
   task: ExportTask;
   file: string;
   status: ExportStatus;
-  worker: Worker | null;
   finished: Promise<void>;
+  settle: () => void;
   touchedAt: number;
 }
 
 const messageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('progress'), done: z.number(), total: z.number() }),
-  z.object({ type: z.literal('done'), fileName: z.string() }),
-  z.object({ type: z.literal('error'), message: z.string() }),
+  z.object({ id: z.string(), type: z.literal('progress'), done: z.number(), total: z.number() }),
+  z.object({ id: z.string(), type: z.literal('done'), fileName: z.string() }),
+  z.object({ id: z.string(), type: z.literal('error'), message: z.string() }),
 ]);
 
 /** Bytes per download call: base64 of 2 MiB is under the HTTP host's body caps and quick to move. */
 export const CHUNK_BYTES = 2 * 1024 * 1024;
-const MAX_RUNNING = 2;
+/** Exports waiting or under way: more is refused (BUSY), not queued without end. */
+const MAX_PENDING = 4;
+/** An idle worker is ended after this long; the next export starts another. */
+const IDLE_MS = 5 * 60_000;
 /** A finished export not fetched within this long is deleted. */
 const KEEP_MS = 60 * 60_000;
 
 /** The bundled worker next to the bundled host, or the TypeScript source run through tsx. */
-function spawnWorker(workerData: unknown): Worker {
+function spawnWorker(workerData: { dbFile: string; nativeBinding: string | undefined }): Worker {
   const here = import.meta.url;
   const resourceLimits = { maxOldGenerationSizeMb: 256 };
   if (!here.endsWith('.ts'))
@@ -55,6 +58,8 @@ function spawnWorker(workerData: unknown): Worker {
  */
 export class ExportJobs {
   private readonly jobs = new Map<string, Job>();
+  private worker: Worker | null = null;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly dir: string,
@@ -68,62 +73,81 @@ export class ExportJobs {
 
   start(owner: number, task: ExportTask): string {
     this.sweep();
-    const running = [...this.jobs.values()].filter((j) => j.status.state === 'running').length;
-    if (running >= MAX_RUNNING) throw new AppError('BUSY');
+    const pending = [...this.jobs.values()].filter((j) => j.status.state === 'running').length;
+    if (pending >= MAX_PENDING) throw new AppError('BUSY');
     const id = randomBytes(12).toString('hex');
     const file = join(this.dir, `${id}.${task.format}`);
-    const status: ExportStatus = {
-      state: 'running',
-      done: 0,
-      total: 0,
-      fileName: null,
-      mimeType: MIME_TYPES[task.format],
-      size: null,
-    };
-    const worker = spawnWorker({
-      task,
-      dbFile: this.dbFile,
-      outFile: file,
-      nativeBinding: nativeBindingOption().nativeBinding,
-    });
+    let settle = () => {};
+    const finished = new Promise<void>((resolve) => (settle = resolve));
     const job: Job = {
       owner,
       task,
       file,
-      status,
-      worker,
-      finished: Promise.resolve(),
+      status: {
+        state: 'running',
+        done: 0,
+        total: 0,
+        fileName: null,
+        mimeType: MIME_TYPES[task.format],
+        size: null,
+      },
+      finished,
+      settle,
       touchedAt: Date.now(),
     };
-    job.finished = new Promise<void>((resolve) => {
-      worker.on('message', (raw: unknown) => {
-        const m = messageSchema.safeParse(raw);
-        if (!m.success) return;
-        if (m.data.type === 'progress') {
-          status.done = m.data.done;
-          status.total = m.data.total;
-        } else if (m.data.type === 'done') {
-          status.state = 'done';
-          status.fileName = m.data.fileName;
-          status.size = statSync(file).size;
-        } else {
-          status.state = 'failed';
-          this.logError(new Error(`report export failed: ${m.data.message}`));
-        }
-      });
-      worker.on('error', (err) => {
-        status.state = 'failed';
-        this.logError(err);
-      });
-      worker.on('exit', () => {
-        if (status.state === 'running') status.state = 'failed';
-        job.worker = null;
-        if (status.state === 'failed') rmSync(file, { force: true });
-        resolve();
-      });
-    });
     this.jobs.set(id, job);
+    clearTimeout(this.idleTimer);
+    this.ensureWorker().postMessage({ id, task, outFile: file });
     return id;
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = spawnWorker({
+      dbFile: this.dbFile,
+      nativeBinding: nativeBindingOption().nativeBinding,
+    });
+    worker.on('message', (raw: unknown) => {
+      const m = messageSchema.safeParse(raw);
+      const job = m.success ? this.jobs.get(m.data.id) : undefined;
+      if (!m.success || !job) return;
+      if (m.data.type === 'progress') {
+        job.status.done = m.data.done;
+        job.status.total = m.data.total;
+        return;
+      }
+      if (m.data.type === 'done') {
+        job.status.state = 'done';
+        job.status.fileName = m.data.fileName;
+        job.status.size = statSync(job.file).size;
+      } else {
+        job.status.state = 'failed';
+        rmSync(job.file, { force: true });
+        this.logError(new Error(`report export failed: ${m.data.message}`));
+      }
+      job.settle();
+      this.idleLater();
+    });
+    worker.on('error', (err) => this.logError(err));
+    worker.on('exit', () => {
+      if (this.worker === worker) this.worker = null;
+      // Whatever it was writing is lost (heap exhausted, terminated): say so, keep nothing.
+      for (const job of this.jobs.values())
+        if (job.status.state === 'running') {
+          job.status.state = 'failed';
+          rmSync(job.file, { force: true });
+          job.settle();
+        }
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private idleLater(): void {
+    if ([...this.jobs.values()].some((j) => j.status.state === 'running')) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => void this.worker?.terminate(), IDLE_MS);
+    this.idleTimer.unref();
   }
 
   status(owner: number, id: string): ExportStatus {
@@ -165,11 +189,8 @@ export class ExportJobs {
 
   /** Ends running exports and deletes every file (the host is shutting down). */
   async close(): Promise<void> {
-    const pending = [...this.jobs.values()].map((j) => {
-      void j.worker?.terminate();
-      return j.finished;
-    });
-    await Promise.all(pending);
+    clearTimeout(this.idleTimer);
+    await this.worker?.terminate();
     this.jobs.clear();
     rmSync(this.dir, { recursive: true, force: true });
   }

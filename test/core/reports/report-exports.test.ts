@@ -126,7 +126,7 @@ describe('report exports', () => {
       ).bytes,
     );
     expect(sla).toContain('Mode penghitungan: jam kalender');
-    expect(sla).toContain('Laporan Kepatuhan Target 1x24 Jam');
+    expect(sla).toContain('Laporan Kepatuhan Target 1 × 24 Jam');
     const ikm = pdfText(
       (
         await exported(t, {
