@@ -192,6 +192,11 @@ export function SlaReportView({
                     </tr>
                   </thead>
                   <tbody>
+                    {data.groups.length === 0 && (
+                      <tr>
+                        <td colSpan={9}>{t('reporting.noData')}</td>
+                      </tr>
+                    )}
                     {data.groups.map((g) => (
                       <tr key={g.key}>
                         <td>{cutValue(t, data.cut!, g.key, g.label)}</td>
