@@ -22,12 +22,23 @@ function categoryLabel(t: T, category: string): string {
   return category === '' ? t('ikm.uncategorised') : t(`categories.${category}`);
 }
 
-/** A stored profile code as the visitor saw it on the survey screen ("s1" → "D4/S1"). */
-function profileLabel(t: T, group: string, code: string | null): string {
-  if (code === null) return '';
-  const key = `survey.${group}.${code}`;
-  const label = t(key);
-  return label === key ? code : label;
+/**
+ * A stored profile code as the visitor saw it on the survey screen ("s1" → "D4/S1"); looked up
+ * once per code, not once per answer (a million answers, four profile fields each).
+ */
+function profileLabels(t: T): (group: string, code: string | null) => string {
+  const seen = new Map<string, string>();
+  return (group, code) => {
+    if (code === null) return '';
+    const key = `survey.${group}.${code}`;
+    let label = seen.get(key);
+    if (label === undefined) {
+      label = t(key);
+      if (label === key) label = code;
+      seen.set(key, label);
+    }
+    return label;
+  };
 }
 
 export function ikmHeadline(result: IkmResult, locale: Locale): string {
@@ -173,11 +184,7 @@ export function ikmDocument(db: Db, report: IkmReport, locale: Locale): ReportDo
     .get(report.from, report.to)!.n;
   const raw = db.prepare<[string, string], RawAnswer>(IKM_RAW_SQL);
   const columns: Column[] = [
-    ...SKM_ELEMENTS.map((e) => ({
-      header: elementName(e, locale),
-      width: 14,
-      format: 'integer' as const,
-    })),
+    ...SKM_ELEMENTS.map((e) => ({ header: elementName(e, locale), width: 14 })),
     { header: t('ikm.gender'), width: 14 },
     { header: t('ikm.ageGroup'), width: 16 },
     { header: t('ikm.education'), width: 14 },
@@ -203,13 +210,14 @@ export function ikmDocument(db: Db, report: IkmReport, locale: Locale): ReportDo
       columns,
       count,
       *rows() {
+        const profileLabel = profileLabels(t);
         for (const a of raw.iterate(report.from, report.to))
           yield [
             ...SKM_ELEMENTS.map((e) => (a[e] ?? null) as Cell),
-            profileLabel(t, 'genders', a.gender),
-            profileLabel(t, 'ageGroups', a.age_group),
-            profileLabel(t, 'educations', a.education),
-            profileLabel(t, 'occupations', a.occupation),
+            profileLabel('genders', a.gender),
+            profileLabel('ageGroups', a.age_group),
+            profileLabel('educations', a.education),
+            profileLabel('occupations', a.occupation),
             a.comment ?? '',
           ];
       },

@@ -5,6 +5,18 @@ import { translate } from '../../../shared/i18n/messages';
 import { csvCell } from '../reception/register-export';
 import { cellText, type Cell, type Column, type ReportDocument } from './report-document';
 
+/**
+ * Bytes the zip has been handed for a sheet but not compressed yet. exceljs's sheet stream writes
+ * to the zip without waiting (stream-buf.js ignores write()'s answer), so without this the rows
+ * pile up in memory whenever compression is slower than the rows come (2.4 GB at 99k answers).
+ */
+function zipBacklog(sheet: unknown): number {
+  const pipes =
+    (sheet as { stream?: { pipes?: { writableLength?: number }[] } }).stream?.pipes ?? [];
+  return pipes.reduce((sum, p) => sum + (p.writableLength ?? 0), 0);
+}
+const MAX_BACKLOG = 16 * 1024 * 1024;
+
 /** Called as rows are written: done of total. */
 export type Progress = (done: number, total: number) => void;
 const PROGRESS_EVERY = 2_000;
@@ -87,6 +99,8 @@ export async function writeReportXlsx(
     stream: out,
     useStyles: true,
     useSharedStrings: false,
+    // Fast compression: the file is a few percent larger and written in a fraction of the time.
+    zip: { zlib: { level: 1 } },
   });
   book.creator = 'Loket';
   const summary = book.addWorksheet(translate(locale, 'reporting.summarySheet'));
@@ -161,10 +175,9 @@ export async function writeReportXlsx(
     let n = 0;
     for (const r of d.detail.rows()) {
       sheet.addRow(r).commit();
-      if (++n % PROGRESS_EVERY === 0) {
-        progress(n, d.detail.count);
-        // Lets the zip stream flush what was committed before more rows are made.
-        await new Promise((resolve) => setImmediate(resolve));
+      if (++n % 500 === 0) {
+        if (n % PROGRESS_EVERY === 0) progress(n, d.detail.count);
+        while (zipBacklog(sheet) > MAX_BACKLOG) await new Promise((r) => setTimeout(r, 1));
       }
     }
     progress(n, d.detail.count);

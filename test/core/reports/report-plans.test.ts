@@ -29,7 +29,7 @@ describe('report queries read a period through indexes', () => {
     expect(p).toMatch(
       /SEARCH v USING INDEX sqlite_autoindex_visit_1 \(service_day>\? AND service_day<\?\)/,
     );
-    expect(p).toMatch(/SEARCH e USING INDEX visit_event_visit \(visit_id=\?\)/);
+    expect(p).toMatch(/SEARCH e USING COVERING INDEX visit_event_kind \(visit_id=\? AND kind=\?\)/);
     expect(p).toMatch(/SEARCH x USING COVERING INDEX problem_case_visit \(visit_id=\?\)/);
     expect(p).not.toMatch(/SCAN (v|e|c|x)\b/);
   });
