@@ -11,9 +11,15 @@ import { cellText, type Cell, type Column, type ReportDocument } from './report-
  * pile up in memory whenever compression is slower than the rows come (2.4 GB at 99k answers).
  */
 function zipBacklog(sheet: unknown): number {
+  // archiver's streams are readable-stream 2: no writableLength, only the internal states.
+  type State = { length?: number } | undefined;
   const pipes =
-    (sheet as { stream?: { pipes?: { writableLength?: number }[] } }).stream?.pipes ?? [];
-  return pipes.reduce((sum, p) => sum + (p.writableLength ?? 0), 0);
+    (sheet as { stream?: { pipes?: { _writableState?: State; _readableState?: State }[] } }).stream
+      ?.pipes ?? [];
+  return pipes.reduce(
+    (sum, p) => sum + (p._writableState?.length ?? 0) + (p._readableState?.length ?? 0),
+    0,
+  );
 }
 const MAX_BACKLOG = 16 * 1024 * 1024;
 
