@@ -57,6 +57,11 @@ import { OfficerQueue } from './consultation/officer-queue';
 import { SurveyService } from './survey/survey-service';
 import { QueueBoard } from './board/queue-board';
 import { IkmReporter } from './reports/ikm-report';
+import { ServiceReporter } from './reports/service-report';
+import { SlaReporter } from './reports/sla-report';
+import { ReportSettingsStore } from './reports/report-settings';
+import { SlaExclusions } from './reports/sla-exclusions';
+import { ExportJobs } from './reports/export-jobs';
 import {
   PAIRING_CODE_LIFETIME_MS,
   SEEN_WRITE_INTERVAL_MS,
@@ -327,7 +332,13 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   // The data now is that backup's: it is the last good one, not a reason to back up at once.
   if (restored) backups.noteRestored(restored.backupId);
   let backupTimer: NodeJS.Timeout | undefined;
+  const exports = new ExportJobs(join(options.dataDir, 'exports'), dbFile, logError);
   const handlers = createHandlers({
+    serviceReport: new ServiceReporter(db),
+    slaReport: new SlaReporter(db, now),
+    reportSettings: new ReportSettingsStore(db, audit, now),
+    slaExclusions: new SlaExclusions(db, audit, now),
+    exports,
     stations,
     hubSettings,
     hub,
@@ -432,7 +443,13 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     },
     stop: async () => {
       stopTimers();
-      const inFlight = Promise.all([sync.stop(), polling, folder?.close(), chores.stop()]);
+      const inFlight = Promise.all([
+        sync.stop(),
+        polling,
+        folder?.close(),
+        chores.stop(),
+        exports.close(),
+      ]);
       let bound: NodeJS.Timeout | undefined;
       const timedOut = new Promise<void>((resolve) => {
         bound = setTimeout(resolve, options.stopTimeoutMs ?? STOP_TIMEOUT_MS);
@@ -480,6 +497,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     void sync.stop();
     void folder?.close();
     void pdfInspector?.close();
+    void exports.close();
     db.close();
     releaseLock();
   }

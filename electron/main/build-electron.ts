@@ -14,6 +14,8 @@ const external = [
   'electron-store',
   'exceljs',
   'pdf-lib',
+  // pdfkit reads its font metrics (AFM files) from its own folder at run time.
+  'pdfkit',
   'file-type',
   'chokidar',
 ];
@@ -60,6 +62,17 @@ await build({
   external,
   logLevel: 'warning',
 });
+// Report exports run in a worker thread too (electron/core/reports/export-jobs.ts).
+await build({
+  entryPoints: [join(root, 'electron/core/reports/export-worker.ts')],
+  outfile: join(root, 'dist-electron/report-export-worker.mjs'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  external,
+  logLevel: 'warning',
+});
 await build({
   entryPoints: [join(root, 'electron/preload/preload.ts')],
   outfile: join(root, 'dist-electron/preload.cjs'),
@@ -70,4 +83,6 @@ await build({
   external: ['electron'],
   logLevel: 'warning',
 });
-console.log('dist-electron/main.js, pdf-inspect-worker.mjs and preload.cjs built');
+console.log(
+  'dist-electron/main.js, pdf-inspect-worker.mjs, report-export-worker.mjs and preload.cjs built',
+);

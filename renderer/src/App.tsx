@@ -19,7 +19,7 @@ import { FirstRunSetup } from './screens/FirstRunSetup';
 import { LoginScreen } from './screens/LoginScreen';
 import { ReceptionScreen } from './screens/reception/ReceptionScreen';
 import { ConsultationScreen } from './screens/consultation/ConsultationScreen';
-import { IkmReportScreen } from './screens/reports/IkmReportScreen';
+import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { FollowUpScreen } from './screens/followup/FollowUpScreen';
 import { PrivacyScreen } from './screens/privacy/PrivacyScreen';
 import { BackupAdmin } from './screens/backup/BackupAdmin';
@@ -207,7 +207,7 @@ export function App() {
       {view.kind === 'staff' && view.page === 'reception' && <ReceptionScreen />}
       {view.kind === 'staff' && view.page === 'consultation' && <ConsultationScreen />}
       {view.kind === 'staff' && view.page === 'followup' && <FollowUpScreen />}
-      {view.kind === 'staff' && view.page === 'reports' && <IkmReportScreen />}
+      {view.kind === 'staff' && view.page === 'reports' && <ReportsScreen />}
       {view.kind === 'staff' && view.page === 'admin' && <StaffAdmin me={view.me} />}
       {view.kind === 'staff' && view.page === 'admin' && <StationPanel />}
       {view.kind === 'staff' && view.page === 'privacy' && <PrivacyScreen />}

@@ -134,7 +134,8 @@ test('every staff screen fits 1024×768, 1366×768 and 1920×1080 for an admin w
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await visitAtEverySize(page, 'followup');
 
-  await nav(page, 'Laporan IKM');
+  await nav(page, 'Laporan');
+  await page.getByRole('button', { name: 'Indeks Kepuasan Masyarakat (IKM)' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await visitAtEverySize(page, 'ikm-report');
 

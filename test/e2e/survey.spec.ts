@@ -113,7 +113,8 @@ test('a visitor answers the survey by tapping, skips the profile, and the office
   expect(refused).toEqual(['WINDOW_NOT_ALLOWED', 'FORBIDDEN', 'WINDOW_NOT_ALLOWED']);
 
   // The supervisor's report counts the answer.
-  await openScreen(page, 'Laporan IKM');
+  await openScreen(page, 'Laporan');
+  await page.getByRole('button', { name: 'Indeks Kepuasan Masyarakat (IKM)' }).click();
   await expect(
     page.getByRole('heading', { name: /Nilai IKM 97,22 · Mutu A · Kinerja Sangat baik/ }),
   ).toBeVisible();
@@ -121,7 +122,7 @@ test('a visitor answers the survey by tapping, skips the profile, and the office
   await expectAccessible(page, 'IKM report');
   await screenshot(page, '22-ikm-report');
   const pdf = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Unduh PDF' }).click();
+  await page.getByRole('button', { name: 'PDF', exact: true }).click();
   expect((await pdf).suggestedFilename()).toMatch(/^ikm-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.pdf$/);
 });
 
@@ -268,7 +269,8 @@ test('a desk day with two surveys pending at once files each answer under its ow
   await expect(status).toHaveText('Survei: selesai');
 
   // Each category's index is its own visitor's: K-001 gave the best answers, K-002 the lowest.
-  await openScreen(page, 'Laporan IKM');
+  await openScreen(page, 'Laporan');
+  await page.getByRole('button', { name: 'Indeks Kepuasan Masyarakat (IKM)' }).click();
   await expect(page.getByRole('row', { name: /Akun dan login/ })).toContainText('100,00');
   await expect(page.getByRole('row', { name: /Proses dan jadwal tender/ })).toContainText('25,00');
 });

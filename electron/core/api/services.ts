@@ -25,6 +25,11 @@ import type { HubControl, HubSettings } from '../stations/hub-settings';
 import type { SurveyBindings } from '../stations/survey-bindings';
 import type { LpseDirectory } from '../reference/lpse-directory';
 import type { PrivacyDesk } from '../privacy/requests/privacy-desk';
+import type { ServiceReporter } from '../reports/service-report';
+import type { SlaReporter } from '../reports/sla-report';
+import type { ReportSettingsStore } from '../reports/report-settings';
+import type { SlaExclusions } from '../reports/sla-exclusions';
+import type { ExportJobs } from '../reports/export-jobs';
 import type { Caller } from './dispatcher';
 import type { Erasure } from '../privacy/erasure';
 import type { RetentionSettingsStore } from '../privacy/retention-settings';
@@ -83,6 +88,11 @@ export interface Services {
     corrections: Corrections;
     audit: AuditViewer;
   };
+  serviceReport: ServiceReporter;
+  slaReport: SlaReporter;
+  reportSettings: ReportSettingsStore;
+  slaExclusions: SlaExclusions;
+  exports: ExportJobs;
 }
 
 /** Staged uploads are kept apart per staff member and, at a station, per station too. */

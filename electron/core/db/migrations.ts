@@ -892,6 +892,39 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   RECORDS_MIGRATION,
+  {
+    version: 20,
+    name: 'reports: cases by escalation, confirmations by case, holidays, 1x24 exclusions',
+    sql: `
+      -- The 1x24 compliance report reads the cases escalated in a period; without it, every
+      -- case ever written (the follow-up index covers open cases only).
+      CREATE INDEX problem_case_escalated ON problem_case (escalated_at)
+        WHERE escalated_at IS NOT NULL;
+      -- A case's confirmations with the visitor: the report's reopen count and the time from the
+      -- helpdesk's resolution to the confirmation.
+      CREATE INDEX confirmation_case ON confirmation (case_id, confirmed_at);
+      -- The service report's first call, first start and last end of each visit: one seek each
+      -- in this covering index instead of reading every event row (a year: 2.3 s → 0.25 s).
+      CREATE INDEX visit_event_kind ON visit_event (visit_id, kind, at);
+      -- Public holidays and cuti bersama, kept by the admin: service-hours counting skips them.
+      CREATE TABLE service_holiday (
+        day TEXT PRIMARY KEY CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+        name TEXT NOT NULL CHECK (name <> ''),
+        added_by INTEGER REFERENCES staff (id),
+        added_at TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      -- "Di luar target 1x24 jam": the standard puts problems of these classes outside the
+      -- target altogether, which a pause (time stops only while it lasts) does not say.
+      CREATE TABLE sla_exclusion (
+        case_id INTEGER PRIMARY KEY REFERENCES problem_case (id),
+        reason TEXT NOT NULL CHECK (reason IN ('user', 'development', 'infrastructure', 'network',
+          'coordination')),
+        note TEXT NOT NULL CHECK (note <> ''),
+        marked_by INTEGER NOT NULL REFERENCES staff (id),
+        marked_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

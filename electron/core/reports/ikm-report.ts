@@ -37,9 +37,12 @@ export class IkmReporter {
       staffNames: db.prepare<[], { id: number; full_name: string }>(
         'SELECT id, full_name FROM staff',
       ),
+      // The IKM's population is the visitors who were served (shared/domain/skm.md §1.6): a
+      // no-show or a visitor who left before being called was never asked to take the survey.
       population: db.prepare<[string, string], { n: number }>(
-        // A check-in cancelled as a mistake was never a visit.
-        'SELECT count(*) AS n FROM visit WHERE service_day BETWEEN ? AND ? AND cancelled_at IS NULL',
+        // Served visits only (no-shows out); a check-in cancelled as a mistake was never a visit.
+        `SELECT count(*) AS n FROM visit WHERE service_day BETWEEN ? AND ? AND cancelled_at IS NULL
+            AND ((status = 'done' AND left_unserved = 0) OR status = 'in_consultation')`,
       ),
       comments: db.prepare<[string, string, number], { comment: string }>(
         `SELECT comment FROM survey_response

@@ -6,10 +6,9 @@ import { SKM_QUESTIONS, type SkmElement } from '../../../../shared/domain/skm';
 import { serviceDayOf } from '../../../../shared/time';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
-import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
-import { downloadBase64 } from '../../download';
 import { translateKey } from '../../i18n';
+import { ExportButtons } from './ExportButtons';
 
 function decimal(value: number | null, lang: string): string {
   if (value === null) return '—';
@@ -202,18 +201,10 @@ export function IkmReportScreen() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [revision]);
 
-  const exportAs = async (format: 'pdf' | 'xlsx') => {
-    const r = await api('report.ikmExport', { from, to, format });
-    if (!r.ok) return setMessage({ kind: 'error', text: errorText(r.error) });
-    downloadBase64(r.value.fileName, r.value.mimeType, r.value.base64);
-    setMessage({ kind: 'success', text: t('reports.exported', { file: r.value.fileName }) });
-  };
-
   const name = (e: SkmElement) => SKM_QUESTIONS.find((q) => q.element === e)?.name[lang] ?? e;
   const overall = report?.overall;
   return (
-    <main id="main" className="reports">
-      <h1>{t('reports.title')}</h1>
+    <>
       <section className="card">
         <form
           className="period"
@@ -233,13 +224,8 @@ export function IkmReportScreen() {
           <button type="submit" className="button button--primary">
             {t('reports.show')}
           </button>
-          <ActionButton className="button" onAction={() => exportAs('pdf')}>
-            {t('reports.exportPdf')}
-          </ActionButton>
-          <ActionButton className="button" onAction={() => exportAs('xlsx')}>
-            {t('reports.exportXlsx')}
-          </ActionButton>
         </form>
+        <ExportButtons report="ikm" from={from} to={to} cut={null} />
         {message && <Notice kind={message.kind}>{message.text}</Notice>}
       </section>
       {report && overall && (
@@ -344,6 +330,6 @@ export function IkmReportScreen() {
           </section>
         </>
       )}
-    </main>
+    </>
   );
 }
