@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { normalizeIndonesianPhone } from './phone';
 import { optionalText, requiredText } from './text';
 import { VISITOR_TYPES, storedVisitorTypeSchema } from './visitor-types';
+import { priorityFields, priorityIssues, visitPrioritySchema } from './priority';
 import { SERVICE_DAY_PATTERN } from '../time';
 
 /** An Indonesian phone number in any common writing, normalised to E.164; '' means "not given". */
@@ -42,8 +43,12 @@ export const checkInSchema = z
     purpose: requiredText(500),
     consentGiven: z.literal(true, { error: 'validation.consentRequired' }),
     consentVersion: z.string().min(1).max(40),
+    ...priorityFields,
   })
   .superRefine((v, ctx) => {
+    for (const issue of priorityIssues(v)) {
+      ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+    }
     if (v.returningVisitorId === undefined && (v.phone === undefined || v.phone === '')) {
       ctx.addIssue({ code: 'custom', path: ['phone'], message: 'validation.required' });
     }
@@ -70,6 +75,8 @@ const visitSummarySchema = z.object({
   status: visitStatusSchema,
   checkedInAt: z.string(),
   calledAt: z.string().nullable(),
+  /** Served before the regular queue (shared/domain/priority.ts); null for everyone else. */
+  priority: visitPrioritySchema,
 });
 
 /**
