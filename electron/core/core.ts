@@ -68,6 +68,8 @@ import { StationDisplays } from './stations/station-displays';
 import { SurveyBindings } from './stations/survey-bindings';
 import { rolesAt, type CallStation } from './api/dispatcher';
 import { stagingOwner } from './api/services';
+import { SlipStore } from './printing/slip-store';
+import { PrinterSettingsFile } from './printing/printer-settings';
 
 export interface CoreOptions {
   dataDir: string;
@@ -278,6 +280,8 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     hub,
     surveyBindings,
     dataDir: options.dataDir,
+    slips: new SlipStore(db, audit, now),
+    printer: new PrinterSettingsFile(options.dataDir),
     scanner,
     scans: new ScanSessions(scanner, options.scanner?.extraArgsForPage, now, {
       maxSessionBytes: maxFileBytes,

@@ -16,6 +16,7 @@ import { createReportHandlers } from './handlers/reports';
 import { createHubStationHandlers } from './handlers/stations';
 import { createStationHandlers } from './handlers/station';
 import { createBoardHandlers } from './handlers/board';
+import { createSlipHandlers } from './handlers/slips';
 
 export type { Services } from './services';
 
@@ -38,5 +39,6 @@ export function createHandlers(s: Services): Handlers {
     ...createHubStationHandlers(s),
     ...createStationHandlers(s),
     ...createBoardHandlers(s),
+    ...createSlipHandlers(s),
   } satisfies Handlers;
 }

@@ -24,6 +24,8 @@ import type { StationRegistry } from '../stations/station-registry';
 import type { HubControl, HubSettings } from '../stations/hub-settings';
 import type { SurveyBindings } from '../stations/survey-bindings';
 import type { LpseDirectory } from '../reference/lpse-directory';
+import type { SlipStore } from '../printing/slip-store';
+import type { PrinterSettingsFile } from '../printing/printer-settings';
 import type { Caller } from './dispatcher';
 
 /** What the handlers reach: the core's services, built once in createCore. */
@@ -61,6 +63,10 @@ export interface Services {
   surveyBindings: SurveyBindings;
   /** The data folder, where pairing writes station.json (station handlers). */
   dataDir: string;
+  /** Printed slips: their facts and the record of each one handed out. */
+  slips: SlipStore;
+  /** This PC's slip printer. */
+  printer: PrinterSettingsFile;
 }
 
 /** Staged uploads are kept apart per staff member and, at a station, per station too. */
