@@ -14,6 +14,7 @@ import { translateKey } from '../../i18n';
 import { formatTimeWib } from '../../../../shared/time';
 import { HelpdeskSettings } from './HelpdeskSettings';
 import { LpseAdmin } from './LpseAdmin';
+import { PrinterSettings } from './PrinterSettings';
 import { ResetPinDialog } from './ResetPinDialog';
 import { StationsAdmin } from './StationsAdmin';
 import './StaffAdmin.css';
@@ -212,6 +213,7 @@ export function StaffAdmin({ me }: { me: Staff }) {
       <HelpdeskSettings />
       <StationsAdmin />
       <LpseAdmin />
+      <PrinterSettings />
     </main>
   );
 }

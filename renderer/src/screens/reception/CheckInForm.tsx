@@ -18,6 +18,7 @@ import { Field } from '../../components/Field';
 import { LpseCombobox } from '../../components/LpseCombobox';
 import { Notice } from '../../components/Notice';
 import { clearDraft, loadDraft, saveDraft } from '../../drafts/form-draft';
+import { PriorityFields } from './PriorityFields';
 import { QueueNumberPanel, type IssuedNumber } from './QueueNumberPanel';
 import { VisitorSearchBox } from './VisitorSearchBox';
 
@@ -33,6 +34,9 @@ const EMPTY: CheckInInput = {
   purpose: '',
   consentGiven: false as unknown as true,
   consentVersion: consent.version,
+  priority: false,
+  priorityReason: '',
+  priorityNote: '',
 };
 
 const DRAFT_KEY = 'reception.checkIn';
@@ -128,7 +132,12 @@ export function CheckInForm({ onCheckedIn }: { onCheckedIn: () => void }) {
       setFailure(errorText(result.error));
       return;
     }
-    setDone({ queueLabel: result.value.queueLabel, fullName: values.fullName });
+    setDone({
+      visitId: result.value.visitId,
+      queueLabel: result.value.queueLabel,
+      fullName: values.fullName,
+      priorityReason: values.priority ? (values.priorityReason ?? null) || null : null,
+    });
     setReturning(null);
     reset(EMPTY);
     clearDraft(DRAFT_KEY);
@@ -216,6 +225,7 @@ export function CheckInForm({ onCheckedIn }: { onCheckedIn: () => void }) {
             {(a) => <textarea {...a} {...register('purpose')} rows={2} />}
           </Field>
         </div>
+        <PriorityFields control={control} register={register} errors={e} />
         <fieldset className={`consent form-grid__wide${e.consentGiven ? ' field--invalid' : ''}`}>
           <legend>{t('fields.consent')}</legend>
           <p className="consent__text" lang={i18n.language}>

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
+import { PriorityBadge } from '../../components/PriorityBadge';
 import './reception.css';
 
 /** Waiting time: until now while waiting, until called (or checked out) once served. */
@@ -85,6 +86,11 @@ export function TodayList({ isToday, visits, now, onChanged }: TodayListProps) {
                       <span className="visits__name" title={v.fullName}>
                         {v.fullName}
                       </span>
+                      {v.priority && (
+                        <span>
+                          <PriorityBadge priority={v.priority} />
+                        </span>
+                      )}
                       {v.institution && (
                         <span className="visits__institution" title={v.institution}>
                           {v.institution}
