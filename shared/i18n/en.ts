@@ -994,6 +994,8 @@ export const en: Messages = {
       'This slip was printed {{count}} time(s), last at {{time}} WIB. Print again only if the earlier slip was lost or damaged.',
     reprintConfirm: 'Yes, reprint',
     cancel: 'Cancel',
+    slipButton: 'Slip',
+    slipOf: 'Queue slip of {{queue}}',
   },
   printerSettings: {
     title: "This PC's slip printer",

@@ -1006,6 +1006,8 @@ export const id = {
       'Slip ini sudah dicetak {{count}} kali, terakhir pukul {{time}} WIB. Cetak lagi hanya bila slip sebelumnya hilang atau rusak.',
     reprintConfirm: 'Ya, cetak ulang',
     cancel: 'Batal',
+    slipButton: 'Slip',
+    slipOf: 'Slip antrean {{queue}}',
   },
   printerSettings: {
     title: 'Printer slip PC ini',

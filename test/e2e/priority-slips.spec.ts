@@ -79,6 +79,12 @@ test('a priority visitor is checked in and gets a queue slip from the desk print
   await expect(panel.getByText('Slip dicetak.')).toBeVisible();
   expect(printer.jobs).toHaveLength(2);
 
+  // Later, from the day's list: the slip is there to print again, and says it was printed.
+  await panel.getByRole('button', { name: 'Tutup' }).click();
+  await page.getByRole('button', { name: 'Slip antrean K-001' }).click();
+  const rowSlip = page.getByRole('group', { name: 'Slip antrean K-001' });
+  await expect(rowSlip.getByRole('button', { name: 'Cetak ulang' })).toBeVisible();
+
   await page.setViewportSize({ width: 1024, height: 900 });
   await shot(page, 'slips-05-reception-1024');
   await page.setViewportSize({ width: 1366, height: 900 });

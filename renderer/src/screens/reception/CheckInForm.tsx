@@ -12,6 +12,7 @@ import {
   type VisitorSuggestion,
 } from '../../../../shared/domain/visit';
 import { VISITOR_TYPES, visitorTypeSchema } from '../../../../shared/domain/visitor-types';
+import { PRIORITY_REASONS } from '../../../../shared/domain/priority';
 import { api } from '../../api/client';
 import { applyFieldErrors, errorText } from '../../api/errors';
 import { Field } from '../../components/Field';
@@ -51,6 +52,9 @@ const draftSchema = z.object({
   visitorType: z.enum(['', ...VISITOR_TYPES]),
   lpse: z.string().max(200),
   purpose: z.string().max(600),
+  priority: z.boolean().optional(),
+  priorityReason: z.enum(['', ...PRIORITY_REASONS]).optional(),
+  priorityNote: z.string().max(200).optional(),
 });
 type Draft = z.infer<typeof draftSchema>;
 const TEXT_FIELDS = ['fullName', 'phone', 'email', 'institution', 'lpse', 'purpose'] as const;
@@ -65,6 +69,9 @@ function toDraft(v: Partial<CheckInInput>): Draft {
     visitorType: v.visitorType ?? '',
     lpse: v.lpse ?? '',
     purpose: v.purpose ?? '',
+    priority: v.priority ?? false,
+    priorityReason: v.priorityReason ?? '',
+    priorityNote: v.priorityNote ?? '',
   };
 }
 
