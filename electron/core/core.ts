@@ -85,6 +85,8 @@ import { RecordsSearch } from './records/records-search';
 import { CaseRecords } from './records/case-record';
 import { AuditViewer } from './records/audit-viewer';
 import { Corrections } from './reception/corrections';
+import { SlipStore } from './printing/slip-store';
+import { PrinterSettingsFile } from './printing/printer-settings';
 
 export interface CoreOptions {
   dataDir: string;
@@ -344,6 +346,8 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     hub,
     surveyBindings,
     dataDir: options.dataDir,
+    slips: new SlipStore(db, audit, now),
+    printer: new PrinterSettingsFile(options.dataDir),
     scanner,
     scans: new ScanSessions(scanner, options.scanner?.extraArgsForPage, now, {
       maxSessionBytes: maxFileBytes,

@@ -18,6 +18,10 @@ const external = [
   'pdfkit',
   'file-type',
   'chokidar',
+  // pdfkit reads its font metrics (.afm) next to its own files at run time, which a bundle would
+  // leave behind; the printer library loads its printer drivers lazily, by name.
+  'pdfkit',
+  'node-thermal-printer',
 ];
 
 await build({

@@ -13,6 +13,8 @@ import { HubCalls } from './hub-calls';
 import { HubEvents } from './hub-events';
 import { HubLinkTracker } from './hub-link';
 import { createStationLocalMethods } from './local-methods';
+import { createStationSlipMethods } from './slip-methods';
+import { PrinterSettingsFile } from '../core/printing/printer-settings';
 import { readStationConfig, removeStationConfig, type StationConfig } from './station-config';
 import { createStationDispatch } from './station-dispatch';
 
@@ -136,7 +138,11 @@ async function runStation(
       if (options.onUnpaired) setTimeout(options.onUnpaired, 50).unref();
     },
   });
-  const dispatch = createStationDispatch(local, calls);
+  const slips = createStationSlipMethods({
+    calls,
+    printer: new PrinterSettingsFile(options.dataDir),
+  });
+  const dispatch = createStationDispatch({ ...local, ...slips }, calls);
 
   const stageUpload = async (sessionToken: string | undefined, body: Readable) => {
     if (unpaired) throw new AppError('STATION_NOT_PAIRED');

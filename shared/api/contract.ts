@@ -23,6 +23,7 @@ import { privacyRetentionMethods } from './methods/privacy-retention';
 import { privacyRequestMethods } from './methods/privacy-requests';
 import { backupMethods } from './methods/backup';
 import { recordsMethods } from './methods/records';
+import { slipMethods } from './methods/slips';
 
 export type { Access, MethodSpec } from './methods/method';
 
@@ -49,6 +50,7 @@ const DOMAINS = [
   privacyRequestMethods,
   backupMethods,
   recordsMethods,
+  slipMethods,
 ] as const;
 
 type Domains = typeof DOMAINS;

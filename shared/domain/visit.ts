@@ -3,6 +3,7 @@ import { normalizeIndonesianPhone } from './phone';
 import { noticeDeliverySchema } from './privacy-notice';
 import { optionalText, requiredText } from './text';
 import { VISITOR_TYPES, storedVisitorTypeSchema } from './visitor-types';
+import { priorityFields, priorityIssues, visitPrioritySchema } from './priority';
 import { SERVICE_DAY_PATTERN } from '../time';
 
 /** An Indonesian phone number in any common writing, normalised to E.164; '' means "not given". */
@@ -46,8 +47,12 @@ export const checkInSchema = z
     noticeDelivery: noticeDeliverySchema,
     /** Optional consent to be contacted for a later survey: never a condition of the service. */
     contactConsent: z.boolean().optional(),
+    ...priorityFields,
   })
   .superRefine((v, ctx) => {
+    for (const issue of priorityIssues(v)) {
+      ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+    }
     if (v.returningVisitorId === undefined && (v.phone === undefined || v.phone === '')) {
       ctx.addIssue({ code: 'custom', path: ['phone'], message: 'validation.required' });
     }
@@ -74,6 +79,8 @@ const visitSummarySchema = z.object({
   status: visitStatusSchema,
   checkedInAt: z.string(),
   calledAt: z.string().nullable(),
+  /** Served before the regular queue (shared/domain/priority.ts); null for everyone else. */
+  priority: visitPrioritySchema,
 });
 
 /**

@@ -750,6 +750,9 @@ export const en: Messages = {
     backupFolderPath: 'Write the folder’s full path, e.g. /media/loket-usb or E:\\Backups.',
     noticeDelivery: 'Choose how the visitor was given the notice.',
     personNotFound: 'No data about this person was found (it may have been anonymised).',
+    priorityReasonRequired: 'Choose the reason for priority.',
+    priorityNoteRequired: 'Describe the other reason for priority.',
+    printerAddress: 'Write the printer address, e.g. 192.168.1.50 or 192.168.1.50:9100.',
   },
   hostAccess: {
     running: 'Loket is running; you only need to open the right link.',
@@ -953,6 +956,13 @@ export const en: Messages = {
     REPORT_PERIOD_TOO_LONG: 'A report covers at most 5 years. Choose a shorter period.',
     INTERNAL: 'Something went wrong in the system. Saved data is safe; please try again.',
     NETWORK: 'Cannot reach the Loket service. Please try again.',
+    PRINTER_NOT_CONFIGURED:
+      'No slip printer is set up on this PC. Ask an administrator to set one up, or print the slip as a PDF.',
+    PRINTER_UNREACHABLE:
+      'The slip printer cannot be reached (off, network cable out, or a wrong address). Everything is saved; check the printer, then reprint the slip.',
+    PRINTER_NO_PAPER:
+      'The slip printer is out of paper. Everything is saved; load paper, then reprint the slip.',
+    SLIP_ALREADY_PRINTED: 'This slip was printed before. Confirm first to print it again.',
     BACKUP_NOT_CONFIGURED:
       'Backups are not set up. Choose a backup folder and set a backup passphrase first.',
     BACKUP_FOLDER_MISSING:
@@ -1671,5 +1681,73 @@ export const en: Messages = {
       trail: 'Processing trail ({{count}})',
       system: 'system',
     },
+  },
+  priority: {
+    mark: 'Priority',
+    checkbox: 'Priority visitor (special treatment)',
+    checkboxHint: 'Called before the regular queue (UU 25/2009 Article 29).',
+    reason: 'Reason for priority',
+    reasonNone: '— Choose a reason —',
+    note: 'Describe the other reason',
+    badge: 'Priority: {{reason}}',
+    reasons: {
+      disabilitas: 'Person with a disability',
+      lanjut_usia: 'Elderly',
+      ibu_hamil: 'Pregnant',
+      membawa_anak: 'With a child',
+      lainnya: 'Other',
+    },
+  },
+  slips: {
+    service: 'LKPP · Layanan Konsultasi SPSE',
+    queueTitle: 'NOMOR ANTREAN',
+    priority: 'Prioritas: {{reason}}',
+    time: 'Pukul {{time}} WIB',
+    showWhenCalled: 'Tunjukkan nomor ini saat dipanggil.',
+    caseTitle: 'TANDA TERIMA PERMASALAHAN',
+    caseNumber: 'Nomor kasus:',
+    escalatedAt: 'Diteruskan ke helpdesk: {{day}}, pukul {{time}} WIB',
+    queueNumber: 'Nomor antrean: {{queue}}',
+    promise: 'Permasalahan Anda ditindaklanjuti helpdesk LKPP dalam 1 × 24 jam.',
+    followUp: 'Untuk menanyakan tindak lanjutnya, sebutkan nomor kasus di atas:',
+    callCenter: 'Call center {{short}} atau {{phone}}',
+    email: 'Email {{email}}',
+    dataUse:
+      'Data Anda diproses LKPP hanya untuk melayani konsultasi SPSE dan menindaklanjutinya, disimpan 2 tahun lalu dianonimkan (UU 27/2022).',
+    fileQueue: 'slip-antrean-{{queue}}.pdf',
+    fileCase: 'tanda-terima-{{code}}.pdf',
+  },
+  slipActions: {
+    printQueue: 'Print queue slip',
+    printCase: 'Print receipt',
+    reprint: 'Reprint',
+    pdf: 'Download slip PDF',
+    printing: 'Printing…',
+    printed: 'Slip printed.',
+    pdfReady: 'Slip PDF downloaded. Print it from the PDF viewer.',
+    notPrinted: 'No slip printed yet.',
+    reprintTitle: 'Reprint the slip?',
+    reprintQuestion:
+      'This slip was printed {{count}} time(s), last at {{time}} WIB. Print again only if the earlier slip was lost or damaged.',
+    reprintConfirm: 'Yes, reprint',
+    cancel: 'Cancel',
+    slipButton: 'Slip',
+    slipOf: 'Queue slip of {{queue}}',
+  },
+  printerSettings: {
+    title: "This PC's slip printer",
+    intro:
+      'Queue slips and case receipts print on the printer of the PC the staff member works at. A network thermal printer takes ESC/POS over TCP (port 9100).',
+    kind: 'Printer kind',
+    kinds: {
+      pdf: 'No thermal printer: slips are downloaded as PDFs for an ordinary printer',
+      thermal: 'Network thermal printer (ESC/POS)',
+    },
+    address: 'Printer address',
+    addressHint: 'An IP address or name, with the port if not 9100, e.g. 192.168.1.50:9100.',
+    width: 'Paper width',
+    widths: { '58': '58 mm', '80': '80 mm' },
+    save: 'Save printer settings',
+    saved: 'Printer settings saved.',
   },
 };

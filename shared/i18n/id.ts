@@ -760,6 +760,9 @@ export const id = {
     backupFolderPath: 'Tulis alamat lengkap folder, misalnya /media/loket-usb atau E:\\Cadangan.',
     noticeDelivery: 'Pilih cara pemberitahuan disampaikan kepada pengunjung.',
     personNotFound: 'Data orang ini tidak ditemukan (mungkin sudah dianonimkan).',
+    priorityReasonRequired: 'Pilih alasan prioritas.',
+    priorityNoteRequired: 'Tuliskan alasan prioritas lainnya.',
+    printerAddress: 'Tulis alamat printer, misalnya 192.168.1.50 atau 192.168.1.50:9100.',
   },
   hostAccess: {
     running: 'Layanan Loket sedang berjalan; yang perlu dilakukan hanya membuka tautan yang benar.',
@@ -966,6 +969,13 @@ export const id = {
       'Periode laporan paling panjang 5 tahun. Pilih periode yang lebih pendek.',
     INTERNAL: 'Terjadi kesalahan di sistem. Data yang sudah tersimpan tetap aman; coba lagi.',
     NETWORK: 'Tidak dapat menghubungi layanan Loket. Coba lagi.',
+    PRINTER_NOT_CONFIGURED:
+      'Printer slip belum diatur di PC ini. Minta administrator mengatur printer, atau cetak slip sebagai PDF.',
+    PRINTER_UNREACHABLE:
+      'Printer slip tidak terjangkau (mati, kabel jaringan terlepas, atau alamatnya salah). Data tetap tersimpan; periksa printer lalu cetak ulang slip.',
+    PRINTER_NO_PAPER:
+      'Kertas printer slip habis. Data tetap tersimpan; isi kertas lalu cetak ulang slip.',
+    SLIP_ALREADY_PRINTED: 'Slip ini sudah pernah dicetak. Konfirmasi dulu untuk mencetak ulang.',
     BACKUP_NOT_CONFIGURED:
       'Pencadangan belum diatur. Pilih folder cadangan dan tetapkan kata sandi cadangan terlebih dahulu.',
     BACKUP_FOLDER_MISSING:
@@ -1697,6 +1707,74 @@ export const id = {
       trail: 'Rekam jejak pemrosesan ({{count}})',
       system: 'sistem',
     },
+  },
+  priority: {
+    mark: 'Prioritas',
+    checkbox: 'Pengunjung prioritas (perlakuan khusus)',
+    checkboxHint: 'Dipanggil lebih dahulu daripada antrean biasa (UU 25/2009 Pasal 29).',
+    reason: 'Alasan prioritas',
+    reasonNone: '— Pilih alasan —',
+    note: 'Keterangan alasan lainnya',
+    badge: 'Prioritas: {{reason}}',
+    reasons: {
+      disabilitas: 'Penyandang disabilitas',
+      lanjut_usia: 'Lanjut usia',
+      ibu_hamil: 'Ibu hamil',
+      membawa_anak: 'Membawa anak',
+      lainnya: 'Lainnya',
+    },
+  },
+  slips: {
+    service: 'LKPP · Layanan Konsultasi SPSE',
+    queueTitle: 'NOMOR ANTREAN',
+    priority: 'Prioritas: {{reason}}',
+    time: 'Pukul {{time}} WIB',
+    showWhenCalled: 'Tunjukkan nomor ini saat dipanggil.',
+    caseTitle: 'TANDA TERIMA PERMASALAHAN',
+    caseNumber: 'Nomor kasus:',
+    escalatedAt: 'Diteruskan ke helpdesk: {{day}}, pukul {{time}} WIB',
+    queueNumber: 'Nomor antrean: {{queue}}',
+    promise: 'Permasalahan Anda ditindaklanjuti helpdesk LKPP dalam 1 × 24 jam.',
+    followUp: 'Untuk menanyakan tindak lanjutnya, sebutkan nomor kasus di atas:',
+    callCenter: 'Call center {{short}} atau {{phone}}',
+    email: 'Email {{email}}',
+    dataUse:
+      'Data Anda diproses LKPP hanya untuk melayani konsultasi SPSE dan menindaklanjutinya, disimpan 2 tahun lalu dianonimkan (UU 27/2022).',
+    fileQueue: 'slip-antrean-{{queue}}.pdf',
+    fileCase: 'tanda-terima-{{code}}.pdf',
+  },
+  slipActions: {
+    printQueue: 'Cetak slip antrean',
+    printCase: 'Cetak tanda terima',
+    reprint: 'Cetak ulang',
+    pdf: 'Unduh PDF slip',
+    printing: 'Mencetak…',
+    printed: 'Slip dicetak.',
+    pdfReady: 'PDF slip diunduh. Cetak dari penampil PDF.',
+    notPrinted: 'Slip belum dicetak.',
+    reprintTitle: 'Cetak ulang slip?',
+    reprintQuestion:
+      'Slip ini sudah dicetak {{count}} kali, terakhir pukul {{time}} WIB. Cetak lagi hanya bila slip sebelumnya hilang atau rusak.',
+    reprintConfirm: 'Ya, cetak ulang',
+    cancel: 'Batal',
+    slipButton: 'Slip',
+    slipOf: 'Slip antrean {{queue}}',
+  },
+  printerSettings: {
+    title: 'Printer slip PC ini',
+    intro:
+      'Slip antrean dan tanda terima kasus dicetak di printer PC tempat petugas bekerja. Printer termal jaringan menerima ESC/POS melalui TCP (port 9100).',
+    kind: 'Jenis printer',
+    kinds: {
+      pdf: 'Tanpa printer termal: slip diunduh sebagai PDF untuk printer biasa',
+      thermal: 'Printer termal jaringan (ESC/POS)',
+    },
+    address: 'Alamat printer',
+    addressHint: 'Alamat IP atau nama, dengan port bila bukan 9100, misalnya 192.168.1.50:9100.',
+    width: 'Lebar kertas',
+    widths: { '58': '58 mm', '80': '80 mm' },
+    save: 'Simpan pengaturan printer',
+    saved: 'Pengaturan printer disimpan.',
   },
 };
 

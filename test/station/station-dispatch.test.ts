@@ -3,6 +3,8 @@ import { contract, METHOD_NAMES } from '../../shared/api/contract';
 import type { MethodSpec } from '../../shared/api/methods/method';
 import { LOCAL_METHODS, routeOf } from '../../electron/station/station-dispatch';
 import { createStationLocalMethods } from '../../electron/station/local-methods';
+import { createStationSlipMethods } from '../../electron/station/slip-methods';
+import { PrinterSettingsFile } from '../../electron/core/printing/printer-settings';
 import { HubLinkTracker } from '../../electron/station/hub-link';
 import { HubCalls } from '../../electron/station/hub-calls';
 import { SaneScanner } from '../../electron/core/scanner/sane-scanner';
@@ -53,6 +55,8 @@ describe('where a station runs a call', () => {
       now,
       unpair: () => {},
     });
-    expect(Object.keys(local).sort()).toEqual([...LOCAL_METHODS].sort());
+    const calls = new HubCalls({ pin, credential: 'z'.repeat(32), link });
+    const slips = createStationSlipMethods({ calls, printer: new PrinterSettingsFile('/nowhere') });
+    expect(Object.keys({ ...local, ...slips }).sort()).toEqual([...LOCAL_METHODS].sort());
   });
 });

@@ -21,6 +21,7 @@ import { createPrivacyRetentionHandlers } from './handlers/privacy-retention';
 import { createPrivacyRequestHandlers } from './handlers/privacy-requests';
 import { createBackupHandlers } from './handlers/backup';
 import { createRecordsHandlers } from './handlers/records';
+import { createSlipHandlers } from './handlers/slips';
 
 export type { Services } from './services';
 
@@ -48,5 +49,6 @@ export function createHandlers(s: Services): Handlers {
     ...createPrivacyRequestHandlers(s),
     ...createBackupHandlers(s),
     ...createRecordsHandlers(s),
+    ...createSlipHandlers(s),
   } satisfies Handlers;
 }

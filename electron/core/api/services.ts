@@ -30,6 +30,8 @@ import type { SlaReporter } from '../reports/sla-report';
 import type { ReportSettingsStore } from '../reports/report-settings';
 import type { SlaExclusions } from '../reports/sla-exclusions';
 import type { ExportJobs } from '../reports/export-jobs';
+import type { SlipStore } from '../printing/slip-store';
+import type { PrinterSettingsFile } from '../printing/printer-settings';
 import type { Caller } from './dispatcher';
 import type { Erasure } from '../privacy/erasure';
 import type { RetentionSettingsStore } from '../privacy/retention-settings';
@@ -93,6 +95,10 @@ export interface Services {
   reportSettings: ReportSettingsStore;
   slaExclusions: SlaExclusions;
   exports: ExportJobs;
+  /** Printed slips: their facts and the record of each one handed out. */
+  slips: SlipStore;
+  /** This PC's slip printer. */
+  printer: PrinterSettingsFile;
 }
 
 /** Staged uploads are kept apart per staff member and, at a station, per station too. */

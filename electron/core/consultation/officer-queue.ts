@@ -1,3 +1,4 @@
+import type { PriorityReason } from '../../../shared/domain/priority';
 import { formatQueueNumber } from '../../../shared/domain/queue';
 import type { QueueVisit, VisitStatus } from '../../../shared/domain/visit';
 import type { VisitorType } from '../../../shared/domain/visitor-types';
@@ -18,6 +19,8 @@ interface Row {
   called_at: string | null;
   officer_id: number | null;
   survey_ready_at: string | null;
+  priority_reason: PriorityReason | null;
+  priority_note: string | null;
 }
 
 type Transition = 'start' | 'noShow' | 'returnToQueue' | 'end';
@@ -48,7 +51,19 @@ const TRANSITIONS: Record<
 };
 
 const COLUMNS = `id, queue_no, full_name, institution, visitor_type, purpose, status, checked_in_at,
-  called_at, officer_id, survey_ready_at`;
+  called_at, officer_id, survey_ready_at, priority_reason, priority_note`;
+
+/**
+ * Picks and claims the next visitor in one statement: two officers calling at the same moment
+ * are serialised by the write lock and can never get the same visitor. Priority visitors first,
+ * then first in, first out; the order is the visit_waiting_order index's, so nothing is sorted.
+ */
+export const CALL_NEXT_SQL = `UPDATE visit SET status = 'called', officer_id = @officerId,
+                called_at = coalesce(called_at, @at)
+          WHERE id = (SELECT id FROM visit INDEXED BY visit_waiting_order
+                       WHERE status = 'waiting' AND service_day = @day
+                       ORDER BY priority_reason IS NULL, queue_no LIMIT 1)
+          RETURNING id`;
 
 /**
  * The consultation room's queue: first in, first out by queue number. Every change of state is
@@ -63,9 +78,10 @@ export class OfficerQueue {
     private readonly now: () => Date,
   ) {
     this.q = {
+      // In the order they will be called: waiting priority visitors on top.
       byDayStatus: db.prepare<[string], Row>(
         `SELECT ${COLUMNS} FROM visit WHERE service_day = ? AND status IN ('waiting', 'no_show')
-          ORDER BY queue_no`,
+          ORDER BY status = 'waiting' AND priority_reason IS NOT NULL DESC, queue_no`,
       ),
       // Today's only: an earlier day's visit still open is closed by housekeeping, never served.
       mine: db.prepare<[number, string], Row>(
@@ -78,14 +94,8 @@ export class OfficerQueue {
           ORDER BY called_at LIMIT 1`,
       ),
       one: db.prepare<[number], Row>(`SELECT ${COLUMNS} FROM visit WHERE id = ?`),
-      // One statement picks and claims the oldest waiting visit: two officers calling at the
-      // same moment are serialised by the write lock and can never get the same visitor.
       callNext: db.prepare<[{ officerId: number; at: string; day: string }], { id: number }>(
-        `UPDATE visit SET status = 'called', officer_id = @officerId,
-                called_at = coalesce(called_at, @at)
-          WHERE id = (SELECT id FROM visit WHERE status = 'waiting' AND service_day = @day
-                       ORDER BY queue_no LIMIT 1)
-          RETURNING id`,
+        CALL_NEXT_SQL,
       ),
       setStatus: db.prepare<[string, number | null, number]>(
         'UPDATE visit SET status = ?, officer_id = ? WHERE id = ?',
@@ -124,9 +134,9 @@ export class OfficerQueue {
   }
 
   /**
-   * Calls the oldest waiting visitor of the day; null when nobody is waiting. An officer whose
-   * called visitor has not come yet gets that visitor back: a double click or a retried request
-   * never calls a second one. (Visitors already in consultation do not block the next call: an
+   * Calls the next waiting visitor of the day (priority first, then the oldest); null when
+   * nobody is waiting. An officer whose called visitor has not come yet gets that visitor back:
+   * a double click or a retried request never calls a second one. (Visitors already in consultation do not block the next call: an
    * officer may keep one open while the next walks up.)
    */
   callNext(officerId: number, day: string): QueueVisit | null {
@@ -244,5 +254,6 @@ function toQueueVisit(r: Row): QueueVisit {
     calledAt: r.called_at,
     officerId: r.officer_id,
     surveyReadyAt: r.survey_ready_at,
+    priority: r.priority_reason ? { reason: r.priority_reason, note: r.priority_note } : null,
   };
 }

@@ -902,6 +902,8 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE escalated_at IS NOT NULL;
       -- A case's confirmations with the visitor: the report's reopen count and the time from the
       -- helpdesk's resolution to the confirmation.
+      -- Widens the retention migration's index of the same name (case_id) to the report's use.
+      DROP INDEX IF EXISTS confirmation_case;
       CREATE INDEX confirmation_case ON confirmation (case_id, confirmed_at);
       -- The service report's first call, first start and last end of each visit: one seek each
       -- in this covering index instead of reading every event row (a year: 2.3 s → 0.25 s).
@@ -923,6 +925,37 @@ export const MIGRATIONS: readonly Migration[] = [
         marked_by INTEGER NOT NULL REFERENCES staff (id),
         marked_at TEXT NOT NULL
       ) STRICT;
+    `,
+  },
+  {
+    version: 19,
+    name: 'priority lane and printed slips',
+    sql: `
+      -- A priority visitor (UU 25/2009 Pasal 29) is called before the regular queue; the reason
+      -- is kept so that reports can count each kind. NULL: a regular visitor.
+      ALTER TABLE visit ADD COLUMN priority_reason TEXT CHECK (priority_reason IN
+        ('disabilitas', 'lanjut_usia', 'ibu_hamil', 'membawa_anak', 'lainnya'));
+      ALTER TABLE visit ADD COLUMN priority_note TEXT;
+      -- Call-next's order, word for word: the day's waiting visitors, priority first, then by
+      -- number. Only waiting visits are in it, so the day's served ones are never walked.
+      CREATE INDEX visit_waiting_order ON visit (service_day, (priority_reason IS NULL), queue_no)
+        WHERE status = 'waiting';
+
+      -- Every slip handed out, on a thermal printer or as a PDF: a reprint is asked for first,
+      -- and the count shows whether the visitor holds one.
+      CREATE TABLE slip_print (
+        id INTEGER PRIMARY KEY,
+        visit_id INTEGER NOT NULL REFERENCES visit (id),
+        case_id INTEGER REFERENCES problem_case (id),
+        kind TEXT NOT NULL CHECK (kind IN ('queue', 'case')),
+        via TEXT NOT NULL CHECK (via IN ('thermal', 'pdf')),
+        reprint INTEGER NOT NULL CHECK (reprint IN (0, 1)),
+        at TEXT NOT NULL,
+        actor_id INTEGER NOT NULL REFERENCES staff (id),
+        CHECK ((kind = 'case') = (case_id IS NOT NULL))
+      ) STRICT;
+      CREATE INDEX slip_print_visit ON slip_print (visit_id, kind);
+      CREATE INDEX slip_print_case ON slip_print (case_id) WHERE case_id IS NOT NULL;
     `,
   },
 ];

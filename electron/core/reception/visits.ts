@@ -1,4 +1,5 @@
 import { currentContactConsent, currentNotice } from '../../../shared/domain/privacy-notice';
+import { storedPriority, type PriorityReason } from '../../../shared/domain/priority';
 import { formatQueueNumber } from '../../../shared/domain/queue';
 import type { CheckIn, ReceptionStatus, VisitRow, VisitStatus } from '../../../shared/domain/visit';
 import type { VisitorType } from '../../../shared/domain/visitor-types';
@@ -23,6 +24,8 @@ interface VisitJoinRow {
   auto_closed: number;
   left_unserved: number;
   cancelled_at: string | null;
+  priority_reason: PriorityReason | null;
+  priority_note: string | null;
 }
 
 /** Closing a visit in one of these states means nobody served the visitor. */
@@ -52,7 +55,7 @@ export interface CheckInResult {
 
 const VISIT_COLUMNS = `v.id, v.queue_no, v.full_name, v.institution, v.visitor_type, v.purpose,
   v.status, v.checked_in_at, v.called_at, v.checked_out_at, v.auto_closed, v.left_unserved,
-  v.cancelled_at`;
+  v.cancelled_at, v.priority_reason, v.priority_note`;
 
 /** Fields of a returning visitor that a check-in may change; history goes to the audit trail. */
 const UPDATABLE = ['full_name', 'phone', 'email', 'institution', 'visitor_type', 'lpse'] as const;
@@ -98,16 +101,19 @@ export class VisitService {
             noticeVersion: string;
             noticeDelivery: string;
             contactConsentVersion: string | null;
+            priorityReason: PriorityReason | null;
+            priorityNote: string | null;
           },
         ]
       >(
         `INSERT INTO visit (visitor_id, service_day, queue_no, purpose, checked_in_by,
            checked_in_at, consent_version, consent_at, notice_version, notice_delivery, notice_at,
-           contact_consent_version, contact_consent_at,
+           contact_consent_version, contact_consent_at, priority_reason, priority_note,
            full_name, phone, email, institution, visitor_type, lpse)
          SELECT @visitorId, @serviceDay, @queueNo, @purpose, @actorId, @at, @noticeVersion, @at,
                 @noticeVersion, @noticeDelivery, @at, @contactConsentVersion,
                 CASE WHEN @contactConsentVersion IS NULL THEN NULL ELSE @at END,
+                @priorityReason, @priorityNote,
                 full_name, phone, email, institution, visitor_type, lpse
            FROM visitor WHERE id = @visitorId`,
       ),
@@ -120,7 +126,7 @@ export class VisitService {
                 v.auto_closed OR (v.service_day < @today AND v.status <> 'done') AS auto_closed,
                 v.left_unserved
                   OR (v.service_day < @today AND v.status IN ${UNSERVED_STATES}) AS left_unserved,
-                v.cancelled_at
+                v.cancelled_at, v.priority_reason, v.priority_note
            FROM visit v WHERE v.service_day = @day ORDER BY v.queue_no`,
       ),
       one: db.prepare<[number], VisitJoinRow>(
@@ -152,6 +158,7 @@ export class VisitService {
             ? this.createVisitor(actorId, input, at)
             : this.updateVisitor(actorId, input.returningVisitorId, input, at);
         const queueNo = this.q.nextQueueNo.get(serviceDay)!.n;
+        const priority = storedPriority(input);
         const visitId = Number(
           this.q.insertVisit.run({
             visitorId,
@@ -163,6 +170,8 @@ export class VisitService {
             noticeVersion: input.noticeVersion,
             noticeDelivery: input.noticeDelivery,
             contactConsentVersion,
+            priorityReason: priority.reason,
+            priorityNote: priority.note,
           }).lastInsertRowid,
         );
         const queueLabel = formatQueueNumber(queueNo);
@@ -178,6 +187,7 @@ export class VisitService {
             noticeVersion: input.noticeVersion,
             noticeDelivery: input.noticeDelivery,
             contactConsent: contactConsentVersion !== null,
+            ...(priority.reason && { priorityReason: priority.reason }),
           },
         });
         return { visitId, visitorId, queueLabel, serviceDay, checkedInAt: at };
@@ -319,6 +329,7 @@ function toVisitRow(r: VisitJoinRow): VisitRow {
     calledAt: r.called_at,
     checkedOutAt: r.checked_out_at,
     autoClosed: r.auto_closed === 1,
+    priority: r.priority_reason ? { reason: r.priority_reason, note: r.priority_note } : null,
   };
 }
 

@@ -15,6 +15,7 @@ import { formatTimeWib } from '../../../../shared/time';
 import { HelpdeskSettings } from './HelpdeskSettings';
 import { LpseAdmin } from './LpseAdmin';
 import { RetentionSettings } from './RetentionSettings';
+import { PrinterSettings } from './PrinterSettings';
 import { ResetPinDialog } from './ResetPinDialog';
 import { StationsAdmin } from './StationsAdmin';
 import './StaffAdmin.css';
@@ -214,6 +215,7 @@ export function StaffAdmin({ me }: { me: Staff }) {
       <StationsAdmin />
       <LpseAdmin />
       <RetentionSettings />
+      <PrinterSettings />
     </main>
   );
 }

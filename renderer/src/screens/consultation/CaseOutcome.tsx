@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
+import { SlipActions } from '../../components/SlipActions';
 import { translateKey } from '../../i18n';
 import type { CaseFormInput } from './CaseForm';
 
@@ -46,6 +47,9 @@ export function CaseOutcome({
           <p>
             {t('consultation.missingReason')}: {view.missingDocumentsReason}
           </p>
+        )}
+        {view.status !== 'solved' && (
+          <SlipActions key={view.caseId} target={{ kind: 'case', caseId: view.caseId }} />
         )}
       </section>
     );

@@ -3,6 +3,7 @@ import type { QueueVisit } from '../../../../shared/domain/visit';
 import { minutesBetween } from '../../../../shared/time';
 import { ActionButton } from '../../components/ActionButton';
 import './QueuePanel.css';
+import { PriorityBadge } from '../../components/PriorityBadge';
 
 type QueueAction = 'start' | 'noShow' | 'returnToQueue';
 
@@ -49,6 +50,7 @@ export function QueuePanel({
             <div>
               <span className="queue">{v.queueLabel}</span> {v.fullName}{' '}
               <span className={`status status--${v.status}`}>{t(`statuses.${v.status}`)}</span>
+              <PriorityBadge priority={v.priority} />
             </div>
             <p className="queue-purpose">
               <span className="queue-purpose__label">{t('fields.purpose')}:</span> {v.purpose}
@@ -112,6 +114,7 @@ export function QueuePanel({
                 <li key={v.visitId}>
                   <div>
                     <span className="queue">{v.queueLabel}</span> {v.fullName}
+                    <PriorityBadge priority={v.priority} />
                     <span className="muted">
                       {' '}
                       · {t('consultation.waitedFor', { count: minutesBetween(v.checkedInAt, now) })}

@@ -12,6 +12,7 @@ import {
   type VisitorSuggestion,
 } from '../../../../shared/domain/visit';
 import { VISITOR_TYPES, visitorTypeSchema } from '../../../../shared/domain/visitor-types';
+import { PRIORITY_REASONS } from '../../../../shared/domain/priority';
 import { api } from '../../api/client';
 import { applyFieldErrors, errorText } from '../../api/errors';
 import { Field } from '../../components/Field';
@@ -19,6 +20,7 @@ import { LpseCombobox } from '../../components/LpseCombobox';
 import { NoticeFieldset } from './NoticeFieldset';
 import { Notice } from '../../components/Notice';
 import { clearDraft, loadDraft, saveDraft } from '../../drafts/form-draft';
+import { PriorityFields } from './PriorityFields';
 import { QueueNumberPanel, type IssuedNumber } from './QueueNumberPanel';
 import { VisitorSearchBox } from './VisitorSearchBox';
 
@@ -36,6 +38,9 @@ const EMPTY: CheckInInput = {
   noticeDelivery: undefined as unknown as CheckInInput['noticeDelivery'],
   noticeVersion: notice.version,
   contactConsent: false,
+  priority: false,
+  priorityReason: '',
+  priorityNote: '',
 };
 
 const DRAFT_KEY = 'reception.checkIn';
@@ -50,6 +55,9 @@ const draftSchema = z.object({
   visitorType: z.enum(['', ...VISITOR_TYPES]),
   lpse: z.string().max(200),
   purpose: z.string().max(600),
+  priority: z.boolean().optional(),
+  priorityReason: z.enum(['', ...PRIORITY_REASONS]).optional(),
+  priorityNote: z.string().max(200).optional(),
 });
 type Draft = z.infer<typeof draftSchema>;
 const TEXT_FIELDS = ['fullName', 'phone', 'email', 'institution', 'lpse', 'purpose'] as const;
@@ -64,6 +72,9 @@ function toDraft(v: Partial<CheckInInput>): Draft {
     visitorType: v.visitorType ?? '',
     lpse: v.lpse ?? '',
     purpose: v.purpose ?? '',
+    priority: v.priority ?? false,
+    priorityReason: v.priorityReason ?? '',
+    priorityNote: v.priorityNote ?? '',
   };
 }
 
@@ -131,7 +142,12 @@ export function CheckInForm({ onCheckedIn }: { onCheckedIn: () => void }) {
       setFailure(errorText(result.error));
       return;
     }
-    setDone({ queueLabel: result.value.queueLabel, fullName: values.fullName });
+    setDone({
+      visitId: result.value.visitId,
+      queueLabel: result.value.queueLabel,
+      fullName: values.fullName,
+      priorityReason: values.priority ? (values.priorityReason ?? null) || null : null,
+    });
     setReturning(null);
     reset(EMPTY);
     clearDraft(DRAFT_KEY);
@@ -218,6 +234,7 @@ export function CheckInForm({ onCheckedIn }: { onCheckedIn: () => void }) {
             {(a) => <textarea {...a} {...register('purpose')} rows={2} />}
           </Field>
         </div>
+        <PriorityFields control={control} register={register} errors={e} />
         <NoticeFieldset
           register={register}
           deliveryError={e.noticeDelivery?.message}

@@ -1,9 +1,15 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PriorityReason } from '../../../../shared/domain/priority';
+import { PriorityBadge } from '../../components/PriorityBadge';
+import { SlipActions } from '../../components/SlipActions';
 import './reception.css';
 
 export interface IssuedNumber {
+  visitId: number;
   queueLabel: string;
   fullName: string;
+  priorityReason: PriorityReason | null;
 }
 
 /**
@@ -25,17 +31,27 @@ export function QueueNumberPanel({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const target = useMemo(
+    () => ({ kind: 'queue', visitId: issued.visitId }) as const,
+    [issued.visitId],
+  );
   return (
     <div className="issued-number" role="status" aria-label={t('reception.queuePanelLabel')}>
       <p className="issued-number__label">{t('reception.queuePanelLabel')}</p>
       <p className="issued-number__number">{issued.queueLabel}</p>
+      {issued.priorityReason && (
+        <p>
+          <PriorityBadge priority={{ reason: issued.priorityReason, note: null }} />
+        </p>
+      )}
       <p className="issued-number__wait">
         {t('reception.queuePanelWait', { name: callingName(issued.fullName) })}
       </p>
       <p className="issued-number__detail">
         {t('reception.checkedIn', { queue: issued.queueLabel, name: issued.fullName })}
       </p>
-      <button type="button" className="button button--small" onClick={onClose}>
+      <SlipActions key={issued.visitId} target={target} printOnOpen />
+      <button type="button" className="button button--small issued-number__close" onClick={onClose}>
         {t('reception.queuePanelClose')}
       </button>
     </div>

@@ -7,6 +7,8 @@ import { errorText } from '../../api/errors';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
 import { CorrectCheckIn } from '../records/CorrectCheckIn';
+import { PriorityBadge } from '../../components/PriorityBadge';
+import { SlipActions } from '../../components/SlipActions';
 import './reception.css';
 
 /** Waiting time: until now while waiting, until called (or checked out) once served. */
@@ -31,6 +33,8 @@ export function TodayList({ isToday, visits, now, onChanged }: TodayListProps) {
   // A check-out is asked first, in the visit's own row: one click never closes a visit.
   const [confirming, setConfirming] = useState<number | null>(null);
   const [correcting, setCorrecting] = useState<number | null>(null);
+  // A slip printed again (or for the first time, after a printer failure), in the visit's row.
+  const [slipFor, setSlipFor] = useState<number | null>(null);
   const count = (s: VisitRow['status']) => visits.filter((v) => v.status === s).length;
 
   const checkOut = async (v: VisitRow) => {
@@ -94,6 +98,11 @@ export function TodayList({ isToday, visits, now, onChanged }: TodayListProps) {
                       <span className="visits__name" title={v.fullName}>
                         {v.fullName}
                       </span>
+                      {v.priority && (
+                        <span>
+                          <PriorityBadge priority={v.priority} />
+                        </span>
+                      )}
                       {v.institution && (
                         <span className="visits__institution" title={v.institution}>
                           {v.institution}
@@ -125,19 +134,44 @@ export function TodayList({ isToday, visits, now, onChanged }: TodayListProps) {
                       </span>
                     </td>
                     <td>
-                      {open && (
-                        <button
-                          type="button"
-                          className="button button--small"
-                          aria-label={t('reception.checkOutOf', { queue: v.queueLabel })}
-                          aria-expanded={asking}
-                          onClick={() => setConfirming(asking ? null : v.visitId)}
-                        >
-                          {t('reception.checkOut')}
-                        </button>
-                      )}
+                      <div className="visits__actions-cell">
+                        {isToday && (
+                          <button
+                            type="button"
+                            className="button button--small"
+                            aria-label={t('slipActions.slipOf', { queue: v.queueLabel })}
+                            aria-expanded={slipFor === v.visitId}
+                            onClick={() => setSlipFor(slipFor === v.visitId ? null : v.visitId)}
+                          >
+                            {t('slipActions.slipButton')}
+                          </button>
+                        )}
+                        {open && (
+                          <button
+                            type="button"
+                            className="button button--small"
+                            aria-label={t('reception.checkOutOf', { queue: v.queueLabel })}
+                            aria-expanded={asking}
+                            onClick={() => setConfirming(asking ? null : v.visitId)}
+                          >
+                            {t('reception.checkOut')}
+                          </button>
+                        )}
+                      </div>
                     </td>
                   </tr>
+                  {isToday && slipFor === v.visitId && (
+                    <tr className="visits__slip">
+                      <td colSpan={5}>
+                        <div
+                          role="group"
+                          aria-label={t('slipActions.slipOf', { queue: v.queueLabel })}
+                        >
+                          <SlipActions target={{ kind: 'queue', visitId: v.visitId }} />
+                        </div>
+                      </td>
+                    </tr>
+                  )}
                   {asking && (
                     <tr className="visits__confirm">
                       <td colSpan={5}>
