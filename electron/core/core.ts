@@ -52,6 +52,9 @@ import { CaseService } from './consultation/cases';
 import { OfficerQueue } from './consultation/officer-queue';
 import { SurveyService } from './survey/survey-service';
 import { QueueBoard } from './board/queue-board';
+import { OfficerDesks } from './waiting/officer-desks';
+import { CallActions } from './waiting/call-actions';
+import { BoardAudioSettings } from './waiting/board-audio-settings';
 import { IkmReporter } from './reports/ikm-report';
 import {
   PAIRING_CODE_LIFETIME_MS,
@@ -272,6 +275,8 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   const surveyBindings = new SurveyBindings(sessions, stations);
   const stationDisplays = new StationDisplays(sessions);
   const hub: { control: HubControl | null } = { control: null };
+  const queue = new OfficerQueue(db, audit, now);
+  const desks = new OfficerDesks(db, audit, now);
   const handlers = createHandlers({
     stations,
     hubSettings,
@@ -299,7 +304,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     visits,
     lpse,
     register: new RegisterExporter(db),
-    queue: new OfficerQueue(db, audit, now),
+    queue,
     cases,
     survey: new SurveyService(db, audit, sessions, now),
     surveyIdleSeconds: options.surveyIdleSeconds ?? 60,
@@ -307,6 +312,9 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     ikm: new IkmReporter(db),
     db,
     storage,
+    desks,
+    calls: new CallActions(db, audit, now, queue, desks),
+    boardAudio: new BoardAudioSettings(db, audit),
   });
   return {
     dispatch: createDispatcher(

@@ -18,6 +18,7 @@ import { stationMethods } from './methods/station';
 import { storageMethods } from './methods/storage';
 import { surveyMethods } from './methods/survey';
 import { hubStationMethods } from './methods/stations';
+import { waitingMethods } from './methods/waiting';
 
 export type { Access, MethodSpec } from './methods/method';
 
@@ -39,6 +40,7 @@ const DOMAINS = [
   hubStationMethods,
   stationMethods,
   boardMethods,
+  waitingMethods,
 ] as const;
 
 type Domains = typeof DOMAINS;

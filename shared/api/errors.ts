@@ -63,6 +63,13 @@ export const ERROR_CODES = [
   'HUB_UNREACHABLE',
   'HUB_CERT_MISMATCH',
   'SURVEY_WAITING_FOR_OFFICER',
+  // The waiting room: recall and transfer.
+  'VISIT_NOT_CALLED',
+  'TRANSFER_TARGET_INACTIVE',
+  'TRANSFER_TARGET_NOT_OFFICER',
+  'TRANSFER_TO_SELF',
+  'DESK_UNSTAFFED',
+  'VISIT_NOT_AT_RECEPTION',
   'INTERNAL',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);

@@ -923,6 +923,17 @@ export const en: Messages = {
       'The computer at the hub address uses a different key from the paired hub. The connection was refused and nothing was sent. Ask an administrator: if the hub really was replaced, pair this PC again.',
     SURVEY_WAITING_FOR_OFFICER:
       'This survey screen has not been opened by an officer yet. Please wait; the officer opens it from the consultation desk.',
+    VISIT_NOT_CALLED:
+      'This visitor is not being called (they came, were handed on, or went back to the queue), so they cannot be called again.',
+    TRANSFER_TARGET_INACTIVE:
+      'That officer is no longer active. Choose another officer or desk; the visitor stays with you.',
+    TRANSFER_TARGET_NOT_OFFICER:
+      'That person is not a consultation officer. Choose another officer or desk; the visitor stays with you.',
+    TRANSFER_TO_SELF: 'This visitor is already with you. Choose another officer or desk.',
+    DESK_UNSTAFFED:
+      'Nobody sits at that desk yet. Choose another desk or a named officer; the visitor stays with you.',
+    VISIT_NOT_AT_RECEPTION:
+      'This visitor was not sent back to reception; their place in the queue is unchanged.',
     INTERNAL: 'Something went wrong in the system. Saved data is safe; please try again.',
     NETWORK: 'Cannot reach the Loket service. Please try again.',
   },

@@ -935,6 +935,17 @@ export const id = {
       'Komputer di alamat hub memakai kunci yang berbeda dari hub yang dipasangkan. Sambungan ditolak dan tidak ada data yang dikirim. Hubungi administrator: bila hub memang diganti, pasangkan PC ini kembali.',
     SURVEY_WAITING_FOR_OFFICER:
       'Layar survei ini belum dibuka oleh petugas. Mohon tunggu; petugas akan membukanya dari meja konsultasi.',
+    VISIT_NOT_CALLED:
+      'Pengunjung ini tidak sedang dipanggil (sudah hadir, dialihkan, atau kembali ke antrean), jadi tidak dapat dipanggil ulang.',
+    TRANSFER_TARGET_INACTIVE:
+      'Petugas tujuan sudah tidak aktif. Pilih petugas atau meja lain; pengunjung tetap bersama Anda.',
+    TRANSFER_TARGET_NOT_OFFICER:
+      'Tujuan itu bukan petugas konsultasi. Pilih petugas atau meja lain; pengunjung tetap bersama Anda.',
+    TRANSFER_TO_SELF: 'Pengunjung ini sudah bersama Anda. Pilih petugas atau meja lain.',
+    DESK_UNSTAFFED:
+      'Belum ada petugas di meja itu. Pilih meja lain atau petugas tertentu; pengunjung tetap bersama Anda.',
+    VISIT_NOT_AT_RECEPTION:
+      'Pengunjung ini tidak sedang dikembalikan ke resepsionis; antreannya tidak berubah.',
     INTERNAL: 'Terjadi kesalahan di sistem. Data yang sudah tersimpan tetap aman; coba lagi.',
     NETWORK: 'Tidak dapat menghubungi layanan Loket. Coba lagi.',
   },

@@ -16,6 +16,7 @@ import { createReportHandlers } from './handlers/reports';
 import { createHubStationHandlers } from './handlers/stations';
 import { createStationHandlers } from './handlers/station';
 import { createBoardHandlers } from './handlers/board';
+import { createWaitingHandlers } from './handlers/waiting';
 
 export type { Services } from './services';
 
@@ -38,5 +39,6 @@ export function createHandlers(s: Services): Handlers {
     ...createHubStationHandlers(s),
     ...createStationHandlers(s),
     ...createBoardHandlers(s),
+    ...createWaitingHandlers(s),
   } satisfies Handlers;
 }

@@ -24,6 +24,9 @@ import type { StationRegistry } from '../stations/station-registry';
 import type { HubControl, HubSettings } from '../stations/hub-settings';
 import type { SurveyBindings } from '../stations/survey-bindings';
 import type { LpseDirectory } from '../reference/lpse-directory';
+import type { OfficerDesks } from '../waiting/officer-desks';
+import type { CallActions } from '../waiting/call-actions';
+import type { BoardAudioSettings } from '../waiting/board-audio-settings';
 import type { Caller } from './dispatcher';
 
 /** What the handlers reach: the core's services, built once in createCore. */
@@ -61,6 +64,10 @@ export interface Services {
   surveyBindings: SurveyBindings;
   /** The data folder, where pairing writes station.json (station handlers). */
   dataDir: string;
+  /** The waiting room: officers' desks, recall and transfer, how the boards speak. */
+  desks: OfficerDesks;
+  calls: CallActions;
+  boardAudio: BoardAudioSettings;
 }
 
 /** Staged uploads are kept apart per staff member and, at a station, per station too. */

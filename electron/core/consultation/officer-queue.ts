@@ -84,6 +84,7 @@ export class OfficerQueue {
         `UPDATE visit SET status = 'called', officer_id = @officerId,
                 called_at = coalesce(called_at, @at)
           WHERE id = (SELECT id FROM visit WHERE status = 'waiting' AND service_day = @day
+                         AND at_reception_since IS NULL
                        ORDER BY queue_no LIMIT 1)
           RETURNING id`,
       ),

@@ -682,6 +682,66 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_delivered ON outbox (created_at) WHERE state = 'delivered';
     `,
   },
+  {
+    version: 18,
+    name: 'waiting room: officers\' desks, where a visit is called to, recalls and transfers',
+    sql: `
+      -- Each officer's room and desk, chosen at the consultation screen: one officer per desk,
+      -- so that "transfer to desk 3" names one officer. Rooms are the ones announced by clips.
+      CREATE TABLE officer_desk (
+        staff_id INTEGER PRIMARY KEY REFERENCES staff (id),
+        room TEXT NOT NULL CHECK (room IN ('konsultasi', 'layanan')),
+        desk INTEGER NOT NULL CHECK (desk BETWEEN 1 AND 99),
+        chosen_at TEXT NOT NULL,
+        UNIQUE (room, desk)
+      ) STRICT;
+
+      -- Where the visitor is called to now (the board shows it), and a visitor sent back to
+      -- reception, whom call-next passes over until reception sends them back to the queue.
+      ALTER TABLE visit ADD COLUMN call_room TEXT
+        CHECK (call_room IN ('konsultasi', 'layanan', 'resepsionis'));
+      ALTER TABLE visit ADD COLUMN call_desk INTEGER;
+      ALTER TABLE visit ADD COLUMN at_reception_since TEXT;
+
+      -- Recalls and transfers are visit events too, with where, to whom and why: the kind's
+      -- CHECK can only widen by rebuilding the table (nothing references it).
+      CREATE TABLE visit_event_v18 (
+        id INTEGER PRIMARY KEY,
+        visit_id INTEGER NOT NULL REFERENCES visit (id),
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('checked_in', 'called', 'started', 'no_show',
+          'returned', 'ended', 'checked_out', 'auto_closed', 'survey_ready',
+          'recalled', 'transferred', 'sent_to_reception', 'released')),
+        actor_id INTEGER REFERENCES staff (id),
+        room TEXT CHECK (room IN ('konsultasi', 'layanan', 'resepsionis')),
+        desk INTEGER,
+        to_officer_id INTEGER REFERENCES staff (id),
+        reason TEXT
+      ) STRICT;
+      INSERT INTO visit_event_v18 (id, visit_id, at, kind, actor_id)
+        SELECT id, visit_id, at, kind, actor_id FROM visit_event;
+      DROP TABLE visit_event;
+      ALTER TABLE visit_event_v18 RENAME TO visit_event;
+      CREATE INDEX visit_event_visit ON visit_event (visit_id, at);
+      -- The board reads the day's latest announcements on every push; events grow forever.
+      CREATE INDEX visit_event_announced ON visit_event (at)
+        WHERE kind IN ('called', 'recalled', 'transferred', 'sent_to_reception');
+
+      -- Whoever writes a call (call-next, a recall, a transfer), the event says where the visitor
+      -- was sent (a plain call: the calling officer's desk at that moment) and the visit follows.
+      CREATE TRIGGER visit_event_call_place AFTER INSERT ON visit_event
+        WHEN new.kind IN ('called', 'recalled', 'transferred', 'sent_to_reception') BEGIN
+        UPDATE visit_event SET
+            room = (SELECT room FROM officer_desk WHERE staff_id = new.actor_id),
+            desk = (SELECT desk FROM officer_desk WHERE staff_id = new.actor_id)
+          WHERE id = new.id AND new.kind = 'called' AND new.room IS NULL;
+        UPDATE visit SET
+            call_room = (SELECT room FROM visit_event WHERE id = new.id),
+            call_desk = (SELECT desk FROM visit_event WHERE id = new.id)
+          WHERE id = new.visit_id;
+      END;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
