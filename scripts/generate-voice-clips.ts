@@ -18,7 +18,7 @@ import { RATE, TARGET_RMS_DB, rmsDb } from './voice-levels';
 const VOICE_DIR = resolve(import.meta.dirname, '../resources/public/voice/id');
 /** espeak-ng's Indonesian voice (mb-id1 needs MBROLA's id1 voice, which is not installed here). */
 const VOICE = 'id';
-const WORDS_PER_MINUTE = '135';
+const WORDS_PER_MINUTE = '150';
 /** Mono Ogg Vorbis at one rate: the clips chain without resampling, a few kB each. */
 const OUT = ['-r', String(RATE), '-c', '1', '-C', '5'];
 
@@ -47,11 +47,11 @@ function chime(out: string, work: string): void {
   const tone = (file: string, hz: number) =>
     sox([
       ...['-n', '-r', String(RATE), '-c', '1', file],
-      ...['synth', '0.8', 'sine', String(hz), 'fade', 'q', '0.01', '0.8', '0.7', 'gain', '-8'],
+      ...['synth', '0.55', 'sine', String(hz), 'fade', 'q', '0.01', '0.55', '0.45', 'gain', '-8'],
     ]);
   tone(join(work, 'ding.wav'), 659.25);
   tone(join(work, 'dong.wav'), 523.25);
-  sox([join(work, 'ding.wav'), join(work, 'dong.wav'), ...OUT, out, 'pad', '0', '0.15']);
+  sox([join(work, 'ding.wav'), join(work, 'dong.wav'), ...OUT, out, 'pad', '0', '0.1']);
 }
 
 function silence(out: string, seconds: number): void {

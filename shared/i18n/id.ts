@@ -958,6 +958,60 @@ export const id = {
     disconnected: 'Terputus sejak {{time}}',
     open: 'Buka layar antrean',
   },
+  waiting: {
+    title: 'Ruang tunggu',
+    recall: 'Panggil ulang',
+    recalled: 'Nomor {{queue}} dipanggil ulang (panggilan ulang ke-{{times}}).',
+    transfer: 'Alihkan',
+    transferTitle: 'Alihkan pengunjung {{queue}}',
+    transferTo: 'Alihkan kepada',
+    chooseTarget: '— Pilih petugas, meja, atau resepsionis —',
+    officers: 'Petugas',
+    desks: 'Meja',
+    backToReception: 'Kembali ke resepsionis',
+    reason: 'Alasan pengalihan',
+    transferSubmit: 'Alihkan pengunjung',
+    cancel: 'Batal',
+    transferred: 'Pengunjung {{queue}} dialihkan; layar antrean memanggilnya ke meja tujuan.',
+    sentToReception:
+      'Pengunjung {{queue}} diminta kembali ke meja resepsionis dan tidak dipanggil lagi sampai resepsionis mengembalikannya ke antrean.',
+    myDesk: 'Ruang dan meja Anda',
+    changeDesk: 'Ubah',
+    noDeskHint:
+      'Pilih ruang dan meja Anda agar layar antrean memberi tahu pengunjung ke mana harus menuju.',
+    room: 'Ruang',
+    deskNumber: 'Nomor meja',
+    saveDesk: 'Simpan ruang dan meja',
+    deskInvalid: 'Isi nomor meja dengan angka 1–{{max}}.',
+    deskSaved: 'Tersimpan: {{place}}.',
+    deskTaken:
+      'Tersimpan: {{place}}. Meja ini sebelumnya dipakai {{name}}, yang kini belum memilih meja.',
+    audioTitle: 'Suara layar antrean',
+    mute: 'Matikan suara panggilan',
+    volume: 'Volume ({{value}}%)',
+    voice: 'Suara panggilan',
+    voiceHint:
+      'Rekaman Loket terdengar sama di setiap PC tanpa internet. Suara peramban hanya dipakai bila peramban memiliki suara Bahasa Indonesia.',
+    voices: {
+      clips: 'Rekaman suara Loket',
+      speech: 'Suara bawaan peramban (id-ID)',
+    },
+    saveAudio: 'Simpan pengaturan suara',
+    audioSaved: 'Pengaturan suara tersimpan; layar antrean memakainya untuk panggilan berikutnya.',
+    rooms: {
+      konsultasi: 'Ruang konsultasi',
+      layanan: 'Ruang layanan',
+      resepsionis: 'Meja resepsionis',
+    },
+    place: '{{room}} · Meja {{desk}}',
+    board: {
+      staleHint: 'Nomor di layar ini mungkin belum yang terbaru. Silakan tanyakan kepada petugas.',
+      enableSound: 'Aktifkan suara panggilan',
+      alsoCalled: 'Juga sedang dipanggil',
+      noRecent: 'Riwayat panggilan hari ini masih kosong',
+      muted: 'Suara panggilan dimatikan',
+    },
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

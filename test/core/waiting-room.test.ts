@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { currentConsent } from '../../shared/domain/consent';
-import type { MethodInput, MethodName } from '../../shared/api/contract';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
+import type { ApiResult } from '../../shared/api/errors';
 import { cleanup, startWithAdmin, type TestCore } from '../helpers/temp-core';
 
 let t: TestCore;
@@ -25,7 +26,9 @@ async function officer(username: string, fullName: string) {
   const staff = await t.must('staff.create', { fullName, username, pin, roles: ['officer'] });
   const { sessionToken } = await t.must('auth.login', { username, pin });
   const call = <M extends MethodName>(method: M, input: MethodInput<M>) =>
-    t.core.dispatch(method, input, { window: 'staff', sessionToken });
+    t.core.dispatch(method, input, { window: 'staff', sessionToken }) as Promise<
+      ApiResult<MethodOutput<M>>
+    >;
   return { id: staff.id, call };
 }
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueVisit } from '../../../../shared/domain/visit';
 import { minutesBetween } from '../../../../shared/time';
@@ -14,6 +15,8 @@ interface QueuePanelProps {
   onCallNext: () => Promise<void>;
   onAction: (action: QueueAction, visit: QueueVisit) => Promise<void>;
   onSelect: (visit: QueueVisit) => void;
+  /** More buttons for one of the officer's own visitors (recall, transfer). */
+  visitActions?: (visit: QueueVisit) => ReactNode;
 }
 
 /**
@@ -28,6 +31,7 @@ export function QueuePanel({
   onCallNext,
   onAction,
   onSelect,
+  visitActions,
 }: QueuePanelProps) {
   const { t } = useTranslation();
   const queued = waiting.filter((v) => v.status === 'waiting');
@@ -81,6 +85,7 @@ export function QueuePanel({
                   {t('consultation.openVisit', { queue: v.queueLabel })}
                 </button>
               )}
+              {visitActions?.(v)}
             </div>
           </li>
         ))}
