@@ -947,6 +947,9 @@ export const en: Messages = {
     open: 'Open the queue board',
   },
   waiting: {
+    sentBackTitle: 'Sent back to reception',
+    sentBackAt: 'sent back at {{time}}',
+    release: 'Put back in the consultation queue',
     title: 'Waiting room',
     recall: 'Call again',
     recalled: 'Number {{queue}} called again (repeat call {{times}}).',
@@ -989,6 +992,7 @@ export const en: Messages = {
       layanan: 'Service room',
       resepsionis: 'Reception desk',
     },
+    deskLabel: 'Desk {{desk}}',
     place: '{{room}} · Desk {{desk}}',
     board: {
       staleHint: 'The numbers on this screen may not be the latest. Please ask an officer.',

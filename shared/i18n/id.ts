@@ -959,6 +959,9 @@ export const id = {
     open: 'Buka layar antrean',
   },
   waiting: {
+    sentBackTitle: 'Dikembalikan ke resepsionis',
+    sentBackAt: 'dikembalikan pukul {{time}}',
+    release: 'Kembalikan ke antrean konsultasi',
     title: 'Ruang tunggu',
     recall: 'Panggil ulang',
     recalled: 'Nomor {{queue}} dipanggil ulang (panggilan ulang ke-{{times}}).',
@@ -1003,6 +1006,7 @@ export const id = {
       layanan: 'Ruang layanan',
       resepsionis: 'Meja resepsionis',
     },
+    deskLabel: 'Meja {{desk}}',
     place: '{{room}} · Meja {{desk}}',
     board: {
       staleHint: 'Nomor di layar ini mungkin belum yang terbaru. Silakan tanyakan kepada petugas.',

@@ -247,6 +247,19 @@ describe('transfer', () => {
       queueLabel: 'K-001',
       room: 'resepsionis',
     });
+    // Reception sees them with the reason; officers no longer list them as waiting.
+    expect(await t.must('queue.atReception', {})).toEqual([
+      {
+        visitId: a,
+        queueLabel: 'K-001',
+        fullName: 'Pengunjung Rahasia 1',
+        since: expect.any(String),
+        reason: 'Data pendaftaran perlu diperbaiki',
+      },
+    ]);
+    expect((await t.must('queue.overview', {})).waiting.map((v) => v.queueLabel)).toEqual([
+      'K-002',
+    ]);
     // The next call passes over K-001 while reception has them.
     expect((await t.must('queue.callNext', {}))?.visitId).toBe(b);
     await t.must('queue.noShow', { visitId: b });
@@ -255,6 +268,7 @@ describe('transfer', () => {
     expect(code(await t.call('queue.releaseFromReception', { visitId: a }))).toBe(
       'VISIT_NOT_AT_RECEPTION',
     );
+    expect(await t.must('queue.atReception', {})).toEqual([]);
     expect((await t.must('queue.callNext', {}))?.visitId).toBe(a);
     expect(events(a).map((e) => e.kind)).toEqual([
       'checked_in',

@@ -79,7 +79,8 @@ test('the waiting room hears and sees a call, a recall and a hand-over, by numbe
 
   await officer.getByRole('button', { name: 'Panggil antrean berikutnya' }).click();
   await expect(board.locator('.board__number')).toHaveText('K-001', { timeout: SHOWN_WITHIN_MS });
-  await expect(board.locator('.board__place')).toHaveText('Ruang konsultasi · Meja 2');
+  await expect(board.locator('.board__desk')).toHaveText('Meja 2');
+  await expect(board.locator('.board__room')).toHaveText('Ruang konsultasi');
   expect(await board.locator('body').innerText()).not.toContain('Rini');
   const call = speechOf('K-001', 'konsultasi', 2);
   await expect.poll(() => played(board)).toContain('voice/id/chime.ogg');
@@ -120,6 +121,15 @@ test('the waiting room hears and sees a call, a recall and a hand-over, by numbe
   await expectAccessible(officer, 'consultation with waiting-room settings');
   await officer.setViewportSize({ width: 1024, height: 768 });
   await officer.screenshot({ path: `${SHOTS}/consultation-1024.png`, fullPage: true });
+  // Reception sees why, helps the visitor, and puts them back in the queue in their place.
+  await openScreen(officer, 'Resepsionis');
+  const sentBack = officer.getByRole('region', { name: 'Dikembalikan ke resepsionis' });
+  await expect(sentBack.getByText('Data pendaftaran perlu diperbaiki')).toBeVisible();
+  await officer.setViewportSize({ width: 1366, height: 900 });
+  await officer.screenshot({ path: `${SHOTS}/reception-sent-back-1366.png` });
+  await sentBack.getByRole('button', { name: 'Kembalikan ke antrean konsultasi' }).click();
+  await expect(sentBack).toHaveCount(0);
+
   // The call, then the recall right behind it: the first whole, the second only after it.
   await expect
     .poll(async () => (await played(board)).slice(0, call.length + 1), { timeout: 20_000 })

@@ -65,6 +65,7 @@ export class OfficerQueue {
     this.q = {
       byDayStatus: db.prepare<[string], Row>(
         `SELECT ${COLUMNS} FROM visit WHERE service_day = ? AND status IN ('waiting', 'no_show')
+            AND at_reception_since IS NULL
           ORDER BY queue_no`,
       ),
       // Today's only: an earlier day's visit still open is closed by housekeeping, never served.

@@ -684,7 +684,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 18,
-    name: 'waiting room: officers\' desks, where a visit is called to, recalls and transfers',
+    name: "waiting room: officers' desks, where a visit is called to, recalls and transfers",
     sql: `
       -- Each officer's room and desk, chosen at the consultation screen: one officer per desk,
       -- so that "transfer to desk 3" names one officer. Rooms are the ones announced by clips.

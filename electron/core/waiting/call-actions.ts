@@ -1,3 +1,4 @@
+import { formatQueueNumber } from '../../../shared/domain/queue';
 import type { QueueVisit } from '../../../shared/domain/visit';
 import type { TransferTarget } from '../../../shared/domain/desk';
 import type { AuditLog } from '../audit';
@@ -5,6 +6,17 @@ import type { OfficerQueue } from '../consultation/officer-queue';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
 import type { OfficerDesks } from './officer-desks';
+
+/**
+ * Reception's list of visitors sent back to it: the day's waiting visits through the open-visit
+ * index, each with the reason of its latest hand-back (its own events, by index).
+ */
+export const AT_RECEPTION_SQL = `SELECT v.id, v.queue_no, v.full_name, v.at_reception_since,
+     (SELECT e.reason FROM visit_event e WHERE e.visit_id = v.id AND e.kind = 'sent_to_reception'
+       ORDER BY e.at DESC, e.id DESC LIMIT 1) AS reason
+   FROM visit v
+   WHERE v.status = 'waiting' AND v.service_day = ? AND v.at_reception_since IS NOT NULL
+   ORDER BY v.at_reception_since`;
 
 interface EventRow {
   visitId: number;
@@ -64,6 +76,16 @@ export class CallActions {
         "SELECT id, case_code, officer_id FROM problem_case WHERE visit_id = ? AND status = 'draft'",
       ),
       draftTo: db.prepare<[number, number]>('UPDATE problem_case SET officer_id = ? WHERE id = ?'),
+      atReceptionList: db.prepare<
+        [string],
+        {
+          id: number;
+          queue_no: number;
+          full_name: string;
+          at_reception_since: string;
+          reason: string | null;
+        }
+      >(AT_RECEPTION_SQL),
     };
   }
 
@@ -160,6 +182,22 @@ export class CallActions {
         return this.queue.get(visitId);
       })
       .immediate();
+  }
+
+  atReception(day: string): {
+    visitId: number;
+    queueLabel: string;
+    fullName: string;
+    since: string;
+    reason: string | null;
+  }[] {
+    return this.q.atReceptionList.all(day).map((r) => ({
+      visitId: r.id,
+      queueLabel: formatQueueNumber(r.queue_no),
+      fullName: r.full_name,
+      since: r.at_reception_since,
+      reason: r.reason,
+    }));
   }
 
   /** Reception puts a visitor an officer sent back into the queue again, in their old place. */

@@ -7,7 +7,7 @@ import { displayApi } from '../api/survey-client';
 import { useLiveCall, useLiveStatus } from '../hooks/use-live-call';
 import { Announcer } from './announcer';
 import { boardSpeaker, soundAllowed } from './board-voice';
-import { usePlaceLabel } from './place-label';
+import { usePlaceLabel, usePlaceLines } from './place-label';
 import './board.css';
 
 const boardApi = displayApi('display');
@@ -60,6 +60,15 @@ function useAnnouncements(
   return { blocked: blocked && !muted, muted, unblock };
 }
 
+function FeaturedPlace({ main, sub }: { main: string; sub: string | null }) {
+  return (
+    <p className="board__place">
+      <span className="board__desk">{main}</span>
+      {sub !== null && <span className="board__room">{sub}</span>}
+    </p>
+  );
+}
+
 /**
  * The waiting-room board: the newest call very large with where to go, the other current calls
  * beside it, and the last five. Queue numbers and places only — it faces the waiting room, and
@@ -70,6 +79,7 @@ export function BoardApp() {
   const locale = i18n.language;
   const now = useClock();
   const place = usePlaceLabel();
+  const placeLines = usePlaceLines();
   const live = { window: 'display' } as const;
   const callsCall = useLiveCall(
     'board.calls',
@@ -138,7 +148,7 @@ export function BoardApp() {
           ) : (
             <div className="board__featured" key={`${featured.queueLabel}-${featured.calledAt}`}>
               <p className="board__number">{featured.queueLabel}</p>
-              <p className="board__place">{callPlace(featured)}</p>
+              <FeaturedPlace {...placeLines(featured.room, featured.desk)} />
             </div>
           )}
           {others.length > 0 && (

@@ -10,3 +10,18 @@ export function usePlaceLabel(): (room: CallPlace['room'], desk: number | null) 
     return desk === null ? name : t('waiting.place', { room: name, desk });
   };
 }
+
+/** The same place in two lines for the board's newest call: the desk large, the room under it. */
+export function usePlaceLines(): (
+  room: CallPlace['room'],
+  desk: number | null,
+) => { main: string; sub: string | null } {
+  const { t } = useTranslation();
+  return (room, desk) => {
+    if (room === 'resepsionis') return { main: t('waiting.rooms.resepsionis'), sub: null };
+    const name = t(`waiting.rooms.${room ?? 'konsultasi'}`);
+    return desk === null
+      ? { main: name, sub: null }
+      : { main: t('waiting.deskLabel', { desk }), sub: name };
+  };
+}

@@ -67,6 +67,22 @@ export const waitingMethods = {
     windows: STAFF_WINDOW,
     changes: ['queue', 'cases'],
   }),
+  /** The visitors officers sent back to reception today, with why: reception's to-do list. */
+  'queue.atReception': method({
+    input: empty,
+    output: z.array(
+      z.object({
+        visitId: z.number().int(),
+        queueLabel: z.string(),
+        fullName: z.string(),
+        since: z.string(),
+        reason: z.string().nullable(),
+      }),
+    ),
+    access: ['receptionist', 'supervisor'],
+    windows: STAFF_WINDOW,
+    poll: true,
+  }),
   /** Reception sends a visitor an officer sent back to it into the queue again, in their place. */
   'queue.releaseFromReception': method({
     input: z.object({ visitId: id }),

@@ -10,6 +10,7 @@ export function createWaitingHandlers(s: Services): Pick<Handlers, keyof typeof 
     'queue.recall': (input, caller) => s.calls.recall(actor(caller), input.visitId),
     'queue.transfer': (input, caller) =>
       s.calls.transfer(actor(caller), input.visitId, input.target, input.reason),
+    'queue.atReception': () => s.calls.atReception(s.visits.today()),
     'queue.releaseFromReception': (input, caller) => {
       s.calls.releaseFromReception(actor(caller), input.visitId);
       return { ok: true as const };
