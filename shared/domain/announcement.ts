@@ -70,9 +70,12 @@ export type SoundClip = keyof typeof SOUND_CLIPS;
 export type Clip = SpokenClip | SoundClip;
 
 export const CLIP_FORMAT = 'ogg';
-/** Where the board fetches a clip from, relative to its page (served with the renderer). */
+/**
+ * Where the board fetches a clip: served beside the renderer at the root of its origin, by the
+ * browser-mode host and by Electron's app:// protocol alike, whatever the board's own path.
+ */
 export function clipUrl(clip: Clip): string {
-  return `voice/id/${clip}.${CLIP_FORMAT}`;
+  return `/voice/id/${clip}.${CLIP_FORMAT}`;
 }
 
 const DIGITS: readonly SpokenClip[] = [

@@ -22,7 +22,7 @@ function recordPlayback() {
     const started = play.call(this);
     void started.then(
       () => {
-        w.played.push(new URL(this.src).pathname.replace(/^.*\/voice\//, 'voice/'));
+        w.played.push(new URL(this.src).pathname);
         w.playing++;
         w.maxPlaying = Math.max(w.maxPlaying, w.playing);
         const stop = () => w.playing--;
@@ -83,7 +83,7 @@ test('the waiting room hears and sees a call, a recall and a hand-over, by numbe
   await expect(board.locator('.board__room')).toHaveText('Ruang konsultasi');
   expect(await board.locator('body').innerText()).not.toContain('Rini');
   const call = speechOf('K-001', 'konsultasi', 2);
-  await expect.poll(() => played(board)).toContain('voice/id/chime.ogg');
+  await expect.poll(() => played(board)).toContain('/voice/id/chime.ogg');
   await expectAccessible(board, 'waiting-room board');
 
   for (const [width, height] of [
@@ -133,7 +133,7 @@ test('the waiting room hears and sees a call, a recall and a hand-over, by numbe
   // The call, then the recall right behind it: the first whole, the second only after it.
   await expect
     .poll(async () => (await played(board)).slice(0, call.length + 1), { timeout: 20_000 })
-    .toEqual([...call, 'voice/id/chime.ogg']);
+    .toEqual([...call, '/voice/id/chime.ogg']);
   expect(await board.evaluate(() => (window as unknown as { maxPlaying: number }).maxPlaying)).toBe(
     1,
   );
