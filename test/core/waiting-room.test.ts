@@ -122,6 +122,20 @@ describe('Panggil ulang (recall)', () => {
     expect(events(a).map((e) => e.kind)).toEqual(['checked_in', 'called', 'recalled', 'recalled']);
   });
 
+  it('brings a recalled visitor back to the top of the board, where it is largest', async () => {
+    t = await startWithAdmin();
+    const agus = await officer('agus', 'Agus Salim');
+    const a = await checkIn(1);
+    await checkIn(2);
+    await t.must('queue.callNext', {});
+    t.clock.advance(60_000);
+    await agus.call('queue.callNext', {});
+    expect((await board()).current.map((c) => c.queueLabel)).toEqual(['K-002', 'K-001']);
+    t.clock.advance(60_000);
+    await t.must('queue.recall', { visitId: a });
+    expect((await board()).current.map((c) => c.queueLabel)).toEqual(['K-001', 'K-002']);
+  });
+
   it('refuses to recall a visitor who is not called, or is called by someone else', async () => {
     t = await startWithAdmin();
     const a = await checkIn(1);

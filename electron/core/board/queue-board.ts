@@ -13,10 +13,15 @@ export const RECENT = 5;
 /**
  * Both read one service day through the (service_day, queue_no) unique index: what the board
  * reads on every push or fallback poll stays one day's rows however long the history grows.
+ * The current calls come newest announcement first: a recall or a transfer brings an earlier
+ * call back to the top, where the board shows it largest (each call's own events, by index).
  */
 export const CURRENT_CALLS_SQL = `SELECT queue_no, called_at, call_room, call_desk FROM visit
    WHERE service_day = ? AND status = 'called' AND called_at IS NOT NULL
-   ORDER BY called_at DESC, id DESC LIMIT ${MAX_CURRENT}`;
+   ORDER BY coalesce((SELECT max(e.at) FROM visit_event e WHERE e.visit_id = visit.id
+                        AND e.kind IN ('called', 'recalled', 'transferred')), called_at) DESC,
+            id DESC
+   LIMIT ${MAX_CURRENT}`;
 export const RECENT_CALLS_SQL = `SELECT queue_no, called_at, call_room, call_desk FROM visit
    WHERE service_day = ? AND status <> 'called' AND called_at IS NOT NULL
    ORDER BY called_at DESC, id DESC LIMIT ${RECENT}`;
