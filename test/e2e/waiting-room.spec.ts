@@ -40,6 +40,7 @@ const speechOf = (label: string, room: 'konsultasi' | 'resepsionis', desk: numbe
   announcementClips(label, { room, desk }).map(clipUrl);
 
 test('the waiting room hears and sees a call, a recall and a hand-over, by number only', async ({
+  browser,
   page: officer,
   loket,
 }) => {
@@ -74,7 +75,8 @@ test('the waiting room hears and sees a call, a recall and a hand-over, by numbe
   expect(clip.status()).toBe(200);
   expect(clip.headers()['content-type']).toBe('audio/ogg');
   // Let the board's push stream open before the call; forget its silent check of the speaker.
-  await board.waitForTimeout(500);
+  await expect(board.locator('main[data-link="open"]')).toHaveCount(1);
+  await board.waitForTimeout(300);
   await board.evaluate(() => ((window as unknown as { played: string[] }).played = []));
 
   await officer.getByRole('button', { name: 'Panggil antrean berikutnya' }).click();
@@ -121,6 +123,17 @@ test('the waiting room hears and sees a call, a recall and a hand-over, by numbe
   await expectAccessible(officer, 'consultation with waiting-room settings');
   await officer.setViewportSize({ width: 1024, height: 768 });
   await officer.screenshot({ path: `${SHOTS}/consultation-1024.png`, fullPage: true });
+  // A second board on another PC that lost its host: the next change it cannot load is shown
+  // as a sign, with the calls faded, never silently stale.
+  const stored = await board.evaluate(() => ({ ...sessionStorage }));
+  const wall = await (await browser.newContext()).newPage();
+  await wall.addInitScript((items: Record<string, string>) => {
+    for (const [key, value] of Object.entries(items)) sessionStorage.setItem(key, value);
+  }, stored);
+  await wall.goto(new URL('/board', board.url()).href);
+  await expect(wall.getByText('Belum ada panggilan')).toBeVisible();
+  await expect(wall.locator('main[data-link="open"]')).toHaveCount(1);
+  await wall.context().setOffline(true);
   // Reception sees why, helps the visitor, and puts them back in the queue in their place.
   await openScreen(officer, 'Resepsionis');
   const sentBack = officer.getByRole('region', { name: 'Dikembalikan ke resepsionis' });
@@ -129,6 +142,10 @@ test('the waiting room hears and sees a call, a recall and a hand-over, by numbe
   await officer.screenshot({ path: `${SHOTS}/reception-sent-back-1366.png` });
   await sentBack.getByRole('button', { name: 'Kembalikan ke antrean konsultasi' }).click();
   await expect(sentBack).toHaveCount(0);
+  await expect(wall.getByText(/Terputus sejak \d{2}\.\d{2}/)).toBeVisible();
+  await expect(wall.locator('main.board--stale')).toHaveCount(1);
+  await wall.screenshot({ path: `${SHOTS}/board-lost-host-1366x900.png` });
+  await wall.context().close();
 
   // The call, then the recall right behind it: the first whole, the second only after it.
   await expect

@@ -116,6 +116,7 @@ export function BoardApp() {
   return (
     <main
       className={`board${downSince !== null ? ' board--stale' : ''}`}
+      data-link={link.connected ? 'open' : 'closed'}
       aria-labelledby="board-service"
     >
       <header className="board__head">
