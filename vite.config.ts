@@ -4,6 +4,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'renderer',
   base: './',
+  // Served beside the renderer in both hosts: the board's voice clips (resources/public/voice).
+  publicDir: '../resources/public',
   plugins: [react()],
   build: {
     outDir: '../dist/renderer',

@@ -77,12 +77,12 @@ function seed(): void {
   fts(1);
 }
 
-/** The search index's own secure-delete (migration 16 turns it on). */
+/** The search index's own secure-delete (migration 15 turns it on). */
 function fts(on: 0 | 1): void {
   db.exec(`INSERT INTO visitor_search (visitor_search, rank) VALUES ('secure-delete', ${on})`);
 }
 
-/** As shipped (both on), the pragma alone off, and both off (before migration 16: the floor). */
+/** As shipped (both on), the pragma alone off, and both off (before migration 15: the floor). */
 const MODES = {
   shipped: { pragma: 'ON', index: 1 },
   pragmaOff: { pragma: 'OFF', index: 1 },

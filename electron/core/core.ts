@@ -56,6 +56,9 @@ import { CaseService } from './consultation/cases';
 import { OfficerQueue } from './consultation/officer-queue';
 import { SurveyService } from './survey/survey-service';
 import { QueueBoard } from './board/queue-board';
+import { OfficerDesks } from './waiting/officer-desks';
+import { CallActions } from './waiting/call-actions';
+import { BoardAudioSettings } from './waiting/board-audio-settings';
 import { IkmReporter } from './reports/ikm-report';
 import { ServiceReporter } from './reports/service-report';
 import { SlaReporter } from './reports/sla-report';
@@ -335,6 +338,8 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   if (restored) backups.noteRestored(restored.backupId);
   let backupTimer: NodeJS.Timeout | undefined;
   const exports = new ExportJobs(join(options.dataDir, 'exports'), dbFile, logError);
+  const queue = new OfficerQueue(db, audit, now);
+  const desks = new OfficerDesks(db, audit, now);
   const handlers = createHandlers({
     serviceReport: new ServiceReporter(db),
     slaReport: new SlaReporter(db, now),
@@ -369,7 +374,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     visits,
     lpse,
     register: new RegisterExporter(db),
-    queue: new OfficerQueue(db, audit, now),
+    queue,
     cases,
     survey: new SurveyService(db, audit, sessions, now),
     surveyIdleSeconds: options.surveyIdleSeconds ?? 60,
@@ -387,6 +392,9 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
       corrections: new Corrections(db, audit, now),
       audit: new AuditViewer(db),
     },
+    desks,
+    calls: new CallActions(db, audit, now, queue, desks),
+    boardAudio: new BoardAudioSettings(db, audit),
   });
   const readLog = new ReadLog(db, now);
   return {

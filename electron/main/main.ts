@@ -125,7 +125,11 @@ function createWindow(
     show: false,
     kiosk: isKiosk(kind, settings.kiosk),
     autoHideMenuBar: true,
-    webPreferences: webPreferencesFor({ preloadPath, isDevelopment }),
+    webPreferences: webPreferencesFor({
+      preloadPath,
+      isDevelopment,
+      speaksUnattended: kind === 'display',
+    }),
   });
   const id = win.webContents.id;
   windows.register(id, kind);

@@ -22,11 +22,17 @@ export const HARDENED_WEB_PREFERENCES = {
   safeDialogs: true,
 } as const;
 
-export function webPreferencesFor(options: { preloadPath: string; isDevelopment: boolean }) {
+export function webPreferencesFor(options: {
+  preloadPath: string;
+  isDevelopment: boolean;
+  /** The waiting-room board speaks calls on a wall screen nobody touches. */
+  speaksUnattended?: boolean;
+}) {
   return {
     ...HARDENED_WEB_PREFERENCES,
     preload: options.preloadPath,
     devTools: options.isDevelopment,
+    ...(options.speaksUnattended && { autoplayPolicy: 'no-user-gesture-required' as const }),
   };
 }
 

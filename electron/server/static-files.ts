@@ -12,6 +12,7 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.json': 'application/json',
+  '.ogg': 'audio/ogg',
 };
 
 /**

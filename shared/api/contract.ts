@@ -24,6 +24,7 @@ import { privacyRequestMethods } from './methods/privacy-requests';
 import { backupMethods } from './methods/backup';
 import { recordsMethods } from './methods/records';
 import { slipMethods } from './methods/slips';
+import { waitingMethods } from './methods/waiting';
 
 export type { Access, MethodSpec } from './methods/method';
 
@@ -51,6 +52,7 @@ const DOMAINS = [
   backupMethods,
   recordsMethods,
   slipMethods,
+  waitingMethods,
 ] as const;
 
 type Domains = typeof DOMAINS;

@@ -23,7 +23,7 @@ export interface WindowKindSpec {
 export const WINDOW_KIND_SPECS = {
   staff: { entry: '/', staffLogin: true, hears: 'all' },
   survey: { entry: '/survey', staffLogin: false, hears: ['survey'] },
-  display: { entry: '/board', staffLogin: false, hears: ['queue'] },
+  display: { entry: '/board', staffLogin: false, hears: ['queue', 'settings'] },
 } as const satisfies Record<WindowKind, WindowKindSpec>;
 
 /**

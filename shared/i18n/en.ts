@@ -954,6 +954,17 @@ export const en: Messages = {
     REPORT_PERIOD_IN_FUTURE:
       'The report period has not started yet. Choose one that starts today or earlier.',
     REPORT_PERIOD_TOO_LONG: 'A report covers at most 5 years. Choose a shorter period.',
+    VISIT_NOT_CALLED:
+      'This visitor is not being called (they came, were handed on, or went back to the queue), so they cannot be called again.',
+    TRANSFER_TARGET_INACTIVE:
+      'That officer is no longer active. Choose another officer or desk; the visitor stays with you.',
+    TRANSFER_TARGET_NOT_OFFICER:
+      'That person is not a consultation officer. Choose another officer or desk; the visitor stays with you.',
+    TRANSFER_TO_SELF: 'This visitor is already with you. Choose another officer or desk.',
+    DESK_UNSTAFFED:
+      'Nobody sits at that desk yet. Choose another desk or a named officer; the visitor stays with you.',
+    VISIT_NOT_AT_RECEPTION:
+      'This visitor was not sent back to reception; their place in the queue is unchanged.',
     INTERNAL: 'Something went wrong in the system. Saved data is safe; please try again.',
     NETWORK: 'Cannot reach the Loket service. Please try again.',
     PRINTER_NOT_CONFIGURED:
@@ -1749,5 +1760,61 @@ export const en: Messages = {
     widths: { '58': '58 mm', '80': '80 mm' },
     save: 'Save printer settings',
     saved: 'Printer settings saved.',
+  },
+  waiting: {
+    sentBackTitle: 'Sent back to reception',
+    sentBackAt: 'sent back at {{time}}',
+    release: 'Put back in the consultation queue',
+    title: 'Waiting room',
+    recall: 'Call again',
+    recalled: 'Number {{queue}} called again (repeat call {{times}}).',
+    transfer: 'Hand over',
+    transferTitle: 'Hand over visitor {{queue}}',
+    transferTo: 'Hand over to',
+    chooseTarget: '— Choose an officer, a desk or reception —',
+    officers: 'Officers',
+    desks: 'Desks',
+    backToReception: 'Back to reception',
+    reason: 'Reason for the hand-over',
+    transferSubmit: 'Hand over the visitor',
+    cancel: 'Cancel',
+    transferred: 'Visitor {{queue}} handed over; the queue board calls them to that desk.',
+    sentToReception:
+      'Visitor {{queue}} was asked to go back to reception and is not called again until reception puts them back in the queue.',
+    myDesk: 'Your room and desk',
+    changeDesk: 'Change',
+    noDeskHint: 'Choose your room and desk so that the queue board tells visitors where to go.',
+    room: 'Room',
+    deskNumber: 'Desk number',
+    saveDesk: 'Save room and desk',
+    deskInvalid: 'Enter a desk number from 1 to {{max}}.',
+    deskSaved: 'Saved: {{place}}.',
+    deskTaken: 'Saved: {{place}}. {{name}} sat at this desk before and now has none.',
+    audioTitle: 'Queue board sound',
+    mute: 'Mute the calls',
+    volume: 'Volume ({{value}}%)',
+    voice: 'Call voice',
+    voiceHint:
+      "Loket's recordings sound the same on every PC, offline. The browser's voice is used only where the browser has an Indonesian voice.",
+    voices: {
+      clips: "Loket's recorded voice",
+      speech: "The browser's own voice (id-ID)",
+    },
+    saveAudio: 'Save sound settings',
+    audioSaved: 'Sound settings saved; the queue board uses them from the next call.',
+    rooms: {
+      konsultasi: 'Consultation room',
+      layanan: 'Service room',
+      resepsionis: 'Reception desk',
+    },
+    deskLabel: 'Desk {{desk}}',
+    place: '{{room}} · Desk {{desk}}',
+    board: {
+      staleHint: 'The numbers on this screen may not be the latest. Please ask an officer.',
+      enableSound: 'Turn on call sound',
+      alsoCalled: 'Also being called',
+      noRecent: 'No earlier calls today',
+      muted: 'Call sound is off',
+    },
   },
 };

@@ -967,6 +967,17 @@ export const id = {
       'Periode laporan belum dimulai. Pilih periode yang dimulai hari ini atau sebelumnya.',
     REPORT_PERIOD_TOO_LONG:
       'Periode laporan paling panjang 5 tahun. Pilih periode yang lebih pendek.',
+    VISIT_NOT_CALLED:
+      'Pengunjung ini tidak sedang dipanggil (sudah hadir, dialihkan, atau kembali ke antrean), jadi tidak dapat dipanggil ulang.',
+    TRANSFER_TARGET_INACTIVE:
+      'Petugas tujuan sudah tidak aktif. Pilih petugas atau meja lain; pengunjung tetap bersama Anda.',
+    TRANSFER_TARGET_NOT_OFFICER:
+      'Tujuan itu bukan petugas konsultasi. Pilih petugas atau meja lain; pengunjung tetap bersama Anda.',
+    TRANSFER_TO_SELF: 'Pengunjung ini sudah bersama Anda. Pilih petugas atau meja lain.',
+    DESK_UNSTAFFED:
+      'Belum ada petugas di meja itu. Pilih meja lain atau petugas tertentu; pengunjung tetap bersama Anda.',
+    VISIT_NOT_AT_RECEPTION:
+      'Pengunjung ini tidak sedang dikembalikan ke resepsionis; antreannya tidak berubah.',
     INTERNAL: 'Terjadi kesalahan di sistem. Data yang sudah tersimpan tetap aman; coba lagi.',
     NETWORK: 'Tidak dapat menghubungi layanan Loket. Coba lagi.',
     PRINTER_NOT_CONFIGURED:
@@ -1775,6 +1786,64 @@ export const id = {
     widths: { '58': '58 mm', '80': '80 mm' },
     save: 'Simpan pengaturan printer',
     saved: 'Pengaturan printer disimpan.',
+  },
+  waiting: {
+    sentBackTitle: 'Dikembalikan ke resepsionis',
+    sentBackAt: 'dikembalikan pukul {{time}}',
+    release: 'Kembalikan ke antrean konsultasi',
+    title: 'Ruang tunggu',
+    recall: 'Panggil ulang',
+    recalled: 'Nomor {{queue}} dipanggil ulang (panggilan ulang ke-{{times}}).',
+    transfer: 'Alihkan',
+    transferTitle: 'Alihkan pengunjung {{queue}}',
+    transferTo: 'Alihkan kepada',
+    chooseTarget: '— Pilih petugas, meja, atau resepsionis —',
+    officers: 'Petugas',
+    desks: 'Meja',
+    backToReception: 'Kembali ke resepsionis',
+    reason: 'Alasan pengalihan',
+    transferSubmit: 'Alihkan pengunjung',
+    cancel: 'Batal',
+    transferred: 'Pengunjung {{queue}} dialihkan; layar antrean memanggilnya ke meja tujuan.',
+    sentToReception:
+      'Pengunjung {{queue}} diminta kembali ke meja resepsionis dan tidak dipanggil lagi sampai resepsionis mengembalikannya ke antrean.',
+    myDesk: 'Ruang dan meja Anda',
+    changeDesk: 'Ubah',
+    noDeskHint:
+      'Pilih ruang dan meja Anda agar layar antrean memberi tahu pengunjung ke mana harus menuju.',
+    room: 'Ruang',
+    deskNumber: 'Nomor meja',
+    saveDesk: 'Simpan ruang dan meja',
+    deskInvalid: 'Isi nomor meja dengan angka 1–{{max}}.',
+    deskSaved: 'Tersimpan: {{place}}.',
+    deskTaken:
+      'Tersimpan: {{place}}. Meja ini sebelumnya dipakai {{name}}, yang kini belum memilih meja.',
+    audioTitle: 'Suara layar antrean',
+    mute: 'Matikan suara panggilan',
+    volume: 'Volume ({{value}}%)',
+    voice: 'Suara panggilan',
+    voiceHint:
+      'Rekaman Loket terdengar sama di setiap PC tanpa internet. Suara peramban hanya dipakai bila peramban memiliki suara Bahasa Indonesia.',
+    voices: {
+      clips: 'Rekaman suara Loket',
+      speech: 'Suara bawaan peramban (id-ID)',
+    },
+    saveAudio: 'Simpan pengaturan suara',
+    audioSaved: 'Pengaturan suara tersimpan; layar antrean memakainya untuk panggilan berikutnya.',
+    rooms: {
+      konsultasi: 'Ruang konsultasi',
+      layanan: 'Ruang layanan',
+      resepsionis: 'Meja resepsionis',
+    },
+    deskLabel: 'Meja {{desk}}',
+    place: '{{room}} · Meja {{desk}}',
+    board: {
+      staleHint: 'Nomor di layar ini mungkin belum yang terbaru. Silakan tanyakan kepada petugas.',
+      enableSound: 'Aktifkan suara panggilan',
+      alsoCalled: 'Juga sedang dipanggil',
+      noRecent: 'Riwayat panggilan hari ini masih kosong',
+      muted: 'Suara panggilan dimatikan',
+    },
   },
 };
 

@@ -1,74 +1,72 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { CALL_NEXT_SQL } from '../../electron/core/consultation/officer-queue';
+import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
-import { openDatabase, type Db } from '../../electron/core/db/open-database';
+import { openDatabase } from '../../electron/core/db/open-database';
 import { tempDir } from '../helpers/temp-core';
 
-let db: Db | undefined;
-afterEach(() => db?.close());
-
-const plan = (sql: string, params: Record<string, unknown>) =>
-  (db!.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map(
-    (p) => p.detail,
+describe('migration 18: reports (cases by escalation, holidays, 1x24 exclusions)', () => {
+  const file = join(tempDir(), 'm18.sqlite');
+  const before = openDatabase(
+    file,
+    MIGRATIONS.filter((m) => m.version < 19),
   );
+  before.exec(`
+    INSERT INTO staff (username, full_name, pin_hash, created_at) VALUES ('a', 'A', 'x', 'n');
+    INSERT INTO visitor (full_name, phone, created_at, updated_at) VALUES ('V', '+62812', 'n', 'n');
+    INSERT INTO visit (visitor_id, service_day, queue_no, purpose, full_name, phone, checked_in_at,
+      consent_version, consent_at, checked_in_by) VALUES (1, '2026-11-02', 1, 'p', 'V', '+62812', 'n', 'v1', 'n', 1);
+    INSERT INTO problem_case (case_code, visit_id, officer_id, status, reporter_name, reporter_phone,
+      created_at, updated_at, escalated_at) VALUES ('K-1', 1, 1, 'escalated', 'V', '+62812', 'n', 'n',
+      '2026-11-02T03:00:00.000Z');
+  `);
+  before.close();
+  const db = openDatabase(file);
+  afterAll(() => db.close());
 
-function seedVisit(d: Db, queueNo: number): number {
-  d.exec(`INSERT OR IGNORE INTO staff (id, username, full_name, pin_hash, created_at)
-            VALUES (1, 'siti', 'Siti', 'x', '2026-11-24T01:00:00Z');
-          INSERT OR IGNORE INTO visitor (id, full_name, phone, created_at, updated_at)
-            VALUES (1, 'Budi', '+6281234567890', '2026-11-24T01:00:00Z', '2026-11-24T01:00:00Z')`);
-  return Number(
-    d
+  it('keeps the cases written before it and adds STRICT tables for holidays and exclusions', () => {
+    expect(db.prepare('SELECT case_code FROM problem_case').pluck().all()).toEqual(['K-1']);
+    const strict = db
       .prepare(
-        `INSERT INTO visit (visitor_id, service_day, queue_no, purpose, full_name, phone,
-           checked_in_at, consent_version, consent_at, checked_in_by)
-         VALUES (1, '2026-11-24', ?, 'Konsultasi', 'Budi', '+6281234567890',
-           '2026-11-24T01:00:00Z', 'v1', '2026-11-24T01:00:00Z', 1)`,
+        "SELECT name, strict FROM pragma_table_list WHERE name IN ('service_holiday', 'sla_exclusion')",
       )
-      .run(queueNo).lastInsertRowid,
-  );
-}
-
-describe('migration 19: the priority lane and printed slips', () => {
-  it('keeps visits of before as regular ones and takes only the known reasons', () => {
-    const file = join(tempDir(), 'm19.sqlite');
-    const before = openDatabase(
-      file,
-      MIGRATIONS.filter((m) => m.version < 19),
+      .all();
+    expect(strict).toEqual(
+      expect.arrayContaining([
+        { name: 'service_holiday', strict: 1 },
+        { name: 'sla_exclusion', strict: 1 },
+      ]),
     );
-    const old = seedVisit(before, 1);
-    before.close();
-    db = openDatabase(file);
-    expect(
-      db.prepare('SELECT priority_reason, priority_note FROM visit WHERE id = ?').get(old),
-    ).toEqual({ priority_reason: null, priority_note: null });
-    const id = seedVisit(db, 2);
-    db.prepare(`UPDATE visit SET priority_reason = 'ibu_hamil' WHERE id = ?`).run(id);
+  });
+
+  it('refuses a holiday that is not a day, an exclusion without a note or with another reason', () => {
+    const holiday = db.prepare(
+      "INSERT INTO service_holiday (day, name, added_at) VALUES (?, 'Libur', 'n')",
+    );
+    holiday.run('2026-12-25');
+    expect(() => holiday.run('25-12-2026')).toThrow(/CHECK/);
+    expect(() => holiday.run('2026-12-25')).toThrow(/UNIQUE|PRIMARY/);
+    const exclusion = db.prepare(
+      "INSERT INTO sla_exclusion (case_id, reason, note, marked_by, marked_at) VALUES (1, ?, ?, 1, 'n')",
+    );
+    expect(() => exclusion.run('holiday', 'x')).toThrow(/CHECK/);
+    expect(() => exclusion.run('development', '')).toThrow(/CHECK/);
     expect(() =>
-      db!.prepare(`UPDATE visit SET priority_reason = 'vip' WHERE id = ?`).run(id),
-    ).toThrow(/CHECK constraint/);
+      db
+        .prepare(
+          "INSERT INTO sla_exclusion (case_id, reason, note, marked_by, marked_at) VALUES (99, 'user', 'x', 1, 'n')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    exclusion.run('development', 'Perlu pengembangan');
   });
 
-  it('records slips with their visit, and a case receipt only with its case', () => {
-    db = openDatabase(join(tempDir(), 'm19b.sqlite'));
-    const visit = seedVisit(db, 1);
-    const insert = db.prepare(
-      `INSERT INTO slip_print (visit_id, case_id, kind, via, reprint, at, actor_id)
-       VALUES (?, ?, ?, ?, 0, '2026-11-24T01:00:00Z', 1)`,
-    );
-    insert.run(visit, null, 'queue', 'thermal');
-    expect(() => insert.run(visit, null, 'case', 'pdf')).toThrow(/CHECK constraint/);
-    expect(() => insert.run(visit, null, 'queue', 'fax')).toThrow(/CHECK constraint/);
-    expect(() => insert.run(visit + 100, null, 'queue', 'pdf')).toThrow(/FOREIGN KEY/);
-  });
-
-  it("calls the next visitor from the waiting-order index, never walking or sorting the day's visits", () => {
-    db = openDatabase(join(tempDir(), 'm19c.sqlite'));
-    const steps = plan(CALL_NEXT_SQL, { officerId: 1, at: 'x', day: '2026-11-24' });
-    expect(steps.join('\n')).toMatch(
-      /SEARCH visit USING INDEX visit_waiting_order \(service_day=\?\)/,
-    );
-    expect(steps.filter((d) => d.startsWith('SCAN') || d.includes('TEMP B-TREE'))).toEqual([]);
+  it('finds cases by escalation time and confirmations by case through its indexes', () => {
+    const names = db
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'index' AND name IN ('problem_case_escalated', 'confirmation_case')",
+      )
+      .pluck()
+      .all();
+    expect(names.sort()).toEqual(['confirmation_case', 'problem_case_escalated']);
   });
 });

@@ -8,6 +8,8 @@ import {
   OUTBOX_WAITING_LIST_SQL,
 } from '../../electron/core/sync/outbox-store';
 import { VISITOR_SEARCH_SQL } from '../../electron/core/reception/visitors';
+import { ANNOUNCEMENTS_SQL } from '../../electron/core/board/queue-board';
+import { AT_RECEPTION_SQL } from '../../electron/core/waiting/call-actions';
 import { tempDir } from '../helpers/temp-core';
 
 const db = openDatabase(join(tempDir(), 'plans.sqlite'));
@@ -61,5 +63,19 @@ describe('calls that poll or grow with history read from indexes', () => {
       expect(p).not.toMatch(/SCAN (v|r)\b/);
     }
     expect(plan(VISITOR_SEARCH_SQL, '"di"*', 8)).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it("reads the board's announcements of the day from their partial index, newest first", () => {
+    const p = plan(ANNOUNCEMENTS_SQL, '2026-11-23T17:00:00.000Z');
+    expect(p).toMatch(/SEARCH e USING INDEX visit_event_announced \(at>\?\)/);
+    expect(p).toMatch(/SEARCH v USING INTEGER PRIMARY KEY/);
+    expect(p).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it("lists the visitors sent back to reception from one day's visits, by index", () => {
+    const p = plan(AT_RECEPTION_SQL, '2026-11-24');
+    expect(p).toMatch(/SEARCH v USING INDEX \w+ \((service_day|status)=\?/);
+    expect(p).toMatch(/SEARCH e USING INDEX visit_event_visit \(visit_id=\?\)/);
+    expect(p).not.toMatch(/SCAN (v|e)\b/);
   });
 });

@@ -91,7 +91,9 @@ describe('the waiting-room board', () => {
     const r = await as('display', displayToken)('board.calls');
     expect(r.ok).toBe(true);
     const value = (r as { value: { current: unknown[]; recent: unknown[] } }).value;
-    expect(value.current).toEqual([{ queueLabel: 'K-007', calledAt: expect.any(String) }]);
+    expect(value.current).toEqual([
+      { queueLabel: 'K-007', calledAt: expect.any(String), room: null, desk: null },
+    ]);
     expect(value.recent.map((c) => (c as { queueLabel: string }).queueLabel)).toEqual([
       'K-006',
       'K-005',
@@ -99,9 +101,14 @@ describe('the waiting-room board', () => {
       'K-003',
       'K-002',
     ]);
-    // Nothing but the label and the time: no name, phone, institution or id on the screen.
+    // Nothing but the label, the time and the place: no name, phone, institution or id.
     for (const call of [...value.current, ...value.recent]) {
-      expect(Object.keys(call as object).sort()).toEqual(['calledAt', 'queueLabel']);
+      expect(Object.keys(call as object).sort()).toEqual([
+        'calledAt',
+        'desk',
+        'queueLabel',
+        'room',
+      ]);
       expect(boardCallSchema.safeParse(call).success).toBe(true);
     }
     expect(JSON.stringify(r)).not.toContain('Rahasia');

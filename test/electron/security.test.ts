@@ -23,6 +23,18 @@ describe('web preferences', () => {
     });
   });
 
+  it('let only the waiting-room board play sound before anyone touched it', () => {
+    const board = webPreferencesFor({
+      preloadPath: 'p',
+      isDevelopment: false,
+      speaksUnattended: true,
+    });
+    expect(board).toMatchObject({ autoplayPolicy: 'no-user-gesture-required', sandbox: true });
+    expect(webPreferencesFor({ preloadPath: 'p', isDevelopment: false })).not.toHaveProperty(
+      'autoplayPolicy',
+    );
+  });
+
   it('allow DevTools only in development', () => {
     expect(webPreferencesFor({ preloadPath: '/p.cjs', isDevelopment: false })).toMatchObject({
       devTools: false,

@@ -6,6 +6,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)      # end-to-end tests
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils) # reading generated PDFs back
 command -v scanimage >/dev/null 2>&1 || missing+=(sane-utils)    # the desk scanner (SANE test backend)
+command -v soxi >/dev/null 2>&1 || missing+=(sox libsox-fmt-base) # measuring the board's voice clips
 rt_missing=false
 [ -x /usr/sbin/rt-setup-database-5 ] || rt_missing=true          # the backend helpdesk (Request Tracker 5)
 [ ${#missing[@]} -eq 0 ] && [ "$rt_missing" = false ] && exit 0

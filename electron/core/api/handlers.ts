@@ -22,6 +22,7 @@ import { createPrivacyRequestHandlers } from './handlers/privacy-requests';
 import { createBackupHandlers } from './handlers/backup';
 import { createRecordsHandlers } from './handlers/records';
 import { createSlipHandlers } from './handlers/slips';
+import { createWaitingHandlers } from './handlers/waiting';
 
 export type { Services } from './services';
 
@@ -50,5 +51,6 @@ export function createHandlers(s: Services): Handlers {
     ...createBackupHandlers(s),
     ...createRecordsHandlers(s),
     ...createSlipHandlers(s),
+    ...createWaitingHandlers(s),
   } satisfies Handlers;
 }

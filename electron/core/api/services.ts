@@ -32,6 +32,9 @@ import type { SlaExclusions } from '../reports/sla-exclusions';
 import type { ExportJobs } from '../reports/export-jobs';
 import type { SlipStore } from '../printing/slip-store';
 import type { PrinterSettingsFile } from '../printing/printer-settings';
+import type { OfficerDesks } from '../waiting/officer-desks';
+import type { CallActions } from '../waiting/call-actions';
+import type { BoardAudioSettings } from '../waiting/board-audio-settings';
 import type { Caller } from './dispatcher';
 import type { Erasure } from '../privacy/erasure';
 import type { RetentionSettingsStore } from '../privacy/retention-settings';
@@ -99,6 +102,10 @@ export interface Services {
   slips: SlipStore;
   /** This PC's slip printer. */
   printer: PrinterSettingsFile;
+  /** The waiting room: officers' desks, recall and transfer, how the boards speak. */
+  desks: OfficerDesks;
+  calls: CallActions;
+  boardAudio: BoardAudioSettings;
 }
 
 /** Staged uploads are kept apart per staff member and, at a station, per station too. */

@@ -62,6 +62,7 @@ export const CALL_NEXT_SQL = `UPDATE visit SET status = 'called', officer_id = @
                 called_at = coalesce(called_at, @at)
           WHERE id = (SELECT id FROM visit INDEXED BY visit_waiting_order
                        WHERE status = 'waiting' AND service_day = @day
+                         AND at_reception_since IS NULL
                        ORDER BY priority_reason IS NULL, queue_no LIMIT 1)
           RETURNING id`;
 
@@ -81,6 +82,7 @@ export class OfficerQueue {
       // In the order they will be called: waiting priority visitors on top.
       byDayStatus: db.prepare<[string], Row>(
         `SELECT ${COLUMNS} FROM visit WHERE service_day = ? AND status IN ('waiting', 'no_show')
+            AND at_reception_since IS NULL
           ORDER BY status = 'waiting' AND priority_reason IS NOT NULL DESC, queue_no`,
       ),
       // Today's only: an earlier day's visit still open is closed by housekeeping, never served.

@@ -1,4 +1,4 @@
-import { RECORDS_MIGRATION } from './migration-21-records';
+import { RECORDS_MIGRATION } from './migration-20-records';
 
 /**
  * Numbered schema migrations. Never edit one that has shipped: add the next number.
@@ -685,7 +685,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 16,
+    version: 15,
     name: 'retention per visit and case, audited note redaction, files released from cases',
     sql: `
       -- Retention is counted per visit and per case (issue 14), not from a person's last visit.
@@ -805,7 +805,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 17,
+    version: 16,
     name: 'personal data: the processing notice per visit, requests, restriction, read log',
     sql: `
       -- The check-in rests on Pasal 20(2)(e) UU 27/2022 with a notice (Pasal 21(1)), not on
@@ -891,9 +891,99 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'the read log is append-only'); END;
     `,
   },
-  RECORDS_MIGRATION,
   {
-    version: 20,
+    version: 17,
+    name: "waiting room: officers' desks, where a visit is called to, recalls and transfers",
+    sql: `
+      -- Each officer's room and desk, chosen at the consultation screen: one officer per desk,
+      -- so that "transfer to desk 3" names one officer. Rooms are the ones announced by clips.
+      CREATE TABLE officer_desk (
+        staff_id INTEGER PRIMARY KEY REFERENCES staff (id),
+        room TEXT NOT NULL CHECK (room IN ('konsultasi', 'layanan')),
+        desk INTEGER NOT NULL CHECK (desk BETWEEN 1 AND 99),
+        chosen_at TEXT NOT NULL,
+        UNIQUE (room, desk)
+      ) STRICT;
+
+      -- Where the visitor is called to now (the board shows it), and a visitor sent back to
+      -- reception, whom call-next passes over until reception sends them back to the queue.
+      ALTER TABLE visit ADD COLUMN call_room TEXT
+        CHECK (call_room IN ('konsultasi', 'layanan', 'resepsionis'));
+      ALTER TABLE visit ADD COLUMN call_desk INTEGER;
+      ALTER TABLE visit ADD COLUMN at_reception_since TEXT;
+
+      -- Recalls and transfers are visit events too, with where, to whom and why: the kind's
+      -- CHECK can only widen by rebuilding the table (nothing references it).
+      CREATE TABLE visit_event_v18 (
+        id INTEGER PRIMARY KEY,
+        visit_id INTEGER NOT NULL REFERENCES visit (id),
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('checked_in', 'called', 'started', 'no_show',
+          'returned', 'ended', 'checked_out', 'auto_closed', 'survey_ready',
+          'recalled', 'transferred', 'sent_to_reception', 'released')),
+        actor_id INTEGER REFERENCES staff (id),
+        room TEXT CHECK (room IN ('konsultasi', 'layanan', 'resepsionis')),
+        desk INTEGER,
+        to_officer_id INTEGER REFERENCES staff (id),
+        reason TEXT
+      ) STRICT;
+      INSERT INTO visit_event_v18 (id, visit_id, at, kind, actor_id)
+        SELECT id, visit_id, at, kind, actor_id FROM visit_event;
+      DROP TABLE visit_event;
+      ALTER TABLE visit_event_v18 RENAME TO visit_event;
+      CREATE INDEX visit_event_visit ON visit_event (visit_id, at);
+      -- The board reads the day's latest announcements on every push; events grow forever.
+      CREATE INDEX visit_event_announced ON visit_event (at)
+        WHERE kind IN ('called', 'recalled', 'transferred', 'sent_to_reception');
+
+      -- Whoever writes a call (call-next, a recall, a transfer), the event says where the visitor
+      -- was sent (a plain call: the calling officer's desk at that moment) and the visit follows.
+      CREATE TRIGGER visit_event_call_place AFTER INSERT ON visit_event
+        WHEN new.kind IN ('called', 'recalled', 'transferred', 'sent_to_reception') BEGIN
+        UPDATE visit_event SET
+            room = (SELECT room FROM officer_desk WHERE staff_id = new.actor_id),
+            desk = (SELECT desk FROM officer_desk WHERE staff_id = new.actor_id)
+          WHERE id = new.id AND new.kind = 'called' AND new.room IS NULL;
+        UPDATE visit SET
+            call_room = (SELECT room FROM visit_event WHERE id = new.id),
+            call_desk = (SELECT desk FROM visit_event WHERE id = new.id)
+          WHERE id = new.visit_id;
+      END;
+    `,
+  },
+  {
+    version: 18,
+    name: 'priority lane and printed slips',
+    sql: `
+      -- A priority visitor (UU 25/2009 Pasal 29) is called before the regular queue; the reason
+      -- is kept so that reports can count each kind. NULL: a regular visitor.
+      ALTER TABLE visit ADD COLUMN priority_reason TEXT CHECK (priority_reason IN
+        ('disabilitas', 'lanjut_usia', 'ibu_hamil', 'membawa_anak', 'lainnya'));
+      ALTER TABLE visit ADD COLUMN priority_note TEXT;
+      -- Call-next's order, word for word: the day's waiting visitors, priority first, then by
+      -- number. Only waiting visits are in it, so the day's served ones are never walked.
+      CREATE INDEX visit_waiting_order ON visit (service_day, (priority_reason IS NULL), queue_no)
+        WHERE status = 'waiting';
+
+      -- Every slip handed out, on a thermal printer or as a PDF: a reprint is asked for first,
+      -- and the count shows whether the visitor holds one.
+      CREATE TABLE slip_print (
+        id INTEGER PRIMARY KEY,
+        visit_id INTEGER NOT NULL REFERENCES visit (id),
+        case_id INTEGER REFERENCES problem_case (id),
+        kind TEXT NOT NULL CHECK (kind IN ('queue', 'case')),
+        via TEXT NOT NULL CHECK (via IN ('thermal', 'pdf')),
+        reprint INTEGER NOT NULL CHECK (reprint IN (0, 1)),
+        at TEXT NOT NULL,
+        actor_id INTEGER NOT NULL REFERENCES staff (id),
+        CHECK ((kind = 'case') = (case_id IS NOT NULL))
+      ) STRICT;
+      CREATE INDEX slip_print_visit ON slip_print (visit_id, kind);
+      CREATE INDEX slip_print_case ON slip_print (case_id) WHERE case_id IS NOT NULL;
+    `,
+  },
+  {
+    version: 19,
     name: 'reports: cases by escalation, confirmations by case, holidays, 1x24 exclusions',
     sql: `
       -- The 1x24 compliance report reads the cases escalated in a period; without it, every
@@ -927,37 +1017,7 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
-  {
-    version: 19,
-    name: 'priority lane and printed slips',
-    sql: `
-      -- A priority visitor (UU 25/2009 Pasal 29) is called before the regular queue; the reason
-      -- is kept so that reports can count each kind. NULL: a regular visitor.
-      ALTER TABLE visit ADD COLUMN priority_reason TEXT CHECK (priority_reason IN
-        ('disabilitas', 'lanjut_usia', 'ibu_hamil', 'membawa_anak', 'lainnya'));
-      ALTER TABLE visit ADD COLUMN priority_note TEXT;
-      -- Call-next's order, word for word: the day's waiting visitors, priority first, then by
-      -- number. Only waiting visits are in it, so the day's served ones are never walked.
-      CREATE INDEX visit_waiting_order ON visit (service_day, (priority_reason IS NULL), queue_no)
-        WHERE status = 'waiting';
-
-      -- Every slip handed out, on a thermal printer or as a PDF: a reprint is asked for first,
-      -- and the count shows whether the visitor holds one.
-      CREATE TABLE slip_print (
-        id INTEGER PRIMARY KEY,
-        visit_id INTEGER NOT NULL REFERENCES visit (id),
-        case_id INTEGER REFERENCES problem_case (id),
-        kind TEXT NOT NULL CHECK (kind IN ('queue', 'case')),
-        via TEXT NOT NULL CHECK (via IN ('thermal', 'pdf')),
-        reprint INTEGER NOT NULL CHECK (reprint IN (0, 1)),
-        at TEXT NOT NULL,
-        actor_id INTEGER NOT NULL REFERENCES staff (id),
-        CHECK ((kind = 'case') = (case_id IS NOT NULL))
-      ) STRICT;
-      CREATE INDEX slip_print_visit ON slip_print (visit_id, kind);
-      CREATE INDEX slip_print_case ON slip_print (case_id) WHERE case_id IS NOT NULL;
-    `,
-  },
+  RECORDS_MIGRATION,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

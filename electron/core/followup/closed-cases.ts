@@ -8,7 +8,7 @@ export const CLOSED_PAGE = 50;
 const COLUMNS = `c.id, c.case_code, c.officer_id, c.reporter_name, c.escalated_at,
        c.backend_resolved_at, c.finished_at, l.remote_id, l.remote_phase`;
 /**
- * Parameters: the cursor (finished_at, id) and the limit. Newest first along migration 21's
+ * Parameters: the cursor (finished_at, id) and the limit. Newest first along migration 20's
  * partial index of closed cases, its condition word for word.
  */
 export const CLOSED_ALL_SQL = `SELECT ${COLUMNS}

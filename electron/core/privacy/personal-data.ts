@@ -14,7 +14,7 @@ export type Purpose = (typeof PURPOSES)[number];
  * - `null`, `empty`, `marker`: set to NULL, to '' (a NOT NULL phone), or to the marker text
  *   (a NOT NULL name or purpose): "(dianonimkan)" at retention, "(dihapus)" at erasure;
  * - `handTyped`: an LPSE name goes only where it was typed by hand; a directory LPSE is no one's;
- * - `noteRedaction`: append-only notes change only with a redaction record (migration 16);
+ * - `noteRedaction`: append-only notes change only with a redaction record (migration 15);
  * - `auditRedaction`: an audit entry's detail becomes the redaction marker, nothing else;
  * - `documentRow`: the attachment row is deleted and its file removed from disk;
  * - `searchIndex`: derived from the visitor row by triggers; FTS5 secure-delete removes it.
@@ -44,6 +44,72 @@ export interface PersonalField {
 }
 
 export const PERSONAL_FIELDS: readonly PersonalField[] = [
+  // Typed about a visit by staff (priority lane, cancelling, hand-overs): may name the visitor.
+  {
+    table: 'visit',
+    column: 'priority_note',
+    purpose: 'guestBook',
+    holds: 'why the visitor was served first, as typed',
+    wipe: 'null',
+    freeText: true,
+  },
+  {
+    table: 'visit',
+    column: 'cancel_reason',
+    purpose: 'guestBook',
+    holds: 'why the check-in was cancelled, as typed',
+    wipe: 'null',
+    freeText: true,
+  },
+  {
+    table: 'visit_event',
+    column: 'reason',
+    purpose: 'guestBook',
+    holds: 'why a visitor was handed on, as typed',
+    wipe: 'null',
+    freeText: true,
+  },
+  {
+    table: 'sla_exclusion',
+    column: 'note',
+    purpose: 'cases',
+    holds: 'why a case is outside the 1x24 target, as typed',
+    wipe: 'null',
+    freeText: true,
+  },
+  // A visitor's own request about their data (UU 27/2022): kept as the answer's evidence.
+  {
+    table: 'privacy_request',
+    column: 'requester_name',
+    purpose: 'guestBook',
+    holds: 'name of who asked',
+    wipe: 'marker',
+    freeText: true,
+  },
+  {
+    table: 'privacy_request',
+    column: 'requester_contact',
+    purpose: 'guestBook',
+    holds: 'how to reach who asked',
+    wipe: 'null',
+    freeText: true,
+  },
+  {
+    table: 'privacy_request',
+    column: 'detail',
+    purpose: 'guestBook',
+    holds: 'the request, as told',
+    wipe: 'null',
+    freeText: true,
+  },
+  {
+    table: 'privacy_request',
+    column: 'answer',
+    purpose: 'guestBook',
+    holds: 'the answer given',
+    wipe: 'null',
+    freeText: true,
+  },
   // The guest book: the visitor and what they gave at each visit.
   { table: 'visitor', column: 'full_name', purpose: 'guestBook', holds: 'name', wipe: 'marker' },
   { table: 'visitor', column: 'phone', purpose: 'guestBook', holds: 'phone', wipe: 'empty' },
@@ -227,6 +293,26 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
 
 /** Text columns that hold nothing about a visitor, each with the reason. */
 export const NOT_PERSONAL: readonly { table: string; column: string; why: string }[] = [
+  ...cols('audit_action', ['action'], 'the kinds of action in the audit trail'),
+  ...cols('officer_desk', ['room', 'chosen_at'], "an officer's desk"),
+  ...cols(
+    'privacy_request',
+    ['kind', 'channel', 'received_at', 'due_at', 'registered_at', 'answered_at', 'outcome'],
+    "a request's kind, channel, clock and outcome",
+  ),
+  ...cols('processing_restriction', ['restricted_at'], 'a time'),
+  ...cols('read_log', ['at', 'method', 'entity', 'entity_id'], 'who read what, by id'),
+  ...cols('service_holiday', ['day', 'name', 'added_at'], 'public holidays'),
+  ...cols('sla_exclusion', ['reason', 'marked_at'], "the standard's exclusion reason, a time"),
+  ...cols('slip_print', ['kind', 'via', 'at'], 'a printed slip, by id'),
+  ...cols(
+    'visit',
+    ['notice_version', 'notice_delivery', 'notice_at', 'contact_consent_version'],
+    'which notice the visitor was given, how and when',
+  ),
+  ...cols('visit', ['contact_consent_at', 'call_room', 'at_reception_since'], 'times, a room'),
+  ...cols('visit', ['priority_reason', 'cancelled_at'], 'a reason from a fixed list, a time'),
+  ...cols('visit_event', ['room'], 'a room'),
   ...cols('app_setting', ['key', 'value'], 'settings of the desk'),
   ...cols('attachment', ['sha256', 'mime', 'source', 'kind', 'added_at'], 'file facts'),
   ...cols('audit', ['at', 'action', 'entity', 'entity_id'], 'who did what when, by id'),

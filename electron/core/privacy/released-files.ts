@@ -15,7 +15,7 @@ export const RELEASED_DUE_SQL = `SELECT sha256 FROM released_file
 
 /**
  * Removes from disk the documents no case refers to any more (released_file, written by the
- * attachment table's delete trigger, migration 16). The row goes only after the file, so a crash
+ * attachment table's delete trigger, migration 15). The row goes only after the file, so a crash
  * in between leaves the row for the next sweep.
  */
 export class ReleasedFiles {

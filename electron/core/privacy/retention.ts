@@ -23,7 +23,7 @@ export function wibDayStart(day: string): string {
 
 /**
  * Visitors anonymised per transaction. Each one's search terms are removed from the index pages
- * (secure-delete, migration 16), which costs ~9x a marked delete: 10 keep a batch near the 20 ms
+ * (secure-delete, migration 15), which costs ~9x a marked delete: 10 keep a batch near the 20 ms
  * stall target on a quiet machine (bench/retention-wipe.ts, bench/housekeeping-stall.ts).
  */
 export const RETENTION_BATCH = 10;

@@ -15,7 +15,7 @@ const PERIOD = 'a.at >= @from AND a.at < @to AND (a.at, a.id) < (@beforeAt, @bef
 const ORDER = 'ORDER BY a.at DESC, a.id DESC LIMIT @limit';
 
 /**
- * Newest first, one statement per filter so that each walks its own index (migration 21):
+ * Newest first, one statement per filter so that each walks its own index (migration 20):
  * the period alone audit_at, a person audit_actor_at, an action audit_action_at.
  */
 export const AUDIT_SQL = {

@@ -50,7 +50,7 @@ export interface CaseFacts extends CaseRow {
   confirmationHours: number | null;
 }
 
-/** The cases escalated in a span, by migration 20's index on escalated_at. */
+/** The cases escalated in a span, by migration 19's index on escalated_at. */
 export const SLA_CASES_SQL = `SELECT c.id, c.case_code, c.officer_id, s.full_name AS officer,
        c.category, c.application, c.reporter_type, c.lpse, c.status, c.escalated_at,
        c.backend_resolved_at, l.remote_id, l.remote_phase, x.reason AS excl_reason,

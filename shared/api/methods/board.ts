@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callPlaceSchema } from '../../domain/desk';
 import {
   BOARD_DISPLAY,
   DISPLAY_WINDOW,
@@ -15,8 +16,19 @@ export const boardCallSchema = z
     /** ISO time the visitor was called. */
     calledAt: z.string(),
   })
+  .extend(callPlaceSchema.shape)
   .strict();
 export type BoardCall = z.infer<typeof boardCallSchema>;
+
+/**
+ * One thing the board says aloud: a call, a recall or a transfer, by its event id, so that each
+ * is spoken once however often the board reloads, and a recall (a new event) is spoken again.
+ */
+export const boardAnnouncementSchema = z
+  .object({ id: z.number().int(), queueLabel: z.string(), at: z.string() })
+  .extend(callPlaceSchema.shape)
+  .strict();
+export type BoardAnnouncement = z.infer<typeof boardAnnouncementSchema>;
 
 export const boardMethods = {
   /** A staff member opens the waiting-room board on this PC; it gets its own display session. */
@@ -37,6 +49,8 @@ export const boardMethods = {
         day: z.string(),
         current: z.array(boardCallSchema),
         recent: z.array(boardCallSchema).max(5),
+        /** The day's latest announcements, newest first. */
+        announcements: z.array(boardAnnouncementSchema).max(5),
       })
       .strict(),
     access: BOARD_DISPLAY,

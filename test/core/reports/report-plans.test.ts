@@ -34,7 +34,7 @@ describe('report queries read a period through indexes', () => {
     expect(p).not.toMatch(/SCAN (v|e|c|x)\b/);
   });
 
-  it("reads the cases escalated in a period through migration 20's index", () => {
+  it("reads the cases escalated in a period through migration 19's index", () => {
     const p = plan(SLA_CASES_SQL, ...INSTANTS);
     expect(p).toMatch(
       /SEARCH c USING INDEX problem_case_escalated \(escalated_at>\? AND escalated_at<\?\)/,

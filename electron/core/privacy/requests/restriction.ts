@@ -8,7 +8,7 @@ const CASES_OF = `SELECT c.id FROM problem_case c JOIN visit v ON v.id = c.visit
 
 /**
  * Restricted processing (Pasal 11): nothing more about the person is sent to the helpdesk. The
- * triggers of migration 17 park every entry written or queued again for them; this parks what
+ * triggers of migration 16 park every entry written or queued again for them; this parks what
  * already waits, and lifting the restriction puts back exactly what it held.
  */
 export class Restrictions {

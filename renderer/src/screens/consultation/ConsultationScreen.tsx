@@ -10,6 +10,8 @@ import { CaseCard } from './CaseCard';
 import { FolderOffersProvider } from './FolderOffersPoll';
 import { QueuePanel } from './QueuePanel';
 import { SurveyDisplayControls, SurveyStatusLine } from './SurveyControls';
+import { VisitCallActions } from './VisitCallActions';
+import { WaitingRoomSettings } from './WaitingRoomSettings';
 import { useLiveCall } from '../../hooks/use-live-call';
 
 /** Only while the push stream is down. */
@@ -127,8 +129,22 @@ export function ConsultationScreen() {
             onCallNext={callNext}
             onAction={act}
             onSelect={(v) => setSelected(v)}
+            visitActions={(v) => (
+              <VisitCallActions
+                visit={v}
+                onDone={(text, kind, handedOn) => {
+                  report(text, kind);
+                  if (handedOn && v.visitId === selectedId) {
+                    setSelected(null);
+                    setCases([]);
+                  }
+                  reload();
+                }}
+              />
+            )}
           />
           <SurveyDisplayControls />
+          <WaitingRoomSettings />
           <section className="card" aria-labelledby="drafts-title">
             <h2 id="drafts-title">{t('consultation.draftsTitle')}</h2>
             {drafts.length === 0 ? (

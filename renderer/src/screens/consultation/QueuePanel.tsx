@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueVisit } from '../../../../shared/domain/visit';
 import { minutesBetween } from '../../../../shared/time';
@@ -15,6 +16,8 @@ interface QueuePanelProps {
   onCallNext: () => Promise<void>;
   onAction: (action: QueueAction, visit: QueueVisit) => Promise<void>;
   onSelect: (visit: QueueVisit) => void;
+  /** More buttons for one of the officer's own visitors (recall, transfer). */
+  visitActions?: (visit: QueueVisit) => ReactNode;
 }
 
 /**
@@ -29,6 +32,7 @@ export function QueuePanel({
   onCallNext,
   onAction,
   onSelect,
+  visitActions,
 }: QueuePanelProps) {
   const { t } = useTranslation();
   const queued = waiting.filter((v) => v.status === 'waiting');
@@ -83,6 +87,7 @@ export function QueuePanel({
                   {t('consultation.openVisit', { queue: v.queueLabel })}
                 </button>
               )}
+              {visitActions?.(v)}
             </div>
           </li>
         ))}

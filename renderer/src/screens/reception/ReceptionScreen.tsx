@@ -6,6 +6,7 @@ import { errorText } from '../../api/errors';
 import { Notice } from '../../components/Notice';
 import { CheckInForm } from './CheckInForm';
 import { RegisterExport } from './RegisterExport';
+import { SentBackPanel } from './SentBackPanel';
 import { TodayList } from './TodayList';
 import { useLiveCall } from '../../hooks/use-live-call';
 
@@ -40,6 +41,7 @@ export function ReceptionScreen() {
           reload();
         }}
       />
+      <SentBackPanel />
       <section className="card" aria-labelledby="today-title">
         <div className="card__head">
           <h2 id="today-title">

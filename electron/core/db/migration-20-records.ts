@@ -5,7 +5,7 @@ import type { Migration } from './migrations';
  * check-ins corrected or cancelled, and the audit trail read back by person, action and period.
  */
 export const RECORDS_MIGRATION: Migration = {
-  version: 21,
+  version: 20,
   name: 'records: cancelled check-ins, search of past visits and cases, the audit viewer',
   sql: `
     -- A check-in made by mistake is cancelled, never deleted: it stays in the guest book, marked,

@@ -4,12 +4,12 @@ import { MIGRATIONS } from '../../../electron/core/db/migrations';
 import { openDatabase } from '../../../electron/core/db/open-database';
 import { tempDir } from '../../helpers/temp-core';
 
-describe('migration 21: cancelled check-ins, records indexes, the audit actions', () => {
+describe('migration 20: cancelled check-ins, records indexes, the audit actions', () => {
   it('keeps old visits uncancelled and lists the actions already in the trail', () => {
-    const file = join(tempDir(), 'm21.sqlite');
+    const file = join(tempDir(), 'm20.sqlite');
     const old = openDatabase(
       file,
-      MIGRATIONS.filter((m) => m.version < 21),
+      MIGRATIONS.filter((m) => m.version < 20),
     );
     old.exec(`
       INSERT INTO staff (id, username, full_name, pin_hash, created_at)
