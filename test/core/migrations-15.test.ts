@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
 import { openDatabase, type Db } from '../../electron/core/db/open-database';
 import {
   CASES_EXPIRED_SQL,
@@ -68,7 +68,7 @@ function plan(sql: string, ...params: unknown[]): string {
 
 describe('migration 15: retention per visit and case, note redactions, released files', () => {
   it('keeps the live visitor findable and drops the terms an older anonymisation left in the index', () => {
-    expect(db.pragma('user_version', { simple: true })).toBe(15);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(
       db
         .prepare('SELECT rowid FROM visitor_search WHERE visitor_search MATCH \'"bambang"*\'')

@@ -75,7 +75,7 @@ describe('calls that poll or grow with history read from indexes', () => {
   it("lists the visitors sent back to reception from one day's visits, by index", () => {
     const p = plan(AT_RECEPTION_SQL, '2026-11-24');
     expect(p).toMatch(/SEARCH v USING INDEX \w+ \((service_day|status)=\?/);
-    expect(p).toMatch(/SEARCH e USING INDEX visit_event_visit \(visit_id=\?\)/);
+    expect(p).toMatch(/SEARCH e USING INDEX visit_event_(visit|kind) \(visit_id=\?/);
     expect(p).not.toMatch(/SCAN (v|e)\b/);
   });
 });

@@ -26,7 +26,7 @@ import { tempDir } from '../../helpers/temp-core';
 const db = openDatabase(join(tempDir(), 'records-plans.sqlite'));
 const before = openDatabase(
   join(tempDir(), 'records-plans-20.sqlite'),
-  MIGRATIONS.filter((m) => m.version < 21),
+  MIGRATIONS.filter((m) => m.version < 20),
 );
 afterAll(() => {
   db.close();
