@@ -47,7 +47,7 @@ const PAGES: { page: Page; role: Staff['roles'][number] }[] = [
 ];
 
 /** The menu items that have a short name for narrow windows (`app.navShort`). */
-const SHORT_NAMES: readonly Page[] = ['reports', 'admin'];
+const SHORT_NAMES: readonly Page[] = ['reports', 'admin', 'privacy', 'records', 'audit'];
 
 function NavLabel({ page }: { page: Page }) {
   const { t } = useTranslation();

@@ -20,8 +20,11 @@ export const en: Messages = {
       privacy: 'Personal data',
     },
     navShort: {
-      reports: 'IKM',
+      reports: 'Reports',
       admin: 'Staff',
+      privacy: 'Privacy',
+      records: 'Records',
+      audit: 'Audit',
     },
   },
   setup: {

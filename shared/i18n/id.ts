@@ -19,8 +19,11 @@ export const id = {
       privacy: 'Data pribadi',
     },
     navShort: {
-      reports: 'IKM',
+      reports: 'Laporan',
       admin: 'Petugas',
+      privacy: 'PDP',
+      records: 'Arsip',
+      audit: 'Audit',
     },
   },
   setup: {
