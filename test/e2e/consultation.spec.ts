@@ -176,7 +176,7 @@ test('an officer calls the next visitor, fills the form, writes notes, escalates
   // A screenshot of the problem, scanned at the desk.
   await second.getByText('Pindai dokumen').click();
   await second.getByRole('button', { name: 'Cari pemindai' }).click();
-  await expect(second.getByLabel('Pemindai', { exact: true })).toHaveValue('test:0');
+  await expect(second.getByRole('combobox', { name: /^Pemindai/ })).toHaveValue('test:0');
   // The device's own modes, not a fixed list: SANE's test backend has no line-art mode.
   await expect(second.getByLabel('Mode warna').locator('option')).toHaveText([
     'Abu-abu',
