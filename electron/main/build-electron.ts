@@ -34,49 +34,26 @@ await build({
   external,
   logLevel: 'warning',
 });
-// The PDF check runs in a worker thread; the host finds it next to main.js.
-await build({
-  entryPoints: [join(root, 'electron/core/attachments/pdf-inspect-worker.ts')],
-  outfile: join(root, 'dist-electron/pdf-inspect-worker.mjs'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  external,
-  logLevel: 'warning',
-});
-// The backup's integrity check of its snapshot, and its encryption, run in worker threads too.
-await build({
-  entryPoints: [join(root, 'electron/core/backup/sealing-worker.ts')],
-  outfile: join(root, 'dist-electron/backup-sealing-worker.mjs'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  external,
-  logLevel: 'warning',
-});
-await build({
-  entryPoints: [join(root, 'electron/core/backup/snapshot-worker.ts')],
-  outfile: join(root, 'dist-electron/backup-snapshot-worker.mjs'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  external,
-  logLevel: 'warning',
-});
-// Report exports run in a worker thread too (electron/core/reports/export-jobs.ts).
-await build({
-  entryPoints: [join(root, 'electron/core/reports/export-worker.ts')],
-  outfile: join(root, 'dist-electron/report-export-worker.mjs'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  external,
-  logLevel: 'warning',
-});
+// The workers (PDF inspection, the backup's snapshot check and sealing, report exports) run in
+// worker threads, each bundled to its own file beside the main process.
+const WORKERS: readonly [source: string, bundle: string][] = [
+  ['electron/core/attachments/pdf-inspect-worker.ts', 'pdf-inspect-worker.mjs'],
+  ['electron/core/backup/sealing-worker.ts', 'backup-sealing-worker.mjs'],
+  ['electron/core/backup/snapshot-worker.ts', 'backup-snapshot-worker.mjs'],
+  ['electron/core/reports/export-worker.ts', 'report-export-worker.mjs'],
+];
+for (const [source, bundle] of WORKERS) {
+  await build({
+    entryPoints: [join(root, source)],
+    outfile: join(root, 'dist-electron', bundle),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    external,
+    logLevel: 'warning',
+  });
+}
 await build({
   entryPoints: [join(root, 'electron/preload/preload.ts')],
   outfile: join(root, 'dist-electron/preload.cjs'),
