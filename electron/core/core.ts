@@ -34,8 +34,10 @@ import { createHandlers } from './api/handlers';
 import { AuditLog } from './audit';
 import { SessionStore } from './auth/sessions';
 import { StaffService } from './auth/staff-service';
-import { openDatabase, type Db } from './db/open-database';
-import { StorageGuard } from './db/storage-guard';
+import { checkedAtOpen, openDatabase, type Db } from './db/open-database';
+import { SearchIndexBuilder } from './db/deferred-builds';
+import { BackgroundCheckFailed, checkInBackground } from './db/integrity-check';
+import { StorageGuard, storageFailureOf } from './db/storage-guard';
 import {
   createPrivateFile,
   lockDataFolder,
@@ -110,6 +112,8 @@ export interface CoreOptions {
   stopTimeoutMs?: number;
   /** Below this much free space in the data folder staff screens warn (default 1 GiB). */
   lowDiskFreeBytes?: number;
+  /** Larger database files are checked page by page after start-up, not before (default 64 MiB). */
+  checkAtOpenMaxBytes?: number;
   /** How long a station pairing code stays valid (default 10 minutes; tests shorten it). */
   pairingCodeLifetimeMs?: number;
   /** How many wrong pairing codes are tolerated (see pairing-throttle.ts). */
@@ -188,8 +192,11 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   const report = options.logError ?? ((err: unknown) => console.error('[loket core]', err));
   const dbFile = join(options.dataDir, DATABASE_FILE);
   createPrivateFile(dbFile);
-  const db = openDatabase(dbFile);
+  const openOptions = { checkAtOpenMaxBytes: options.checkAtOpenMaxBytes };
+  const checkLater = !checkedAtOpen(dbFile, openOptions);
+  const db = openDatabase(dbFile, undefined, openOptions);
   const storage = new StorageGuard(db, options.dataDir, now, options.lowDiskFreeBytes);
+  const searchBuild = new SearchIndexBuilder(db);
   // Background work that meets a damaged page switches the core to read-only as a call would.
   const logError = (err: unknown) => {
     storage.observe(err);
@@ -210,7 +217,14 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   const housekeeping = () => {
     chores.runNow();
   };
-  housekeeping();
+  try {
+    housekeeping();
+  } catch (err) {
+    // A large file is checked only after start-up: a damaged page met here makes the core
+    // read-only, as during a day, instead of failing the start.
+    if (checkLater && storageFailureOf(err)) logError(err);
+    else throw err;
+  }
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const pdfInspector = options.pdfInspector ? new PdfInspector(options.pdfInspector) : undefined;
   if (options.warmPdfWorker) (pdfInspector ?? sharedPdfInspector()).warm();
@@ -308,6 +322,14 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     db,
     storage,
   });
+  // A large file's pages are read after start-up, in a worker; damage turns the core read-only.
+  const integrity = checkLater ? checkInBackground(dbFile) : null;
+  void integrity?.result.then((ok) => {
+    if (ok || closed) return;
+    const damage = new BackgroundCheckFailed(dbFile);
+    storage.observe(damage);
+    report(damage);
+  });
   return {
     dispatch: createDispatcher(
       handlers,
@@ -358,10 +380,20 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
         );
       }, HOUSEKEEPING_MS);
       housekeepingTimer.unref();
+      // The search index of an upgraded desk, in batches of a few ms between requests.
+      if (searchBuild.pending())
+        searchBuild.runInBackground().catch((err: unknown) => logError(err));
     },
     stop: async () => {
       stopTimers();
-      const inFlight = Promise.all([sync.stop(), polling, folder?.close(), chores.stop()]);
+      integrity?.stop();
+      const inFlight = Promise.all([
+        sync.stop(),
+        polling,
+        folder?.close(),
+        chores.stop(),
+        searchBuild.stop(),
+      ]);
       let bound: NodeJS.Timeout | undefined;
       const timedOut = new Promise<void>((resolve) => {
         bound = setTimeout(resolve, options.stopTimeoutMs ?? STOP_TIMEOUT_MS);
@@ -402,6 +434,8 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     stopTimers();
     uploads.close();
     void chores.stop();
+    void searchBuild.stop();
+    integrity?.stop();
     void sync.stop();
     void folder?.close();
     void pdfInspector?.close();

@@ -39,6 +39,17 @@ await build({
   external,
   logLevel: 'warning',
 });
+// The background integrity check of a large database, also a worker thread.
+await build({
+  entryPoints: [join(root, 'electron/core/db/integrity-worker.ts')],
+  outfile: join(root, 'dist-electron/integrity-worker.mjs'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  external,
+  logLevel: 'warning',
+});
 await build({
   entryPoints: [join(root, 'electron/preload/preload.ts')],
   outfile: join(root, 'dist-electron/preload.cjs'),

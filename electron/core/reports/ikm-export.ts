@@ -396,10 +396,10 @@ export async function ikmXlsx(db: Db, report: IkmReport, locale: Locale): Promis
   ]).font = { bold: true };
   const answers = db
     .prepare<[string, string], RawAnswer>(
-      `SELECT r.service_day, s.full_name AS officer, r.category, ${SKM_ELEMENTS.map((e) => `r.${e}`).join(', ')},
+      `SELECT r.service_month AS service_day, NULL AS officer, r.category, ${SKM_ELEMENTS.map((e) => `r.${e}`).join(', ')},
               r.gender, r.age_group, r.education, r.occupation, r.comment
-         FROM survey_response r LEFT JOIN staff s ON s.id = r.officer_id
-        WHERE r.service_day BETWEEN ? AND ? ORDER BY r.service_day, r.id`,
+         FROM survey_response r
+        WHERE r.service_month BETWEEN substr(?, 1, 7) AND substr(?, 1, 7) ORDER BY r.service_month, r.id`,
     )
     .iterate(report.from, report.to);
   for (const a of answers) {

@@ -1,0 +1,164 @@
+import type { Db } from './open-database';
+
+/** How long one batch may hold the thread that serves requests. */
+export const BUILD_BATCH_MS = 8;
+/** What opening a database spends on a pending build: a small desk's is done before "ready". */
+export const OPEN_BUILD_BUDGET_MS = 40;
+export interface BuildSizes {
+  /** Visits read at a time, newest first. */
+  visitsPerRead: number;
+  /** Visitor ids looked at a time in the last phase. */
+  visitorIdRange: number;
+}
+const SIZES: BuildSizes = { visitsPerRead: 200, visitorIdRange: 2_000 };
+
+interface BuildRow {
+  phase: 'visits' | 'visitors';
+  cursor: number;
+  next_seq: number;
+  done_at: string | null;
+}
+
+/**
+ * Fills the recency table and the visitor search index after an upgrade (migrations 13, 22),
+ * in transactions of a few milliseconds, resumable after a restart from `deferred_build`.
+ *
+ * Visits are walked newest first: the first visit met of a visitor is their latest, so each
+ * gets the next lower sequence number and the index, walked backwards, still meets the most
+ * recent visitors first. Visitors never seen at a visit come last, newest first. Visitors
+ * written or seen meanwhile get their rows from the triggers with numbers above all of these.
+ * Until the build is done the search reads the old index (`visitor_search_v12`).
+ */
+export class SearchIndexBuilder {
+  private readonly q;
+  private stopped = false;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: () => number = () => performance.now(),
+    private readonly sizes: BuildSizes = SIZES,
+  ) {
+    const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'deferred_build'").get();
+    this.q = hasTable
+      ? {
+          state: db.prepare<[], BuildRow>(
+            "SELECT phase, cursor, next_seq, done_at FROM deferred_build WHERE name = 'visitor_search'",
+          ),
+          save: db.prepare<[string, number, number]>(
+            "UPDATE deferred_build SET phase = ?, cursor = ?, next_seq = ? WHERE name = 'visitor_search'",
+          ),
+          visits: db.prepare<[number, number], { id: number; visitor_id: number }>(
+            'SELECT id, visitor_id FROM visit WHERE id < ? ORDER BY id DESC LIMIT ?',
+          ),
+          visitors: db.prepare<[number, number], { id: number }>(
+            'SELECT id FROM visitor WHERE id < ? AND id >= ? ORDER BY id DESC',
+          ),
+          lowestVisitor: db.prepare<[], { id: number | null }>('SELECT min(id) AS id FROM visitor'),
+          highestVisitor: db.prepare<[], { id: number | null }>(
+            'SELECT max(id) AS id FROM visitor',
+          ),
+          recency: db.prepare<[number, number]>(
+            `INSERT INTO visitor_recency (visitor_id, last_day, seq)
+               SELECT v.id, coalesce((SELECT max(x.service_day) FROM visit x WHERE x.visitor_id = v.id),
+                                     substr(v.created_at, 1, 10)), ?
+                 FROM visitor v
+                WHERE v.id = ? AND v.anonymised_at IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM visitor_recency r WHERE r.visitor_id = v.id)`,
+          ),
+          index: db.prepare<[number, number]>(
+            `INSERT INTO visitor_search (rowid, name, email, phone, institution)
+               SELECT ?, loket_name_terms(full_name), loket_email_terms(email),
+                      loket_phone_terms(phone), loket_words(institution)
+                 FROM visitor WHERE id = ?`,
+          ),
+        }
+      : null;
+  }
+
+  /** Whether the search must still read the old index. */
+  pending(): boolean {
+    const s = this.q?.state.get();
+    return s !== undefined && s.done_at === null;
+  }
+
+  /**
+   * Batches until `budgetMs` has passed or the build is done (then the old index is dropped).
+   * Returns whether it is done.
+   */
+  step(budgetMs: number): boolean {
+    const q = this.q;
+    if (!q) return true;
+    const start = this.clock();
+    for (;;) {
+      const s = q.state.get();
+      if (!s || s.done_at !== null) return true;
+      this.db.transaction(() => this.batch(s)).immediate();
+      if (this.clock() - start >= budgetMs) return !this.pending();
+    }
+  }
+
+  /** Batch after batch, yielding to requests between them, until done or stopped. */
+  runInBackground(): Promise<void> {
+    this.running ??= (async () => {
+      while (!this.stopped && !this.step(BUILD_BATCH_MS)) await yieldToRequests();
+    })().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running;
+  }
+
+  private batch(s: BuildRow): void {
+    const q = this.q!;
+    const start = this.clock();
+    let { phase, cursor, next_seq: seq } = s;
+    const add = (visitorId: number) => {
+      if (q.recency.run(seq, visitorId).changes === 1) {
+        q.index.run(seq, visitorId);
+        seq--;
+      }
+    };
+    do {
+      if (phase === 'visits') {
+        const rows = q.visits.all(cursor, this.sizes.visitsPerRead);
+        for (const r of rows) add(r.visitor_id);
+        if (rows.length < this.sizes.visitsPerRead) {
+          phase = 'visitors';
+          cursor = (q.highestVisitor.get()?.id ?? 0) + 1;
+        } else cursor = rows[rows.length - 1]!.id;
+      } else {
+        const lowest = q.lowestVisitor.get()?.id ?? cursor;
+        if (cursor <= lowest) {
+          this.finish();
+          return;
+        }
+        const from = Math.max(lowest, cursor - this.sizes.visitorIdRange);
+        for (const r of q.visitors.all(cursor, from)) add(r.id);
+        cursor = from;
+      }
+    } while (this.clock() - start < BUILD_BATCH_MS);
+    q.save.run(phase, cursor, seq);
+  }
+
+  private finish(): void {
+    this.db.exec(`
+      DROP TRIGGER IF EXISTS visitor_search_v12_insert;
+      DROP TRIGGER IF EXISTS visitor_search_v12_update;
+      DROP TRIGGER IF EXISTS visitor_search_v12_delete;
+      DROP TABLE IF EXISTS visitor_search_v12;
+    `);
+    this.db
+      .prepare(
+        "UPDATE deferred_build SET done_at = strftime('%Y-%m-%dT%H:%M:%fZ') WHERE name = 'visitor_search'",
+      )
+      .run();
+  }
+}
+
+/** After the I/O callbacks already waiting: requests that arrived during the batch go first. */
+function yieldToRequests(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
