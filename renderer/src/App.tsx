@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../shared/domain/staff';
 import { LOCALES, type Locale } from '../../shared/i18n/messages';
@@ -13,14 +13,16 @@ import { SyncBanner } from './components/SyncBanner';
 import { clearAllDrafts } from './drafts/form-draft';
 import { changeLocale } from './i18n';
 import { onBackToScreen, showScreen } from './back-navigation';
-import { StaffAdmin } from './screens/admin/StaffAdmin';
-import { StationPanel } from './screens/station/StationPanel';
 import { FirstRunSetup } from './screens/FirstRunSetup';
 import { LoginScreen } from './screens/LoginScreen';
-import { ReceptionScreen } from './screens/reception/ReceptionScreen';
-import { ConsultationScreen } from './screens/consultation/ConsultationScreen';
-import { IkmReportScreen } from './screens/reports/IkmReportScreen';
-import { FollowUpScreen } from './screens/followup/FollowUpScreen';
+import {
+  ConsultationScreen,
+  FollowUpScreen,
+  IkmReportScreen,
+  ReceptionScreen,
+  StaffAdmin,
+  StationPanel,
+} from './lazy-screens';
 
 type View =
   | { kind: 'loading' }
@@ -172,12 +174,14 @@ export function App() {
           onLoggedIn={(me) => setView({ kind: 'staff', me, page: firstPage(me) })}
         />
       )}
-      {view.kind === 'staff' && view.page === 'reception' && <ReceptionScreen />}
-      {view.kind === 'staff' && view.page === 'consultation' && <ConsultationScreen />}
-      {view.kind === 'staff' && view.page === 'followup' && <FollowUpScreen />}
-      {view.kind === 'staff' && view.page === 'reports' && <IkmReportScreen />}
-      {view.kind === 'staff' && view.page === 'admin' && <StaffAdmin me={view.me} />}
-      {view.kind === 'staff' && view.page === 'admin' && <StationPanel />}
+      <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+        {view.kind === 'staff' && view.page === 'reception' && <ReceptionScreen />}
+        {view.kind === 'staff' && view.page === 'consultation' && <ConsultationScreen />}
+        {view.kind === 'staff' && view.page === 'followup' && <FollowUpScreen />}
+        {view.kind === 'staff' && view.page === 'reports' && <IkmReportScreen />}
+        {view.kind === 'staff' && view.page === 'admin' && <StaffAdmin me={view.me} />}
+        {view.kind === 'staff' && view.page === 'admin' && <StationPanel />}
+      </Suspense>
     </>
   );
 }
