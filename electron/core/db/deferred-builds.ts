@@ -11,9 +11,11 @@ export interface BuildSizes {
   visitorIdRange: number;
 }
 const SIZES: BuildSizes = { visitsPerRead: 200, visitorIdRange: 2_000 };
+/** Rows of the old index's segment table deleted at a time (each a few pages). */
+const SEGMENTS_PER_DELETE = 20;
 
 interface BuildRow {
-  phase: 'visits' | 'visitors';
+  phase: 'visits' | 'visitors' | 'dropping';
   cursor: number;
   next_seq: number;
   done_at: string | null;
@@ -79,12 +81,18 @@ export class SearchIndexBuilder {
   /** Whether the search must still read the old index. */
   pending(): boolean {
     const s = this.q?.state.get();
-    return s !== undefined && s.done_at === null;
+    return s !== undefined && s.done_at === null && s.phase !== 'dropping';
+  }
+
+  /** Whether nothing is left to do, the old index's pages freed too. */
+  done(): boolean {
+    const s = this.q?.state.get();
+    return s === undefined || s.done_at !== null;
   }
 
   /**
-   * Batches until `budgetMs` has passed or the build is done (then the old index is dropped).
-   * Returns whether it is done.
+   * Batches until `budgetMs` has passed or everything is done (the new index built, then the
+   * old one emptied and dropped). Returns whether everything is done.
    */
   step(budgetMs: number): boolean {
     const q = this.q;
@@ -94,7 +102,7 @@ export class SearchIndexBuilder {
       const s = q.state.get();
       if (!s || s.done_at !== null) return true;
       this.db.transaction(() => this.batch(s)).immediate();
-      if (this.clock() - start >= budgetMs) return !this.pending();
+      if (this.clock() - start >= budgetMs) return this.done();
     }
   }
 
@@ -130,10 +138,20 @@ export class SearchIndexBuilder {
           cursor = (q.highestVisitor.get()?.id ?? 0) + 1;
         } else cursor = rows[rows.length - 1]!.id;
       } else {
+        if (phase === 'dropping') {
+          if (this.dropSome()) return;
+          continue;
+        }
         const lowest = q.lowestVisitor.get()?.id ?? cursor;
         if (cursor <= lowest) {
-          this.finish();
-          return;
+          // Built: the search reads the new index from now on; the old one stops being kept.
+          this.db.exec(`
+            DROP TRIGGER IF EXISTS visitor_search_v12_insert;
+            DROP TRIGGER IF EXISTS visitor_search_v12_update;
+            DROP TRIGGER IF EXISTS visitor_search_v12_delete;
+          `);
+          phase = 'dropping';
+          continue;
         }
         const from = Math.max(lowest, cursor - this.sizes.visitorIdRange);
         for (const r of q.visitors.all(cursor, from)) add(r.id);
@@ -143,18 +161,39 @@ export class SearchIndexBuilder {
     q.save.run(phase, cursor, seq);
   }
 
-  private finish(): void {
-    this.db.exec(`
-      DROP TRIGGER IF EXISTS visitor_search_v12_insert;
-      DROP TRIGGER IF EXISTS visitor_search_v12_update;
-      DROP TRIGGER IF EXISTS visitor_search_v12_delete;
-      DROP TABLE IF EXISTS visitor_search_v12;
-    `);
+  /**
+   * Frees the old index's segments a few at a time (one DROP of a 400 MB index would hold the
+   * thread for as long as reading it), then drops what is left. True once all is done.
+   */
+  private dropSome(): boolean {
+    const exists = this.db
+      .prepare("SELECT 1 FROM sqlite_schema WHERE name = 'visitor_search_v12_data'")
+      .get();
+    if (exists) {
+      // FTS5's own tables are write-protected (defensive mode) except for this statement: the
+      // index is no longer read or kept, and is dropped once empty.
+      this.db.unsafeMode(true);
+      let deleted: number;
+      try {
+        deleted = this.db
+          .prepare(
+            `DELETE FROM visitor_search_v12_data WHERE rowid IN
+               (SELECT rowid FROM visitor_search_v12_data LIMIT ${SEGMENTS_PER_DELETE})`,
+          )
+          .run().changes;
+      } finally {
+        this.db.unsafeMode(false);
+      }
+      if (deleted === SEGMENTS_PER_DELETE) return false;
+    }
+    this.db.exec('DROP TABLE IF EXISTS visitor_search_v12');
     this.db
       .prepare(
-        "UPDATE deferred_build SET done_at = strftime('%Y-%m-%dT%H:%M:%fZ') WHERE name = 'visitor_search'",
+        `UPDATE deferred_build SET phase = 'dropping', done_at = strftime('%Y-%m-%dT%H:%M:%fZ')
+          WHERE name = 'visitor_search'`,
       )
       .run();
+    return true;
   }
 }
 

@@ -86,7 +86,7 @@ export function openDatabase(
     // A small desk's deferred build ends here; a large one's goes on after start-up.
     const builder = new SearchIndexBuilder(db);
     const budget = options.buildBudgetMs ?? OPEN_BUILD_BUDGET_MS;
-    if (budget > 0 && builder.pending()) builder.step(budget);
+    if (budget > 0 && !builder.done()) builder.step(budget);
     return db;
   } catch (err) {
     db.close();
