@@ -171,7 +171,7 @@ describe('the search index built after start-up (migrations 13 and 22)', () => {
     expect(partial.step(1)).toBe(false);
     expect(partial.pending()).toBe(true);
     const built = db.prepare('SELECT count(*) AS n FROM visitor_recency').pluck();
-    expect(built.get()).toBeGreaterThan(1);
+    expect(built.get()).toBeGreaterThan(0);
     expect(built.get()).toBeLessThan(30);
     expect(ids(search, 'nurhaliza')).toEqual([41]);
     expect(ids(search, 'siti aminah').sort()).toEqual([...before].sort());
@@ -229,5 +229,20 @@ describe('the search index built after start-up (migrations 13 and 22)', () => {
     const fresh = openDatabase(join(tempDir(), 'new.sqlite'));
     expect(new SearchIndexBuilder(fresh).done()).toBe(true);
     fresh.close();
+  });
+});
+
+describe('migrations on tables that grow with history', () => {
+  // ALTER TABLE ADD COLUMN on a STRICT table reads every row to check it (SQLite's
+  // pragma_quick_check of the table): seconds at 1M visitors, with the desk waiting at start-up.
+  // New attributes of these tables go into side tables keyed by the row's id (bench/README.md).
+  const GROWING = ['visitor', 'visit', 'visit_event', 'audit', 'survey_response', 'outbox'];
+  it('adds no column to them after migration 14', () => {
+    const offending = MIGRATIONS.filter((m) => m.version > 14).flatMap((m) =>
+      [...m.sql.matchAll(/ALTER\s+TABLE\s+(\w+)\s+ADD\s+(?:COLUMN\s+)?(\w+)/gi)]
+        .filter((x) => GROWING.includes(x[1]!.toLowerCase()))
+        .map((x) => `${m.version}: ${x[1]}.${x[2]}`),
+    );
+    expect(offending).toEqual([]);
   });
 });

@@ -101,7 +101,15 @@ export class SearchIndexBuilder {
     for (;;) {
       const s = q.state.get();
       if (!s || s.done_at !== null) return true;
-      this.db.transaction(() => this.batch(s)).immediate();
+      // Not flushed to disk at each batch's commit (the next durable commit flushes it): a
+      // batch lost to a power cut is rolled back with its cursor, and done again.
+      const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
+      this.db.pragma('synchronous = NORMAL');
+      try {
+        this.db.transaction(() => this.batch(s)).immediate();
+      } finally {
+        this.db.pragma(`synchronous = ${synchronous}`);
+      }
       if (this.clock() - start >= budgetMs) return this.done();
     }
   }
@@ -129,19 +137,22 @@ export class SearchIndexBuilder {
         seq--;
       }
     };
-    do {
+    // The clock is read after every visitor: one visitor's rows cost well under a millisecond,
+    // a whole read of them (hundreds) could hold the thread for 100 ms on a loaded PC.
+    const timeUp = () => this.clock() - start >= BUILD_BATCH_MS;
+    for (;;) {
       if (phase === 'visits') {
         const rows = q.visits.all(cursor, this.sizes.visitsPerRead);
-        for (const r of rows) add(r.visitor_id);
+        for (const r of rows) {
+          add(r.visitor_id);
+          cursor = r.id;
+          if (timeUp()) return void q.save.run(phase, cursor, seq);
+        }
         if (rows.length < this.sizes.visitsPerRead) {
           phase = 'visitors';
           cursor = (q.highestVisitor.get()?.id ?? 0) + 1;
-        } else cursor = rows[rows.length - 1]!.id;
-      } else {
-        if (phase === 'dropping') {
-          if (this.dropSome()) return;
-          continue;
         }
+      } else if (phase === 'visitors') {
         const lowest = q.lowestVisitor.get()?.id ?? cursor;
         if (cursor <= lowest) {
           // Built: the search reads the new index from now on; the old one stops being kept.
@@ -151,14 +162,18 @@ export class SearchIndexBuilder {
             DROP TRIGGER IF EXISTS visitor_search_v12_delete;
           `);
           phase = 'dropping';
-          continue;
+        } else {
+          const from = Math.max(lowest, cursor - this.sizes.visitorIdRange);
+          for (const r of q.visitors.all(cursor, from)) {
+            add(r.id);
+            cursor = r.id;
+            if (timeUp()) return void q.save.run(phase, cursor, seq);
+          }
+          cursor = from;
         }
-        const from = Math.max(lowest, cursor - this.sizes.visitorIdRange);
-        for (const r of q.visitors.all(cursor, from)) add(r.id);
-        cursor = from;
-      }
-    } while (this.clock() - start < BUILD_BATCH_MS);
-    q.save.run(phase, cursor, seq);
+      } else if (this.dropSome()) return;
+      if (timeUp()) return void q.save.run(phase, cursor, seq);
+    }
   }
 
   /**
