@@ -27,19 +27,20 @@ const BACKGROUND_MS = Number(process.env.BENCH_BACKGROUND_MS ?? 10_000);
 const upToDate = ensureRealisticDb(VISITORS);
 const v12 = ensureRealisticV12(VISITORS);
 const copy = join(DATA_DIR, 'open-large-copy.sqlite');
+const remove = () => {
+  for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true });
+};
 /**
  * A copy flushed to disk before it is timed: otherwise the first fsync of the opened copy also
  * writes out the 1.4 GB just copied (ext4 orders data before the metadata it commits).
  */
 function copyOf(file: string): void {
+  remove(); // a WAL left by an earlier, interrupted run belongs to another file
   copyFileSync(file, copy);
   const fd = openSync(copy, 'r+');
   fsyncSync(fd);
   closeSync(fd);
 }
-const remove = () => {
-  for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true });
-};
 
 const next = LATEST_SCHEMA_VERSION + 1;
 const sideTable = [
