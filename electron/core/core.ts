@@ -381,8 +381,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
       }, HOUSEKEEPING_MS);
       housekeepingTimer.unref();
       // The search index of an upgraded desk, in batches of a few ms between requests.
-      if (!searchBuild.done())
-        searchBuild.runInBackground().catch((err: unknown) => logError(err));
+      if (!searchBuild.done()) searchBuild.runInBackground().catch((err: unknown) => logError(err));
     },
     stop: async () => {
       stopTimers();
