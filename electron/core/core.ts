@@ -114,6 +114,8 @@ export interface CoreOptions {
   lowDiskFreeBytes?: number;
   /** Larger database files are checked page by page after start-up, not before (default 64 MiB). */
   checkAtOpenMaxBytes?: number;
+  /** What opening spends on a pending deferred build before "ready" (default 40 ms; tests: 0). */
+  buildAtOpenMs?: number;
   /** How long a station pairing code stays valid (default 10 minutes; tests shorten it). */
   pairingCodeLifetimeMs?: number;
   /** How many wrong pairing codes are tolerated (see pairing-throttle.ts). */
@@ -192,7 +194,10 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   const report = options.logError ?? ((err: unknown) => console.error('[loket core]', err));
   const dbFile = join(options.dataDir, DATABASE_FILE);
   createPrivateFile(dbFile);
-  const openOptions = { checkAtOpenMaxBytes: options.checkAtOpenMaxBytes };
+  const openOptions = {
+    checkAtOpenMaxBytes: options.checkAtOpenMaxBytes,
+    buildBudgetMs: options.buildAtOpenMs,
+  };
   const checkLater = !checkedAtOpen(dbFile, openOptions);
   const db = openDatabase(dbFile, undefined, openOptions);
   const storage = new StorageGuard(db, options.dataDir, now, options.lowDiskFreeBytes);

@@ -1,3 +1,4 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/open-database';
@@ -5,7 +6,10 @@ import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { SearchIndexBuilder } from '../../electron/core/db/deferred-builds';
 import { COMMENTS_SQL } from '../../electron/core/reports/ikm-report';
 import { VisitorSearch } from '../../electron/core/reception/visitors';
-import { tempDir } from '../helpers/temp-core';
+import { hashPin } from '../../electron/core/auth/pin-hash';
+import { createCore } from '../../electron/core/core';
+import { tempDir, testCoreOf } from '../helpers/temp-core';
+import { until } from '../helpers/until';
 
 const planOf = (db: Db, sql: string, ...params: unknown[]) =>
   db
@@ -230,6 +234,40 @@ describe('the search index built after start-up (migrations 13 and 22)', () => {
     expect(new SearchIndexBuilder(fresh).done()).toBe(true);
     fresh.close();
   });
+});
+
+describe('a desk upgraded from schema 12, as the host starts it', () => {
+  it('answers searches at once from the old index, builds the new one after start(), same answers', async () => {
+    const dataDir = tempDir();
+    mkdirSync(dataDir, { recursive: true });
+    copyFileSync(deskAtV12(40), join(dataDir, 'loket.sqlite'));
+    const core = createCore({ dataDir, logError: () => {}, buildAtOpenMs: 0 });
+    try {
+      core.db
+        .prepare("UPDATE staff SET pin_hash = ?, username = 'resepsionis' WHERE id = 1")
+        .run(await hashPin('135790'));
+      core.db.prepare("INSERT INTO staff_role (staff_id, role) VALUES (1, 'receptionist')").run();
+      const t = testCoreOf(core, dataDir);
+      t.token = (
+        await t.must('auth.login', { username: 'resepsionis', pin: '135790' })
+      ).sessionToken;
+      const search = async (query: string) =>
+        (await t.must('visitor.search', { query })).map((v) => v.visitorId).sort((a, b) => a - b);
+      const built = () => core.db.prepare('SELECT done_at FROM deferred_build').pluck().get();
+      expect(built()).toBe(null);
+      const before = await search('siti aminah');
+      expect(before).toEqual([7, 14, 21, 28, 35]);
+      core.start();
+      await until(
+        async () => built(),
+        (d) => d !== null,
+      );
+      expect(await search('siti aminah')).toEqual(before);
+      expect(await search('pt abadi')).toHaveLength(8); // institutions: the new index only
+    } finally {
+      await core.stop();
+    }
+  }, 30_000);
 });
 
 describe('migrations on tables that grow with history', () => {
