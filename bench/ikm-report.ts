@@ -1,7 +1,7 @@
 /**
- * The IKM report for a year of 1,000,000 stored answers, by month, officer and category.
- * Target: under 200 ms in the core. Printed against the same figures computed straight from
- * every answer (what the daily tallies save).
+ * The IKM report for a year of 1,000,000 stored answers, by month, officer and category, with
+ * its comments. Target: under 10 ms, against a floor measured in the same run: the tally
+ * queries alone. Also what computing the figures straight from every answer costs.
  *
  * Run: npx tsx bench/ikm-report.ts
  */
@@ -16,7 +16,7 @@ import { SKM_ELEMENTS } from '../shared/domain/skm';
 const ANSWERS = 1_000_000;
 const OFFICERS = 6;
 const dir = join(import.meta.dirname, '.data');
-const file = join(dir, 'ikm-1m.sqlite');
+const file = join(dir, 'ikm-1m-v22.sqlite');
 
 function build(): void {
   mkdirSync(dir, { recursive: true });
@@ -28,8 +28,8 @@ function build(): void {
   );
   for (let i = 1; i <= OFFICERS; i++) staff.run(`officer${i}`, `Petugas ${i}`);
   const insert = db.prepare(
-    `INSERT INTO survey_response (id, service_day, officer_id, category, ${SKM_ELEMENTS.join(', ')}, comment)
-     VALUES (?, ?, ?, ?, ${SKM_ELEMENTS.map(() => '?').join(', ')}, ?)`,
+    `INSERT INTO survey_response (id, service_month, category, ${SKM_ELEMENTS.join(', ')}, comment)
+     VALUES (?, ?, ?, ${SKM_ELEMENTS.map(() => '?').join(', ')}, ?)`,
   );
   const tally = db.prepare(
     `INSERT INTO survey_tally (service_day, officer_id, category, respondents, ${SKM_ELEMENTS.flatMap((e) => [`${e}_sum`, `${e}_count`]).join(', ')})
@@ -49,10 +49,11 @@ function build(): void {
       const officer = 1 + rand(OFFICERS);
       const category = CATEGORIES[rand(CATEGORIES.length)]!;
       const answers = SKM_ELEMENTS.map(() => (rand(20) === 0 ? null : 1 + rand(4)));
+      // Ids scattered as the service's random ones are (an odd multiplier mod 2^31 never
+      // repeats): a month's answers spread over the whole table.
       insert.run(
-        i + 1,
-        day,
-        officer,
+        1 + ((i * 1_000_003) % 2 ** 31),
+        day.slice(0, 7),
         category,
         ...answers,
         rand(50) === 0 ? `Komentar ${i}` : null,
@@ -86,11 +87,25 @@ for (let i = 0; i < 11; i++) {
   runs.push(performance.now() - t0);
   respondents = report.overall.respondents;
 }
+// The floor: the four tally queries alone, as the report runs them.
+const SUMS = SKM_ELEMENTS.flatMap((e) => [`sum(${e}_sum)`, `sum(${e}_count)`]).join(', ');
+const tallies = ["''", 'officer_id', 'category', 'substr(service_day, 1, 7)'].map((key) =>
+  db.prepare(
+    `SELECT ${key} AS key, sum(respondents), ${SUMS} FROM survey_tally
+      WHERE service_day BETWEEN ? AND ? GROUP BY 1 ORDER BY 1`,
+  ),
+);
+const floorRuns: number[] = [];
+for (let i = 0; i < 11; i++) {
+  const t0 = performance.now();
+  for (const q of tallies) q.all('2026-01-01', '2026-12-31');
+  floorRuns.push(performance.now() - t0);
+}
 const direct = db.prepare(
-  `SELECT substr(service_day, 1, 7) AS month, officer_id, category, count(*) AS n,
+  `SELECT service_month, category, count(*) AS n,
           ${SKM_ELEMENTS.map((e) => `sum(${e}), count(${e})`).join(', ')}
-     FROM survey_response WHERE service_day BETWEEN '2026-01-01' AND '2026-12-31'
-    GROUP BY 1, 2, 3`,
+     FROM survey_response WHERE service_month BETWEEN '2026-01' AND '2026-12'
+    GROUP BY 1, 2`,
 );
 const directRuns: number[] = [];
 for (let i = 0; i < 3; i++) {
@@ -99,11 +114,14 @@ for (let i = 0; i < 3; i++) {
   directRuns.push(performance.now() - t0);
 }
 const ms = median(runs);
+const floor = median(floorRuns);
 console.log(
-  `IKM report, a year, ${respondents.toLocaleString('en')} answers, by month/officer/category:`,
+  `IKM report, a year, ${respondents.toLocaleString('en')} answers, by month/officer/category, with comments:`,
 );
-console.log(`  core (daily tallies):        median ${ms.toFixed(1)} ms  (target < 200 ms)`);
+console.log(`  the tallies alone (floor):   median ${floor.toFixed(1)} ms`);
+console.log(
+  `  the whole report (core):     median ${ms.toFixed(1)} ms  (${(ms / floor).toFixed(2)}x the floor; target < 10 ms)`,
+);
 console.log(`  scanning every answer:       median ${median(directRuns).toFixed(1)} ms`);
-console.log(`  ratio scan / core:           ${(median(directRuns) / ms).toFixed(1)}x`);
 db.close();
 if (process.argv.includes('--clean')) rmSync(dir, { recursive: true, force: true });

@@ -213,7 +213,7 @@ function buildAnswers(): void {
   const db = openDatabase(answersFile);
   db.pragma('synchronous = OFF');
   const insert = db.prepare(
-    `INSERT INTO survey_response (id, service_day, ${SKM_ELEMENTS.join(', ')}, gender, education, comment)
+    `INSERT INTO survey_response (id, service_month, ${SKM_ELEMENTS.join(', ')}, gender, education, comment)
      VALUES (?, ?, ${SKM_ELEMENTS.map(() => '?').join(', ')}, ?, ?, ?)`,
   );
   const start = Date.parse('2026-01-01T00:00:00Z');
@@ -222,7 +222,7 @@ function buildAnswers(): void {
       insert.run(
         // Random ids, as the survey assigns them.
         rand(2 ** 31) * 1024 + (i % 1024),
-        new Date(start + rand(365) * 86_400_000).toISOString().slice(0, 10),
+        new Date(start + rand(365) * 86_400_000).toISOString().slice(0, 7),
         ...SKM_ELEMENTS.map(() => 1 + rand(4)),
         rand(2) ? 'L' : 'P',
         's1',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 const benches = [
   'checkin-throughput.ts',
   'visitor-search.ts',
+  'open-large.ts',
   'housekeeping-stall.ts',
   'attach-20mb.ts',
   'attach-memory.ts',

@@ -1,3 +1,5 @@
+import { dateTimeFormat } from './formatters';
+
 /** Times are stored in UTC (ISO 8601) and shown in WIB; the service day is the WIB calendar day. */
 export const SERVICE_TIME_ZONE = 'Asia/Jakarta';
 
@@ -23,23 +25,27 @@ export function serviceMoment(instant: Date): { at: string; serviceDay: string }
 
 export const SERVICE_DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
+const TIME_WIB: Intl.DateTimeFormatOptions = {
+  timeZone: SERVICE_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+};
+
 export function formatTimeWib(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
-    timeZone: SERVICE_TIME_ZONE,
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
+  return dateTimeFormat(locale, TIME_WIB).format(new Date(iso));
 }
+
+const DAY_LONG: Intl.DateTimeFormatOptions = {
+  timeZone: 'UTC',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+};
 
 /** "Selasa, 24 November 2026" */
 export function formatDayLong(day: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
-    timeZone: 'UTC',
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date(`${day}T00:00:00Z`));
+  return dateTimeFormat(locale, DAY_LONG).format(new Date(`${day}T00:00:00Z`));
 }
 
 export function minutesBetween(fromIso: string, to: Date): number {

@@ -34,8 +34,10 @@ import { createHandlers } from './api/handlers';
 import { AuditLog } from './audit';
 import { SessionStore } from './auth/sessions';
 import { StaffService } from './auth/staff-service';
-import { openDatabase, type Db } from './db/open-database';
-import { StorageGuard } from './db/storage-guard';
+import { checkedAtOpen, openDatabase, type Db } from './db/open-database';
+import { SearchIndexBuilder } from './db/deferred-builds';
+import { BackgroundCheckFailed, checkInBackground } from './db/integrity-check';
+import { StorageGuard, storageFailureOf } from './db/storage-guard';
 import {
   createPrivateFile,
   lockDataFolder,
@@ -132,6 +134,10 @@ export interface CoreOptions {
   stopTimeoutMs?: number;
   /** Below this much free space in the data folder staff screens warn (default 1 GiB). */
   lowDiskFreeBytes?: number;
+  /** Larger database files are checked page by page after start-up, not before (default 64 MiB). */
+  checkAtOpenMaxBytes?: number;
+  /** What opening spends on a pending deferred build before "ready" (default 40 ms; tests: 0). */
+  buildAtOpenMs?: number;
   /** How long a station pairing code stays valid (default 10 minutes; tests shorten it). */
   pairingCodeLifetimeMs?: number;
   /** How many wrong pairing codes are tolerated (see pairing-throttle.ts). */
@@ -221,8 +227,14 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   const restored = applyPendingRestore(options.dataDir);
   if (restored) protectDataFolder(options.dataDir);
   createPrivateFile(dbFile);
-  const db = openDatabase(dbFile);
+  const openOptions = {
+    checkAtOpenMaxBytes: options.checkAtOpenMaxBytes,
+    buildBudgetMs: options.buildAtOpenMs,
+  };
+  const checkLater = !checkedAtOpen(dbFile, openOptions);
+  const db = openDatabase(dbFile, undefined, openOptions);
   const storage = new StorageGuard(db, options.dataDir, now, options.lowDiskFreeBytes);
+  const searchBuild = new SearchIndexBuilder(db);
   // Background work that meets a damaged page switches the core to read-only as a call would.
   const logError = (err: unknown) => {
     storage.observe(err);
@@ -267,7 +279,14 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   const housekeeping = () => {
     chores.runNow();
   };
-  housekeeping();
+  try {
+    housekeeping();
+  } catch (err) {
+    // A large file is checked only after start-up: a damaged page met here makes the core
+    // read-only, as during a day, instead of failing the start.
+    if (checkLater && storageFailureOf(err)) logError(err);
+    else throw err;
+  }
   const uploads = new UploadStaging(
     join(options.dataDir, 'uploads'),
     {
@@ -397,6 +416,14 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     boardAudio: new BoardAudioSettings(db, audit),
   });
   const readLog = new ReadLog(db, now);
+  // A large file's pages are read after start-up, in a worker; damage turns the core read-only.
+  const integrity = checkLater ? checkInBackground(dbFile) : null;
+  void integrity?.result.then((ok) => {
+    if (ok || closed) return;
+    const damage = new BackgroundCheckFailed(dbFile);
+    storage.observe(damage);
+    report(damage);
+  });
   return {
     dispatch: createDispatcher(
       handlers,
@@ -452,15 +479,19 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
       backupTimer = setInterval(() => backups.tick(), BACKUP_TICK_MS);
       backupTimer.unref();
       backups.tick();
+      // The search index of an upgraded desk, in batches of a few ms between requests.
+      if (!searchBuild.done()) searchBuild.runInBackground().catch((err: unknown) => logError(err));
     },
     stop: async () => {
       stopTimers();
+      integrity?.stop();
       const inFlight = Promise.all([
         sync.stop(),
         polling,
         folder?.close(),
         chores.stop(),
         exports.close(),
+        searchBuild.stop(),
       ]);
       let bound: NodeJS.Timeout | undefined;
       const timedOut = new Promise<void>((resolve) => {
@@ -506,6 +537,8 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     stopTimers();
     uploads.close();
     void chores.stop();
+    void searchBuild.stop();
+    integrity?.stop();
     void sync.stop();
     void folder?.close();
     void pdfInspector?.close();

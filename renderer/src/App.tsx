@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../shared/domain/staff';
 import { LOCALES, type Locale } from '../../shared/i18n/messages';
@@ -13,19 +13,21 @@ import { SyncBanner } from './components/SyncBanner';
 import { clearAllDrafts } from './drafts/form-draft';
 import { changeLocale } from './i18n';
 import { onBackToScreen, showScreen } from './back-navigation';
-import { StaffAdmin } from './screens/admin/StaffAdmin';
-import { StationPanel } from './screens/station/StationPanel';
 import { FirstRunSetup } from './screens/FirstRunSetup';
 import { LoginScreen } from './screens/LoginScreen';
-import { ReceptionScreen } from './screens/reception/ReceptionScreen';
-import { ConsultationScreen } from './screens/consultation/ConsultationScreen';
-import { ReportsScreen } from './screens/reports/ReportsScreen';
-import { FollowUpScreen } from './screens/followup/FollowUpScreen';
-import { PrivacyScreen } from './screens/privacy/PrivacyScreen';
-import { BackupAdmin } from './screens/backup/BackupAdmin';
 import { BackupBanner } from './components/BackupBanner';
-import { RecordsScreen } from './screens/records/RecordsScreen';
-import { AuditScreen } from './screens/audit/AuditScreen';
+import {
+  AuditScreen,
+  BackupAdmin,
+  ConsultationScreen,
+  FollowUpScreen,
+  PrivacyScreen,
+  ReceptionScreen,
+  RecordsScreen,
+  ReportsScreen,
+  StaffAdmin,
+  StationPanel,
+} from './lazy-screens';
 
 type View =
   | { kind: 'loading' }
@@ -204,16 +206,18 @@ export function App() {
           onLoggedIn={(me) => setView({ kind: 'staff', me, page: firstPage(me) })}
         />
       )}
-      {view.kind === 'staff' && view.page === 'reception' && <ReceptionScreen />}
-      {view.kind === 'staff' && view.page === 'consultation' && <ConsultationScreen />}
-      {view.kind === 'staff' && view.page === 'followup' && <FollowUpScreen />}
-      {view.kind === 'staff' && view.page === 'reports' && <ReportsScreen />}
-      {view.kind === 'staff' && view.page === 'admin' && <StaffAdmin me={view.me} />}
-      {view.kind === 'staff' && view.page === 'admin' && <StationPanel />}
-      {view.kind === 'staff' && view.page === 'privacy' && <PrivacyScreen />}
-      {view.kind === 'staff' && view.page === 'admin' && <BackupAdmin />}
-      {view.kind === 'staff' && view.page === 'records' && <RecordsScreen me={view.me} />}
-      {view.kind === 'staff' && view.page === 'audit' && <AuditScreen />}
+      <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+        {view.kind === 'staff' && view.page === 'reception' && <ReceptionScreen />}
+        {view.kind === 'staff' && view.page === 'consultation' && <ConsultationScreen />}
+        {view.kind === 'staff' && view.page === 'followup' && <FollowUpScreen />}
+        {view.kind === 'staff' && view.page === 'reports' && <ReportsScreen />}
+        {view.kind === 'staff' && view.page === 'admin' && <StaffAdmin me={view.me} />}
+        {view.kind === 'staff' && view.page === 'admin' && <StationPanel />}
+        {view.kind === 'staff' && view.page === 'privacy' && <PrivacyScreen />}
+        {view.kind === 'staff' && view.page === 'admin' && <BackupAdmin />}
+        {view.kind === 'staff' && view.page === 'records' && <RecordsScreen me={view.me} />}
+        {view.kind === 'staff' && view.page === 'audit' && <AuditScreen />}
+      </Suspense>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { StrictMode, type ComponentType } from 'react';
+import { lazy, StrictMode, Suspense, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
   WINDOW_KIND_SPECS,
@@ -7,8 +7,6 @@ import {
 } from '../../shared/domain/station-kinds';
 import { App } from './App';
 import { forgetStaffSession, hasSession } from './api/client';
-import { BoardApp } from './board/BoardApp';
-import { SurveyApp } from './survey/SurveyApp';
 import { initI18n } from './i18n';
 import { keepBackInsideLoket } from './back-navigation';
 import { HostAccessGate } from './host-access/HostAccessGate';
@@ -20,8 +18,9 @@ import './styles.css';
  */
 const APPS: Record<WindowKind, ComponentType> = {
   staff: App,
-  survey: SurveyApp,
-  display: BoardApp,
+  // Each page loads only its own app's code.
+  survey: lazy(() => import('./survey/SurveyApp').then((m) => ({ default: m.SurveyApp }))),
+  display: lazy(() => import('./board/BoardApp').then((m) => ({ default: m.BoardApp }))),
 };
 
 const kind = windowKindOfPath(window.location.pathname);
@@ -43,7 +42,9 @@ if (root) {
     createRoot(root).render(
       <StrictMode>
         <HostAccessGate>
-          <Page />
+          <Suspense fallback={null}>
+            <Page />
+          </Suspense>
         </HostAccessGate>
       </StrictMode>,
     ),

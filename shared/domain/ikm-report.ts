@@ -33,6 +33,12 @@ export const ikmReportSchema = z.object({
   ),
   byCategory: z.array(z.object({ category: z.string(), result: ikmResultSchema })),
   byMonth: z.array(z.object({ month: z.string(), result: ikmResultSchema })),
+  /** Groups left out because fewer than MIN_GROUP_RESPONDENTS answered in them (issue 14.5). */
+  hiddenGroups: z.object({
+    byOfficer: z.number().int(),
+    byCategory: z.number().int(),
+    byMonth: z.number().int(),
+  }),
   comments: z.array(z.string()),
 });
 export type IkmReport = z.infer<typeof ikmReportSchema>;

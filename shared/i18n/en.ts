@@ -299,6 +299,10 @@ export const en: Messages = {
     respondents: 'Respondents',
     comments: 'Comments and suggestions',
     noComments: 'No comments.',
+    smallGroupsHidden:
+      '{{count}} group(s) with fewer than {{min}} respondents are not shown, so that no answer can be traced to a visitor.',
+    commentsByMonth:
+      'Survey answers are stored by month, without the day or the officer: the comments below are from the months this period touches.',
     chart: 'Mean score per element (scale 1–4)',
     rawSheet: 'Answers',
     summarySheet: 'Summary',

@@ -303,6 +303,10 @@ export const id = {
     respondents: 'Responden',
     comments: 'Kritik dan saran',
     noComments: 'Tidak ada kritik dan saran.',
+    smallGroupsHidden:
+      '{{count}} kelompok dengan kurang dari {{min}} responden tidak ditampilkan, agar jawaban tidak dapat ditelusuri ke pengunjung.',
+    commentsByMonth:
+      'Jawaban survei disimpan per bulan, tanpa tanggal dan petugas: kritik dan saran di bawah berasal dari bulan yang dicakup periode ini.',
     chart: 'Nilai rata-rata per unsur (skala 1–4)',
     rawSheet: 'Jawaban',
     summarySheet: 'Ringkasan',

@@ -85,9 +85,11 @@ describe('the visitor-facing survey', () => {
     expect(columns).not.toContain('visit_id');
     expect(columns.some((c) => /time|_at$/.test(c))).toBe(false);
     const row = t.core.db.prepare('SELECT * FROM survey_response').get() as Record<string, unknown>;
+    // The month only, and no officer: the day and the officer are in the tally alone.
+    expect(columns).not.toContain('service_day');
+    expect(columns).not.toContain('officer_id');
     expect(row).toMatchObject({
-      service_day: '2026-11-24',
-      officer_id: 1,
+      service_month: '2026-11',
       category: 'akun_login',
       waktu: 3,
       sarana: null,
@@ -278,6 +280,60 @@ describe('the IKM report', () => {
     expect(ikmRow?.getCell(2).value).toBe(report.overall.ikm);
   }, 60_000);
 
+  it('shows no officer, category or month with fewer than 5 respondents, on screen or in the PDF', async () => {
+    t = await startWithAdmin();
+    await t.must('staff.create', {
+      fullName: 'Agus Officer',
+      username: 'agus',
+      pin: '112233',
+      roles: ['officer'],
+    });
+    const siti = t.token;
+    const agus = (await t.must('auth.login', { username: 'agus', pin: '112233' })).sessionToken;
+    // Siti: 5 answers on 24 November; Agus: 4 the same day, 1 of them the only "proses_tender".
+    for (const [token, n] of [
+      [siti, 5],
+      [agus, 4],
+    ] as const) {
+      for (let i = 0; i < n; i++) {
+        t.token = token;
+        const { displayToken } = await t.must('survey.openDisplay', {});
+        await servedVisit(token === agus && i === 0 ? 'proses_tender' : 'akun_login', siti);
+        const { ticket } = (await offered(displayToken))[0]!;
+        expect(
+          code(await display(displayToken)('survey.submit', { ticket, answers: all(3) })),
+        ).toBe('OK');
+      }
+    }
+    t.token = siti;
+    const report = await t.must('report.ikm', { from: '2026-11-01', to: '2026-11-30' });
+    expect(report.overall.respondents).toBe(9);
+    expect(report.byOfficer.map((o) => [o.name, o.result.respondents])).toEqual([
+      ['Siti Rahayu', 5],
+    ]);
+    expect(report.byCategory.map((c) => [c.category, c.result.respondents])).toEqual([
+      ['akun_login', 8],
+    ]);
+    expect(report.hiddenGroups).toEqual({ byOfficer: 1, byCategory: 1, byMonth: 0 });
+    // The tallies keep the small groups' figures: nothing is lost, only not shown.
+    expect(
+      t.core.db
+        .prepare('SELECT sum(respondents) AS n FROM survey_tally WHERE officer_id = 2')
+        .get(),
+    ).toEqual({ n: 4 });
+
+    const pdf = await t.must('report.ikmExport', {
+      from: '2026-11-01',
+      to: '2026-11-30',
+      format: 'pdf',
+    });
+    const file = join(tempDir(), 'ikm-small.pdf');
+    writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    expect(text).toContain('Siti Rahayu');
+    expect(text).not.toContain('Agus Officer');
+  }, 60_000);
+
   it('refuses a period that ends before it starts', async () => {
     t = await startWithAdmin();
     const r = await t.call('report.ikm', { from: '2026-11-30', to: '2026-11-01' });
@@ -333,11 +389,19 @@ describe('two surveys pending at one screen', () => {
     );
     expect(await status(k002)).toBe('finished');
 
-    const report = await t.must('report.ikm', { from: '2026-11-24', to: '2026-11-24' });
-    expect(report.byCategory.map((c) => [c.category, c.result.ikm])).toEqual([
-      ['akun_login', 100],
-      ['proses_tender', 25],
+    // Each answer is filed under its own visit's category (the tallies; the report shows no
+    // group of fewer than 5 respondents).
+    expect(
+      t.core.db
+        .prepare('SELECT category, persyaratan_sum FROM survey_tally ORDER BY category')
+        .all(),
+    ).toEqual([
+      { category: 'akun_login', persyaratan_sum: 4 },
+      { category: 'proses_tender', persyaratan_sum: 1 },
     ]);
+    const report = await t.must('report.ikm', { from: '2026-11-24', to: '2026-11-24' });
+    expect(report.byCategory).toEqual([]);
+    expect(report.hiddenGroups.byCategory).toBe(2);
     // Still anonymous: the responses name no visit; only the separate marker does.
     expect(JSON.stringify(t.core.db.prepare('SELECT * FROM survey_response').all())).not.toMatch(
       /visit/,

@@ -268,9 +268,15 @@ test('a desk day with two surveys pending at once files each answer under its ow
   await page.getByRole('button', { name: 'Buka K-001' }).click();
   await expect(status).toHaveText('Survei: selesai');
 
-  // Each category's index is its own visitor's: K-001 gave the best answers, K-002 the lowest.
+  // Two answers: no category, officer or month of fewer than 5 respondents is shown, so that
+  // an answer cannot be traced to its visitor; the screen says how many groups are hidden.
   await openScreen(page, 'Laporan');
   await page.getByRole('button', { name: 'Indeks Kepuasan Masyarakat (IKM)' }).click();
-  await expect(page.getByRole('row', { name: /Akun dan login/ })).toContainText('100,00');
-  await expect(page.getByRole('row', { name: /Proses dan jadwal tender/ })).toContainText('25,00');
+  await expect(page.getByRole('row', { name: /Akun dan login/ })).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /Proses dan jadwal tender/ })).toHaveCount(0);
+  await expect(
+    page.getByText('2 kelompok dengan kurang dari 5 responden tidak ditampilkan', { exact: false }),
+  ).toBeVisible();
+  await expectAccessible(page, 'IKM report, small groups hidden');
+  await screenshot(page, '22b-ikm-report-small-groups');
 });

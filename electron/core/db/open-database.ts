@@ -4,10 +4,30 @@ import { AppError } from '../errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { isNativeLoadError, nativeBindingOption } from './native-binding';
 import { registerSqlFunctions } from './sql-functions';
+import { OPEN_BUILD_BUDGET_MS, SearchIndexBuilder } from './deferred-builds';
 
 export type Db = Database.Database;
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
+/**
+ * Up to this size every page is checked before the database is used (well under 100 ms). A
+ * larger file took 40 s at 1.3 GB: it is checked after start-up, off the serving thread
+ * (integrity-check.ts), and the core turns read-only if the check finds damage.
+ */
+export const CHECK_AT_OPEN_MAX_BYTES = 64 * 1024 * 1024;
+
+export interface OpenOptions {
+  /** Files above this size are not checked page by page here (default CHECK_AT_OPEN_MAX_BYTES). */
+  checkAtOpenMaxBytes?: number;
+  /** What opening spends on a pending deferred build (default OPEN_BUILD_BUDGET_MS). */
+  buildBudgetMs?: number;
+}
+
+/** Whether opening this file checks every page, or leaves that to the background check. */
+export function checkedAtOpen(file: string, options: OpenOptions = {}): boolean {
+  const max = options.checkAtOpenMaxBytes ?? CHECK_AT_OPEN_MAX_BYTES;
+  return !existsSync(file) || statSync(file).size <= max;
+}
 
 function hasSqliteHeader(file: string): boolean {
   if (statSync(file).size === 0) return true; // an empty file is a new database
@@ -26,9 +46,14 @@ function hasSqliteHeader(file: string): boolean {
  * A file that is not SQLite, is damaged, or was written by a newer Loket is refused before
  * anything is written to it.
  */
-export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+export function openDatabase(
+  file: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+  options: OpenOptions = {},
+): Db {
   const corrupt = () => new AppError('DB_CORRUPT', {}, { file });
   if (existsSync(file) && !hasSqliteHeader(file)) throw corrupt();
+  const checkNow = checkedAtOpen(file, options);
   let db: Db;
   try {
     db = new Database(file, nativeBindingOption());
@@ -46,8 +71,9 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
   try {
     const version = readVersion(db, corrupt);
     // A damaged page deep in a table is found only when read: look at every page now, before
-    // the host says "ready" and check-ins are written into a damaged file.
-    if (!quickCheckPasses(db)) throw corrupt();
+    // the host says "ready" and check-ins are written into a damaged file (a large file: soon
+    // after, in the background).
+    if (checkNow && !quickCheckPasses(db)) throw corrupt();
     const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
     if (version > latest) throw new AppError('DB_NEWER_VERSION');
     db.pragma('journal_mode = WAL');
@@ -60,6 +86,10 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
     db.pragma('secure_delete = ON');
     registerSqlFunctions(db);
     applyMigrations(db, version, migrations);
+    // A small desk's deferred build ends here; a large one's goes on after start-up.
+    const builder = new SearchIndexBuilder(db);
+    const budget = options.buildBudgetMs ?? OPEN_BUILD_BUDGET_MS;
+    if (budget > 0 && !builder.done()) builder.step(budget);
     return db;
   } catch (err) {
     db.close();
@@ -90,10 +120,16 @@ function applyMigrations(db: Db, from: number, migrations: readonly Migration[])
   const pending = migrations.filter((m) => m.version > from).sort((a, b) => a.version - b.version);
   if (pending.length === 0) return;
   const last = pending[pending.length - 1]!;
-  db.transaction(() => {
-    for (const m of pending) db.exec(m.sql);
-    db.pragma(`user_version = ${last.version}`);
-  }).immediate();
+  // A migration that wipes what it frees (secure_delete) does so for itself only.
+  const secureDelete = db.pragma('secure_delete', { simple: true }) as number;
+  try {
+    db.transaction(() => {
+      for (const m of pending) db.exec(m.sql);
+      db.pragma(`user_version = ${last.version}`);
+    }).immediate();
+  } finally {
+    db.pragma(`secure_delete = ${secureDelete}`);
+  }
 }
 
 export { LATEST_SCHEMA_VERSION };

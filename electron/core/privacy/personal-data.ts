@@ -387,10 +387,15 @@ export const NOT_PERSONAL: readonly { table: string; column: string; why: string
   // Anonymous by design (issue 14 item 5, another part): not linked to any visitor.
   ...cols(
     'survey_response',
-    ['service_day', 'category', 'gender', 'age_group', 'education', 'occupation', 'comment'],
+    ['service_month', 'category', 'gender', 'age_group', 'education', 'occupation', 'comment'],
     'anonymous survey answer, linked to no visitor',
   ),
   ...cols('survey_tally', ['service_day', 'category'], 'IKM tallies'),
+  ...cols(
+    'deferred_build',
+    ['name', 'phase', 'started_at', 'done_at'],
+    'the place of an index being built after start-up',
+  ),
   ...cols(
     'visit',
     [

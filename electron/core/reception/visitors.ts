@@ -2,7 +2,8 @@ import { maskEmail, maskPhone } from '../../../shared/domain/phone';
 import type { VisitorSuggestion } from '../../../shared/domain/visit';
 import type { VisitorType } from '../../../shared/domain/visitor-types';
 import type { Db } from '../db/open-database';
-import { buildVisitorSearchPlan } from './search-query';
+import { SearchIndexBuilder } from '../db/deferred-builds';
+import { buildVisitorSearchPlan, type SearchPlan } from './search-query';
 
 export interface VisitorRow {
   id: number;
@@ -51,6 +52,21 @@ export const VISITOR_CANDIDATES_SQL = `SELECT ${COLUMNS}
  LIMIT ?`;
 
 /**
+ * While the index above is being built after an upgrade (db/deferred-builds.ts): the index
+ * of schema 12, keyed by visitor id (newest first), kept up to date by its own triggers.
+ * Parameters: the FTS5 query, the limit.
+ */
+export const VISITOR_SEARCH_V12_SQL = `SELECT v.id, v.full_name, v.phone, v.email, v.institution,
+       v.visitor_type, v.lpse,
+       coalesce((SELECT max(x.service_day) FROM visit x WHERE x.visitor_id = v.id),
+                substr(v.created_at, 1, 10)) AS last_day
+  FROM visitor_search_v12 AS s
+  JOIN visitor AS v ON v.id = s.rowid
+ WHERE visitor_search_v12 MATCH ? AND v.anonymised_at IS NULL
+ ORDER BY s.rowid DESC
+ LIMIT ?`;
+
+/**
  * Returning-visitor look-up for the reception desk; contact details leave here masked.
  * Ranking: visitors whose words equal the typed words come first, then prefix matches; within
  * each, the most recent visit first.
@@ -59,8 +75,11 @@ export class VisitorSearch {
   private readonly search;
   private readonly candidates;
   private readonly windowSize;
+  private readonly build: SearchIndexBuilder;
+  private old: { all(query: string, limit: number): FoundRow[] } | null = null;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
+    this.build = new SearchIndexBuilder(db);
     this.search = db.prepare<[string, number], FoundRow>(VISITOR_SEARCH_SQL);
     this.candidates = db.prepare<[string, number, string, number], FoundRow>(
       VISITOR_CANDIDATES_SQL,
@@ -74,6 +93,30 @@ export class VisitorSearch {
   find(raw: string): VisitorSuggestion[] {
     const plan = buildVisitorSearchPlan(raw);
     if (plan === null) return [];
+    const rows = this.build.pending() ? this.findInOldIndex(plan) : this.findRows(plan);
+    return rows.map((r) => ({
+      visitorId: r.id,
+      fullName: r.full_name,
+      institution: r.institution,
+      visitorType: r.visitor_type,
+      lpse: r.lpse,
+      phoneMasked: maskPhone(r.phone),
+      emailMasked: r.email === null ? null : maskEmail(r.email),
+      lastVisitDay: r.last_day,
+    }));
+  }
+
+  /** The old path: slower for long common prefixes, and without institutions, but complete. */
+  private findInOldIndex(plan: SearchPlan): FoundRow[] {
+    this.old ??= this.db.prepare<[string, number], FoundRow>(VISITOR_SEARCH_V12_SQL);
+    const found = new Map<number, FoundRow>();
+    for (const query of plan.exact === null ? [plan.prefix] : [plan.exact, plan.prefix])
+      for (const r of this.old.all(query, SUGGESTION_LIMIT))
+        if (found.size < SUGGESTION_LIMIT) found.set(r.id, r);
+    return [...found.values()];
+  }
+
+  private findRows(plan: SearchPlan): FoundRow[] {
     const found = new Map<number, FoundRow>();
     const add = (rows: FoundRow[]) => {
       for (const r of rows) if (found.size < SUGGESTION_LIMIT) found.set(r.id, r);
@@ -102,15 +145,6 @@ export class VisitorSearch {
       }
       add(rows ?? this.search.all(plan.prefix, wanted()));
     }
-    return [...found.values()].map((r) => ({
-      visitorId: r.id,
-      fullName: r.full_name,
-      institution: r.institution,
-      visitorType: r.visitor_type,
-      lpse: r.lpse,
-      phoneMasked: maskPhone(r.phone),
-      emailMasked: r.email === null ? null : maskEmail(r.email),
-      lastVisitDay: r.last_day,
-    }));
+    return [...found.values()];
   }
 }

@@ -63,12 +63,13 @@ interface RawAnswer {
 /**
  * The answers of a period for the raw sheet: the nine scores, the profile and the comment, and
  * nothing that could line an answer up with a visit: no day, officer or category, and in the
- * order of the random ids (shared/domain/survey.ts), not of the days.
+ * order of the random ids within each month (shared/domain/survey.ts): answers keep no day.
  */
 export const IKM_RAW_SQL = `SELECT ${SKM_ELEMENTS.join(', ')}, gender, age_group, education, occupation, comment
-  FROM survey_response WHERE service_day BETWEEN ? AND ? ORDER BY id`;
+  FROM survey_response WHERE service_month BETWEEN substr(?, 1, 7) AND substr(?, 1, 7)
+  ORDER BY service_month, id`;
 export const IKM_RAW_COUNT_SQL =
-  'SELECT count(*) AS n FROM survey_response WHERE service_day BETWEEN ? AND ?';
+  'SELECT count(*) AS n FROM survey_response WHERE service_month BETWEEN substr(?, 1, 7) AND substr(?, 1, 7)';
 
 export function ikmDocument(db: Db, report: IkmReport, locale: Locale): ReportDocument {
   const t = translator(locale);

@@ -1,6 +1,7 @@
 import { computeIkm, emptyTotals, minimumSample, type IkmResult } from '../../../shared/domain/ikm';
 import type { IkmReport } from '../../../shared/domain/ikm-report';
 import { SKM_ELEMENTS } from '../../../shared/domain/skm';
+import { serviceMonthOf, showableGroup } from '../../../shared/domain/survey-privacy';
 import type { Db } from '../db/open-database';
 
 type TallyRow = { key: string | number; respondents: number } & Record<string, number>;
@@ -10,6 +11,20 @@ const SUMS = SKM_ELEMENTS.flatMap((e) => [
   `sum(${e}_count) AS ${e}_count`,
 ]).join(', ');
 const MAX_COMMENTS = 500;
+
+/**
+ * Parameters: first and last month, the limit. Answers keep only their month (migration 21), so
+ * the comments are those of the months the period touches; read from the partial index alone.
+ */
+export const COMMENTS_SQL = `SELECT comment FROM survey_response
+  WHERE service_month BETWEEN ? AND ? AND comment IS NOT NULL
+  ORDER BY service_month DESC LIMIT ?`;
+
+/** Groups under the minimum are left out (counted), so that no one answer can be picked out. */
+function showable<T extends { result: IkmResult }>(groups: T[]): { shown: T[]; hidden: number } {
+  const shown = groups.filter((g) => showableGroup(g.result.respondents));
+  return { shown, hidden: groups.length - shown.length };
+}
 
 function toResult(row: TallyRow | undefined): IkmResult {
   const elements = emptyTotals();
@@ -44,10 +59,7 @@ export class IkmReporter {
         `SELECT count(*) AS n FROM visit WHERE service_day BETWEEN ? AND ? AND cancelled_at IS NULL
             AND ((status = 'done' AND left_unserved = 0) OR status = 'in_consultation')`,
       ),
-      comments: db.prepare<[string, string, number], { comment: string }>(
-        `SELECT comment FROM survey_response
-          WHERE service_day BETWEEN ? AND ? AND comment IS NOT NULL LIMIT ?`,
-      ),
+      comments: db.prepare<[string, string, number], { comment: string }>(COMMENTS_SQL),
     };
   }
 
@@ -59,6 +71,21 @@ export class IkmReporter {
       .filter((e) => e.nrr !== null)
       .sort((a, b) => (a.nrr ?? 0) - (b.nrr ?? 0))
       .map((e) => e.element);
+    const byOfficer = showable(
+      this.q.byOfficer.all(from, to).map((r) => ({
+        officerId: Number(r.key),
+        name: names.get(Number(r.key)) ?? '—',
+        result: toResult(r),
+      })),
+    );
+    const byCategory = showable(
+      this.q.byCategory
+        .all(from, to)
+        .map((r) => ({ category: String(r.key), result: toResult(r) })),
+    );
+    const byMonth = showable(
+      this.q.byMonth.all(from, to).map((r) => ({ month: String(r.key), result: toResult(r) })),
+    );
     return {
       from,
       to,
@@ -66,18 +93,17 @@ export class IkmReporter {
       minimumSample: minimumSample(population),
       overall,
       weakestFirst,
-      byOfficer: this.q.byOfficer.all(from, to).map((r) => ({
-        officerId: Number(r.key),
-        name: names.get(Number(r.key)) ?? '—',
-        result: toResult(r),
-      })),
-      byCategory: this.q.byCategory
-        .all(from, to)
-        .map((r) => ({ category: String(r.key), result: toResult(r) })),
-      byMonth: this.q.byMonth
-        .all(from, to)
-        .map((r) => ({ month: String(r.key), result: toResult(r) })),
-      comments: this.q.comments.all(from, to, MAX_COMMENTS).map((r) => r.comment),
+      byOfficer: byOfficer.shown,
+      byCategory: byCategory.shown,
+      byMonth: byMonth.shown,
+      hiddenGroups: {
+        byOfficer: byOfficer.hidden,
+        byCategory: byCategory.hidden,
+        byMonth: byMonth.hidden,
+      },
+      comments: this.q.comments
+        .all(serviceMonthOf(from), serviceMonthOf(to), MAX_COMMENTS)
+        .map((r) => r.comment),
     };
   }
 }

@@ -4,6 +4,7 @@ import { SKM_ELEMENTS } from '../../../shared/domain/skm';
 import type { SurveyStatus } from '../../../shared/domain/survey';
 import type { surveySubmissionSchema } from '../../../shared/domain/survey';
 import { serviceDayOf } from '../../../shared/time';
+import { serviceMonthOf } from '../../../shared/domain/survey-privacy';
 import type { z } from 'zod';
 import type { AuditLog } from '../audit';
 import type { SessionStore } from '../auth/sessions';
@@ -58,8 +59,9 @@ const TALLY_COLUMNS = SKM_ELEMENTS.flatMap((e) => [`${e}_sum`, `${e}_count`]).jo
 
 /**
  * The visitor-facing survey. The display never learns who the visitor is: it holds an opaque
- * ticket that only this process can map to a visit, and an answer is stored with the day, the
- * officer and the problem category, under a random id, with nothing that joins it to the visit.
+ * ticket that only this process can map to a visit, and an answer is stored with its month and
+ * the problem category, under a random id, with nothing that joins it to the visit (issue 14.5:
+ * day + officer + category let an audit name the visitor). The day and officer live in the tally.
  */
 export class SurveyService {
   private readonly tickets = new TicketBook();
@@ -91,9 +93,9 @@ export class SurveyService {
       ),
       idTaken: db.prepare<[number], { id: number }>('SELECT id FROM survey_response WHERE id = ?'),
       insert: db.prepare(
-        `INSERT INTO survey_response (id, service_day, officer_id, category, ${ELEMENT_COLUMNS},
+        `INSERT INTO survey_response (id, service_month, category, ${ELEMENT_COLUMNS},
            gender, age_group, education, occupation, comment)
-         VALUES (${Array(5 + SKM_ELEMENTS.length + 4)
+         VALUES (${Array(3 + SKM_ELEMENTS.length + 5)
            .fill('?')
            .join(', ')})`,
       ),
@@ -148,10 +150,10 @@ export class SurveyService {
         const day = serviceDayOf(this.now());
         const category = this.q.category.get(t.visitId)?.category ?? null;
         const answers = SKM_ELEMENTS.map((e) => input.answers[e] ?? null);
+        // The answer keeps its month only; the day and the officer go into the tally alone.
         this.q.insert.run(
           this.randomId(),
-          day,
-          t.officerId,
+          serviceMonthOf(day),
           category,
           ...answers,
           input.profile?.gender ?? null,

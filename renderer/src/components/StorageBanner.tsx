@@ -1,13 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useLiveCall } from '../hooks/use-live-call';
 import './StorageBanner.css';
+import { numberFormat, ONE_DECIMAL } from '../../../shared/formatters';
 
 const POLL_MS = 30_000;
 
 function gigabytes(bytes: number, lang: string): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
-    maximumFractionDigits: 1,
-  }).format(bytes / 1024 ** 3);
+  return numberFormat(lang, ONE_DECIMAL).format(bytes / 1024 ** 3);
 }
 
 /** Tells every staff screen when the database is damaged or the data folder's disk runs full. */

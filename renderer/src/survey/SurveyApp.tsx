@@ -6,6 +6,7 @@ import type { Locale } from '../../../shared/i18n/messages';
 import { surveyApi } from '../api/survey-client';
 import { ActionButton } from '../components/ActionButton';
 import { HubBanner } from '../components/HubBanner';
+import { useLiveCall } from '../hooks/use-live-call';
 import { changeLocale } from '../i18n';
 import { ExitSurveyMode, isSameWindowSurveyMode } from './ExitSurveyMode';
 import { PendingOffer, type OfferedSurvey } from './PendingOffer';
@@ -26,7 +27,10 @@ interface Profile {
   occupation?: (typeof OCCUPATIONS)[number];
 }
 
+/** While the push stream is down: as often as the screen polled before it had one. */
 const POLL_MS = 2000;
+/** A hand-over expires after 30 minutes (or at day end) without any call announcing it. */
+const EXPIRY_CHECK_MS = 30_000;
 const THANKS_MS = 6000;
 /** Taps closer than this to the screen changing are a burst, not a considered answer. */
 const TAP_GUARD_MS = 700;
@@ -52,8 +56,6 @@ export function SurveyApp() {
   const [notice, setNotice] = useState<string | null>(null);
   const [askingStillThere, setAskingStillThere] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  /** No officer has opened the survey for this screen yet (a survey station before its binding). */
-  const [unbound, setUnbound] = useState(false);
   const changedAt = useRef(0);
   const lastTouch = useRef(0);
 
@@ -74,24 +76,26 @@ export function SurveyApp() {
     go({ kind: 'welcome' });
   }, [go]);
 
-  // The welcome screen asks the host whether a survey has been handed over.
-  useEffect(() => {
-    if (step.kind !== 'welcome') return;
-    let live = true;
-    const poll = async () => {
-      const r = await surveyApi('survey.current', {}, locale);
-      if (live) setUnbound(!r.ok && r.error.code === 'UNAUTHENTICATED');
-      if (!live || !r.ok) return;
-      setIdleSeconds(r.value.idleSeconds);
-      setPending(r.value.pending);
-    };
-    void poll();
-    const timer = setInterval(() => void poll(), POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [step.kind, locale]);
+  // The welcome screen hears from the host when a survey is handed over (pushed); polled only
+  // while the stream is down (an unbound station's is refused), and now and then for expiry.
+  const current = useLiveCall(
+    'survey.current',
+    {},
+    {
+      topics: ['survey'],
+      window: 'survey',
+      fallbackMs: POLL_MS,
+      alwaysEveryMs: EXPIRY_CHECK_MS,
+      enabled: step.kind === 'welcome',
+      call: (method, input) => surveyApi(method, input, locale),
+      onData: (value) => {
+        setIdleSeconds(value.idleSeconds);
+        setPending(value.pending);
+      },
+    },
+  );
+  /** No officer has opened the survey for this screen yet (a survey station before its binding). */
+  const unbound = current.error?.code === 'UNAUTHENTICATED';
 
   // Idle reset: "still there?" after idleSeconds without a touch, then a clean start.
   useEffect(() => {

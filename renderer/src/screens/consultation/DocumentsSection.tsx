@@ -11,19 +11,17 @@ import { errorText } from '../../api/errors';
 import { uploadFile } from '../../api/upload';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
-import { renderFirstPage } from '../../pdf-first-page';
 import { DocumentChecklist } from './DocumentChecklist';
 import { ScanPanel } from './ScanPanel';
 import { FolderOffers } from './FolderOffers';
 import './DocumentsSection.css';
+import { numberFormat, ONE_DECIMAL } from '../../../../shared/formatters';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 function formatSize(bytes: number, lang: string): string {
   const kb = bytes / 1024;
-  const fmt = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
-    maximumFractionDigits: 1,
-  });
+  const fmt = numberFormat(lang, ONE_DECIMAL);
   return kb < 1024 ? `${fmt.format(kb)} KB` : `${fmt.format(kb / 1024)} MB`;
 }
 
@@ -51,6 +49,8 @@ function Preview({
         setPreview({ src: `data:${r.value.mime};base64,${r.value.base64}` });
         return;
       }
+      // pdf.js (and its worker) is fetched only when a PDF is first shown.
+      const { renderFirstPage } = await import('../../pdf-first-page');
       const firstPage = await renderFirstPage(r.value.base64);
       if (live) setPreview({ pages: r.value.pages, ...(firstPage && { src: firstPage }) });
     });

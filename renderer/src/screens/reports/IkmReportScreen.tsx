@@ -3,19 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { GRADE_LABELS, type IkmResult } from '../../../../shared/domain/ikm';
 import type { IkmReport } from '../../../../shared/domain/ikm-report';
 import { SKM_QUESTIONS, type SkmElement } from '../../../../shared/domain/skm';
+import { MIN_GROUP_RESPONDENTS } from '../../../../shared/domain/survey-privacy';
 import { serviceDayOf } from '../../../../shared/time';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { Notice } from '../../components/Notice';
 import { translateKey } from '../../i18n';
 import { ExportButtons } from './ExportButtons';
+import { numberFormat, TWO_DECIMALS } from '../../../../shared/formatters';
 
 function decimal(value: number | null, lang: string): string {
   if (value === null) return '—';
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(value);
+  return numberFormat(lang, TWO_DECIMALS).format(value);
 }
 
 /** Nine horizontal bars on the 1–4 scale. */
@@ -131,18 +130,35 @@ function GroupTable({
   title,
   head,
   rows,
+  hidden,
   lang,
 }: {
   title: string;
   head: string;
   rows: { label: string; result: IkmResult }[];
+  /** Groups left out for having fewer than MIN_GROUP_RESPONDENTS (issue 14.5). */
+  hidden: number;
   lang: string;
 }) {
   const { t } = useTranslation();
-  if (rows.length === 0) return null;
+  if (rows.length === 0 && hidden === 0) return null;
+  const note =
+    hidden > 0 ? (
+      <p className="muted">
+        {t('ikm.smallGroupsHidden', { count: hidden, min: MIN_GROUP_RESPONDENTS })}
+      </p>
+    ) : null;
+  if (rows.length === 0)
+    return (
+      <section className="card">
+        <h2>{title}</h2>
+        {note}
+      </section>
+    );
   return (
     <section className="card">
       <h2>{title}</h2>
+      {note}
       <div className="table-wrap">
         <table>
           <thead>
@@ -300,12 +316,14 @@ export function IkmReportScreen() {
             head={t('ikm.month')}
             lang={lang}
             rows={report.byMonth.map((m) => ({ label: m.month, result: m.result }))}
+            hidden={report.hiddenGroups.byMonth}
           />
           <GroupTable
             title={t('ikm.byOfficer')}
             head={t('ikm.officer')}
             lang={lang}
             rows={report.byOfficer.map((o) => ({ label: o.name, result: o.result }))}
+            hidden={report.hiddenGroups.byOfficer}
           />
           <GroupTable
             title={t('ikm.byCategory')}
@@ -315,9 +333,11 @@ export function IkmReportScreen() {
               label: c.category ? t(`categories.${c.category}`) : t('ikm.uncategorised'),
               result: c.result,
             }))}
+            hidden={report.hiddenGroups.byCategory}
           />
           <section className="card">
             <h2>{t('ikm.comments')}</h2>
+            <p className="muted">{t('ikm.commentsByMonth')}</p>
             {report.comments.length === 0 ? (
               <p className="muted">{t('ikm.noComments')}</p>
             ) : (
