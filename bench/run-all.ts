@@ -6,6 +6,7 @@ const benches = [
   'checkin-throughput.ts',
   'visitor-search.ts',
   'open-large.ts',
+  'upgrade-20.ts',
   'housekeeping-stall.ts',
   'attach-20mb.ts',
   'attach-memory.ts',

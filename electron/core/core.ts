@@ -35,7 +35,7 @@ import { AuditLog } from './audit';
 import { SessionStore } from './auth/sessions';
 import { StaffService } from './auth/staff-service';
 import { checkedAtOpen, openDatabase, type Db } from './db/open-database';
-import { SearchIndexBuilder } from './db/deferred-builds';
+import { afterStartUpWork } from './db/after-start-up';
 import { BackgroundCheckFailed, checkInBackground } from './db/integrity-check';
 import { StorageGuard, storageFailureOf } from './db/storage-guard';
 import {
@@ -234,7 +234,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   const checkLater = !checkedAtOpen(dbFile, openOptions);
   const db = openDatabase(dbFile, undefined, openOptions);
   const storage = new StorageGuard(db, options.dataDir, now, options.lowDiskFreeBytes);
-  const searchBuild = new SearchIndexBuilder(db);
+  const deferredWork = afterStartUpWork(db);
   // Background work that meets a damaged page switches the core to read-only as a call would.
   const logError = (err: unknown) => {
     storage.observe(err);
@@ -479,8 +479,9 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
       backupTimer = setInterval(() => backups.tick(), BACKUP_TICK_MS);
       backupTimer.unref();
       backups.tick();
-      // The search index of an upgraded desk, in batches of a few ms between requests.
-      if (!searchBuild.done()) searchBuild.runInBackground().catch((err: unknown) => logError(err));
+      // An upgraded desk's moves and index builds, in batches of a few ms between requests.
+      if (!deferredWork.done())
+        deferredWork.runInBackground().catch((err: unknown) => logError(err));
     },
     stop: async () => {
       stopTimers();
@@ -491,7 +492,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
         folder?.close(),
         chores.stop(),
         exports.close(),
-        searchBuild.stop(),
+        deferredWork.stop(),
       ]);
       let bound: NodeJS.Timeout | undefined;
       const timedOut = new Promise<void>((resolve) => {
@@ -537,7 +538,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     stopTimers();
     uploads.close();
     void chores.stop();
-    void searchBuild.stop();
+    void deferredWork.stop();
     integrity?.stop();
     void sync.stop();
     void folder?.close();

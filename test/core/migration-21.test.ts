@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/open-database';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { SearchIndexBuilder } from '../../electron/core/db/deferred-builds';
+import { SurveyAnswerMove } from '../../electron/core/db/survey-move';
 import { COMMENTS_SQL } from '../../electron/core/reports/ikm-report';
 import { VisitorSearch } from '../../electron/core/reception/visitors';
 import { hashPin } from '../../electron/core/auth/pin-hash';
@@ -96,6 +97,119 @@ describe('migration 21: survey answers with their month only, no officer', () =>
     expect(plan).toMatch(/USING COVERING INDEX survey_response_comments/);
     expect(plan).not.toMatch(/TEMP B-TREE|SCAN survey_response\b(?! USING)/);
   });
+});
+
+describe('the answers moved after start-up (migration 21)', () => {
+  /** A desk at schema 20 with `n` answers on days of 2026, opened at the latest, nothing moved. */
+  function upgradedWithAnswers(n: number): Db {
+    const file = join(tempDir(), `move-${n}.sqlite`);
+    const old = openDatabase(
+      file,
+      MIGRATIONS.filter((m) => m.version <= 20),
+    );
+    old
+      .prepare(
+        "INSERT INTO staff (username, full_name, pin_hash, created_at) VALUES ('agus', 'Agus', 'x', 'now')",
+      )
+      .run();
+    const answer = old.prepare(
+      `INSERT INTO survey_response (id, service_day, officer_id, category, persyaratan, comment)
+       VALUES (?, ?, 1, 'akun_login', ?, ?)`,
+    );
+    for (let i = 1; i <= n; i++)
+      answer.run(
+        i * 1000,
+        `2026-${String(1 + (i % 12)).padStart(2, '0')}-1${i % 10}`,
+        1 + (i % 4),
+        `Saran ${i}`,
+      );
+    old.close();
+    return openDatabase(file, undefined, { buildBudgetMs: 0 });
+  }
+  const moved = (db: Db) =>
+    db
+      .prepare('SELECT id, service_month, persyaratan, comment FROM survey_response ORDER BY id')
+      .all();
+  const left = (db: Db) =>
+    (db.prepare('SELECT count(*) AS n FROM survey_response_v20').get() as { n: number }).n;
+
+  it('opens without reading the answers, then moves them in resumable batches, wiping each day', () => {
+    const db = upgradedWithAnswers(50);
+    expect(moved(db)).toEqual([]);
+    expect(left(db)).toBe(50);
+    // A clock that passes 100 ms per reading: one answer per batch, one batch per step.
+    let clock = 0;
+    const move = new SurveyAnswerMove(db, () => (clock += 100), 10);
+    expect(move.step(1)).toBe(false);
+    expect(left(db)).toBe(49);
+    // Restarted: the next mover goes on from the table, nothing moved twice.
+    const next = new SurveyAnswerMove(db, () => 0, 10);
+    expect(next.step(1_000)).toBe(true);
+    expect(next.done()).toBe(true);
+    const rows = moved(db) as { id: number; service_month: string; comment: string }[];
+    expect(rows).toHaveLength(50);
+    expect(rows[0]).toEqual({
+      id: 1000,
+      service_month: '2026-02',
+      persyaratan: 2,
+      comment: 'Saran 1',
+    });
+    expect(
+      db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'survey_response_v20'").get(),
+    ).toBeUndefined();
+    // No answer keeps a day: nothing of the old rows is left to join a visit on.
+    expect(JSON.stringify(db.prepare('SELECT * FROM survey_response').all())).not.toMatch(
+      /2026-\d\d-\d\d/,
+    );
+    db.close();
+  });
+
+  it('gives an answer another random id when a new answer took its id meanwhile', () => {
+    const db = upgradedWithAnswers(3);
+    db.prepare(
+      "INSERT INTO survey_response (id, service_month, persyaratan) VALUES (2000, '2026-12', 4)",
+    ).run();
+    new SurveyAnswerMove(
+      db,
+      () => 0,
+      10,
+      () => 77,
+    ).step(1_000);
+    expect(moved(db)).toEqual([
+      { id: 77, service_month: '2026-03', persyaratan: 3, comment: 'Saran 2' },
+      { id: 1000, service_month: '2026-02', persyaratan: 2, comment: 'Saran 1' },
+      { id: 2000, service_month: '2026-12', persyaratan: 4, comment: null },
+      { id: 3000, service_month: '2026-04', persyaratan: 4, comment: 'Saran 3' },
+    ]);
+    db.close();
+  });
+
+  it('is done at open on a small desk', () => {
+    const small = upgradedWithAnswers(5);
+    small.close();
+    const reopened = openDatabase(small.name);
+    expect(new SurveyAnswerMove(reopened).done()).toBe(true);
+    expect(moved(reopened)).toHaveLength(5);
+    reopened.close();
+  });
+
+  it('is finished by the started core when opening left it to after start-up', async () => {
+    const db = upgradedWithAnswers(30);
+    db.close();
+    const dataDir = tempDir();
+    copyFileSync(db.name, join(dataDir, 'loket.sqlite'));
+    const core = createCore({ dataDir, logError: () => {}, buildAtOpenMs: 0 });
+    try {
+      expect(moved(core.db)).toEqual([]);
+      core.start();
+      await until(
+        async () => moved(core.db).length,
+        (n) => n === 30,
+      );
+    } finally {
+      await core.stop();
+    }
+  }, 30_000);
 });
 
 /** A desk at schema 12 with visitors and visits, as before the upgrade. */
@@ -254,7 +368,11 @@ describe('a desk upgraded from schema 12, as the host starts it', () => {
       ).sessionToken;
       const search = async (query: string) =>
         (await t.must('visitor.search', { query })).map((v) => v.visitorId).sort((a, b) => a - b);
-      const built = () => core.db.prepare('SELECT done_at FROM deferred_build').pluck().get();
+      const built = () =>
+        core.db
+          .prepare("SELECT done_at FROM deferred_build WHERE name = 'visitor_search'")
+          .pluck()
+          .get();
       expect(built()).toBe(null);
       const before = await search('siti aminah');
       expect(before).toEqual([7, 14, 21, 28, 35]);

@@ -4,7 +4,8 @@ import { AppError } from '../errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { isNativeLoadError, nativeBindingOption } from './native-binding';
 import { registerSqlFunctions } from './sql-functions';
-import { OPEN_BUILD_BUDGET_MS, SearchIndexBuilder } from './deferred-builds';
+import { afterStartUpWork } from './after-start-up';
+import { OPEN_BUILD_BUDGET_MS } from './deferred-builds';
 
 export type Db = Database.Database;
 
@@ -86,10 +87,10 @@ export function openDatabase(
     db.pragma('secure_delete = ON');
     registerSqlFunctions(db);
     applyMigrations(db, version, migrations);
-    // A small desk's deferred build ends here; a large one's goes on after start-up.
-    const builder = new SearchIndexBuilder(db);
+    // A small desk's deferred work ends here; a large one's goes on after start-up.
+    const work = afterStartUpWork(db);
     const budget = options.buildBudgetMs ?? OPEN_BUILD_BUDGET_MS;
-    if (budget > 0 && !builder.done()) builder.step(budget);
+    if (budget > 0 && !work.done()) work.step(budget);
     return db;
   } catch (err) {
     db.close();
