@@ -5,15 +5,13 @@ import type { Topic } from '../../../shared/api/topics';
 import type { WindowKind } from '../../../shared/domain/station-kinds';
 import { api } from '../api/client';
 import { liveFeed, type LiveStatus } from '../api/live';
+import { followTopics } from './follow-topics';
 
 /** While the push stream is down, how often a screen reloads by itself (15–30 s as before). */
 export const DEFAULT_FALLBACK_MS = 20_000;
 
-export interface LiveCallOptions<M extends MethodName> {
-  /** Reload when one of these changed (the contract's `changes` of other calls). */
-  topics: readonly Topic[];
-  /** Poll this often, but only while the stream is down. */
-  fallbackMs?: number;
+/** How a screen loads one call, whether or not it follows the push stream. */
+export interface CallOptions<M extends MethodName> {
   /** The window kind whose stream to hear (default: the staff window). */
   window?: WindowKind;
   /** The call to make; default the staff client. */
@@ -23,10 +21,17 @@ export interface LiveCallOptions<M extends MethodName> {
   ) => Promise<ApiResult<MethodOutput<M>>>;
   /** False: do not load (yet); e.g. nothing selected. */
   enabled?: boolean;
+  /** Told each successful answer: to fill a form, or add up alerts a call hands over only once. */
+  onData?: (value: MethodOutput<M>) => void;
+}
+
+export interface LiveCallOptions<M extends MethodName> extends CallOptions<M> {
+  /** Reload when one of these changed (the contract's `changes` of other calls). */
+  topics: readonly Topic[];
+  /** Poll this often, but only while the stream is down. */
+  fallbackMs?: number;
   /** Poll this often even while the stream is up: for state no call announces (free disk). */
   alwaysEveryMs?: number;
-  /** Told each successful answer, e.g. to add up alerts that a call hands over only once. */
-  onData?: (value: MethodOutput<M>) => void;
 }
 
 export interface LiveCall<M extends MethodName> {
@@ -37,6 +42,14 @@ export interface LiveCall<M extends MethodName> {
   /** When the last answer arrived (ms). */
   loadedAt: number | null;
 }
+
+/*
+ * The renderer's one way to load what a screen shows: `useLiveCall` for data other desks change
+ * (it follows the push topics of the contract's `changes`), `useCall` for a load the screen
+ * alone reloads — a form's saved values, a read the read log records (each push would log a
+ * view nobody made), a report over a period. Both drop a late answer to an older request, keep
+ * the last good data when a reload fails, and hand the error over as an `ApiError`.
+ */
 
 /**
  * One call's current answer: loaded once, reloaded when the push stream says one of its topics
@@ -86,32 +99,25 @@ export function useLiveCall<M extends MethodName>(
 
   useEffect(() => {
     if (!enabled) return;
-    const topics = topicsKey.split(',');
-    const feed = liveFeed(kind);
-    const unsubscribe = feed.subscribe((event) => {
-      if (
-        event.type === 'resync' ||
-        (event.type === 'change' && event.topics.some((t) => topics.includes(t)))
-      ) {
-        reload();
-      }
-    });
-    let timer: ReturnType<typeof setInterval> | undefined;
-    const fallback = (connected: boolean) => {
-      clearInterval(timer);
-      const every = connected ? alwaysEveryMs : Math.min(fallbackMs, alwaysEveryMs ?? fallbackMs);
-      timer = every === undefined ? undefined : setInterval(reload, every);
-    };
-    fallback(feed.status().connected);
-    const unwatch = feed.onStatus((s) => fallback(s.connected));
-    return () => {
-      unsubscribe();
-      unwatch();
-      clearInterval(timer);
-    };
+    const topics = topicsKey === '' ? [] : (topicsKey.split(',') as Topic[]);
+    return followTopics(liveFeed(kind), { topics, fallbackMs, alwaysEveryMs }, reload);
   }, [kind, topicsKey, fallbackMs, alwaysEveryMs, enabled, reload]);
 
   return { data, error, reload, loadedAt };
+}
+
+const NO_TOPICS: readonly Topic[] = [];
+
+/**
+ * One call's answer, loaded when the input changes (by its JSON) and again on `reload()`; it
+ * follows no topic and never polls, so an edit in progress is never loaded over.
+ */
+export function useCall<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+  options: CallOptions<M> = {},
+): LiveCall<M> {
+  return useLiveCall(method, input, { ...options, topics: NO_TOPICS });
 }
 
 /** Whether this tab's push stream is up, and since when it is not: for a "Terputus sejak" sign. */
