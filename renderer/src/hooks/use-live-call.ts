@@ -23,6 +23,8 @@ export interface CallOptions<M extends MethodName> {
   enabled?: boolean;
   /** Told each successful answer: to fill a form, or add up alerts a call hands over only once. */
   onData?: (value: MethodOutput<M>) => void;
+  /** Told each refusal, for a screen that shows it in its own message line. */
+  onError?: (error: ApiError) => void;
 }
 
 export interface LiveCallOptions<M extends MethodName> extends CallOptions<M> {
@@ -73,9 +75,11 @@ export function useLiveCall<M extends MethodName>(
   const fallbackMs = options.fallbackMs ?? DEFAULT_FALLBACK_MS;
   const call = useRef(options.call ?? api);
   const onData = useRef(options.onData);
+  const onError = useRef(options.onError);
   useEffect(() => {
     call.current = options.call ?? api;
     onData.current = options.onData;
+    onError.current = options.onError;
   });
   const alwaysEveryMs = options.alwaysEveryMs;
 
@@ -90,7 +94,10 @@ export function useLiveCall<M extends MethodName>(
         setData(r.value);
         setError(null);
         onData.current?.(r.value);
-      } else setError(r.error);
+      } else {
+        setError(r.error);
+        onError.current?.(r.error);
+      }
     });
     return () => {
       live = false;
