@@ -7,6 +7,16 @@ import { api } from '../api/client';
 import { liveFeed, type LiveStatus } from '../api/live';
 import { followTopics } from './follow-topics';
 
+/*
+ * The renderer's one way to load what a screen shows, instead of an effect of its own per call:
+ * `useLiveCall` for data other desks change (it follows the push topics of the contract's
+ * `changes`, polling only while the stream is down), `useCall` for a load the screen alone
+ * reloads — a form's saved values (a push must not overwrite an edit in progress), a call the
+ * read log records (each push would log a view nobody made), state no topic announces. Both drop
+ * a late answer to an older request, keep the last good data when a reload fails, and hand the
+ * refusal over as an `ApiError` (and to `onError`).
+ */
+
 /** While the push stream is down, how often a screen reloads by itself (15–30 s as before). */
 export const DEFAULT_FALLBACK_MS = 20_000;
 
@@ -44,14 +54,6 @@ export interface LiveCall<M extends MethodName> {
   /** When the last answer arrived (ms). */
   loadedAt: number | null;
 }
-
-/*
- * The renderer's one way to load what a screen shows: `useLiveCall` for data other desks change
- * (it follows the push topics of the contract's `changes`), `useCall` for a load the screen
- * alone reloads — a form's saved values, a read the read log records (each push would log a
- * view nobody made), a report over a period. Both drop a late answer to an older request, keep
- * the last good data when a reload fails, and hand the error over as an `ApiError`.
- */
 
 /**
  * One call's current answer: loaded once, reloaded when the push stream says one of its topics
