@@ -25,10 +25,7 @@ export interface CallOptions<M extends MethodName> {
   /** The window kind whose stream to hear (default: the staff window). */
   window?: WindowKind;
   /** The call to make; default the staff client. */
-  call?: <M extends MethodName>(
-    method: M,
-    input: MethodInput<M>,
-  ) => Promise<ApiResult<MethodOutput<M>>>;
+  call?: (method: M, input: MethodInput<M>) => Promise<ApiResult<MethodOutput<M>>>;
   /** False: do not load (yet); e.g. nothing selected. */
   enabled?: boolean;
   /** Told each successful answer: to fill a form, or add up alerts a call hands over only once. */
