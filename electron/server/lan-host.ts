@@ -243,6 +243,8 @@ export function startLanHost(options: LanHostOptions): Promise<LanHost> {
   ) => {
     try {
       const result = core.stations.pair(request, addressOf(req));
+      // Not a method call, so nothing else tells the admin's station list it has a new row.
+      core.changes.publish(['stations']);
       sendJson(res, 200, { ok: true, value: result });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

@@ -409,6 +409,16 @@ describe('the push stream', () => {
     expect(JSON.parse(change?.data ?? '{}')).toEqual({ type: 'change', topics: ['queue'] });
     stream.close();
   });
+
+  it('announces a newly paired station, so the admin list shows it without a reload', async () => {
+    const stream = openEvents(consultation);
+    await waitFor(() => stream.events.length >= 1);
+    await pairStation(hub, admin, 'reception', 'Resepsionis baru');
+    await waitFor(() => stream.events.some((e) => e.event === 'change'));
+    const change = stream.events.find((e) => e.event === 'change');
+    expect(JSON.parse(change?.data ?? '{}')).toEqual({ type: 'change', topics: ['stations'] });
+    stream.close();
+  });
 });
 
 describe('the survey screen as a station', () => {

@@ -4,6 +4,7 @@ import type { ApiResult } from '../../../shared/api/errors';
 import type { HubLink, StationStatus } from '../../../shared/api/methods/station';
 import { formatTimeWib } from '../../../shared/time';
 import { api } from '../api/client';
+import { useLiveCall } from '../hooks/use-live-call';
 import './HubBanner.css';
 
 /** The station host answers this itself (no hub traffic); the push stream's `hub` events come sooner. */
@@ -42,26 +43,24 @@ export function hubBannerText(
  */
 export function HubBanner({ status = staffStatus }: { status?: StatusSource }) {
   const { t, i18n } = useTranslation();
-  const [link, setLink] = useState<HubLink | null>(null);
   const [reconnected, setReconnected] = useState(false);
   const previous = useRef<HubLink['state'] | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const poll = async () => {
-      const r = await status();
-      if (!live) return;
-      if (r.ok && r.value.mode === 'allInOne') return; // no hub: nothing to watch
-      if (r.ok && r.value.mode === 'station') setLink(r.value.link);
-      timer = setTimeout(() => void poll(), POLL_MS);
-    };
-    void poll();
-    return () => {
-      live = false;
-      if (timer) clearTimeout(timer);
-    };
-  }, [status]);
+  // No hub (all-in-one): nothing to watch, so it stops asking.
+  const [allInOne, setAllInOne] = useState(false);
+  const current = useLiveCall(
+    'station.status',
+    {},
+    {
+      topics: [],
+      alwaysEveryMs: POLL_MS,
+      enabled: !allInOne,
+      call: () => status(),
+      onData: (s) => {
+        if (s.mode === 'allInOne') setAllInOne(true);
+      },
+    },
+  );
+  const link: HubLink | null = current.data?.mode === 'station' ? current.data.link : null;
 
   useEffect(() => {
     if (!link) return;

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrinterSettings } from '../../../shared/domain/printer';
 import type { SlipTarget, SlipView } from '../../../shared/domain/slip';
 import { formatTimeWib } from '../../../shared/time';
 import { api } from '../api/client';
 import { errorText } from '../api/errors';
 import { downloadBase64 } from '../download';
+import { useCall } from '../hooks/use-live-call';
 import { ActionButton } from './ActionButton';
 import { Notice } from './Notice';
 import './SlipActions.css';
@@ -31,11 +31,13 @@ export function SlipActions({
   printOnOpen?: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const [printer, setPrinter] = useState<PrinterSettings | null>(null);
-  const [view, setView] = useState<SlipView | null>(null);
+  // This PC's printer, and how often the slip was handed out: reloaded here after each print.
+  const printer = useCall('printer.get', {}).data;
+  const slip = useCall('slip.get', { target });
+  const view: SlipView | null = slip.data;
+  const reloadSlip = slip.reload;
   const [asking, setAsking] = useState<How | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  const started = useRef(false);
 
   const run = useCallback(
     async (how: How, reprint: boolean) => {
@@ -56,40 +58,27 @@ export function SlipActions({
         kind: 'success',
         text: t(how === 'thermal' ? 'slipActions.printed' : 'slipActions.pdfReady'),
       });
-      const fresh = await api('slip.get', { target });
-      if (fresh.ok) setView(fresh.value);
+      reloadSlip();
     },
-    [target, printer, t],
+    [target, printer, t, reloadSlip],
   );
 
+  // Decided once per slip, on the first answers: `autoPrinted` outlives a re-render or remount.
+  const unprinted = view !== null && view.printedCount === 0;
+  const thermal = printer?.kind === 'thermal';
   useEffect(() => {
-    if (started.current) return;
-    started.current = true;
-    void (async () => {
-      const [p, v] = await Promise.all([api('printer.get', {}), api('slip.get', { target })]);
-      if (p.ok) setPrinter(p.value);
-      if (v.ok) setView(v.value);
-      const key = keyOf(target);
-      if (
-        printOnOpen &&
-        p.ok &&
-        p.value.kind === 'thermal' &&
-        v.ok &&
-        v.value.printedCount === 0 &&
-        !autoPrinted.has(key)
-      ) {
-        autoPrinted.add(key);
-        const result = await api('slip.print', { target, reprint: false });
-        setMessage(
-          result.ok
-            ? { kind: 'success', text: t('slipActions.printed') }
-            : { kind: 'error', text: errorText(result.error) },
-        );
-        const fresh = await api('slip.get', { target });
-        if (fresh.ok) setView(fresh.value);
-      }
-    })();
-  }, [target, printOnOpen, t]);
+    const key = keyOf(target);
+    if (!printOnOpen || !thermal || !unprinted || autoPrinted.has(key)) return;
+    autoPrinted.add(key);
+    void api('slip.print', { target, reprint: false }).then((result) => {
+      setMessage(
+        result.ok
+          ? { kind: 'success', text: t('slipActions.printed') }
+          : { kind: 'error', text: errorText(result.error) },
+      );
+      reloadSlip();
+    });
+  }, [target, printOnOpen, thermal, unprinted, t, reloadSlip]);
 
   if (!printer || !view) return null;
   const printedBefore = view.printedCount > 0;

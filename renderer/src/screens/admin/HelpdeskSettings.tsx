@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -13,6 +13,7 @@ import { applyFieldErrors, errorText } from '../../api/errors';
 import { ActionButton } from '../../components/ActionButton';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
+import { useCall } from '../../hooks/use-live-call';
 
 type FormIn = z.input<typeof helpdeskSettingsFormSchema>;
 type FormOut = z.output<typeof helpdeskSettingsFormSchema>;
@@ -41,14 +42,17 @@ export function HelpdeskSettings() {
   const e = formState.errors;
   const kind = useWatch({ control, name: 'kind' });
 
-  useEffect(() => {
-    void api('helpdesk.getSettings', {}).then((r) => {
-      if (!r.ok) return;
-      const { hasSecret: kept, ...values } = r.value;
-      reset({ ...values, secret: '' });
-      setHasSecret(kept);
-    });
-  }, [reset]);
+  // Loaded once: a reload would overwrite what the admin is typing.
+  useCall(
+    'helpdesk.getSettings',
+    {},
+    {
+      onData: ({ hasSecret: kept, ...values }) => {
+        reset({ ...values, secret: '' });
+        setHasSecret(kept);
+      },
+    },
+  );
 
   const save = handleSubmit(async (input) => {
     const r = await api('helpdesk.saveSettings', input);

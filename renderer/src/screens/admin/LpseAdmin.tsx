@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   lpseSaveSchema,
@@ -11,6 +11,7 @@ import { errorText } from '../../api/errors';
 import { ActionButton } from '../../components/ActionButton';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
+import { useLiveCall } from '../../hooks/use-live-call';
 import './LpseAdmin.css';
 
 interface Draft {
@@ -27,25 +28,15 @@ const BLANK: Draft = { name: '', spsePath: '', active: true };
  */
 export function LpseAdmin() {
   const { t } = useTranslation();
-  const [lpses, setLpses] = useState<LpseEntry[]>([]);
-  const [unlisted, setUnlisted] = useState<UnlistedLpse[]>([]);
   const [draft, setDraft] = useState<Draft>(BLANK);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
 
-  const [revision, setRevision] = useState(0);
-  const reload = () => setRevision((r) => r + 1);
-  useEffect(() => {
-    let live = true;
-    void api('lpse.list', {}).then((r) => {
-      if (!live || !r.ok) return;
-      setLpses(r.value.lpses);
-      setUnlisted(r.value.unlisted);
-    });
-    return () => {
-      live = false;
-    };
-  }, [revision]);
+  // Another admin's lpse.save announces 'settings'; the names typed at check-in show on reopening.
+  const directory = useLiveCall('lpse.list', {}, { topics: ['settings'] });
+  const lpses: LpseEntry[] = directory.data?.lpses ?? [];
+  const unlisted: UnlistedLpse[] = directory.data?.unlisted ?? [];
+  const reload = directory.reload;
 
   const save = async (entry: Draft) => {
     setMessage(null);

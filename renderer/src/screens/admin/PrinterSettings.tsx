@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   PAPER_WIDTHS,
@@ -11,6 +11,7 @@ import { errorText } from '../../api/errors';
 import { ActionButton } from '../../components/ActionButton';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
+import { useCall } from '../../hooks/use-live-call';
 
 /** This PC's slip printer (a station keeps its own): the kind, its address, the paper width. */
 export function PrinterSettings() {
@@ -18,19 +19,21 @@ export function PrinterSettings() {
   const [kind, setKind] = useState<Settings['kind']>('pdf');
   const [address, setAddress] = useState('');
   const [width, setWidth] = useState<PaperWidth>(80);
-  const [loaded, setLoaded] = useState(false);
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
 
-  useEffect(() => {
-    void api('printer.get', {}).then((r) => {
-      if (!r.ok) return;
-      setKind(r.value.kind);
-      setWidth(r.value.width);
-      if (r.value.kind === 'thermal') setAddress(r.value.address);
-      setLoaded(true);
-    });
-  }, []);
+  // This PC's own setting (no topic announces it); loaded once into the form.
+  const saved = useCall(
+    'printer.get',
+    {},
+    {
+      onData: (p) => {
+        setKind(p.kind);
+        setWidth(p.width);
+        if (p.kind === 'thermal') setAddress(p.address);
+      },
+    },
+  );
 
   const save = async () => {
     setFieldError(undefined);
@@ -46,7 +49,7 @@ export function PrinterSettings() {
     setMessage({ kind: 'error', text: errorText(r.error) });
   };
 
-  if (!loaded) return null;
+  if (saved.data === null) return null;
   return (
     <section className="card" aria-labelledby="printer-settings-title">
       <h2 id="printer-settings-title">{t('printerSettings.title')}</h2>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,6 +11,7 @@ import { api } from '../../api/client';
 import { applyFieldErrors, errorText } from '../../api/errors';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
+import { useCall } from '../../hooks/use-live-call';
 
 const PURPOSES = ['guestBookYears', 'casesYears', 'documentsYears'] as const;
 
@@ -23,11 +24,8 @@ export function RetentionSettings() {
     resolver: zodResolver(retentionSettingsSchema),
   });
 
-  useEffect(() => {
-    void api('privacy.retentionSettings', {}).then((r) => {
-      if (r.ok) reset(r.value);
-    });
-  }, [reset]);
+  // Loaded once: a reload would overwrite what the admin is typing.
+  useCall('privacy.retentionSettings', {}, { onData: reset });
 
   const save = handleSubmit(async (input) => {
     const r = await api('privacy.saveRetentionSettings', input);

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -10,6 +10,7 @@ import { applyFieldErrors, errorText } from '../../api/errors';
 import { ActionButton } from '../../components/ActionButton';
 import { NewStaffFields } from '../../components/NewStaffFields';
 import { Notice } from '../../components/Notice';
+import { useLiveCall } from '../../hooks/use-live-call';
 import { translateKey } from '../../i18n';
 import { formatTimeWib } from '../../../../shared/time';
 import { HelpdeskSettings } from './HelpdeskSettings';
@@ -26,7 +27,6 @@ const EMPTY: FormIn = { fullName: '', username: '', pin: '', roles: [] };
 
 export function StaffAdmin({ me }: { me: Staff }) {
   const { t, i18n } = useTranslation();
-  const [staff, setStaff] = useState<Staff[]>([]);
   const [resetting, setResetting] = useState<Staff | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const { register, handleSubmit, reset, setError, formState } = useForm<FormIn, unknown, FormOut>({
@@ -35,19 +35,10 @@ export function StaffAdmin({ me }: { me: Staff }) {
   });
   const e = formState.errors;
 
-  /** Bumped to reload the list after a change made on this screen. */
-  const [revision, setRevision] = useState(0);
-  const reload = () => setRevision((r) => r + 1);
-
-  useEffect(() => {
-    let live = true;
-    void api('staff.list', {}).then((result) => {
-      if (live && result.ok) setStaff(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [revision]);
+  // Another admin's change reaches this list by the 'staff' topic.
+  const list = useLiveCall('staff.list', {}, { topics: ['staff'] });
+  const staff: Staff[] = list.data ?? [];
+  const reload = list.reload;
 
   const submit = handleSubmit(async (values) => {
     const result = await api('staff.create', values);

@@ -8,6 +8,7 @@ import { errorText } from '../../api/errors';
 import { ActionButton } from '../../components/ActionButton';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
+import { useLiveCall } from '../../hooks/use-live-call';
 import './StationsAdmin.css';
 
 type Message = { kind: 'success' | 'error'; text: string } | null;
@@ -281,26 +282,17 @@ function StationRow({
 /** "Hub & stasiun" on the admin page: hub mode, its fingerprint, pairing codes, the stations. */
 export function StationsAdmin() {
   const { t } = useTranslation();
-  const [info, setInfo] = useState<HubInfo | null>(null);
-  const [stations, setStations] = useState<StationView[]>([]);
   const [message, setMessage] = useState<Message>(null);
-  const [revision, setRevision] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    void Promise.all([api('stations.hubInfo', {}), api('stations.list', {})]).then(([h, l]) => {
-      if (!live) return;
-      if (h.ok) setInfo(h.value);
-      if (l.ok) setStations(l.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [revision]);
+  // Hub settings announce 'settings' and 'stations'; a rename, revoke or pairing 'stations'.
+  const hub = useLiveCall('stations.hubInfo', {}, { topics: ['settings', 'stations'] });
+  const list = useLiveCall('stations.list', {}, { topics: ['stations'] });
+  const info: HubInfo | null = hub.data;
+  const stations: StationView[] = list.data ?? [];
 
   const changed = (m: Message) => {
     setMessage(m);
-    setRevision((r) => r + 1);
+    hub.reload();
+    list.reload();
   };
 
   return (

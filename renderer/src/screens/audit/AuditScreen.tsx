@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput } from '../../../../shared/api/contract';
 import { formatPhoneNational } from '../../../../shared/domain/phone';
@@ -9,6 +9,7 @@ import { downloadBase64 } from '../../download';
 import { ActionButton } from '../../components/ActionButton';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
+import { useCall, useLiveCall } from '../../hooks/use-live-call';
 import '../records/records.css';
 
 const E164 = /^\+62\d{6,13}$/;
@@ -20,7 +21,6 @@ type Filters = MethodOutput<'audit.filters'>;
 /** The audit trail read back: who did what to which record, and when (supervisor, admin). */
 export function AuditScreen() {
   const { t, i18n } = useTranslation();
-  const [options, setOptions] = useState<Filters | null>(null);
   const [actorId, setActorId] = useState('');
   const [action, setAction] = useState('');
   const [from, setFrom] = useState('');
@@ -48,14 +48,18 @@ export function AuditScreen() {
     setEntries(more ? [...(entries ?? []), ...r.value.entries] : r.value.entries);
     setNext(r.value.next);
   };
-  useEffect(() => {
-    void api('audit.filters', {}).then((r) => r.ok && setOptions(r.value));
-    void api('audit.list', {}).then((r) => {
-      if (!r.ok) return;
-      setEntries(r.value.entries);
-      setNext(r.value.next);
-    });
-  }, []);
+  // The staff to filter by follow 'staff'; the trail is read page by page and on "Cari" only.
+  const options: Filters | null = useLiveCall('audit.filters', {}, { topics: ['staff'] }).data;
+  useCall(
+    'audit.list',
+    {},
+    {
+      onData: (first) => {
+        setEntries(first.entries);
+        setNext(first.next);
+      },
+    },
+  );
 
   const exportCsv = async () => {
     const r = await api('audit.export', filter());

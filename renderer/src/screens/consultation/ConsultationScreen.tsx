@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../../shared/domain/case';
 import type { QueueVisit } from '../../../../shared/domain/visit';
@@ -12,7 +12,7 @@ import { QueuePanel } from './QueuePanel';
 import { SurveyDisplayControls, SurveyStatusLine } from './SurveyControls';
 import { VisitCallActions } from './VisitCallActions';
 import { WaitingRoomSettings } from './WaitingRoomSettings';
-import { useLiveCall } from '../../hooks/use-live-call';
+import { useCall, useLiveCall } from '../../hooks/use-live-call';
 
 /** Only while the push stream is down. */
 const REFRESH_MS = 15_000;
@@ -47,16 +47,13 @@ export function ConsultationScreen() {
   };
 
   const selectedId = selected?.visitId ?? null;
-  useEffect(() => {
-    if (selectedId === null) return;
-    let live = true;
-    void api('case.forVisit', { visitId: selectedId }).then(
-      (r) => live && r.ok && setCases(r.value),
-    );
-    return () => {
-      live = false;
-    };
-  }, [selectedId]);
+  // Loaded on selecting a visit, then kept here as the officer edits it; no topic reloads it,
+  // since each load of a visit's cases is written to the read log.
+  useCall(
+    'case.forVisit',
+    { visitId: selectedId ?? 0 },
+    { enabled: selectedId !== null, onData: setCases },
+  );
 
   const report = (text: string, kind: 'success' | 'error' = 'success') =>
     setMessage({ kind, text });

@@ -11,6 +11,7 @@ import { errorText } from '../../api/errors';
 import { uploadFile } from '../../api/upload';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
+import { useCall } from '../../hooks/use-live-call';
 import { DocumentChecklist } from './DocumentChecklist';
 import { ScanPanel } from './ScanPanel';
 import { FolderOffers } from './FolderOffers';
@@ -40,24 +41,28 @@ function Preview({
   name: string;
 }) {
   const { t } = useTranslation();
-  const [preview, setPreview] = useState<{ src?: string; pages?: number } | null>(null);
+  // A stored file never changes: loaded once per attachment.
+  const file = useCall('attachment.preview', { caseId: view.caseId, attachmentId }).data;
+  const [firstPage, setFirstPage] = useState<{ of: string; src: string | undefined } | null>(null);
   useEffect(() => {
+    if (file?.kind !== 'pdf') return;
     let live = true;
-    void api('attachment.preview', { caseId: view.caseId, attachmentId }).then(async (r) => {
-      if (!live || !r.ok) return;
-      if (r.value.kind === 'image') {
-        setPreview({ src: `data:${r.value.mime};base64,${r.value.base64}` });
-        return;
-      }
+    void (async () => {
       // pdf.js (and its worker) is fetched only when a PDF is first shown.
       const { renderFirstPage } = await import('../../pdf-first-page');
-      const firstPage = await renderFirstPage(r.value.base64);
-      if (live) setPreview({ pages: r.value.pages, ...(firstPage && { src: firstPage }) });
-    });
+      const src = await renderFirstPage(file.base64);
+      if (live) setFirstPage({ of: file.base64, src: src ?? undefined });
+    })();
     return () => {
       live = false;
     };
-  }, [view.caseId, attachmentId]);
+  }, [file]);
+  const preview: { src?: string; pages?: number } | null =
+    file?.kind === 'image'
+      ? { src: `data:${file.mime};base64,${file.base64}` }
+      : file?.kind === 'pdf' && firstPage?.of === file.base64
+        ? { pages: file.pages, ...(firstPage.src && { src: firstPage.src }) }
+        : null;
   if (!preview) return <span className="doc-thumb doc-thumb--empty" aria-hidden="true" />;
   const pages =
     preview.pages === undefined ? null : (

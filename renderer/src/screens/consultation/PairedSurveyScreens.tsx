@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
+import { useLiveCall } from '../../hooks/use-live-call';
 
 interface Screen {
   id: number;
@@ -17,25 +18,16 @@ interface Screen {
  */
 export function PairedSurveyScreens() {
   const { t } = useTranslation();
-  const [screens, setScreens] = useState<Screen[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
-  const [revision, setRevision] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    void api('stations.surveyScreens', {}).then((r) => {
-      if (live && r.ok) setScreens(r.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [revision]);
+  // A screen paired or revoked ('stations'), or bound by another officer ('survey').
+  const list = useLiveCall('stations.surveyScreens', {}, { topics: ['stations', 'survey'] });
+  const screens: Screen[] = list.data ?? [];
 
   if (screens.length === 0) return null;
   const bind = async (id: number) => {
     const r = await api('stations.bindSurvey', { stationId: id });
     setFailure(r.ok ? null : errorText(r.error));
-    setRevision((n) => n + 1);
+    list.reload();
   };
   return (
     <div className="paired-survey-screens">

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/api/contract';
 import type { CaseView, DocumentKind } from '../../../../shared/domain/case';
@@ -8,9 +8,12 @@ import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
+import { useCall, useLiveCall } from '../../hooks/use-live-call';
 
 type Device = { name: string; vendor: string; model: string };
 type Capabilities = MethodOutput<'scanner.capabilities'>;
+
+const SCAN_PROGRESS_MS = 300;
 
 /** Scan at the desk through SANE: one page from the glass, or a batch from the feeder. */
 export function ScanPanel({
@@ -45,33 +48,36 @@ export function ScanPanel({
   };
 
   // Each driver names its modes and sources its own way: offer what this device has.
-  useEffect(() => {
-    if (!device) return;
-    let live = true;
-    void api('scanner.capabilities', { device }).then((r) => {
-      if (!live) return;
-      if (!r.ok) {
+  // Each driver names its modes and sources its own way: offer what this device has.
+  useCall(
+    'scanner.capabilities',
+    { device },
+    {
+      enabled: device !== '',
+      onData: (c) => {
+        setCaps(c);
+        setMode(c.preferredMode ?? c.modes[0] ?? '');
+        setSource(c.sources[0] ?? 'flatbed');
+        setResolution(c.resolutions.includes(150) ? 150 : (c.resolutions[0] ?? 150));
+      },
+      onError: (error) => {
         setCaps(null);
-        return setFailure(errorText(r.error));
-      }
-      setCaps(r.value);
-      setMode(r.value.preferredMode ?? r.value.modes[0] ?? '');
-      setSource(r.value.sources[0] ?? 'flatbed');
-      setResolution(r.value.resolutions.includes(150) ? 150 : (r.value.resolutions[0] ?? 150));
-    });
-    return () => {
-      live = false;
-    };
-  }, [device]);
+        setFailure(errorText(error));
+      },
+    },
+  );
 
-  useEffect(() => {
-    if (!progress || !session) return;
-    const timer = setInterval(async () => {
-      const r = await api('scanner.progress', { sessionId: session.id });
-      if (r.ok) setProgress({ page: r.value.pages + 1, percent: Math.round(r.value.percent ?? 0) });
-    }, 300);
-    return () => clearInterval(timer);
-  }, [progress, session]);
+  // The scanner announces nothing: its progress is asked for while a page is being scanned.
+  useLiveCall(
+    'scanner.progress',
+    { sessionId: session?.id ?? '' },
+    {
+      topics: [],
+      alwaysEveryMs: SCAN_PROGRESS_MS,
+      enabled: progress !== null && session !== null,
+      onData: (p) => setProgress({ page: p.pages + 1, percent: Math.round(p.percent ?? 0) }),
+    },
+  );
 
   const scan = async () => {
     setFailure(null);

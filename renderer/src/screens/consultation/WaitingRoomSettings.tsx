@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BOARD_VOICES, type BoardAudio } from '../../../../shared/domain/board-audio';
 import { MAX_DESK, ROOMS, type Desk, type Room } from '../../../../shared/domain/desk';
@@ -8,6 +8,7 @@ import { usePlaceLabel } from '../../board/place-label';
 import { ActionButton } from '../../components/ActionButton';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
+import { useCall } from '../../hooks/use-live-call';
 
 type Message = { kind: 'success' | 'error'; text: string } | null;
 
@@ -21,20 +22,20 @@ function DeskPicker() {
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<Message>(null);
 
-  useEffect(() => {
-    let live = true;
-    void api('desk.mine', {}).then((r) => {
-      if (!live || !r.ok) return;
-      setDesk(r.value);
-      if (r.value) {
-        setRoom(r.value.room);
-        setNumber(String(r.value.desk));
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  // Loaded once into the picker; saving here sets it.
+  useCall(
+    'desk.mine',
+    {},
+    {
+      onData: (mine) => {
+        setDesk(mine);
+        if (mine) {
+          setRoom(mine.room);
+          setNumber(String(mine.desk));
+        }
+      },
+    },
+  );
 
   const save = async () => {
     const deskNo = Number(number);
@@ -108,13 +109,8 @@ function BoardAudioForm() {
   const [audio, setAudio] = useState<BoardAudio | null>(null);
   const [message, setMessage] = useState<Message>(null);
 
-  useEffect(() => {
-    let live = true;
-    void api('board.audioSettings', {}).then((r) => live && r.ok && setAudio(r.value));
-    return () => {
-      live = false;
-    };
-  }, []);
+  // Loaded once: a reload would move the slider under the officer's hand.
+  useCall('board.audioSettings', {}, { onData: setAudio });
 
   if (!audio) return null;
   const save = async () => {

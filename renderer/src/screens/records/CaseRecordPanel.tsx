@@ -1,12 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/api/contract';
 import { formatPhoneNational } from '../../../../shared/domain/phone';
 import type { TimelineEvent } from '../../../../shared/domain/records';
 import { formatDayLong, formatTimeWib, serviceDayOf } from '../../../../shared/time';
-import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { Notice } from '../../components/Notice';
+import { useLiveCall } from '../../hooks/use-live-call';
 import { CaseRecord } from '../consultation/CaseRecord';
 import './records.css';
 
@@ -19,20 +19,10 @@ const FIELD_KINDS: readonly string[] = ['visit_corrected', 'case_corrected'];
 export function CaseRecordPanel({ caseId, onClose }: { caseId: number; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const titleId = useId();
-  const [record, setRecord] = useState<Record | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void api('records.case', { caseId }).then((r) => {
-      if (!live) return;
-      if (r.ok) setRecord(r.value);
-      else setError(errorText(r.error));
-    });
-    return () => {
-      live = false;
-    };
-  }, [caseId]);
+  // Read-only: a note, a pause or a follow-up added elsewhere shows in the timeline at once.
+  const load = useLiveCall('records.case', { caseId }, { topics: ['cases', 'followup'] });
+  const record: Record | null = load.data;
+  const error = load.error && errorText(load.error);
 
   const when = (iso: string) =>
     `${formatDayLong(serviceDayOf(new Date(iso)), i18n.language)} ${formatTimeWib(iso, i18n.language)} WIB`;

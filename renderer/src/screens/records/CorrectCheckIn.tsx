@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/api/contract';
 import { checkInCorrectionSchema } from '../../../../shared/domain/correction';
@@ -10,6 +10,7 @@ import { ActionButton } from '../../components/ActionButton';
 import { Field } from '../../components/Field';
 import { LpseCombobox } from '../../components/LpseCombobox';
 import { Notice } from '../../components/Notice';
+import { useCall } from '../../hooks/use-live-call';
 import './records.css';
 
 type Details = MethodOutput<'records.visit'>;
@@ -54,18 +55,24 @@ export function CorrectCheckIn({
   const [reason, setReason] = useState('');
   const [askCancel, setAskCancel] = useState(false);
 
-  useEffect(() => {
-    void api('records.visit', { visitId }).then((r) => {
-      if (!r.ok) return setMessage({ kind: 'error', text: errorText(r.error) });
-      setDetails(r.value);
-      setValues(valuesOf(r.value));
-    });
-  }, [visitId]);
+  // Loaded once into the form: a reload would overwrite the correction being typed.
+  const load = useCall(
+    'records.visit',
+    { visitId },
+    {
+      onData: (d) => {
+        setDetails(d);
+        setValues(valuesOf(d));
+      },
+    },
+  );
 
   if (!details || !values) {
+    const failed = load.error && { kind: 'error' as const, text: errorText(load.error) };
+    const shown = message ?? failed;
     return (
       <section className="card correction" aria-live="polite">
-        {message ? <Notice kind={message.kind}>{message.text}</Notice> : <p>{t('app.loading')}</p>}
+        {shown ? <Notice kind={shown.kind}>{shown.text}</Notice> : <p>{t('app.loading')}</p>}
       </section>
     );
   }

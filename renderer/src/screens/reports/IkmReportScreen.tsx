@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GRADE_LABELS, type IkmResult } from '../../../../shared/domain/ikm';
-import type { IkmReport } from '../../../../shared/domain/ikm-report';
 import { SKM_QUESTIONS, type SkmElement } from '../../../../shared/domain/skm';
 import { MIN_GROUP_RESPONDENTS } from '../../../../shared/domain/survey-privacy';
 import { serviceDayOf } from '../../../../shared/time';
-import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { Notice } from '../../components/Notice';
+import { useLiveCall } from '../../hooks/use-live-call';
 import { translateKey } from '../../i18n';
 import { ExportButtons } from './ExportButtons';
 import { numberFormat, TWO_DECIMALS } from '../../../../shared/formatters';
@@ -191,31 +190,16 @@ export function IkmReportScreen() {
   const today = serviceDayOf(new Date());
   const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
   const [to, setTo] = useState(today);
-  const [report, setReport] = useState<IkmReport | null>(null);
-  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  const [revision, setRevision] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    void api('report.ikm', { from, to }).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setReport(r.value);
-        setMessage(null);
-      } else {
-        const field = Object.values(r.error.fields ?? {})[0];
-        setMessage({
-          kind: 'error',
-          text: field ? (translateKey(field) ?? '') : errorText(r.error),
-        });
-      }
-    });
-    return () => {
-      live = false;
-    };
-    // Only an explicit "Show" reloads: typing a date half-way must not query.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [revision]);
+  // Only an explicit "Show" changes the period asked for: typing a date half-way must not query.
+  const [shown, setShown] = useState({ from, to });
+  // A survey answered meanwhile counts at once.
+  const ikm = useLiveCall('report.ikm', shown, { topics: ['survey'] });
+  const report = ikm.data;
+  const field = Object.values(ikm.error?.fields ?? {})[0];
+  const message = ikm.error && {
+    kind: 'error' as const,
+    text: field ? (translateKey(field) ?? '') : errorText(ikm.error),
+  };
 
   const name = (e: SkmElement) => SKM_QUESTIONS.find((q) => q.element === e)?.name[lang] ?? e;
   const overall = report?.overall;
@@ -226,7 +210,8 @@ export function IkmReportScreen() {
           className="period"
           onSubmit={(e) => {
             e.preventDefault();
-            setRevision((r) => r + 1);
+            setShown({ from, to });
+            ikm.reload();
           }}
         >
           <label>

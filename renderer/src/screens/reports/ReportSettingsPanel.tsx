@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportSettings } from '../../../../shared/domain/reports';
 import { COUNTING_MODES, type CountingMode } from '../../../../shared/domain/sla-counting';
@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
+import { useCall } from '../../hooks/use-live-call';
 import { translateKey } from '../../i18n';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -15,9 +16,8 @@ export function ReportSettingsPanel({ onSaved }: { onSaved: () => void }) {
   const { t } = useTranslation();
   const [s, setS] = useState<ReportSettings | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  useEffect(() => {
-    void api('report.settings', {}).then((r) => r.ok && setS(r.value));
-  }, []);
+  // Loaded once into the form: a reload would overwrite what the supervisor is typing.
+  useCall('report.settings', {}, { onData: setS });
   if (!s) return null;
   const save = async () => {
     const r = await api('report.saveSettings', s);

@@ -1,13 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { periodSpan } from '../../../../shared/domain/report-period';
 import type { ServiceReport } from '../../../../shared/domain/reports';
-import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { Notice } from '../../components/Notice';
+import { useLiveCall } from '../../hooks/use-live-call';
 import { ExportButtons } from './ExportButtons';
 import { PeriodPicker, type PeriodChoice } from './PeriodPicker';
 import { cutValue, decimal, pct, statsText } from './report-format';
-import { useReport } from './use-report';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
@@ -92,10 +91,14 @@ export function ServiceReportView({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const span = periodSpan(choice.kind, choice.anchor);
-  const { data, error } = useReport<ServiceReport>(
-    () => api('report.service', { ...span, cut: choice.cut }),
-    [span.from, span.to, choice.cut],
+  // Report settings saved elsewhere count at once; a failed load shows no figures.
+  const service = useLiveCall(
+    'report.service',
+    { ...span, cut: choice.cut },
+    { topics: ['settings'] },
   );
+  const error = service.error;
+  const data: ServiceReport | null = error ? null : service.data;
   const f = data?.totals;
   return (
     <>

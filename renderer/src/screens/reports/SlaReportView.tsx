@@ -8,11 +8,11 @@ import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
+import { useLiveCall } from '../../hooks/use-live-call';
 import { ExportButtons } from './ExportButtons';
 import { PeriodPicker, type PeriodChoice } from './PeriodPicker';
 import { ReportSettingsPanel } from './ReportSettingsPanel';
 import { cutValue, decimal, pct, statsText } from './report-format';
-import { useReport } from './use-report';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
@@ -122,10 +122,14 @@ export function SlaReportView({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const span = periodSpan(choice.kind, choice.anchor);
-  const { data, error, reload } = useReport<SlaReport>(
-    () => api('report.sla', { ...span, cut: choice.cut }),
-    [span.from, span.to, choice.cut],
+  // Another supervisor's exclusion or report settings count at once; a failed load shows no figures.
+  const sla = useLiveCall(
+    'report.sla',
+    { ...span, cut: choice.cut },
+    { topics: ['settings', 'followup'] },
   );
+  const { error, reload } = sla;
+  const data: SlaReport | null = error ? null : sla.data;
   const f = data?.totals;
   const hours = (s: Parameters<typeof statsText>[1]) =>
     statsText(t, s, lang, 'reporting.sla.hoursStats');

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationStatus } from '../../../../shared/api/methods/station';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Notice';
+import { useCall } from '../../hooks/use-live-call';
 import './StationPanel.css';
 
 type Station = Extract<StationStatus, { mode: 'station' }>;
@@ -15,16 +16,13 @@ type Station = Extract<StationStatus, { mode: 'station' }>;
  */
 export function StationPanel() {
   const { t } = useTranslation();
-  const [station, setStation] = useState<Station | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState(false);
 
-  useEffect(() => {
-    void api('station.status', {}).then((r) => {
-      if (r.ok && r.value.mode === 'station') setStation(r.value);
-    });
-  }, []);
+  // This PC's own pairing: nothing else changes it while the panel is open.
+  const status = useCall('station.status', {});
+  const station: Station | null = status.data?.mode === 'station' ? status.data : null;
 
   if (!station) return null;
   const unpair = async () => {
