@@ -5,22 +5,19 @@ export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/rel
 export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /**
- * What XML 1.0 cannot hold (control characters, U+FFFE/FFFF, a lone surrogate: Excel refuses the
- * whole file for one of them), what must be escaped, and text Excel would read as its own
- * `_xHHHH_` escape.
+ * What must be escaped, and what XML 1.0 cannot hold at all (control characters, U+FFFE/FFFF, a
+ * lone surrogate: one of them and Excel refuses the whole file), which is dropped.
  */
 const SPECIAL =
   // The control characters are what is looked for here, not a slip.
   // eslint-disable-next-line no-control-regex
-  /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDFFF]|_x[0-9A-Fa-f]{4}_/u;
+  /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDFFF]/u;
 const SPECIAL_ALL = new RegExp(SPECIAL.source, 'gu');
 
 function replaceSpecial(m: string): string {
   if (m === '&') return '&amp;';
   if (m === '<') return '&lt;';
   if (m === '>') return '&gt;';
-  // `_x0041_` stays as typed: Excel reads `_x005F_` as "_" and the rest as text.
-  if (m.length === 7) return `_x005F${m}`;
   return '';
 }
 
