@@ -56,7 +56,8 @@ export function columnLetters(index: number): string {
 export function sheetName(wanted: string, taken: ReadonlySet<string>): string {
   const base =
     wanted
-      .replace(/[:\\/?*[\]]/g, ' ')
+      .replace(/[:\\/?*[\]\s]+/g, ' ')
+      .trim()
       .replace(/^'+|'+$/g, '')
       .trim() || 'Sheet';
   let name = base.slice(0, 31);

@@ -197,7 +197,7 @@ describe('XLSX export', () => {
   });
 
   it('streams a large export: the file is written while rows are read, never held whole', async () => {
-    const count = 150_000;
+    const count = 100_000;
     const sink = new SlowSink();
     let writtenAtLastRow = 0;
     const progress: number[] = [];
