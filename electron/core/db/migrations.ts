@@ -1,4 +1,5 @@
 import { RECORDS_MIGRATION } from './migration-20-records';
+import { VISIT_FACTS_MIGRATION } from './migration-22-visit-facts';
 
 /**
  * Numbered schema migrations. Never edit one that has shipped: add the next number.
@@ -1018,6 +1019,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   RECORDS_MIGRATION,
+  VISIT_FACTS_MIGRATION,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
