@@ -39,7 +39,8 @@ export const VISIT_FACTS_MIGRATION: Migration = {
       status TEXT NOT NULL,
       officer_id INTEGER,
       visitor_type TEXT,
-      checked_in_ms INTEGER NOT NULL,
+      -- NULL when checked_in_at is not an instant SQLite reads (never written by the desk).
+      checked_in_ms INTEGER,
       -- First call, first start, last end, from the event log (as min/max of visit_event.at).
       called_ms INTEGER,
       started_ms INTEGER,

@@ -123,6 +123,16 @@ describe('migration 22: the per-visit facts of the service report', () => {
         expect(first).toMatch(/SEARCH f USING PRIMARY KEY \(service_day>\? AND service_day<\?\)/);
       }
     }
+    // The triggers find a visit's fact row by its key, never by walking the table.
+    const update = plan(
+      `UPDATE visit_fact SET called_ms = 1
+        WHERE service_day = (SELECT service_day FROM visit WHERE id = 1)
+          AND queue_no = (SELECT queue_no FROM visit WHERE id = 1)`,
+    );
+    expect(update).toMatch(
+      /SEARCH visit_fact USING PRIMARY KEY \(service_day=\? AND queue_no=\?\)/,
+    );
+    expect(update).not.toMatch(/SCAN/);
     db.close();
   });
 });
