@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PAUSE_REASONS } from './sla';
+import { COUNTING_MODES } from './sla-counting';
 import { TICKET_PHASES } from './ticket-phase';
 
 /** One escalated case on the follow-up screen: its helpdesk state, 1x24 clock and next step. */
@@ -20,6 +21,8 @@ export const followUpItemSchema = z.object({
     overdue: z.boolean(),
     pausedFor: z.enum(PAUSE_REASONS).nullable(),
     pausedMsByReason: z.record(z.enum(PAUSE_REASONS), z.number()),
+    /** Calendar hours, or the desk's service hours less holidays (the admin's report setting). */
+    countingMode: z.enum(COUNTING_MODES),
   }),
   pausedBy: z.enum(['officer', 'backend']).nullable(),
   nextAction: z.enum([

@@ -478,6 +478,12 @@ export const en: Messages = {
       rejected: 'Rejected',
     },
     clock: '1 × 24-hour target',
+    countingMode: {
+      calendar:
+        'The 1 × 24-hour clock counts calendar hours: all 24 hours of every day, nights, weekends and holidays included.',
+      service_hours:
+        "The 1 × 24-hour clock counts service hours only: the desk's opening hours on working days, without public holidays and cuti bersama (report settings).",
+    },
     remaining: '{{time}} left',
     overdue: '{{time}} overdue',
     pausedFor: 'paused: {{reason}}',

@@ -487,6 +487,12 @@ export const id = {
       rejected: 'Ditolak',
     },
     clock: 'Target 1 × 24 jam',
+    countingMode: {
+      calendar:
+        'Waktu 1 × 24 jam dihitung dalam jam kalender: 24 jam penuh sehari, termasuk malam, akhir pekan dan hari libur.',
+      service_hours:
+        'Waktu 1 × 24 jam dihitung dalam jam layanan saja: jam buka loket pada hari kerja, tanpa hari libur dan cuti bersama (pengaturan laporan).',
+    },
     remaining: 'sisa {{time}}',
     overdue: 'terlambat {{time}}',
     pausedFor: 'ditangguhkan: {{reason}}',

@@ -25,6 +25,8 @@ test('the officer is told plainly that no helpdesk is set up, and a failed check
   await expect(page.locator('#main')).toContainText(/menunggu \d+ menit/);
   await expect(page.locator('#main')).not.toContainText(/\d:\d\d jam/);
   await expect(row).toContainText(/sisa 2[34] jam( \d+ menit)?/);
+  // The clock says how it counts: calendar hours until the admin sets service hours.
+  await expect(page.getByTestId('followup-counting-mode')).toContainText('jam kalender');
 
   // "Periksa status helpdesk" with nothing to ask says why, as an error.
   await page.getByRole('button', { name: 'Periksa status helpdesk' }).click();

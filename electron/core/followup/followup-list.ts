@@ -1,12 +1,10 @@
-import {
-  slaState,
-  type PauseReason,
-  type SlaPause,
-  type SlaState,
-} from '../../../shared/domain/sla';
+import type { PauseReason, SlaPause } from '../../../shared/domain/sla';
+import type { CountingRules } from '../../../shared/domain/sla-counting';
 import type { Db } from '../db/open-database';
+import { ReportSettingsStore } from '../reports/report-settings';
 import { pollErrorOf, type PollError } from '../sync/backend-links';
 import type { TicketPhase } from '../sync/connectors/helpdesk-connector';
+import { followUpClock, type FollowUpClock } from './sla-clock';
 
 export type NextAction =
   'waiting_delivery' | 'delivery_failed' | 'waiting_backend' | 'paused' | 'confirm_with_visitor';
@@ -22,7 +20,7 @@ export interface FollowUpItem {
   ticketId: string | null;
   remotePhase: TicketPhase | null;
   remoteStatus: string | null;
-  sla: SlaState;
+  sla: FollowUpClock;
   /** Who stopped the clock now in force: the officer can restart only their own pause. */
   pausedBy: 'officer' | 'backend' | null;
   nextAction: NextAction;
@@ -76,6 +74,7 @@ export const FOLLOW_UP_PAUSES_SQL = `SELECT p.case_id, p.reason, p.started_at, p
 export class FollowUpList {
   private readonly open;
   private readonly pauses;
+  private readonly settings;
 
   constructor(
     db: Db,
@@ -83,10 +82,12 @@ export class FollowUpList {
   ) {
     this.open = db.prepare<[], CaseRow>(FOLLOW_UP_OPEN_SQL);
     this.pauses = db.prepare<[], PauseRow>(FOLLOW_UP_PAUSES_SQL);
+    this.settings = new ReportSettingsStore(db, null, now);
   }
 
   list(officerId?: number): FollowUpItem[] {
     const now = this.now();
+    const rules = this.settings.rules();
     // Every open case's pauses in one read, not one read per case.
     const pausesOf = new Map<number, PauseRow[]>();
     for (const p of this.pauses.all()) {
@@ -97,18 +98,18 @@ export class FollowUpList {
     return this.open
       .all()
       .filter((r) => officerId === undefined || r.officer_id === officerId)
-      .map((r) => toItem(r, pausesOf.get(r.id) ?? [], now));
+      .map((r) => toItem(r, pausesOf.get(r.id) ?? [], now, rules));
   }
 }
 
-function toItem(r: CaseRow, rows: PauseRow[], now: Date): FollowUpItem {
+function toItem(r: CaseRow, rows: PauseRow[], now: Date, rules: CountingRules): FollowUpItem {
   const pauses: SlaPause[] = rows.map((p) => ({
     reason: p.reason,
     startedAt: p.started_at,
     endedAt: p.ended_at,
   }));
   const openPause = rows.find((p) => p.ended_at === null);
-  const sla = slaState(r.escalated_at, pauses, now, r.backend_resolved_at);
+  const sla = followUpClock(r.escalated_at, pauses, now, r.backend_resolved_at, rules);
   return {
     caseId: r.id,
     caseCode: r.case_code,
@@ -130,7 +131,7 @@ function toItem(r: CaseRow, rows: PauseRow[], now: Date): FollowUpItem {
 
 export function nextAction(
   r: Pick<CaseRow, 'status' | 'delivery_failed' | 'remote_id'>,
-  sla: SlaState,
+  sla: Pick<FollowUpClock, 'pausedFor'>,
 ): NextAction {
   if (r.status === 'backend_resolved') return 'confirm_with_visitor';
   if (r.delivery_failed === 1) return 'delivery_failed';

@@ -414,6 +414,11 @@ export const NOT_PERSONAL: readonly { table: string; column: string; why: string
   ),
   ...cols('visit_event', ['at', 'kind'], 'times of a visit'),
   ...cols(
+    'visit_fact',
+    ['service_day', 'status', 'visitor_type', 'case_status', 'category', 'application'],
+    "the service report's copy of a visit's categories (migration 22)",
+  ),
+  ...cols(
     'visitor',
     ['visitor_type', 'created_at', 'updated_at', 'anonymised_at'],
     'category and times',

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { ReportSpan } from '../../../shared/domain/report-period';
 import type {
   ReportCut,
@@ -30,7 +31,6 @@ export interface VisitFacts {
   priority: number | null;
 }
 
-const WIB_MS = 7 * 3600_000;
 const minutes = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 60_000;
 
 /**
@@ -89,59 +89,160 @@ export function cutKey(v: VisitFacts, cut: ReportCut): { key: string; label: str
   }
 }
 
-function figures(visits: VisitFacts[], waitTarget: number, withPriority: boolean): ServiceFigures {
-  const waits: number[] = [];
-  const services: number[] = [];
-  let servedCount = 0;
-  let noShows = 0;
-  let solved = 0;
-  let escalated = 0;
-  let priority = 0;
-  for (const v of visits) {
-    if (served(v)) servedCount++;
-    if (noShow(v)) noShows++;
-    const w = waitMinutes(v);
-    if (w !== null) waits.push(w);
-    const s = serviceMinutes(v);
-    if (s !== null) services.push(s);
-    if (v.escalated_at !== null) escalated++;
-    else if (v.case_status === 'solved') solved++;
-    if (v.priority) priority++;
+/** Each cut's group key in `visit_fact` (migration 22); the LPSE comes from the visit's row. */
+const CUT_KEY_SQL: Record<ReportCut, { key: string; join: string }> = {
+  officer: { key: "coalesce(f.officer_id, '')", join: '' },
+  category: { key: "coalesce(f.category, '')", join: '' },
+  application: { key: "coalesce(f.application, '')", join: '' },
+  visitor_type: { key: "coalesce(f.visitor_type, '')", join: '' },
+  lpse: { key: "coalesce(v.lpse, '')", join: 'JOIN visit v ON v.id = f.visit_id' },
+};
+
+/**
+ * One group's counts, its waits and services in milliseconds and its check-ins' heatmap cells
+ * (WIB weekday Monday first × 24 + hour), each list comma-separated.
+ */
+interface GroupRow {
+  k: string | number;
+  visits: number;
+  served: number;
+  no_show: number;
+  escalated: number;
+  solved: number;
+  priority: number;
+  waits: string | null;
+  services: string | null;
+  cells: string | null;
+}
+interface ParsedRow extends GroupRow {
+  waitMs: Float64Array;
+  serviceMs: Float64Array;
+}
+type Counts = Pick<GroupRow, 'visits' | 'served' | 'no_show' | 'escalated' | 'solved' | 'priority'>;
+
+const WIB_MS_SQL = 7 * 3600_000;
+/**
+ * The service report's figures of a span, per cut group (a single row without a cut), counted
+ * inside SQLite over one range of visit_fact's primary key: a few rows come back, not a row per
+ * visit. Medians need every value, so the waits and services come as lists, parsed once.
+ */
+export function serviceGroupsSql(cut: ReportCut | null, withPriority: boolean): string {
+  const c = cut ? CUT_KEY_SQL[cut] : { key: "''", join: '' };
+  const priority = withPriority
+    ? '(SELECT p.priority FROM visit p WHERE p.id = f.visit_id)'
+    : 'NULL';
+  return `SELECT ${c.key} AS k,
+       count(*) AS visits,
+       coalesce(sum(f.started_ms IS NOT NULL), 0) AS served,
+       coalesce(sum(f.started_ms IS NULL AND f.status IN ('no_show', 'done')), 0) AS no_show,
+       coalesce(sum(f.escalated), 0) AS escalated,
+       coalesce(sum(f.escalated = 0 AND f.case_status = 'solved'), 0) AS solved,
+       coalesce(sum(coalesce(${priority}, 0) <> 0), 0) AS priority,
+       group_concat(f.called_ms - f.checked_in_ms) AS waits,
+       group_concat(f.ended_ms - f.started_ms) AS services,
+       group_concat(((f.checked_in_ms + ${WIB_MS_SQL}) / 86400000 + 3) % 7 * 24
+         + (f.checked_in_ms + ${WIB_MS_SQL}) / 3600000 % 24) AS cells
+  FROM visit_fact f ${c.join}
+ WHERE f.service_day BETWEEN ? AND ?${cut ? ' GROUP BY k' : ' HAVING count(*) > 0'}`;
+}
+
+/**
+ * Where a group's first visit stands in (service_day, queue_no) order: groups were always listed
+ * in that order before sorting, which decides between two officers of the same name.
+ */
+export function serviceFirstSeenSql(cut: ReportCut): string {
+  const c = CUT_KEY_SQL[cut];
+  return `SELECT min(f.service_day || printf('%09d', f.queue_no)) AS first_seen
+  FROM visit_fact f ${c.join}
+ WHERE f.service_day BETWEEN ? AND ? AND ${c.key} = ?`;
+}
+
+/** A list of milliseconds, sorted (a typed array sorts numbers natively). */
+function sortedMs(list: string | null): Float64Array {
+  if (list === null) return new Float64Array(0);
+  const parts = list.split(',');
+  const ms = new Float64Array(parts.length);
+  for (let i = 0; i < parts.length; i++) ms[i] = Number(parts[i]);
+  return ms.sort();
+}
+
+function merged(lists: readonly Float64Array[]): Float64Array {
+  if (lists.length === 1) return lists[0]!;
+  const all = new Float64Array(lists.reduce((n, l) => n + l.length, 0));
+  let at = 0;
+  for (const l of lists) {
+    all.set(l, at);
+    at += l.length;
   }
-  const overTarget = waits.filter((w) => w > waitTarget).length;
+  return all.sort();
+}
+
+/** Minutes exactly as the visit-by-visit figures computed them, already in order. */
+const asMinutes = (ms: Float64Array): number[] => Array.from(ms, (v) => v / 60_000);
+
+function sumCounts(rows: readonly Counts[]): Counts {
+  const total = { visits: 0, served: 0, no_show: 0, escalated: 0, solved: 0, priority: 0 };
+  for (const r of rows) {
+    total.visits += r.visits;
+    total.served += r.served;
+    total.no_show += r.no_show;
+    total.escalated += r.escalated;
+    total.solved += r.solved;
+    total.priority += r.priority;
+  }
+  return total;
+}
+
+function figures(
+  c: Counts,
+  waits: number[],
+  services: number[],
+  waitTarget: number,
+  withPriority: boolean,
+): ServiceFigures {
+  let overTarget = 0;
+  for (const w of waits) if (w > waitTarget) overTarget++;
   return {
-    visits: visits.length,
-    served: servedCount,
-    noShow: noShows,
-    noShowPct: percent(noShows, visits.length),
+    visits: c.visits,
+    served: c.served,
+    noShow: c.no_show,
+    noShowPct: percent(c.no_show, c.visits),
     waiting: durationStats(waits),
     service: durationStats(services),
     overTarget,
     overTargetPct: percent(overTarget, waits.length),
-    solvedOnSpot: solved,
-    escalated,
-    priority: withPriority ? priority : null,
+    solvedOnSpot: c.solved,
+    escalated: c.escalated,
+    priority: withPriority ? c.priority : null,
   };
 }
 
 /** Check-ins per WIB weekday (Monday first) and hour. */
-function heatmap(visits: VisitFacts[]): number[][] {
+function heatmap(rows: readonly GroupRow[]): number[][] {
   const grid = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
-  for (const v of visits) {
-    const wib = new Date(Date.parse(v.checked_in_at) + WIB_MS);
-    grid[(wib.getUTCDay() + 6) % 7]![wib.getUTCHours()]!++;
-  }
+  for (const r of rows)
+    if (r.cells !== null)
+      for (const v of r.cells.split(',')) {
+        const cell = Number(v);
+        grid[Math.floor(cell / 24)]![cell % 24]!++;
+      }
   return grid;
 }
 
 /** Visits, waiting and service times, no-shows and outcomes of a span of service days. */
 export class ServiceReporter {
+  private readonly db: Db;
   private readonly q;
+  private readonly statements = new Map<string, Statement<unknown[], unknown>>();
   readonly withPriority: boolean;
 
   constructor(db: Db) {
+    this.db = db;
     this.withPriority = visitsHavePriority(db);
-    this.q = { visits: db.prepare<[string, string], VisitFacts>(visitFactsSql(this.withPriority)) };
+    this.q = {
+      visits: db.prepare<[string, string], VisitFacts>(visitFactsSql(this.withPriority)),
+      staff: db.prepare<[], { id: number; full_name: string }>('SELECT id, full_name FROM staff'),
+    };
   }
 
   visits(span: ReportSpan): IterableIterator<VisitFacts> {
@@ -149,29 +250,68 @@ export class ServiceReporter {
   }
 
   report(req: ReportRequest, waitTargetMinutes: number): ServiceReport {
-    const visits = this.q.visits.all(req.from, req.to);
-    const groups = new Map<string, { label: string; visits: VisitFacts[] }>();
-    if (req.cut)
-      for (const v of visits) {
-        const { key, label } = cutKey(v, req.cut);
-        const g = groups.get(key);
-        if (g) g.visits.push(v);
-        else groups.set(key, { label, visits: [v] });
-      }
+    const rows = this.statement<[string, string], GroupRow>(
+      serviceGroupsSql(req.cut, this.withPriority),
+    )
+      .all(req.from, req.to)
+      .map((r) => ({ ...r, waitMs: sortedMs(r.waits), serviceMs: sortedMs(r.services) }));
     return {
       from: req.from,
       to: req.to,
       cut: req.cut,
       waitTargetMinutes,
-      totals: figures(visits, waitTargetMinutes, this.withPriority),
-      groups: [...groups]
-        .map(([key, g]) => ({
-          key,
-          label: g.label,
-          figures: figures(g.visits, waitTargetMinutes, this.withPriority),
-        }))
-        .sort((a, b) => b.figures.visits - a.figures.visits || a.label.localeCompare(b.label)),
-      heatmap: heatmap(visits),
+      totals: figures(
+        sumCounts(rows),
+        asMinutes(merged(rows.map((r) => r.waitMs))),
+        asMinutes(merged(rows.map((r) => r.serviceMs))),
+        waitTargetMinutes,
+        this.withPriority,
+      ),
+      groups: req.cut ? this.groups(req, req.cut, rows, waitTargetMinutes) : [],
+      heatmap: heatmap(rows),
     };
+  }
+
+  private groups(span: ReportSpan, cut: ReportCut, rows: ParsedRow[], waitTarget: number) {
+    const names =
+      cut === 'officer' ? new Map(this.q.staff.all().map((s) => [s.id, s.full_name])) : null;
+    const groups = rows.map((r) => {
+      const key = String(r.k);
+      return {
+        key,
+        label: names ? (typeof r.k === 'number' ? (names.get(r.k) ?? '') : '') : key,
+        figures: figures(
+          r,
+          asMinutes(r.waitMs),
+          asMinutes(r.serviceMs),
+          waitTarget,
+          this.withPriority,
+        ),
+        raw: r.k,
+      };
+    });
+    const byFigures = (a: (typeof groups)[number], b: (typeof groups)[number]) =>
+      b.figures.visits - a.figures.visits || a.label.localeCompare(b.label);
+    groups.sort(byFigures);
+    if (groups.some((g, i) => i > 0 && byFigures(groups[i - 1]!, g) === 0)) {
+      // Only groups alike in count and label need their first visit: a scan each, rarely.
+      const firstSeen = this.statement<[string, string, string | number], { first_seen: string }>(
+        serviceFirstSeenSql(cut),
+      );
+      const first = new Map(
+        groups.map((g) => [g.key, firstSeen.get(span.from, span.to, g.raw)!.first_seen]),
+      );
+      groups.sort((a, b) => byFigures(a, b) || (first.get(a.key)! < first.get(b.key)! ? -1 : 1));
+    }
+    return groups.map(({ key, label, figures }) => ({ key, label, figures }));
+  }
+
+  private statement<P extends unknown[], R>(sql: string): Statement<P, R> {
+    let q = this.statements.get(sql);
+    if (!q) {
+      q = this.db.prepare(sql);
+      this.statements.set(sql, q);
+    }
+    return q as unknown as Statement<P, R>;
   }
 }

@@ -113,6 +113,9 @@ export function FollowUpScreen() {
           <p className="muted">{t('followup.empty')}</p>
         ) : (
           <div className="table-wrap">
+            <p className="muted" data-testid="followup-counting-mode">
+              {t(`followup.countingMode.${items[0]!.sla.countingMode}`)}
+            </p>
             <table>
               <thead>
                 <tr>
