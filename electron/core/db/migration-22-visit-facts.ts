@@ -21,6 +21,18 @@ const firstCaseOf = (
          FROM problem_case c WHERE c.visit_id = ${visitId} ORDER BY c.id LIMIT 1)
      WHERE ${factOf(visitId)};`;
 
+/** One visit's facts as they are now, for visits written before this migration. */
+export const FILL_VISIT_FACT_SQL = `
+  INSERT OR IGNORE INTO visit_fact (service_day, queue_no, visit_id, status, officer_id,
+      visitor_type, checked_in_ms, called_ms, started_ms, ended_ms)
+    SELECT v.service_day, v.queue_no, v.id, v.status, v.officer_id, v.visitor_type,
+           ${ms('v.checked_in_at')},
+           (SELECT ${ms('min(e.at)')} FROM visit_event e WHERE e.visit_id = v.id AND e.kind = 'called'),
+           (SELECT ${ms('min(e.at)')} FROM visit_event e WHERE e.visit_id = v.id AND e.kind = 'started'),
+           (SELECT ${ms('max(e.at)')} FROM visit_event e WHERE e.visit_id = v.id AND e.kind = 'ended')
+      FROM visit v WHERE v.id = @visitId`;
+export const FILL_FIRST_CASE_SQL = firstCaseOf('@visitId').replace(/;\s*$/, '');
+
 /**
  * The service report over five years of a busy desk (issue 16): reading every visit row with
  * three event seeks and a case seek each took 2–5 s. `visit_fact` holds, per visit, only what the
@@ -53,18 +65,12 @@ export const VISIT_FACTS_MIGRATION: Migration = {
       PRIMARY KEY (service_day, queue_no)
     ) STRICT, WITHOUT ROWID;
 
-    INSERT INTO visit_fact (service_day, queue_no, visit_id, status, officer_id, visitor_type,
-        checked_in_ms, called_ms, started_ms, ended_ms)
-      SELECT v.service_day, v.queue_no, v.id, v.status, v.officer_id, v.visitor_type,
-             ${ms('v.checked_in_at')},
-             (SELECT ${ms('min(e.at)')} FROM visit_event e WHERE e.visit_id = v.id AND e.kind = 'called'),
-             (SELECT ${ms('min(e.at)')} FROM visit_event e WHERE e.visit_id = v.id AND e.kind = 'started'),
-             (SELECT ${ms('max(e.at)')} FROM visit_event e WHERE e.visit_id = v.id AND e.kind = 'ended')
-        FROM visit v;
-    UPDATE visit_fact SET (case_status, escalated, category, application) =
-      (SELECT c.status, c.escalated_at IS NOT NULL, c.category, c.application
-         FROM problem_case c WHERE c.visit_id = visit_fact.visit_id ORDER BY c.id LIMIT 1)
-     WHERE visit_id IN (SELECT visit_id FROM problem_case);
+    -- The existing visits' facts are filled after start-up, newest first, in short batches
+    -- (reports/visit-fact-fill.ts): inline, a million visits held opening for many seconds.
+    -- Visits from now on get theirs from the triggers below.
+    INSERT INTO deferred_build (name, phase, cursor, next_seq, started_at)
+      SELECT 'visit_fact', 'filling', max(id) + 1, 0, strftime('%Y-%m-%dT%H:%M:%fZ')
+        FROM visit HAVING count(*) > 0;
 
     CREATE TRIGGER visit_fact_checked_in AFTER INSERT ON visit BEGIN
       INSERT INTO visit_fact (service_day, queue_no, visit_id, status, officer_id, visitor_type,

@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import { VisitFactFill } from './visit-fact-fill';
 import type { ReportSpan } from '../../../shared/domain/report-period';
 import type {
   ReportCut,
@@ -235,14 +236,25 @@ export class ServiceReporter {
   private readonly q;
   private readonly statements = new Map<string, Statement<unknown[], unknown>>();
   readonly withPriority: boolean;
+  private readonly facts: VisitFactFill;
 
   constructor(db: Db) {
     this.db = db;
+    this.facts = new VisitFactFill(db);
     this.withPriority = visitsHavePriority(db);
     this.q = {
       visits: db.prepare<[string, string], VisitFacts>(visitFactsSql(this.withPriority)),
       staff: db.prepare<[], { id: number; full_name: string }>('SELECT id, full_name FROM staff'),
     };
+  }
+
+  /**
+   * Resolves once every visit has its facts: at once, except on an upgraded desk whose older
+   * visits are still being filled after start-up (the fill then goes on in batches between
+   * other requests while this report waits for it).
+   */
+  ready(): Promise<void> {
+    return this.facts.ready();
   }
 
   visits(span: ReportSpan): IterableIterator<VisitFacts> {

@@ -52,8 +52,9 @@ export function createReportHandlers(s: Services): Pick<Handlers, keyof typeof r
         base64: Buffer.concat(parts).toString('base64'),
       };
     },
-    'report.service': (input) => {
+    'report.service': async (input) => {
       checkSpan(input);
+      await s.serviceReport.ready();
       return s.serviceReport.report(input, s.reportSettings.get().waitTargetMinutes);
     },
     'report.sla': (input) => {
@@ -66,8 +67,9 @@ export function createReportHandlers(s: Services): Pick<Handlers, keyof typeof r
       s.reportSettings.save(input, actor(caller));
       return { ok: true as const };
     },
-    'report.exportStart': (input, caller) => {
+    'report.exportStart': async (input, caller) => {
       checkSpan(input);
+      if (input.report === 'service') await s.serviceReport.ready();
       const task: ExportTask = {
         report: input.report,
         format: input.format,
