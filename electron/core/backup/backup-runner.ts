@@ -5,7 +5,7 @@
  * every part read back and checked before the set gets its final name; then the sets outside the
  * admin's keep rule, and documents no kept set needs, are deleted.
  */
-import { closeSync, existsSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { BackupSummary } from '../../../shared/domain/backup';
@@ -31,9 +31,10 @@ import {
 import { backupsToKeep, type KeepRule } from './keep-set';
 import { DATABASE_FILE_IN_SET, MANIFEST_FILE, type Manifest } from './manifest';
 import { readManifest } from './backup-catalog';
-import { sealFile } from './sealed-file';
+import { FLUSH_BYTES, sealFile } from './sealed-file';
 import { Sealer } from './sealing';
-import { checkSnapshot } from './snapshot-check';
+import { SnapshotNotTaken, takeAndCheckSnapshot } from './snapshot-check';
+import type { SnapshotFacts } from './snapshot-facts';
 
 export interface BackupRunInput {
   db: Db;
@@ -45,10 +46,12 @@ export interface BackupRunInput {
   keep: KeepRule;
   now: () => Date;
   trigger: BackupSummary['trigger'];
-  /** Pages copied per step of the online backup: between steps the host answers calls. */
+  /** Pages copied per step of the online backup (in the snapshot worker, flushed after each). */
   pagesPerStep?: number;
+  /** The snapshot worker's rest after each step, so the host's commits reach the disk between. */
+  pauseMs?: number;
   /** Told as each phase ends (the benchmark prints where the time goes). */
-  onPhase?: (phase: 'snapshot' | 'check' | 'database' | 'documents' | 'finish') => void;
+  onPhase?: (phase: 'snapshot' | 'database' | 'documents' | 'finish') => void;
 }
 
 export const WORK_DIR = 'backup-work';
@@ -66,10 +69,11 @@ export async function runBackup(input: BackupRunInput): Promise<Manifest> {
   // The CPU work (AES-GCM, SHA-256 over every byte) runs off the host's thread.
   const sealer = new Sealer(key);
   try {
-    await takeSnapshot(input.db, snapshot, input.pagesPerStep ?? 256);
+    const facts = await takeSnapshot(input.db, snapshot, {
+      pagesPerStep: input.pagesPerStep ?? 256,
+      pauseMs: input.pauseMs ?? 2,
+    });
     input.onPhase?.('snapshot');
-    const facts = await checkSnapshot(snapshot);
-    input.onPhase?.('check');
     if (!facts.intact) throw new AppError('DB_DAMAGED');
     const keyId = keyIdOf(key);
     const pool = documentPoolDir(folder, keyId);
@@ -109,6 +113,10 @@ export async function runBackup(input: BackupRunInput): Promise<Manifest> {
       let missing = 0;
       const held: Manifest['documents'] = [];
       const written: string[] = [];
+      // New documents are flushed a few MiB at a time: one fsync of gigabytes at the end would
+      // hold every check-in's own fsync behind it.
+      let unsynced: string[] = [];
+      let unsyncedBytes = 0;
       for (const doc of documents) {
         const outcome = await backUpDocument(input, sealer, keyId, doc, meta);
         if (outcome === 'missing') {
@@ -117,12 +125,20 @@ export async function runBackup(input: BackupRunInput): Promise<Manifest> {
         }
         if (outcome === 'copied') {
           copied++;
-          written.push(documentPath(folder, keyId, doc.name));
+          const file = documentPath(folder, keyId, doc.name);
+          written.push(file);
+          unsynced.push(file);
+          unsyncedBytes += doc.size;
+          if (unsyncedBytes >= FLUSH_BYTES) {
+            await syncFiles(unsynced);
+            unsynced = [];
+            unsyncedBytes = 0;
+          }
         }
         held.push({ sha256: doc.sha256, name: doc.name, bytes: doc.size });
       }
       // Every new document is on the disk before a manifest names it.
-      await syncFiles(written);
+      await syncFiles(unsynced);
       for (const dir of new Set(written.map((f) => dirname(f)))) await syncDir(dir);
       input.onPhase?.('documents');
 
@@ -171,14 +187,20 @@ export async function runBackup(input: BackupRunInput): Promise<Manifest> {
   }
 }
 
-async function takeSnapshot(db: Db, file: string, pagesPerStep: number): Promise<void> {
-  // Created 0600 before SQLite opens it, whatever the umask: it holds everything the live file does.
-  closeSync(openSync(file, 'wx', 0o600));
+/**
+ * The online snapshot and its check, both in the snapshot worker on its own connection: the
+ * host's thread steps nothing and holds no lock, so its check-ins wait for neither.
+ */
+async function takeSnapshot(
+  db: Db,
+  file: string,
+  pace: { pagesPerStep: number; pauseMs: number },
+): Promise<SnapshotFacts> {
   try {
-    await db.backup(file, { progress: () => pagesPerStep });
+    return await takeAndCheckSnapshot(db.name, file, pace);
   } catch (err) {
-    const code = err instanceof Error ? (err as NodeJS.ErrnoException).code : undefined;
-    if (code === 'SQLITE_FULL' || code === 'ENOSPC') throw new AppError('DISK_FULL');
+    if (err instanceof SnapshotNotTaken && (err.code === 'SQLITE_FULL' || err.code === 'ENOSPC'))
+      throw new AppError('DISK_FULL');
     throw err;
   }
 }
