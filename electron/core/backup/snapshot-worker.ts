@@ -10,6 +10,9 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { takeOnlineSnapshot } from './online-snapshot';
 import { readSnapshotFacts } from './snapshot-facts';
+import { lowerThisThreadsPriority } from './thread-priority';
+
+lowerThisThreadsPriority();
 
 const input = z
   .object({
