@@ -5,7 +5,7 @@
  * every part read back and checked before the set gets its final name; then the sets outside the
  * admin's keep rule, and documents no kept set needs, are deleted.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { BackupSummary } from '../../../shared/domain/backup';
@@ -62,7 +62,7 @@ export async function runBackup(input: BackupRunInput): Promise<Manifest> {
   const { folder, key } = input;
   await checkWritableFolder(folder);
   const work = join(input.dataDir, WORK_DIR);
-  rmSync(work, { recursive: true, force: true });
+  await removeAll(work);
   makePrivateDir(work);
   const snapshot = join(work, 'snapshot.sqlite');
   const startedAt = input.now();
@@ -70,7 +70,7 @@ export async function runBackup(input: BackupRunInput): Promise<Manifest> {
   const sealer = new Sealer(key);
   try {
     const facts = await takeSnapshot(input.db, snapshot, {
-      pagesPerStep: input.pagesPerStep ?? 256,
+      pagesPerStep: input.pagesPerStep ?? 1024,
       pauseMs: input.pauseMs ?? 2,
     });
     input.onPhase?.('snapshot');
@@ -84,7 +84,7 @@ export async function runBackup(input: BackupRunInput): Promise<Manifest> {
     try {
       makePrivateDir(pool);
       makePrivateDir(sets);
-      removeLeftovers(sets);
+      await removeLeftovers(sets);
       const documents = facts.files.map((f) => ({
         ...f,
         name: documentNameOf(key, f.sha256),
@@ -178,12 +178,12 @@ export async function runBackup(input: BackupRunInput): Promise<Manifest> {
       input.onPhase?.('finish');
       return manifest;
     } catch (err) {
-      rmSync(partial, { recursive: true, force: true });
+      await removeAll(partial);
       throw folderFailure(err, folder);
     }
   } finally {
     await sealer.close();
-    rmSync(work, { recursive: true, force: true });
+    await removeAll(work);
   }
 }
 
@@ -254,11 +254,19 @@ async function assertRoom(folder: string, bytes: number): Promise<void> {
 }
 
 /** Sets a run that stopped half-way left behind (power cut, disk pulled out). */
-function removeLeftovers(sets: string): void {
+async function removeLeftovers(sets: string): Promise<void> {
   for (const name of readdirSync(sets)) {
-    if (name.startsWith(SET_PARTIAL_PREFIX))
-      rmSync(join(sets, name), { recursive: true, force: true });
+    if (name.startsWith(SET_PARTIAL_PREFIX)) await removeAll(join(sets, name));
   }
+}
+
+/**
+ * Deletes off the host's thread: unlinking a file of gigabytes (the snapshot, an old set's
+ * database) frees its extents through the file system's journal, which can take seconds on a
+ * busy disk, and a check-in must not wait for it.
+ */
+function removeAll(path: string): Promise<void> {
+  return rm(path, { recursive: true, force: true });
 }
 
 /**
@@ -272,7 +280,7 @@ async function prune(folder: string, key: BackupKey, keep: KeepRule): Promise<vo
     .map((id) => ({ id, createdAt: createdAtOfSet(id) ?? '' }));
   const kept = backupsToKeep(dated, keep);
   for (const s of dated) {
-    if (!kept.has(s.id)) rmSync(join(sets, s.id), { recursive: true, force: true });
+    if (!kept.has(s.id)) await removeAll(join(sets, s.id));
   }
   const keyId = keyIdOf(key);
   const needed = new Set<string>();
@@ -296,12 +304,12 @@ async function prune(folder: string, key: BackupKey, keep: KeepRule): Promise<vo
     const dir = join(pool, prefix);
     for (const file of readdirSync(dir)) {
       const name = file.replace(/\.lbk(\.partial)?$/, '');
-      if (!needed.has(name) || file.endsWith('.partial')) rmSync(join(dir, file), { force: true });
+      if (!needed.has(name) || file.endsWith('.partial')) await removeAll(join(dir, file));
     }
   }
   if (otherKeys.size > 0) return;
   const pools = join(pool, '..');
   for (const other of readdirSync(pools)) {
-    if (other !== keyId) rmSync(join(pools, other), { recursive: true, force: true });
+    if (other !== keyId) await removeAll(join(pools, other));
   }
 }
