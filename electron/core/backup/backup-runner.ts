@@ -71,7 +71,7 @@ export async function runBackup(input: BackupRunInput): Promise<Manifest> {
   try {
     const facts = await takeSnapshot(input.db, snapshot, {
       pagesPerStep: input.pagesPerStep ?? 1024,
-      pauseMs: input.pauseMs ?? 2,
+      pauseMs: input.pauseMs ?? 20,
     });
     input.onPhase?.('snapshot');
     if (!facts.intact) throw new AppError('DB_DAMAGED');
