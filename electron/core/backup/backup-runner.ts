@@ -1,7 +1,7 @@
 /**
  * One backup run: an online snapshot of the database (SQLite's backup API, never a copy of the
- * live file) into the data folder, checked off the host's thread, then sealed into a new set in
- * the backup folder; documents sealed once into a pool the sets share (only new ones are copied);
+ * live file) into the data folder, taken and checked off the host's thread, then sealed into a
+ * new set in the backup folder; documents sealed once into a pool the sets share (only new ones are copied);
  * every part read back and checked before the set gets its final name; then the sets outside the
  * admin's keep rule, and documents no kept set needs, are deleted.
  */
