@@ -14,7 +14,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createCore } from '../electron/core/core';
 import { deriveKey, newKdf } from '../electron/core/backup/backup-key';
 import { runBackup } from '../electron/core/backup/backup-runner';
@@ -91,8 +91,11 @@ try {
   mkdirSync(target);
   let phases: string[] = [];
   let phaseStart = 0;
+  /** Each phase's end (performance.now()), to split the check-ins made during each. */
+  let phaseEnds: { phase: string; at: number }[] = [];
   const backup = () => {
     phases = [];
+    phaseEnds = [];
     phaseStart = performance.now();
     return runBackup({
       db,
@@ -106,14 +109,25 @@ try {
       onPhase: (phase) => {
         const at = performance.now();
         phases.push(`${phase} ${seconds(at - phaseStart)}`);
+        phaseEnds.push({ phase, at });
         phaseStart = at;
       },
     });
   };
 
-  /** Check-ins due every 25 ms while `during` runs; latency from when each was due. */
-  async function checkInsWhile(during: Promise<unknown>): Promise<number[]> {
-    const latencies: number[] = [];
+  interface Sample {
+    due: number;
+    latency: number;
+    /** Of that latency, the time inside checkIn itself (SQLite and its fsync). */
+    inCall: number;
+  }
+  /**
+   * Check-ins due every 25 ms while `during` runs; latency from when each was due. The host
+   * thread's event-loop delay is measured beside them: a check-in that waited with a free event
+   * loop waited for the disk (its fsync) or the write lock, not for the thread.
+   */
+  async function checkInsWhile(during: Promise<unknown>): Promise<Sample[]> {
+    const samples: Sample[] = [];
     let done = false;
     void during.finally(() => (done = true));
     let i = 0;
@@ -122,6 +136,7 @@ try {
       const due = start + i * 25;
       const wait = due - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const called = performance.now();
       core.visits.checkIn(staffId, {
         fullName: `Pengunjung Bench ${i}`,
         phone: `0813${String(i).padStart(8, '0')}`,
@@ -129,40 +144,77 @@ try {
         noticeDelivery: 'read_out' as const,
         noticeVersion: currentNotice().version,
       });
-      latencies.push(performance.now() - due);
+      const end = performance.now();
+      samples.push({ due, latency: end - due, inCall: end - called });
       i++;
     }
     await during;
-    return latencies;
+    return samples;
   }
 
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  const loopLine = (name: string) => {
+    const ms = (ns: number) => (ns / 1e6).toFixed(1);
+    const line = `event-loop delay ${name}: p50 ${ms(loopDelay.percentile(50))} ms, p95 ${ms(loopDelay.percentile(95))} ms, max ${ms(loopDelay.max)} ms`;
+    loopDelay.reset();
+    return line;
+  };
+  /** p95 of the check-ins due in each phase of the backup that just ran. */
+  const byPhase = (samples: Sample[]) => {
+    let from = 0;
+    return phaseEnds
+      .map(({ phase, at }) => {
+        const inPhase = samples.filter((s) => s.due >= from && s.due < at);
+        from = at;
+        if (inPhase.length === 0) return `${phase} -`;
+        const l = inPhase.map((s) => s.latency);
+        const c = inPhase.map((s) => s.inCall);
+        return `${phase} n=${l.length} p95 ${percentile(l, 95).toFixed(0)} (in call ${percentile(c, 95).toFixed(0)}) ms`;
+      })
+      .join(', ');
+  };
+  loopDelay.enable();
   const idle = await checkInsWhile(new Promise((r) => setTimeout(r, 10_000)));
+  const idleLoop = loopLine('with no backup');
   t = performance.now();
   const full = backup();
   const whileFull = await checkInsWhile(full);
   const fullMs = performance.now() - t;
   const fullPhases = phases.join(', ');
+  const fullByPhase = byPhase(whileFull);
+  const fullLoop = loopLine('during the full backup');
   t = performance.now();
   const next = backup();
   const whileNext = await checkInsWhile(next);
   const nextMs = performance.now() - t;
   const nextPhases = phases.join(', ');
+  const nextByPhase = byPhase(whileNext);
+  const nextLoop = loopLine('during the next backup');
+  loopDelay.disable();
   const copied = (await next).summary.documentsCopied;
 
   console.log(`cp -r + sync: ${seconds(cpMs)}`);
   console.log(`first backup (full): ${seconds(fullMs)} = ${(fullMs / cpMs).toFixed(2)}x cp`);
   console.log(`  phases: ${fullPhases}`);
+  console.log(`  check-ins by phase: ${fullByPhase}`);
   console.log(
     `next backup (${copied} documents copied, all ${documents} read back and checked): ${seconds(nextMs)} = ${(nextMs / cpMs).toFixed(2)}x cp`,
   );
   console.log(`  phases: ${nextPhases}`);
-  const line = (name: string, l: number[]) =>
+  console.log(`  check-ins by phase: ${nextByPhase}`);
+  const line = (name: string, samples: Sample[]) => {
+    const l = samples.map((s) => s.latency);
+    const c = samples.map((s) => s.inCall);
     console.log(
-      `check-in latency ${name}: n=${l.length} p50 ${percentile(l, 50).toFixed(1)} ms, p95 ${percentile(l, 95).toFixed(1)} ms, max ${Math.max(...l).toFixed(1)} ms`,
+      `check-in latency ${name}: n=${l.length} p50 ${percentile(l, 50).toFixed(1)} ms, p95 ${percentile(l, 95).toFixed(1)} ms, max ${Math.max(...l).toFixed(1)} ms; in the call p95 ${percentile(c, 95).toFixed(1)} ms`,
     );
+  };
   line('with no backup', idle);
   line('during the full backup', whileFull);
   line('during the next backup', whileNext);
+  console.log(idleLoop);
+  console.log(fullLoop);
+  console.log(nextLoop);
   core.close();
 } finally {
   rmSync(root, { recursive: true, force: true });

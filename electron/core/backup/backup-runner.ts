@@ -1,11 +1,11 @@
 /**
  * One backup run: an online snapshot of the database (SQLite's backup API, never a copy of the
- * live file) into the data folder, checked off the host's thread, then sealed into a new set in
- * the backup folder; documents sealed once into a pool the sets share (only new ones are copied);
+ * live file) into the data folder, taken and checked off the host's thread, then sealed into a
+ * new set in the backup folder; documents sealed once into a pool the sets share (only new ones are copied);
  * every part read back and checked before the set gets its final name; then the sets outside the
  * admin's keep rule, and documents no kept set needs, are deleted.
  */
-import { closeSync, existsSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { BackupSummary } from '../../../shared/domain/backup';
@@ -31,9 +31,10 @@ import {
 import { backupsToKeep, type KeepRule } from './keep-set';
 import { DATABASE_FILE_IN_SET, MANIFEST_FILE, type Manifest } from './manifest';
 import { readManifest } from './backup-catalog';
-import { sealFile } from './sealed-file';
+import { FLUSH_BYTES, sealFile } from './sealed-file';
 import { Sealer } from './sealing';
-import { checkSnapshot } from './snapshot-check';
+import { SnapshotNotTaken, takeAndCheckSnapshot } from './snapshot-check';
+import type { SnapshotFacts } from './snapshot-facts';
 
 export interface BackupRunInput {
   db: Db;
@@ -45,10 +46,12 @@ export interface BackupRunInput {
   keep: KeepRule;
   now: () => Date;
   trigger: BackupSummary['trigger'];
-  /** Pages copied per step of the online backup: between steps the host answers calls. */
+  /** Pages copied per step of the online backup (in the snapshot worker, flushed after each). */
   pagesPerStep?: number;
+  /** The snapshot worker's rest after each step, so the host's commits reach the disk between. */
+  pauseMs?: number;
   /** Told as each phase ends (the benchmark prints where the time goes). */
-  onPhase?: (phase: 'snapshot' | 'check' | 'database' | 'documents' | 'finish') => void;
+  onPhase?: (phase: 'snapshot' | 'database' | 'documents' | 'finish') => void;
 }
 
 export const WORK_DIR = 'backup-work';
@@ -59,17 +62,18 @@ export async function runBackup(input: BackupRunInput): Promise<Manifest> {
   const { folder, key } = input;
   await checkWritableFolder(folder);
   const work = join(input.dataDir, WORK_DIR);
-  rmSync(work, { recursive: true, force: true });
+  await removeAll(work);
   makePrivateDir(work);
   const snapshot = join(work, 'snapshot.sqlite');
   const startedAt = input.now();
   // The CPU work (AES-GCM, SHA-256 over every byte) runs off the host's thread.
   const sealer = new Sealer(key);
   try {
-    await takeSnapshot(input.db, snapshot, input.pagesPerStep ?? 256);
+    const facts = await takeSnapshot(input.db, snapshot, {
+      pagesPerStep: input.pagesPerStep ?? 1024,
+      pauseMs: input.pauseMs ?? 20,
+    });
     input.onPhase?.('snapshot');
-    const facts = await checkSnapshot(snapshot);
-    input.onPhase?.('check');
     if (!facts.intact) throw new AppError('DB_DAMAGED');
     const keyId = keyIdOf(key);
     const pool = documentPoolDir(folder, keyId);
@@ -80,7 +84,7 @@ export async function runBackup(input: BackupRunInput): Promise<Manifest> {
     try {
       makePrivateDir(pool);
       makePrivateDir(sets);
-      removeLeftovers(sets);
+      await removeLeftovers(sets);
       const documents = facts.files.map((f) => ({
         ...f,
         name: documentNameOf(key, f.sha256),
@@ -109,6 +113,10 @@ export async function runBackup(input: BackupRunInput): Promise<Manifest> {
       let missing = 0;
       const held: Manifest['documents'] = [];
       const written: string[] = [];
+      // New documents are flushed a few MiB at a time: one fsync of gigabytes at the end would
+      // hold every check-in's own fsync behind it.
+      let unsynced: string[] = [];
+      let unsyncedBytes = 0;
       for (const doc of documents) {
         const outcome = await backUpDocument(input, sealer, keyId, doc, meta);
         if (outcome === 'missing') {
@@ -117,12 +125,20 @@ export async function runBackup(input: BackupRunInput): Promise<Manifest> {
         }
         if (outcome === 'copied') {
           copied++;
-          written.push(documentPath(folder, keyId, doc.name));
+          const file = documentPath(folder, keyId, doc.name);
+          written.push(file);
+          unsynced.push(file);
+          unsyncedBytes += doc.size;
+          if (unsyncedBytes >= FLUSH_BYTES) {
+            await syncFiles(unsynced);
+            unsynced = [];
+            unsyncedBytes = 0;
+          }
         }
         held.push({ sha256: doc.sha256, name: doc.name, bytes: doc.size });
       }
       // Every new document is on the disk before a manifest names it.
-      await syncFiles(written);
+      await syncFiles(unsynced);
       for (const dir of new Set(written.map((f) => dirname(f)))) await syncDir(dir);
       input.onPhase?.('documents');
 
@@ -162,23 +178,29 @@ export async function runBackup(input: BackupRunInput): Promise<Manifest> {
       input.onPhase?.('finish');
       return manifest;
     } catch (err) {
-      rmSync(partial, { recursive: true, force: true });
+      await removeAll(partial);
       throw folderFailure(err, folder);
     }
   } finally {
     await sealer.close();
-    rmSync(work, { recursive: true, force: true });
+    await removeAll(work);
   }
 }
 
-async function takeSnapshot(db: Db, file: string, pagesPerStep: number): Promise<void> {
-  // Created 0600 before SQLite opens it, whatever the umask: it holds everything the live file does.
-  closeSync(openSync(file, 'wx', 0o600));
+/**
+ * The online snapshot and its check, both in the snapshot worker on its own connection: the
+ * host's thread steps nothing and holds no lock, so its check-ins wait for neither.
+ */
+async function takeSnapshot(
+  db: Db,
+  file: string,
+  pace: { pagesPerStep: number; pauseMs: number },
+): Promise<SnapshotFacts> {
   try {
-    await db.backup(file, { progress: () => pagesPerStep });
+    return await takeAndCheckSnapshot(db.name, file, pace);
   } catch (err) {
-    const code = err instanceof Error ? (err as NodeJS.ErrnoException).code : undefined;
-    if (code === 'SQLITE_FULL' || code === 'ENOSPC') throw new AppError('DISK_FULL');
+    if (err instanceof SnapshotNotTaken && (err.code === 'SQLITE_FULL' || err.code === 'ENOSPC'))
+      throw new AppError('DISK_FULL');
     throw err;
   }
 }
@@ -232,11 +254,19 @@ async function assertRoom(folder: string, bytes: number): Promise<void> {
 }
 
 /** Sets a run that stopped half-way left behind (power cut, disk pulled out). */
-function removeLeftovers(sets: string): void {
+async function removeLeftovers(sets: string): Promise<void> {
   for (const name of readdirSync(sets)) {
-    if (name.startsWith(SET_PARTIAL_PREFIX))
-      rmSync(join(sets, name), { recursive: true, force: true });
+    if (name.startsWith(SET_PARTIAL_PREFIX)) await removeAll(join(sets, name));
   }
+}
+
+/**
+ * Deletes off the host's thread: unlinking a file of gigabytes (the snapshot, an old set's
+ * database) frees its extents through the file system's journal, which can take seconds on a
+ * busy disk, and a check-in must not wait for it.
+ */
+function removeAll(path: string): Promise<void> {
+  return rm(path, { recursive: true, force: true });
 }
 
 /**
@@ -250,7 +280,7 @@ async function prune(folder: string, key: BackupKey, keep: KeepRule): Promise<vo
     .map((id) => ({ id, createdAt: createdAtOfSet(id) ?? '' }));
   const kept = backupsToKeep(dated, keep);
   for (const s of dated) {
-    if (!kept.has(s.id)) rmSync(join(sets, s.id), { recursive: true, force: true });
+    if (!kept.has(s.id)) await removeAll(join(sets, s.id));
   }
   const keyId = keyIdOf(key);
   const needed = new Set<string>();
@@ -274,12 +304,12 @@ async function prune(folder: string, key: BackupKey, keep: KeepRule): Promise<vo
     const dir = join(pool, prefix);
     for (const file of readdirSync(dir)) {
       const name = file.replace(/\.lbk(\.partial)?$/, '');
-      if (!needed.has(name) || file.endsWith('.partial')) rmSync(join(dir, file), { force: true });
+      if (!needed.has(name) || file.endsWith('.partial')) await removeAll(join(dir, file));
     }
   }
   if (otherKeys.size > 0) return;
   const pools = join(pool, '..');
   for (const other of readdirSync(pools)) {
-    if (other !== keyId) rmSync(join(pools, other), { recursive: true, force: true });
+    if (other !== keyId) await removeAll(join(pools, other));
   }
 }

@@ -16,6 +16,12 @@ import { kdfSchema, keyCheckOf, type BackupKey } from './backup-key';
 const MAGIC = Buffer.from('LOKETBK1', 'latin1');
 export const SEALED_FORMAT = 1;
 export const CHUNK_BYTES = 1024 * 1024;
+/**
+ * Written data is flushed this often: the page cache of a big machine holds gigabytes of dirty
+ * pages before the kernel writes them, and one fsync of all of it at the end holds every
+ * check-in's own fsync (`synchronous=FULL`) behind it for seconds.
+ */
+export const FLUSH_BYTES = 8 * 1024 * 1024;
 const TAG_BYTES = 16;
 const MAX_HEADER_BYTES = 16 * 1024;
 
@@ -113,9 +119,14 @@ export async function sealFile(
     const length = Buffer.alloc(4);
     length.writeUInt32BE(headerBytes.length);
     let position = 0;
+    let flushedAt = 0;
     const write = async (buf: Buffer) => {
       await output!.write(buf, 0, buf.length, position);
       position += buf.length;
+      if (position - flushedAt >= FLUSH_BYTES) {
+        await output!.datasync();
+        flushedAt = position;
+      }
     };
     await write(Buffer.concat([MAGIC, length, headerBytes]));
     const hash = createHash('sha256');

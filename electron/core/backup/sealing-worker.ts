@@ -8,6 +8,9 @@ import { AppError } from '../errors';
 import type { BackupKey } from './backup-key';
 import { openSealedFile, sealFile, unsealFile } from './sealed-file';
 import type { SealJob } from './sealing';
+import { lowerThisThreadsPriority } from './thread-priority';
+
+lowerThisThreadsPriority();
 
 function keyOf(job: { key: { kdf: BackupKey['kdf']; hex: string } }): BackupKey {
   return { kdf: job.key.kdf, bytes: Buffer.from(job.key.hex, 'hex') };
