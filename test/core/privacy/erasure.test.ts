@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createFileLog } from '../../../electron/main/file-log';
 import { afterEach, describe, expect, it } from 'vitest';
 import { escalateCase } from '../../helpers/escalate';
-import { cleanup, startWithAdmin, type TestCore } from '../../helpers/temp-core';
+import { cleanup, startWithAdmin, tempDir, type TestCore } from '../../helpers/temp-core';
 import { checkIn, filesContaining, pngWithText } from './support';
 
 let t: TestCore | undefined;
@@ -72,9 +74,21 @@ function filePath(sha256: string): string {
 }
 
 describe('erasing a person (privacy.erasePerson)', () => {
-  it('refuses while a case is open at the helpdesk, then erases with the reason on record, leaving no byte of them in the data folder', async () => {
-    t = await startWithAdmin();
+  it('refuses while a case is open at the helpdesk, then erases with the reason on record, leaving no byte of them in the data folder or the log', async () => {
+    // The desktop's file log, here inside the data folder so the one search covers it too.
+    const dataDir = tempDir();
+    const log = createFileLog({ dir: join(dataDir, 'logs') });
+    t = await startWithAdmin({ dataDir, logError: log.error });
     const rahmat = await rahmatWithOpenCase();
+    // Errors whose messages repeat what was typed or answered about him, as the core reports them.
+    log.error(new Error(`ENOENT: no such file or directory, open '/scan/KTP ${RAHMAT.name}.png'`));
+    log.error(
+      new Error(
+        `POST /tickets: 422 Reporter ${RAHMAT.name} <${RAHMAT.email}> tel. 0813-1111-2222 exists`,
+      ),
+    );
+    log.error(`${RAHMAT.name} ${RAHMAT.phone}`);
+    expect(existsSync(log.file)).toBe(true);
     // Another visitor's free text names him.
     await t.must('visit.checkIn', {
       ...checkIn('Sari Wulandari', '085722223333', 'sari@contoh.id'),
