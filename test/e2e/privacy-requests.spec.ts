@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, screenshot, test } from './loket-fixture';
-import { checkInNewVisitor, openScreen, setupAndLogin } from './support/steps';
+import {
+  checkInNewVisitor,
+  escalateLockedAccount,
+  openScreen,
+  setupAndLogin,
+} from './support/steps';
 
 async function download(page: Page, button: string): Promise<Buffer> {
   const [file] = await Promise.all([
@@ -181,4 +186,44 @@ test('a supervisor serves an erase request: sees what goes, erases, and the pers
     await find(term);
     await expect(desk.getByText(/Tidak ada data orang dengan kata kunci ini/)).toBeVisible();
   }
+});
+
+test('an erasure while a case is open at the helpdesk is refused with its reason, then done with the supervisor’s', async ({
+  page,
+  loket,
+}) => {
+  await setupAndLogin(page, loket.launchUrl);
+  const caseCode = await escalateLockedAccount(page);
+  await openScreen(page, 'Data pribadi');
+  await page.getByLabel('Jenis permintaan').selectOption({ label: 'Penghapusan data' });
+  await page.getByLabel('Nama pemohon').fill('Budi Santoso');
+  await page.getByRole('button', { name: 'Catat permintaan' }).click();
+  const desk = page.locator('section.request-desk');
+  await desk.getByLabel('Nama, nomor telepon, atau email').fill('budi');
+  await desk.getByRole('button', { name: 'Cari', exact: true }).click();
+  await desk.getByRole('button', { name: 'Pilih Budi Santoso' }).click();
+  await desk.getByRole('button', { name: 'Hapus data orang ini…' }).click();
+  await expect(
+    desk.getByText(`Kasus ${caseCode} masih terbuka di helpdesk.`, { exact: false }),
+  ).toBeVisible();
+
+  // Without the supervisor's reason the core refuses, and says why.
+  await desk.getByRole('button', { name: 'Hapus permanen data Budi Santoso' }).click();
+  await expect(
+    desk.getByText(/belum dapat dihapus: masih ada kasusnya yang terbuka/),
+  ).toBeVisible();
+  await expect(
+    desk.getByLabel('Alasan menghapus walau kasus masih terbuka di helpdesk'),
+  ).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'erasure refused while a case is open');
+  await screenshot(page, '49-privacy-erase-refused');
+
+  await desk
+    .getByLabel('Alasan menghapus walau kasus masih terbuka di helpdesk')
+    .fill('Tiket sudah ditutup manual di helpdesk');
+  await desk.getByRole('button', { name: 'Hapus permanen data Budi Santoso' }).click();
+  await expect(desk.getByText(/Data dihapus: 1 kunjungan, 1 kasus/)).toBeVisible();
+  await expect(
+    desk.getByText(`Kasus terbuka yang tetap dihapus: ${caseCode}.`, { exact: false }),
+  ).toBeVisible();
 });
