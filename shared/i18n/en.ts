@@ -1012,9 +1012,10 @@ export const en: Messages = {
     guestBookYears: 'Guest book (visits)',
     casesYears: 'Cases (form, notes, confirmations)',
     documentsYears: 'Supporting documents (files)',
-    yearsHint: 'In years, 1 to {{max}}. Default 2 years, as the notice to visitors says.',
+    yearsHint:
+      'In years, 1 to {{max}}. Default 2 years. The notice to visitors states the periods saved here.',
     save: 'Save retention periods',
-    saved: 'Retention periods saved.',
+    saved: 'Retention periods saved. The notice to visitors now states them (version {{version}}).',
   },
   records: {
     title: 'Find past visits and cases',

@@ -1027,9 +1027,10 @@ export const id = {
     casesYears: 'Kasus (formulir, catatan, konfirmasi)',
     documentsYears: 'Dokumen pendukung (berkas)',
     yearsHint:
-      'Dalam tahun, 1 sampai {{max}}. Bawaan 2 tahun, sesuai pemberitahuan kepada pengunjung.',
+      'Dalam tahun, 1 sampai {{max}}. Bawaan 2 tahun. Pemberitahuan kepada pengunjung menyebut masa yang disimpan di sini.',
     save: 'Simpan masa simpan',
-    saved: 'Masa simpan disimpan.',
+    saved:
+      'Masa simpan disimpan. Pemberitahuan kepada pengunjung kini menyebut masa ini (versi {{version}}).',
   },
   records: {
     title: 'Cari arsip kunjungan dan kasus',
