@@ -2,7 +2,9 @@
  * The desktop app's log: the same `logError` the core reports to, written to a file that rotates
  * by size (loket.log, then loket.log.1 … loket.log.N, oldest dropped), so a desk PC running for
  * months never fills its disk. Lines carry no personal data: e-mail addresses, phone numbers,
- * NIK and other long digit runs are masked before a line is written.
+ * NIK and other long digit runs are masked before a line is written. An error's message may
+ * repeat what a visitor typed or a backend answered (a name, a file name): there, quoted text and
+ * capitalised words are masked too, since an erasure cannot reach a log outside the data folder.
  */
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,12 +39,32 @@ export function redact(text: string): string {
     .replace(DIGIT_RUN, (run) => (run.replace(/\D/g, '').length >= 6 ? '[digits]' : run));
 }
 
+// Quoted text: a file, a ticket id or a sentence someone else wrote.
+const QUOTED = /"[^"\n]*"|'[^'\n]*'|“[^”\n]*”|‘[^’\n]*’|`[^`\n]*`/g;
+// A capitalised word: how names are written ("Budi Santoso", "CV Maju Jaya"). All-capital codes
+// (SQLITE_IOERR, POST, RT) and the words runtime messages start with are kept.
+const CAPITALISED = /(?<![\p{L}\p{N}_])\p{Lu}[\p{Ll}\p{M}]+[\p{L}\p{M}'-]*/gu;
+const MESSAGE_WORDS = new Set(
+  'Cannot Invalid Unexpected Failed No Not The Too Maximum Unknown Missing Error Request Response Timeout Connection Database'.split(
+    ' ',
+  ),
+);
+
+/** An error's message, with whatever may be a person's free text taken out. */
+export function redactMessage(message: string): string {
+  return redact(message)
+    .replace(QUOTED, '[text]')
+    .replace(CAPITALISED, (word) => (MESSAGE_WORDS.has(word) ? word : '[word]'));
+}
+
 function describe(err: unknown): string {
   if (err instanceof Error) {
     const code = (err as Error & { code?: unknown }).code;
-    return `${err.name}${typeof code === 'string' ? ` ${code}` : ''}: ${err.message}\n${err.stack?.split('\n').slice(1).join('\n') ?? ''}`;
+    const kind = (err as Error & { kind?: unknown }).kind;
+    const tags = [code, kind].filter((t): t is string => typeof t === 'string');
+    return `${err.name}${tags.map((t) => ` ${t}`).join('')}: ${redactMessage(err.message)}\n${err.stack?.split('\n').slice(1).join('\n') ?? ''}`;
   }
-  return String(err);
+  return redactMessage(String(err));
 }
 
 export function createFileLog(options: FileLogOptions): FileLog {

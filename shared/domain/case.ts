@@ -188,6 +188,12 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/** Handed to the helpdesk and not yet confirmed closed: the visitor's answer still depends on it. */
+export const OPEN_AT_HELPDESK_STATUSES: readonly string[] = [
+  'escalated',
+  'backend_resolved',
+] satisfies CaseStatus[];
+
 export const noteTextSchema = requiredText(5000);
 
 export const caseViewSchema = z.object({

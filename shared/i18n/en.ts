@@ -1022,9 +1022,10 @@ export const en: Messages = {
     guestBookYears: 'Guest book (visits)',
     casesYears: 'Cases (form, notes, confirmations)',
     documentsYears: 'Supporting documents (files)',
-    yearsHint: 'In years, 1 to {{max}}. Default 2 years, as the notice to visitors says.',
+    yearsHint:
+      'In years, 1 to {{max}}. Default 2 years. The notice to visitors states the periods saved here.',
     save: 'Save retention periods',
-    saved: 'Retention periods saved.',
+    saved: 'Retention periods saved. The notice to visitors now states them (version {{version}}).',
   },
   records: {
     title: 'Find past visits and cases',
@@ -1619,7 +1620,8 @@ export const en: Messages = {
       answerSubmit: 'Save the answer and close',
       answered: 'Request number {{id}} closed.',
       back: 'Back to the list',
-      erasureElsewhere: "Erasure runs from Loket's erasure function; record its result here.",
+      erasureElsewhere:
+        'Erase the data with "Erase personal data" below, then record the answer here.',
     },
     person: {
       title: 'Data held about {{name}}',
@@ -1645,6 +1647,33 @@ export const en: Messages = {
       noticeAt: 'Notice {{version}} ({{how}})',
       consentAt: 'Former consent {{version}}',
       visitLine: '{{day}} · {{queue}} · {{purpose}}',
+    },
+    erase: {
+      title: 'Erase personal data',
+      start: 'Erase this person’s data…',
+      whatGoes: 'What will be erased for good about {{name}}:',
+      items: {
+        visitor: 'name, phone, email, institution and LPSE of origin in their details',
+        visits: 'the data of {{count}} visits, including the purpose of the visit',
+        cases: 'reporter, SPSE user ID, package code, description and solution of {{count}} cases',
+        documents: '{{count}} supporting documents, with their files on disk',
+        notes: '{{count}} consultation notes (replaced by a recorded redaction)',
+        confirmations: '{{count}} result confirmations',
+        mentions: 'their name, phone and email in other text that mentions them',
+        outbox: 'deliveries to the helpdesk not yet sent (withdrawn)',
+      },
+      kept: 'Service statistics without identities and survey answers (without names) are kept. Erasure cannot be undone.',
+      openCases:
+        'Case {{cases}} is still open at the helpdesk. Erasure is refused unless you write down why it goes ahead anyway.',
+      reason: 'Reason for the erasure',
+      reasonDefault: 'Erasure request number {{id}} from the data subject',
+      override: 'Why erase although a case is still open at the helpdesk',
+      confirm: 'Erase {{name}}’s data for good',
+      cancel: 'Cancel',
+      done: 'Data erased: {{visits}} visits, {{cases}} cases, {{files}} document files, {{notes}} notes redacted, {{mentions}} mentions in other text, {{outbox}} helpdesk deliveries withdrawn.',
+      doneTitle: 'Personal data erased',
+      already: 'This person’s data was erased before; nothing was changed.',
+      overridden: 'Open cases erased anyway: {{cases}}.',
     },
     breach: {
       title: 'Data breach notice (Article 46)',

@@ -1037,9 +1037,10 @@ export const id = {
     casesYears: 'Kasus (formulir, catatan, konfirmasi)',
     documentsYears: 'Dokumen pendukung (berkas)',
     yearsHint:
-      'Dalam tahun, 1 sampai {{max}}. Bawaan 2 tahun, sesuai pemberitahuan kepada pengunjung.',
+      'Dalam tahun, 1 sampai {{max}}. Bawaan 2 tahun. Pemberitahuan kepada pengunjung menyebut masa yang disimpan di sini.',
     save: 'Simpan masa simpan',
-    saved: 'Masa simpan disimpan.',
+    saved:
+      'Masa simpan disimpan. Pemberitahuan kepada pengunjung kini menyebut masa ini (versi {{version}}).',
   },
   records: {
     title: 'Cari arsip kunjungan dan kasus',
@@ -1644,7 +1645,7 @@ export const id = {
       answered: 'Permintaan nomor {{id}} ditutup.',
       back: 'Kembali ke daftar',
       erasureElsewhere:
-        'Penghapusan data dijalankan dari fungsi penghapusan Loket; catat hasilnya di sini.',
+        'Hapus datanya melalui "Hapus data pribadi" di bawah, lalu catat jawabannya di sini.',
     },
     person: {
       title: 'Data yang disimpan tentang {{name}}',
@@ -1671,6 +1672,33 @@ export const id = {
       noticeAt: 'Pemberitahuan {{version}} ({{how}})',
       consentAt: 'Persetujuan lama {{version}}',
       visitLine: '{{day}} · {{queue}} · {{purpose}}',
+    },
+    erase: {
+      title: 'Hapus data pribadi',
+      start: 'Hapus data orang ini…',
+      whatGoes: 'Yang akan dihapus permanen tentang {{name}}:',
+      items: {
+        visitor: 'nama, telepon, email, instansi dan LPSE asal pada data diri',
+        visits: 'data pada {{count}} kunjungan, termasuk keperluan kunjungan',
+        cases: 'pelapor, User ID SPSE, kode paket, uraian dan penyelesaian pada {{count}} kasus',
+        documents: '{{count}} dokumen pendukung, termasuk berkasnya di disk',
+        notes: '{{count}} catatan konsultasi (diganti dengan catatan penghapusan yang tercatat)',
+        confirmations: '{{count}} konfirmasi hasil',
+        mentions: 'nama, telepon dan email mereka di teks lain yang menyebutnya',
+        outbox: 'kiriman ke helpdesk yang belum terkirim (ditarik)',
+      },
+      kept: 'Statistik layanan tanpa identitas dan jawaban survei (tanpa nama) tetap disimpan. Penghapusan tidak dapat dibatalkan.',
+      openCases:
+        'Kasus {{cases}} masih terbuka di helpdesk. Penghapusan ditolak kecuali Anda menuliskan alasan penghapusan tetap dilakukan.',
+      reason: 'Alasan penghapusan',
+      reasonDefault: 'Permintaan penghapusan nomor {{id}} dari subjek data',
+      override: 'Alasan menghapus walau kasus masih terbuka di helpdesk',
+      confirm: 'Hapus permanen data {{name}}',
+      cancel: 'Batal',
+      done: 'Data dihapus: {{visits}} kunjungan, {{cases}} kasus, {{files}} berkas dokumen, {{notes}} catatan diredaksi, {{mentions}} sebutan di teks lain, {{outbox}} kiriman helpdesk ditarik.',
+      doneTitle: 'Data pribadi dihapus',
+      already: 'Data orang ini sudah dihapus sebelumnya; tidak ada yang diubah.',
+      overridden: 'Kasus terbuka yang tetap dihapus: {{cases}}.',
     },
     breach: {
       title: 'Pemberitahuan kegagalan pelindungan data (Pasal 46)',

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, screenshot, test } from './loket-fixture';
-import { checkInNewVisitor, openScreen, setupAndLogin } from './support/steps';
+import {
+  checkInNewVisitor,
+  escalateLockedAccount,
+  openScreen,
+  setupAndLogin,
+} from './support/steps';
 
 async function download(page: Page, button: string): Promise<Buffer> {
   const [file] = await Promise.all([
@@ -107,4 +112,118 @@ test('the visitor can read the processing notice on the screen that faces them',
   await expect(survey.getByText(/Pasal 20 ayat \(2\) huruf e/)).toBeVisible();
   await expectAccessible(survey, 'survey screen with the notice');
   await screenshot(survey, '46-survey-notice');
+});
+
+test('a supervisor serves an erase request: sees what goes, erases, and the person is gone', async ({
+  page,
+  loket,
+}) => {
+  await setupAndLogin(page, loket.launchUrl);
+  await checkInNewVisitor(page, {
+    fullName: 'Rina Kartika',
+    phone: '0813-2222-3333',
+    email: 'rina@contoh.id',
+    purpose: 'Verifikasi akun penyedia',
+  });
+  await openScreen(page, 'Data pribadi');
+
+  // First a copy (access), then the erasure, as the visitor asked for both at the desk.
+  const register = async (kind: string) => {
+    await page.getByLabel('Jenis permintaan').selectOption({ label: kind });
+    await page.getByLabel('Nama pemohon').fill('Rina Kartika');
+    await page.getByRole('button', { name: 'Catat permintaan' }).click();
+  };
+  const desk = page.locator('section.request-desk');
+  const find = async (term: string) => {
+    await desk.getByLabel('Nama, nomor telepon, atau email').fill(term);
+    await desk.getByRole('button', { name: 'Cari', exact: true }).click();
+  };
+  await register('Akses dan salinan data');
+  await find('rina');
+  await desk.getByRole('button', { name: 'Pilih Rina Kartika' }).click();
+  const json = JSON.parse((await download(page, 'Unduh salinan (JSON)')).toString('utf8')) as {
+    visitor: { email: string };
+  };
+  expect(json.visitor.email).toBe('rina@contoh.id');
+  await desk.getByLabel('Jawaban kepada pemohon').fill('Salinan diserahkan.');
+  await desk.getByRole('button', { name: 'Simpan jawaban dan tutup' }).click();
+  await expect(desk.getByText('Permintaan nomor 1 ditutup.')).toBeVisible();
+
+  await register('Penghapusan data');
+  await expect(
+    desk.getByRole('heading', { name: /Permintaan nomor 2: Penghapusan/ }),
+  ).toBeVisible();
+  await find('0813 2222 3333');
+  await desk.getByRole('button', { name: 'Pilih Rina Kartika' }).click();
+  await desk.getByRole('button', { name: 'Hapus data orang ini…' }).click();
+  // The confirm step says what goes before anything is erased.
+  await expect(desk.getByText('Yang akan dihapus permanen tentang Rina Kartika:')).toBeVisible();
+  await expect(desk.getByText('data pada 1 kunjungan, termasuk keperluan kunjungan')).toBeVisible();
+  await expect(desk.getByLabel('Alasan penghapusan')).toHaveValue(
+    'Permintaan penghapusan nomor 2 dari subjek data',
+  );
+  await expectAccessible(page, 'erasure confirm step');
+  await screenshot(page, '47-privacy-erase-confirm');
+  // A cancel erases nothing.
+  await desk.getByRole('button', { name: 'Batal' }).click();
+  await expect(
+    desk.getByRole('heading', { name: 'Data yang disimpan tentang Rina Kartika' }),
+  ).toBeVisible();
+  await desk.getByRole('button', { name: 'Hapus data orang ini…' }).click();
+  await desk.getByRole('button', { name: 'Hapus permanen data Rina Kartika' }).click();
+  await expect(desk.getByText(/Data dihapus: 1 kunjungan, 0 kasus/)).toBeVisible();
+  await expect(desk.getByRole('heading', { name: 'Data pribadi dihapus' })).toBeVisible();
+  await expect(desk.getByText('rina@contoh.id')).toHaveCount(0);
+  await screenshot(page, '48-privacy-erased');
+  await desk.getByLabel('Jawaban kepada pemohon').fill('Data Anda telah dihapus.');
+  await desk.getByRole('button', { name: 'Simpan jawaban dan tutup' }).click();
+  await expect(desk.getByText('Permintaan nomor 2 ditutup.')).toBeVisible();
+
+  // Whoever asks next, by name, phone or e-mail: nobody is found.
+  await page.getByRole('button', { name: 'Kembali ke daftar' }).click();
+  await register('Akses dan salinan data');
+  for (const term of ['rina', '0813 2222 3333', 'rina@contoh.id']) {
+    await find(term);
+    await expect(desk.getByText(/Tidak ada data orang dengan kata kunci ini/)).toBeVisible();
+  }
+});
+
+test('an erasure while a case is open at the helpdesk is refused with its reason, then done with the supervisor’s', async ({
+  page,
+  loket,
+}) => {
+  await setupAndLogin(page, loket.launchUrl);
+  const caseCode = await escalateLockedAccount(page);
+  await openScreen(page, 'Data pribadi');
+  await page.getByLabel('Jenis permintaan').selectOption({ label: 'Penghapusan data' });
+  await page.getByLabel('Nama pemohon').fill('Budi Santoso');
+  await page.getByRole('button', { name: 'Catat permintaan' }).click();
+  const desk = page.locator('section.request-desk');
+  await desk.getByLabel('Nama, nomor telepon, atau email').fill('budi');
+  await desk.getByRole('button', { name: 'Cari', exact: true }).click();
+  await desk.getByRole('button', { name: 'Pilih Budi Santoso' }).click();
+  await desk.getByRole('button', { name: 'Hapus data orang ini…' }).click();
+  await expect(
+    desk.getByText(`Kasus ${caseCode} masih terbuka di helpdesk.`, { exact: false }),
+  ).toBeVisible();
+
+  // Without the supervisor's reason the core refuses, and says why.
+  await desk.getByRole('button', { name: 'Hapus permanen data Budi Santoso' }).click();
+  await expect(
+    desk.getByText(/belum dapat dihapus: masih ada kasusnya yang terbuka/),
+  ).toBeVisible();
+  await expect(
+    desk.getByLabel('Alasan menghapus walau kasus masih terbuka di helpdesk'),
+  ).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'erasure refused while a case is open');
+  await screenshot(page, '49-privacy-erase-refused');
+
+  await desk
+    .getByLabel('Alasan menghapus walau kasus masih terbuka di helpdesk')
+    .fill('Tiket sudah ditutup manual di helpdesk');
+  await desk.getByRole('button', { name: 'Hapus permanen data Budi Santoso' }).click();
+  await expect(desk.getByText(/Data dihapus: 1 kunjungan, 1 kasus/)).toBeVisible();
+  await expect(
+    desk.getByText(`Kasus terbuka yang tetap dihapus: ${caseCode}.`, { exact: false }),
+  ).toBeVisible();
 });

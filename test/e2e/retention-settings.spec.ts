@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './loket-fixture';
-import { openScreen, setupAndLogin } from './support/steps';
+import { checkInNewVisitor, openScreen, setupAndLogin } from './support/steps';
 
 async function shoot(page: Page, name: string): Promise<void> {
   const card = page.locator('section', {
@@ -33,7 +33,9 @@ test('an administrator sets how long each purpose keeps personal data', async ({
 
   await cases.fill('5');
   await card.getByRole('button', { name: 'Simpan masa simpan' }).click();
-  await expect(card.getByText('Masa simpan disimpan.')).toBeVisible();
+  await expect(
+    card.getByText(/^Masa simpan disimpan\. .*\(versi 2026-12-n2-r2\.5\.2\)\.$/),
+  ).toBeVisible();
   await expectAccessible(page, 'retention settings');
   await shoot(page, 'saved');
 
@@ -44,4 +46,15 @@ test('an administrator sets how long each purpose keeps personal data', async ({
       .locator('section', { has: page.getByRole('heading', { name: 'Masa simpan data pribadi' }) })
       .getByLabel('Kasus (formulir, catatan, konfirmasi)'),
   ).toHaveValue('5');
+
+  // Reception gives the notice with the periods just saved, and a check-in records that version.
+  await openScreen(page, 'Resepsionis');
+  await page.getByText('Tampilkan teks pemberitahuan').click();
+  await expect(page.getByText(/data kasus selama 5 \(lima\) tahun/)).toBeVisible();
+  await expect(page.getByText('Versi pemberitahuan: 2026-12-n2-r2.5.2')).toBeVisible();
+  await checkInNewVisitor(page, {
+    fullName: 'Wulan Sari',
+    phone: '0815-1111-2222',
+    purpose: 'Tanya jadwal pelatihan',
+  });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFileLog, redact } from '../../electron/main/file-log';
+import { createFileLog, redact, redactMessage } from '../../electron/main/file-log';
 import { tempDir } from '../helpers/temp-core';
 
 describe("the desktop app's file log", () => {
@@ -45,5 +45,25 @@ describe("the desktop app's file log", () => {
     const text = readFileSync(log.file, 'utf8');
     expect(text).not.toContain('081234567890');
     expect(text).not.toContain('ani@example.com');
+  });
+
+  it("masks in an error's message what may be a person's free text, and keeps what a log is read for", () => {
+    expect(
+      redactMessage("ENOENT: no such file or directory, open '/scan/KTP Budi Santoso.pdf'"),
+    ).toBe('ENOENT: no such file or directory, open [text]');
+    expect(redactMessage('POST /tickets: 422 Reporter Nyoman Ñáñez <a@b.id> exists')).toBe(
+      'POST /tickets: 422 [word] [word] [word] <[email]> exists',
+    );
+    expect(redactMessage('Budi Santoso wrote "Saya"')).toBe('[word] [word] wrote [text]');
+    expect(redactMessage('SQLITE_IOERR disk I/O error; Cannot read properties of undefined')).toBe(
+      'SQLITE_IOERR disk I/O error; Cannot read properties of undefined',
+    );
+    const dir = tempDir();
+    const log = createFileLog({ dir });
+    log.error(Object.assign(new Error('ticket of Rahmat Hidayat refused'), { kind: 'rejected' }));
+    log.info('core started');
+    const text = readFileSync(log.file, 'utf8');
+    expect(text).toContain('ERROR Error rejected: ticket of [word] [word] refused');
+    expect(text).not.toMatch(/rahmat|hidayat/i);
   });
 });

@@ -43,6 +43,8 @@ export interface TestCoreOptions {
   secretStore?: SecretStore;
   sessionMaxMs?: number;
   sessionsEndAtServiceDayEnd?: boolean;
+  /** Where the core reports unexpected errors (default: nowhere, or stderr with LOKET_TEST_LOG). */
+  logError?: (err: unknown) => void;
 }
 
 export function startTestCore(options: TestCoreOptions = {}): TestCore {
@@ -55,7 +57,7 @@ export function startTestCore(options: TestCoreOptions = {}): TestCore {
     ...(options.secretStore && { secretStore: options.secretStore }),
     sessionMaxMs: options.sessionMaxMs ?? 365 * 24 * 3600_000,
     sessionsEndAtServiceDayEnd: options.sessionsEndAtServiceDayEnd ?? false,
-    logError: process.env.LOKET_TEST_LOG ? (e) => console.error(e) : () => {},
+    logError: options.logError ?? (process.env.LOKET_TEST_LOG ? (e) => console.error(e) : () => {}),
   });
   return testCoreOf(core, dataDir, clock);
 }

@@ -1,3 +1,4 @@
+import { OPEN_AT_HELPDESK_STATUSES } from '../../../shared/domain/case';
 import type { AuditLog } from '../audit';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
@@ -37,7 +38,6 @@ export interface ErasureSummary {
 
 /** Rows read per step of the mention scan, between which other requests are served. */
 const SCAN_CHUNK = 20_000;
-const OPEN_AT_HELPDESK = new Set(['escalated', 'backend_resolved']);
 
 const FREE_TEXT = PERSONAL_FIELDS.filter((f) => f.freeText);
 
@@ -184,7 +184,9 @@ export class Erasure {
     if (before) return { summary: nothingDone(request.visitorId, before.at) };
     const visits = this.q.visits.all(request.visitorId);
     const cases = this.q.cases.all(request.visitorId);
-    const open = cases.filter((c) => OPEN_AT_HELPDESK.has(c.status)).map((c) => c.case_code);
+    const open = cases
+      .filter((c) => OPEN_AT_HELPDESK_STATUSES.includes(c.status))
+      .map((c) => c.case_code);
     if (open.length > 0 && !request.overrideOpenCaseReason) {
       throw new AppError('ERASURE_CASE_OPEN', {
         fields: { overrideOpenCaseReason: 'validation.required' },

@@ -1,12 +1,11 @@
 import PDFDocument from 'pdfkit';
-import { NOTICE_SECTION_KEYS, currentNotice } from '../../../shared/domain/privacy-notice';
+import { NOTICE_SECTION_KEYS, type PrivacyNotice } from '../../../shared/domain/privacy-notice';
 import type { Locale } from '../../../shared/i18n/messages';
 import { translate } from '../../../shared/i18n/messages';
 import { unicodeFont } from './requests/person-pdf';
 
-/** The current processing notice on one A4 page, for reception to print and hand over. */
-export function noticePdf(locale: Locale): Promise<Buffer> {
-  const notice = currentNotice();
+/** The processing notice on one A4 page, for reception to print and hand over. */
+export function noticePdf(notice: PrivacyNotice, locale: Locale): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: notice.title[locale] } });
   const font = unicodeFont();
   if (font) doc.font(font);

@@ -6,6 +6,7 @@ import type { VisitorType } from '../../../shared/domain/visitor-types';
 import { serviceDayOf, serviceMoment } from '../../../shared/time';
 import type { AuditLog } from '../audit';
 import type { Db } from '../db/open-database';
+import { RetentionSettingsStore } from '../privacy/retention-settings';
 import { AppError } from '../errors';
 import { DuplicateVisitorCheck } from './duplicate-visitor';
 import type { VisitorRow } from './visitors';
@@ -64,12 +65,15 @@ export class VisitService {
   private readonly q;
   private readonly duplicates;
 
+  private readonly retention: RetentionSettingsStore;
+
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,
     private readonly now: () => Date,
   ) {
     this.duplicates = new DuplicateVisitorCheck(db);
+    this.retention = new RetentionSettingsStore(db, audit);
     this.q = {
       visitor: db.prepare<[number], VisitorRow>(
         'SELECT * FROM visitor WHERE id = ? AND anonymised_at IS NULL',
@@ -148,7 +152,10 @@ export class VisitService {
   }
 
   checkIn(actorId: number, input: CheckIn): CheckInResult {
-    if (input.noticeVersion !== currentNotice().version) throw new AppError('NOTICE_OUTDATED');
+    // The text on the desk follows the retention periods: a form opened before they changed
+    // showed another text, so it is given again rather than recorded as this one.
+    const given = currentNotice(this.retention.get()).version;
+    if (input.noticeVersion !== given) throw new AppError('NOTICE_OUTDATED');
     const contactConsentVersion = input.contactConsent ? currentContactConsent().version : null;
     return this.db
       .transaction((): CheckInResult => {

@@ -8,6 +8,7 @@ import {
   privacyRequestSchema,
   registerRequestSchema,
 } from '../../domain/privacy-request';
+import { privacyNoticeSchema } from '../../domain/privacy-notice';
 import { visitorSuggestionSchema } from '../../domain/visit';
 import { id, method, ok, STAFF_WINDOW, type MethodSpec } from './method';
 
@@ -86,6 +87,13 @@ export const privacyRequestMethods = {
     input: breachExportSchema,
     output: exportedFileSchema,
     access: SUPERVISOR,
+    windows: STAFF_WINDOW,
+  }),
+  /** The processing notice as given now: its periods follow the retention settings. */
+  'privacy.notice': method({
+    input: z.object({}).strict(),
+    output: privacyNoticeSchema,
+    access: 'staff',
     windows: STAFF_WINDOW,
   }),
   /** The processing notice as a PDF for reception to print and hand over. */

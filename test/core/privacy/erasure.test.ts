@@ -1,7 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { keyForSet } from '../../../electron/core/backup/backup-catalog';
+import { checkBackup } from '../../../electron/core/backup/restore';
+import { createFileLog } from '../../../electron/main/file-log';
 import { afterEach, describe, expect, it } from 'vitest';
 import { escalateCase } from '../../helpers/escalate';
-import { cleanup, startWithAdmin, type TestCore } from '../../helpers/temp-core';
+import { cleanup, startWithAdmin, tempDir, type TestCore } from '../../helpers/temp-core';
 import { checkIn, filesContaining, pngWithText } from './support';
 
 let t: TestCore | undefined;
@@ -10,6 +14,7 @@ afterEach(async () => {
   t = undefined;
 });
 
+const PASSPHRASE = 'kata-sandi-cadangan-uji';
 const RAHMAT = { name: 'Rahmat Hidayat', phone: '081311112222', email: 'rahmat.h@contoh.id' };
 /** Every form the person's details may take in a file: as typed, stored, folded for search. */
 const NEEDLES = [
@@ -72,9 +77,21 @@ function filePath(sha256: string): string {
 }
 
 describe('erasing a person (privacy.erasePerson)', () => {
-  it('refuses while a case is open at the helpdesk, then erases with the reason on record, leaving no byte of them in the data folder', async () => {
-    t = await startWithAdmin();
+  it('refuses while a case is open at the helpdesk, then erases with the reason on record, leaving no byte of them in the data folder or the log', async () => {
+    // The desktop's file log, here inside the data folder so the one search covers it too.
+    const dataDir = tempDir();
+    const log = createFileLog({ dir: join(dataDir, 'logs') });
+    t = await startWithAdmin({ dataDir, logError: log.error });
     const rahmat = await rahmatWithOpenCase();
+    // Errors whose messages repeat what was typed or answered about him, as the core reports them.
+    log.error(new Error(`ENOENT: no such file or directory, open '/scan/KTP ${RAHMAT.name}.png'`));
+    log.error(
+      new Error(
+        `POST /tickets: 422 Reporter ${RAHMAT.name} <${RAHMAT.email}> tel. 0813-1111-2222 exists`,
+      ),
+    );
+    log.error(`${RAHMAT.name} ${RAHMAT.phone}`);
+    expect(existsSync(log.file)).toBe(true);
     // Another visitor's free text names him.
     await t.must('visit.checkIn', {
       ...checkIn('Sari Wulandari', '085722223333', 'sari@contoh.id'),
@@ -161,6 +178,27 @@ describe('erasing a person (privacy.erasePerson)', () => {
       reason: 'Diulang',
     });
     expect(again).toMatchObject({ alreadyErased: true, visits: 0, erasedAt: summary.erasedAt });
+
+    // A backup made after the erasure holds nothing of him: sealed, and once opened again.
+    // Kept in the data folder here, so the last search covers the sealed files too.
+    const backupDir = join(dataDir, 'backup-target');
+    mkdirSync(backupDir);
+    await t.must('backup.saveSettings', {
+      folder: backupDir,
+      passphrase: PASSPHRASE,
+      dailyAt: '23:59',
+      onClose: false,
+      keepDaily: 7,
+      keepWeekly: 4,
+      staleHours: 36,
+    });
+    const { id } = await t.must('backup.runNow', {});
+    const opened = join(dataDir, 'backup-opened');
+    await checkBackup(backupDir, id, await keyForSet(backupDir, id, null, PASSPHRASE), opened);
+    // Opened for real: the other visitor is there in plain text, he is not.
+    expect(readdirSync(opened).length).toBeGreaterThan(0);
+    expect(filesContaining(opened, ['Sari Wulandari']).length).toBeGreaterThan(0);
+    expect(filesContaining(opened, NEEDLES)).toEqual([]);
 
     // ...and after the host shut down.
     await t.stop();

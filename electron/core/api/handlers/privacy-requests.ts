@@ -34,10 +34,14 @@ export function createPrivacyRequestHandlers(
     'privacy.breachScopes': () => s.privacy.breachScopes(),
     'privacy.breachExport': (input, caller) =>
       s.privacy.breachExport(actor(caller), input, input.format, caller.locale),
-    'privacy.noticePdf': async (_input, caller) => ({
-      fileName: `pemberitahuan-data-pribadi-${currentNotice().version}.pdf`,
-      mimeType: 'application/pdf',
-      base64: (await noticePdf(caller.locale)).toString('base64'),
-    }),
+    'privacy.notice': () => currentNotice(s.retentionSettings.get()),
+    'privacy.noticePdf': async (_input, caller) => {
+      const notice = currentNotice(s.retentionSettings.get());
+      return {
+        fileName: `pemberitahuan-data-pribadi-${notice.version}.pdf`,
+        mimeType: 'application/pdf',
+        base64: (await noticePdf(notice, caller.locale)).toString('base64'),
+      };
+    },
   };
 }

@@ -7,6 +7,7 @@ import {
   retentionSettingsSchema,
   type RetentionSettings as Settings,
 } from '../../../../shared/domain/retention';
+import { noticeVersionFor } from '../../../../shared/domain/privacy-notice';
 import { api } from '../../api/client';
 import { applyFieldErrors, errorText } from '../../api/errors';
 import { Field } from '../../components/Field';
@@ -34,7 +35,10 @@ export function RetentionSettings() {
       return setMessage({ kind: 'error', text: errorText(r.error) });
     }
     reset(r.value);
-    setMessage({ kind: 'success', text: t('retentionSettings.saved') });
+    setMessage({
+      kind: 'success',
+      text: t('retentionSettings.saved', { version: noticeVersionFor(r.value) }),
+    });
   });
 
   return (

@@ -8,6 +8,8 @@ import { downloadBase64 } from '../../download';
 import { useLiveCall } from '../../hooks/use-live-call';
 import { useState } from 'react';
 import { CorrectPerson } from './CorrectPerson';
+import { ErasePerson, ErasureDone } from './ErasePerson';
+import type { ErasureSummaryView } from '../../../../shared/api/methods/privacy-erasure';
 import { whenWib, type Message } from './format';
 
 /** Everything held about the person, with the actions a request may call for. */
@@ -26,8 +28,11 @@ export function PersonPanel({
   // Loaded on opening and after an action here only: every load is a logged read.
   const person = useLiveCall('privacy.person', { visitorId }, { topics: [] });
   const [message, setMessage] = useState<Message>(null);
+  const [erased, setErased] = useState<ErasureSummaryView | null>(null);
   const ref = requestId === undefined ? {} : { requestId };
 
+  // Not loaded again: an erased person's record is gone, and loading it is a logged read.
+  if (erased) return <ErasureDone summary={erased} />;
   if (person.error) return <Notice kind="error">{errorText(person.error)}</Notice>;
   const p = person.data;
   if (!p) return <p className="muted">{t('app.loading')}</p>;
@@ -144,6 +149,14 @@ export function PersonPanel({
           }}
         />
       )}
+      <ErasePerson
+        person={p}
+        requestId={requestId}
+        onErased={(summary) => {
+          setErased(summary);
+          onChanged();
+        }}
+      />
     </div>
   );
 }

@@ -18,13 +18,12 @@ import { applyFieldErrors, errorText } from '../../api/errors';
 import { Field } from '../../components/Field';
 import { LpseCombobox } from '../../components/LpseCombobox';
 import { NoticeFieldset } from './NoticeFieldset';
+import { useCurrentNotice } from './use-current-notice';
 import { Notice } from '../../components/Notice';
 import { clearDraft, loadDraft, saveDraft } from '../../drafts/form-draft';
 import { PriorityFields } from './PriorityFields';
 import { QueueNumberPanel, type IssuedNumber } from './QueueNumberPanel';
 import { VisitorSearchBox } from './VisitorSearchBox';
-
-const notice = currentNotice();
 
 const EMPTY: CheckInInput = {
   fullName: '',
@@ -36,7 +35,8 @@ const EMPTY: CheckInInput = {
   purpose: '',
   // No way of giving the notice is preselected: the receptionist says what actually happened.
   noticeDelivery: undefined as unknown as CheckInInput['noticeDelivery'],
-  noticeVersion: notice.version,
+  // Placeholder: the version sent is the one of the text shown (see submit).
+  noticeVersion: currentNotice().version,
   contactConsent: false,
   priority: false,
   priorityReason: '',
@@ -94,6 +94,7 @@ export function CheckInForm({ onCheckedIn }: { onCheckedIn: () => void }) {
       defaultValues: draft ? { ...EMPTY, ...draft } : EMPTY,
     });
   const e = formState.errors;
+  const notice = useCurrentNotice();
 
   // Every change is kept as a draft until the check-in is sent (see drafts/form-draft.ts).
   useEffect(
@@ -136,7 +137,7 @@ export function CheckInForm({ onCheckedIn }: { onCheckedIn: () => void }) {
   const submit = handleSubmit(async (values) => {
     setFailure(null);
     setDone(null);
-    const result = await api('visit.checkIn', values);
+    const result = await api('visit.checkIn', { ...values, noticeVersion: notice.version });
     if (!result.ok) {
       applyFieldErrors(result.error, setError);
       setFailure(errorText(result.error));
@@ -238,6 +239,7 @@ export function CheckInForm({ onCheckedIn }: { onCheckedIn: () => void }) {
         <NoticeFieldset
           register={register}
           deliveryError={e.noticeDelivery?.message}
+          notice={notice}
           lang={i18n.language}
         />
         {failure && <Notice kind="error">{failure}</Notice>}

@@ -3,8 +3,8 @@ import type { UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   currentContactConsent,
-  currentNotice,
   NOTICE_DELIVERIES,
+  type PrivacyNotice,
 } from '../../../../shared/domain/privacy-notice';
 import type { CheckInInput } from '../../../../shared/domain/visit';
 import { api } from '../../api/client';
@@ -15,7 +15,6 @@ import { PrivacyNoticeText } from '../../components/PrivacyNoticeText';
 import { downloadBase64 } from '../../download';
 import { translateKey } from '../../i18n';
 
-const notice = currentNotice();
 const contactConsent = currentContactConsent();
 
 /**
@@ -25,10 +24,12 @@ const contactConsent = currentContactConsent();
 export function NoticeFieldset({
   register,
   deliveryError,
+  notice,
   lang,
 }: {
   register: UseFormRegister<CheckInInput>;
   deliveryError: string | undefined;
+  notice: PrivacyNotice;
   lang: string;
 }) {
   const { t } = useTranslation();
