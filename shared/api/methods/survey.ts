@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { privacyNoticeSchema } from '../../domain/privacy-notice';
 import { SURVEY_STATUSES, surveySubmissionSchema } from '../../domain/survey';
 import {
   method,
@@ -64,6 +65,13 @@ export const surveyMethods = {
     access: SURVEY_DISPLAY,
     windows: SURVEY_WINDOW,
     changes: ['survey'],
+  }),
+  /** The processing notice as given now (its periods follow the retention settings). */
+  'survey.privacyNotice': method({
+    input: empty,
+    output: privacyNoticeSchema,
+    access: SURVEY_DISPLAY,
+    windows: SURVEY_WINDOW,
   }),
   'survey.callOfficer': method({
     input: empty,

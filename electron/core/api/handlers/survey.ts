@@ -1,3 +1,4 @@
+import { currentNotice } from '../../../../shared/domain/privacy-notice';
 import type { surveyMethods } from '../../../../shared/api/methods/survey';
 import type { Handlers } from '../dispatcher';
 import { actor, type Services } from '../services';
@@ -22,6 +23,8 @@ export function createSurveyHandlers(s: Services): Pick<Handlers, keyof typeof s
       s.survey.submit(actor(caller), input);
       return { ok: true };
     },
+    // Not personal: the same text reception gives, for the visitor to read on their own screen.
+    'survey.privacyNotice': () => currentNotice(s.retentionSettings.get()),
     'survey.callOfficer': (_input, caller) => {
       s.survey.callOfficer(actor(caller));
       return { ok: true };
