@@ -65,3 +65,16 @@ export function isExactRow(spec: MatchSpec, row: VisitorText): boolean {
   const terms = new Set(rowTerms(row, spec.phoneOnly));
   return spec.words.every((alternatives) => alternatives.some((w) => terms.has(w)));
 }
+
+/** Both checks above from one reading of the row's terms: how a row matches, if at all. */
+export function matchKind(spec: MatchSpec, row: VisitorText): 'exact' | 'prefix' | null {
+  const terms = rowTerms(row, spec.phoneOnly);
+  const whole = new Set(terms);
+  let exact = true;
+  for (const alternatives of spec.words) {
+    if (alternatives.some((w) => whole.has(w))) continue;
+    exact = false;
+    if (!alternatives.some((prefix) => terms.some((term) => term.startsWith(prefix)))) return null;
+  }
+  return exact ? 'exact' : 'prefix';
+}
