@@ -5,7 +5,8 @@
  * what FTS5's own prefix query costs on the same index (the option not taken), and opening the
  * database up to date and with a pending migration (target under 300 ms).
  *
- * Run: npx tsx bench/visitor-search.ts   (builds bench/.data/realistic-1000000.sqlite once)
+ * Run: npx tsx bench/visitor-search.ts   (builds bench/.data/realistic-1000000-s<schema>.sqlite
+ * once; BENCH_VISITORS=100000 for a smaller one)
  */
 import { copyFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -112,11 +113,16 @@ for (const q of ['muhamma', 'muhammad rizki', 'muhammadrahman19', '081234567', '
 const size = statSync(file).size;
 const ftsPages = db
   .prepare<[], { n: number }>(
-    "SELECT sum(pgsize) AS n FROM dbstat WHERE name LIKE 'visitor_search%'",
+    "SELECT sum(pgsize) AS n FROM dbstat WHERE name LIKE 'visitor_search%' OR name LIKE 'visitor_pair_search%'",
+  )
+  .get();
+const pairPages = db
+  .prepare<[], { n: number }>(
+    "SELECT sum(pgsize) AS n FROM dbstat WHERE name LIKE 'visitor_pair_search%'",
   )
   .get();
 console.log(
-  `  database ${(size / 1e6).toFixed(0)} MB, of which the search index ${((ftsPages?.n ?? 0) / 1e6).toFixed(0)} MB`,
+  `  database ${(size / 1e6).toFixed(0)} MB, of which the search index ${((ftsPages?.n ?? 0) / 1e6).toFixed(0)} MB (the pair index of migration 22 ${((pairPages?.n ?? 0) / 1e6).toFixed(0)} MB)`,
 );
 db.close();
 

@@ -2,24 +2,38 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/open-database';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { BUILT_HERE_UP_TO } from '../../electron/core/db/migration-22-pair-search';
 import { SearchIndexBuilder } from '../../electron/core/db/deferred-builds';
-import { VISITOR_PAIR_CANDIDATES_SQL, VisitorSearch } from '../../electron/core/reception/visitors';
+import {
+  VISITOR_PAIR_CANDIDATES_SQL,
+  VISITOR_PAIR_RECENCY_SQL,
+  VisitorSearch,
+} from '../../electron/core/reception/visitors';
 import { tempDir } from '../helpers/temp-core';
 
 const FIRST = ['Siti', 'Muhammad', 'Nur', 'Ahmad', 'Sri', 'Dewi'];
 const OTHER = ['Aminah', 'Rahmawati', 'Rizki', 'Ramadhan', 'Situmorang', 'Lestari', 'Wibowo'];
 const INSTITUTIONS = ['PT Abadi Jaya', 'Dinas PUPR Kota Bogor', 'CV Berkah', null];
 
-/** A desk at schema 21 with `n` visitors of few, shared words, one of them anonymised. */
-function deskAt21(n: number): string {
+/** Visitor number k of a desk whose ids start at `first` (`deskAt21`). */
+let first = 1;
+const id = (k: number) => first - 1 + k;
+
+/**
+ * A desk at schema 21 with `n` visitors of few, shared words, one of them anonymised; ids from
+ * `from` on (past BUILT_HERE_UP_TO, migration 22 leaves the pairs to the deferred build).
+ */
+function deskAt21(n: number, from: number): string {
+  first = from;
   const file = join(tempDir(), 'm22.sqlite');
   const db = openDatabase(
     file,
     MIGRATIONS.filter((m) => m.version < 22),
   );
   const add = db.prepare<[string, string | null, string | null]>(
-    `INSERT INTO visitor (full_name, phone, email, institution, created_at, updated_at)
-     VALUES (?, '', ?, ?, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`,
+    `INSERT INTO visitor (id, full_name, phone, email, institution, created_at, updated_at)
+     VALUES (coalesce((SELECT max(id) + 1 FROM visitor), ${from}), ?, '', ?, ?,
+             '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`,
   );
   for (let i = 0; i < n; i++) {
     const words = [FIRST[i % FIRST.length]!, OTHER[(i * 5) % OTHER.length]!];
@@ -30,8 +44,8 @@ function deskAt21(n: number): string {
   // The one Siti who is also a Muhammad, through the e-mail she gave.
   add.run('Siti Wibowo', 'muhammad.ali@gmail.com', null);
   db.prepare(
-    "UPDATE visitor SET full_name = '(dianonimkan)', email = NULL, anonymised_at = 'x' WHERE id = 2",
-  ).run();
+    "UPDATE visitor SET full_name = '(dianonimkan)', email = NULL, anonymised_at = 'x' WHERE id = ?",
+  ).run(id(2));
   db.close();
   return file;
 }
@@ -51,13 +65,13 @@ const ids = (search: VisitorSearch, q: string) => search.find(q).map((s) => s.vi
 
 describe('migration 22: the pair index of the visitor search, built after start-up', () => {
   it('opens without filling it, searches without it meanwhile, and the same with it', () => {
-    const db = openDatabase(deskAt21(60), MIGRATIONS, { buildBudgetMs: 0 });
-    expect(pairState(db)).toEqual({ cursor: 62, done_at: null });
+    const db = openDatabase(deskAt21(60, BUILT_HERE_UP_TO + 1), MIGRATIONS, { buildBudgetMs: 0 });
+    expect(pairState(db)).toEqual({ cursor: id(62), done_at: null });
     expect(pairCount(db, 'aminsiti')).toBe(0);
     const before = new VisitorSearch(db);
     const queries = ['siti muhammad', 'siti aminah', 'ahmad rizki ramadhan', 'dinas pupr kota'];
     const answers = queries.map((q) => ids(before, q));
-    expect(answers[0]).toEqual([61]);
+    expect(answers[0]).toEqual([id(61)]);
 
     let clock = 0;
     const builder = new SearchIndexBuilder(db, () => (clock += 100));
@@ -65,10 +79,10 @@ describe('migration 22: the pair index of the visitor search, built after start-
     builder.step(1);
     const partWay = pairState(db)!;
     expect(partWay.done_at).toBeNull();
-    expect(partWay.cursor).toBeGreaterThan(40);
+    expect(partWay.cursor).toBeGreaterThan(id(40));
     // Changed meanwhile: one already indexed, one not yet; and a new visitor.
-    db.prepare("UPDATE visitor SET full_name = 'Siti Aminah Muhammad' WHERE id = 61").run();
-    db.prepare("UPDATE visitor SET full_name = 'Muhammad Siti Rahayu' WHERE id = 7").run();
+    db.prepare("UPDATE visitor SET full_name = 'Siti Aminah Muhammad' WHERE id = ?").run(id(61));
+    db.prepare("UPDATE visitor SET full_name = 'Muhammad Siti Rahayu' WHERE id = ?").run(id(7));
     db.prepare(
       `INSERT INTO visitor (full_name, phone, created_at, updated_at)
        VALUES ('Siti Muhammadiyah', '', '2025-02-01T00:00:00Z', '2025-02-01T00:00:00Z')`,
@@ -94,30 +108,42 @@ describe('migration 22: the pair index of the visitor search, built after start-
     const after = new VisitorSearch(db);
     // The exact words first, the most recently seen first (61 was written after 7, neither
     // came back); then the newer prefix match.
-    expect(ids(after, 'siti muhammad')).toEqual([61, 7, 62]);
+    expect(ids(after, 'siti muhammad')).toEqual([id(61), id(7), id(62)]);
     expect(ids(after, 'siti aminah').sort()).toEqual(ids(before, 'siti aminah').sort());
     for (const [i, q] of queries.entries())
       if (i > 1) expect(ids(after, q).sort(), q).toEqual([...answers[i]!].sort());
 
     // Anonymised: its pairs leave the index.
     db.prepare(
-      "UPDATE visitor SET full_name = '(dianonimkan)', email = NULL, institution = NULL, anonymised_at = 'y' WHERE id = 61",
-    ).run();
-    expect(ids(after, 'siti muhammad')).toEqual([7, 62]);
+      "UPDATE visitor SET full_name = '(dianonimkan)', email = NULL, institution = NULL, anonymised_at = 'y' WHERE id = ?",
+    ).run(id(61));
+    expect(ids(after, 'siti muhammad')).toEqual([id(7), id(62)]);
     expect(pairCount(db, 'muhasiti')).toBe(2);
     db.close();
   });
 
-  it('reads the candidates by key, never walking the visitors', () => {
+  it('reads the candidates and their recency by key, never walking the visitors', () => {
     const db = openDatabase(join(tempDir(), 'plan.sqlite'));
-    const plan = db
-      .prepare(`EXPLAIN QUERY PLAN ${VISITOR_PAIR_CANDIDATES_SQL}`)
-      .all('[1,2]')
-      .map((r) => (r as { detail: string }).detail)
-      .join('\n');
-    expect(plan).toMatch(/SEARCH v USING INTEGER PRIMARY KEY/);
-    expect(plan).toMatch(/SEARCH r USING INTEGER PRIMARY KEY/);
-    expect(plan).not.toMatch(/SCAN (v|r)\b/);
+    const planOf = (sql: string) =>
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all('[1,2]')
+        .map((r) => (r as { detail: string }).detail)
+        .join('\n');
+    const candidates = planOf(VISITOR_PAIR_CANDIDATES_SQL);
+    expect(candidates).toMatch(/SEARCH v USING INTEGER PRIMARY KEY/);
+    expect(candidates).not.toMatch(/SCAN v\b/);
+    const recency = planOf(VISITOR_PAIR_RECENCY_SQL);
+    expect(recency).toMatch(/SEARCH r USING INTEGER PRIMARY KEY/);
+    expect(recency).not.toMatch(/SCAN r\b/);
+    db.close();
+  });
+
+  it("writes a small desk's pairs in the migration itself: nothing left to build", () => {
+    const db = openDatabase(deskAt21(30, 1), MIGRATIONS, { buildBudgetMs: 0 });
+    expect(pairState(db)).toBeUndefined();
+    expect(pairCount(db, 'muhasiti')).toBe(1);
+    expect(ids(new VisitorSearch(db), 'siti muhammad')).toEqual([id(31)]);
     db.close();
   });
 

@@ -1,5 +1,8 @@
 import type { Migration } from './migrations';
 
+/** Up to this many visitor ids the pairs are written by the migration itself (tens of ms). */
+export const BUILT_HERE_UP_TO = 2_000;
+
 /** Whether a visitor's pairs are in the index: above the deferred build's place, or all built. */
 const INDEXED = (row: 'old' | 'new') =>
   `${row}.id >= coalesce((SELECT cursor FROM deferred_build
@@ -51,9 +54,14 @@ export const PAIR_SEARCH_MIGRATION: Migration = {
     END;
 
     -- A million visitors' pairs take minutes: built after start-up, highest id first; a
-    -- visitor written meanwhile is above the cursor and indexed by the triggers.
+    -- visitor written meanwhile is above the cursor and indexed by the triggers. A small desk's
+    -- are written here (max(id) is one look at the key, never a count of the visitors).
+    INSERT INTO visitor_pair_search (rowid, pairs)
+      SELECT id, loket_pair_terms(full_name, email, institution) FROM visitor
+       WHERE anonymised_at IS NULL AND (SELECT max(id) FROM visitor) <= ${BUILT_HERE_UP_TO};
     INSERT INTO deferred_build (name, phase, cursor, next_seq, started_at)
-      SELECT 'visitor_pair_search', 'visitors', max(id) + 1, 0, strftime('%Y-%m-%dT%H:%M:%fZ')
-        FROM visitor HAVING count(*) > 0;
+      SELECT 'visitor_pair_search', 'visitors', m.id + 1, 0, strftime('%Y-%m-%dT%H:%M:%fZ')
+        FROM (SELECT max(id) AS id FROM visitor) AS m
+       WHERE m.id > ${BUILT_HERE_UP_TO};
   `,
 };

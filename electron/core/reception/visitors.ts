@@ -62,13 +62,15 @@ export const VISITOR_CANDIDATES_SQL = `SELECT ${COLUMNS}
 
 /**
  * Parameter: the visitor ids holding the query's pairs (a JSON array). The few candidates of
- * the pair index (migration 22), most recent first, to be checked whole.
+ * the pair index (migration 22), to be checked whole; then the recency of those that match.
  */
-export const VISITOR_PAIR_CANDIDATES_SQL = `SELECT ${COLUMNS}
+export const VISITOR_PAIR_CANDIDATES_SQL = `SELECT v.id, v.full_name, v.phone, v.email,
+       v.institution, v.visitor_type, v.lpse
   FROM json_each(?) AS c
-  JOIN visitor AS v ON v.id = c.value
-  JOIN visitor_recency AS r ON r.visitor_id = v.id
- ORDER BY r.seq DESC`;
+  JOIN visitor AS v ON v.id = c.value`;
+export const VISITOR_PAIR_RECENCY_SQL = `SELECT r.visitor_id, r.seq, r.last_day
+  FROM json_each(?) AS c
+  JOIN visitor_recency AS r ON r.visitor_id = c.value`;
 
 /**
  * While the index above is being built after an upgrade (db/deferred-builds.ts): the index
@@ -98,7 +100,8 @@ export class VisitorSearch {
   private readonly build: SearchIndexBuilder;
   private pairs: {
     ids: { all(query: string, limit: number): number[] };
-    rows: { all(ids: string): FoundRow[] };
+    rows: { all(ids: string): VisitorRow[] };
+    recency: { all(ids: string): { visitor_id: number; seq: number; last_day: string }[] };
   } | null = null;
   private old: { all(query: string, limit: number): FoundRow[] } | null = null;
 
@@ -191,18 +194,29 @@ export class VisitorSearch {
             'SELECT rowid FROM visitor_pair_search WHERE visitor_pair_search MATCH ? LIMIT ?',
           )
           .pluck(),
-        rows: this.db.prepare<[string], FoundRow>(VISITOR_PAIR_CANDIDATES_SQL),
+        rows: this.db.prepare<[string], VisitorRow>(VISITOR_PAIR_CANDIDATES_SQL),
+        recency: this.db.prepare<[string], { visitor_id: number; seq: number; last_day: string }>(
+          VISITOR_PAIR_RECENCY_SQL,
+        ),
       };
     }
     const ids = this.pairs.ids.all(terms.map((t) => `"${t}"`).join(' '), PAIR_WINDOW + 1);
     if (ids.length > PAIR_WINDOW) return null;
     if (ids.length === 0) return [];
+    const json = JSON.stringify(ids);
+    const rows = new Map(this.pairs.rows.all(json).map((r) => [r.id, r]));
+    // Checked most recent first, so that eight exact matches end it: none after them ranks
+    // higher. Visitors without a recency row are anonymised: never suggested.
+    const recent = this.pairs.recency.all(json).sort((a, b) => b.seq - a.seq);
     const exact: FoundRow[] = [];
     const prefix: FoundRow[] = [];
-    for (const r of this.pairs.rows.all(JSON.stringify(ids))) {
-      const kind = matchKind(plan.spec, r);
-      if (kind === 'exact') exact.push(r);
-      else if (kind === 'prefix') prefix.push(r);
+    for (const r of recent) {
+      const row = rows.get(r.visitor_id);
+      const kind = row && matchKind(plan.spec, row);
+      if (kind === 'exact') exact.push({ ...row!, last_day: r.last_day });
+      else if (kind === 'prefix' && prefix.length < SUGGESTION_LIMIT)
+        prefix.push({ ...row!, last_day: r.last_day });
+      if (exact.length === SUGGESTION_LIMIT) break;
     }
     return [...exact, ...prefix].slice(0, SUGGESTION_LIMIT);
   }
