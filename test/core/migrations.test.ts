@@ -44,7 +44,8 @@ describe('openDatabase', () => {
     const tables = db
       .prepare<[], { name: string; sql: string }>(
         `SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'
-           AND name NOT LIKE 'visitor_search_%' AND name NOT LIKE 'sqlite_%'`,
+           AND name NOT LIKE 'visitor_search_%' AND name NOT LIKE 'visitor_pair_search_%'
+           AND name NOT LIKE 'sqlite_%'`,
       )
       .all();
     expect(tables.length).toBeGreaterThanOrEqual(5);

@@ -116,4 +116,25 @@ describe('returning-visitor search at scale', () => {
       'Muhammed Yilmaz0',
     ]);
   });
+
+  it('finds a rare combination of common words, the exact words first (the pair index)', async () => {
+    t = await startWithAdmin();
+    for (let i = 0; i < 6; i++) {
+      await t.must('visit.checkIn', person(`Siti Lestari ${i}`));
+      await t.must('visit.checkIn', person(`Muhammad Situmorang ${i}`));
+    }
+    await t.must('visit.checkIn', person('Siti Aminah Rahmawati'));
+    await t.must('visit.checkIn', person('Siti Wibowo', { email: 'muhammad.ali@gmail.com' }));
+    await t.must('visit.checkIn', person('Siti Aminah Rahmawatiningsih'));
+    await t.must('visit.checkIn', person('Siti Muhammadiyah'));
+    await t.must('visit.checkIn', person('Rahmawati Siti Aminah'));
+    // The e-mail she gave makes her a Muhammad too; the newer "Muhammadiyah" only starts so.
+    expect(await names('siti muhammad')).toEqual(['Siti Wibowo', 'Siti Muhammadiyah']);
+    expect(await names('siti aminah rahmawati')).toEqual([
+      'Rahmawati Siti Aminah',
+      'Siti Aminah Rahmawati',
+      'Siti Aminah Rahmawatiningsih',
+    ]);
+    expect(await names('muhammad situ')).toHaveLength(6);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Db } from './open-database';
+import { PairIndexBuilder } from './pair-index-build';
 
 /** How long one batch may hold the thread that serves requests. */
 export const BUILD_BATCH_MS = 8;
@@ -29,10 +30,13 @@ interface BuildRow {
  * gets the next lower sequence number and the index, walked backwards, still meets the most
  * recent visitors first. Visitors never seen at a visit come last, newest first. Visitors
  * written or seen meanwhile get their rows from the triggers with numbers above all of these.
- * Until the build is done the search reads the old index (`visitor_search_v12`).
+ * Until the build is done the search reads the old index (`visitor_search_v12`). Then the
+ * pair index of migration 23 (pair-index-build.ts), which the search does without meanwhile.
  */
 export class SearchIndexBuilder {
   private readonly q;
+  /** Migration 23's pair index, built once this one is (the search does without it meanwhile). */
+  private readonly pairs: PairIndexBuilder;
   private stopped = false;
   private running: Promise<void> | null = null;
 
@@ -41,6 +45,7 @@ export class SearchIndexBuilder {
     private readonly clock: () => number = () => performance.now(),
     private readonly sizes: BuildSizes = SIZES,
   ) {
+    this.pairs = new PairIndexBuilder(db, clock, BUILD_BATCH_MS);
     const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'deferred_build'").get();
     this.q = hasTable
       ? {
@@ -84,8 +89,17 @@ export class SearchIndexBuilder {
     return s !== undefined && s.done_at === null && s.phase !== 'dropping';
   }
 
-  /** Whether nothing is left to do, the old index's pages freed too. */
+  /** Whether nothing is left to do, the old index's pages freed and the pair index built. */
   done(): boolean {
+    return this.mainDone() && this.pairs.done();
+  }
+
+  /** Whether the search may read the pair index (reception/visitors.ts). */
+  pairsReady(): boolean {
+    return this.pairs.ready();
+  }
+
+  private mainDone(): boolean {
     const s = this.q?.state.get();
     return s === undefined || s.done_at !== null;
   }
@@ -100,13 +114,15 @@ export class SearchIndexBuilder {
     const start = this.clock();
     for (;;) {
       const s = q.state.get();
-      if (!s || s.done_at !== null) return true;
+      const main = s !== undefined && s.done_at === null;
+      if (!main && this.pairs.done()) return true;
       // Not flushed to disk at each batch's commit (the next durable commit flushes it): a
       // batch lost to a power cut is rolled back with its cursor, and done again.
       const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
       this.db.pragma('synchronous = NORMAL');
       try {
-        this.db.transaction(() => this.batch(s)).immediate();
+        if (main) this.db.transaction(() => this.batch(s)).immediate();
+        else this.pairs.batch();
       } finally {
         this.db.pragma(`synchronous = ${synchronous}`);
       }

@@ -1,6 +1,7 @@
 import { nameSearchTerms, phoneSearchTerms } from '../../../shared/domain/search-text';
 import { lpseKey, lpseWords } from '../../../shared/domain/lpse';
 import { emailSearchTerms, matchesRow, type MatchSpec } from '../reception/search-terms';
+import { pairSearchTerms } from '../reception/pair-terms';
 import type { Db } from './open-database';
 
 /**
@@ -26,6 +27,17 @@ export function registerSqlFunctions(db: Db): void {
   );
   db.function('loket_words', { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? text : '',
+  );
+  // The pair index (migration 23): every two words of a visitor, cut to 4 letters.
+  db.function(
+    'loket_pair_terms',
+    { deterministic: true },
+    (fullName: unknown, email: unknown, institution: unknown) =>
+      pairSearchTerms({
+        full_name: typeof fullName === 'string' ? fullName : '',
+        email: typeof email === 'string' ? email : null,
+        institution: typeof institution === 'string' ? institution : null,
+      }),
   );
   // The spec is parsed once per query, not once per candidate row.
   let lastSpec = '';

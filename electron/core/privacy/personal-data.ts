@@ -148,6 +148,13 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
     holds: 'search terms of name, phone, e-mail, institution',
     wipe: 'searchIndex',
   },
+  {
+    table: 'visitor_pair_search',
+    column: '*',
+    purpose: 'guestBook',
+    holds: 'every two words of name, e-mail, institution, cut to 4 letters',
+    wipe: 'searchIndex',
+  },
 
   // Cases: the reporter's snapshot and what the case says about them.
   {
@@ -430,6 +437,13 @@ export const NOT_PERSONAL: readonly { table: string; column: string; why: string
   ...cols('visitor_search_config', ['k', 'v'], 'FTS5 settings'),
   ...cols('visitor_search_data', ['block'], 'FTS5 storage of visitor_search (see above)'),
   ...cols('visitor_search_docsize', ['sz'], 'FTS5 token counts'),
+  ...cols('visitor_pair_search_config', ['k', 'v'], 'FTS5 settings'),
+  ...cols('visitor_pair_search_data', ['block'], 'FTS5 storage of visitor_pair_search (see above)'),
+  ...cols(
+    'visitor_pair_search_idx',
+    ['segid', 'term', 'pgno'],
+    'FTS5 storage of visitor_pair_search (see above)',
+  ),
   ...cols(
     'visitor_search_idx',
     ['segid', 'term', 'pgno'],

@@ -53,7 +53,25 @@ export function rowTerms(row: VisitorText, phoneOnly: boolean): string[] {
   ];
 }
 
+const TOKEN_BREAKS = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * A cheap necessary condition for a match, read before the row's terms are built (most
+ * candidates of a cut word or a pair fail it): every term of the row is a run of its folded
+ * text with the breaks between words taken out, so each typed word must occur in that text.
+ */
+function mayMatch(spec: MatchSpec, row: VisitorText): boolean {
+  const phone = phoneSearchTerms(row.phone);
+  const text = (
+    spec.phoneOnly
+      ? phone
+      : foldForSearch(`${row.full_name} ${row.email ?? ''} ${row.institution ?? ''} ${phone}`)
+  ).replace(TOKEN_BREAKS, '');
+  return spec.words.every((alternatives) => alternatives.some((w) => text.includes(w)));
+}
+
 export function matchesRow(spec: MatchSpec, row: VisitorText): boolean {
+  if (!mayMatch(spec, row)) return false;
   const terms = rowTerms(row, spec.phoneOnly);
   return spec.words.every((alternatives) =>
     alternatives.some((prefix) => terms.some((term) => term.startsWith(prefix))),
@@ -64,4 +82,18 @@ export function matchesRow(spec: MatchSpec, row: VisitorText): boolean {
 export function isExactRow(spec: MatchSpec, row: VisitorText): boolean {
   const terms = new Set(rowTerms(row, spec.phoneOnly));
   return spec.words.every((alternatives) => alternatives.some((w) => terms.has(w)));
+}
+
+/** Both checks above from one reading of the row's terms: how a row matches, if at all. */
+export function matchKind(spec: MatchSpec, row: VisitorText): 'exact' | 'prefix' | null {
+  if (!mayMatch(spec, row)) return null;
+  const terms = rowTerms(row, spec.phoneOnly);
+  const whole = new Set(terms);
+  let exact = true;
+  for (const alternatives of spec.words) {
+    if (alternatives.some((w) => whole.has(w))) continue;
+    exact = false;
+    if (!alternatives.some((prefix) => terms.some((term) => term.startsWith(prefix)))) return null;
+  }
+  return exact ? 'exact' : 'prefix';
 }

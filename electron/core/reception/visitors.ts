@@ -3,7 +3,9 @@ import type { VisitorSuggestion } from '../../../shared/domain/visit';
 import type { VisitorType } from '../../../shared/domain/visitor-types';
 import type { Db } from '../db/open-database';
 import { SearchIndexBuilder } from '../db/deferred-builds';
+import { pairQueryTerms } from './pair-terms';
 import { buildVisitorSearchPlan, type SearchPlan } from './search-query';
+import { matchKind } from './search-terms';
 
 export interface VisitorRow {
   id: number;
@@ -24,6 +26,13 @@ const SUGGESTION_LIMIT = 8;
  * the shortened one's rows), and then FTS5 merges its terms cheaply.
  */
 const CANDIDATE_WINDOW = 200;
+
+/**
+ * The most visitors a query's word pairs may hold for the pair index to answer it (each is
+ * read and checked): more, and the words are common together, which the word index answers
+ * from its newest rows at once.
+ */
+const PAIR_WINDOW = 200;
 
 const COLUMNS = `v.id, v.full_name, v.phone, v.email, v.institution, v.visitor_type, v.lpse,
        r.last_day`;
@@ -52,6 +61,18 @@ export const VISITOR_CANDIDATES_SQL = `SELECT ${COLUMNS}
  LIMIT ?`;
 
 /**
+ * Parameter: the visitor ids holding the query's pairs (a JSON array). The few candidates of
+ * the pair index (migration 23), to be checked whole; then the recency of those that match.
+ */
+export const VISITOR_PAIR_CANDIDATES_SQL = `SELECT v.id, v.full_name, v.phone, v.email,
+       v.institution, v.visitor_type, v.lpse
+  FROM json_each(?) AS c
+  JOIN visitor AS v ON v.id = c.value`;
+export const VISITOR_PAIR_RECENCY_SQL = `SELECT r.visitor_id, r.seq, r.last_day
+  FROM json_each(?) AS c
+  JOIN visitor_recency AS r ON r.visitor_id = c.value`;
+
+/**
  * While the index above is being built after an upgrade (db/deferred-builds.ts): the index
  * of schema 12, keyed by visitor id (newest first), kept up to date by its own triggers.
  * Parameters: the FTS5 query, the limit.
@@ -69,13 +90,19 @@ export const VISITOR_SEARCH_V12_SQL = `SELECT v.id, v.full_name, v.phone, v.emai
 /**
  * Returning-visitor look-up for the reception desk; contact details leave here masked.
  * Ranking: visitors whose words equal the typed words come first, then prefix matches; within
- * each, the most recent visit first.
+ * each, the most recent visit first. A query of several words that are common alone but rare
+ * together ("siti muhammad") is answered from the pair index (migration 22, pair-terms.ts).
  */
 export class VisitorSearch {
   private readonly search;
   private readonly candidates;
   private readonly windowSize;
   private readonly build: SearchIndexBuilder;
+  private pairs: {
+    ids: { all(query: string, limit: number): number[] };
+    rows: { all(ids: string): VisitorRow[] };
+    recency: { all(ids: string): { visitor_id: number; seq: number; last_day: string }[] };
+  } | null = null;
   private old: { all(query: string, limit: number): FoundRow[] } | null = null;
 
   constructor(private readonly db: Db) {
@@ -117,6 +144,8 @@ export class VisitorSearch {
   }
 
   private findRows(plan: SearchPlan): FoundRow[] {
+    const byPairs = this.findByPairs(plan);
+    if (byPairs !== null) return byPairs;
     const found = new Map<number, FoundRow>();
     const add = (rows: FoundRow[]) => {
       for (const r of rows) if (found.size < SUGGESTION_LIMIT) found.set(r.id, r);
@@ -146,5 +175,49 @@ export class VisitorSearch {
       add(rows ?? this.search.all(plan.prefix, wanted()));
     }
     return [...found.values()];
+  }
+
+  /**
+   * Every visitor holding all of the query's word pairs, when they are few: then they are all
+   * the candidates there are, ranked here as the word index ranks (exact words first, then the
+   * most recent). Null when the pair index cannot answer (one usable word, not built yet, or
+   * too many visitors hold the pairs).
+   */
+  private findByPairs(plan: SearchPlan): FoundRow[] | null {
+    const terms = pairQueryTerms(plan.spec);
+    if (terms === null) return null;
+    if (this.pairs === null) {
+      if (!this.build.pairsReady()) return null;
+      this.pairs = {
+        ids: this.db
+          .prepare<[string, number], number>(
+            'SELECT rowid FROM visitor_pair_search WHERE visitor_pair_search MATCH ? LIMIT ?',
+          )
+          .pluck(),
+        rows: this.db.prepare<[string], VisitorRow>(VISITOR_PAIR_CANDIDATES_SQL),
+        recency: this.db.prepare<[string], { visitor_id: number; seq: number; last_day: string }>(
+          VISITOR_PAIR_RECENCY_SQL,
+        ),
+      };
+    }
+    const ids = this.pairs.ids.all(terms.map((t) => `"${t}"`).join(' '), PAIR_WINDOW + 1);
+    if (ids.length > PAIR_WINDOW) return null;
+    if (ids.length === 0) return [];
+    const json = JSON.stringify(ids);
+    const rows = new Map(this.pairs.rows.all(json).map((r) => [r.id, r]));
+    // Checked most recent first, so that eight exact matches end it: none after them ranks
+    // higher. Visitors without a recency row are anonymised: never suggested.
+    const recent = this.pairs.recency.all(json).sort((a, b) => b.seq - a.seq);
+    const exact: FoundRow[] = [];
+    const prefix: FoundRow[] = [];
+    for (const r of recent) {
+      const row = rows.get(r.visitor_id);
+      const kind = row && matchKind(plan.spec, row);
+      if (kind === 'exact') exact.push({ ...row!, last_day: r.last_day });
+      else if (kind === 'prefix' && prefix.length < SUGGESTION_LIMIT)
+        prefix.push({ ...row!, last_day: r.last_day });
+      if (exact.length === SUGGESTION_LIMIT) break;
+    }
+    return [...exact, ...prefix].slice(0, SUGGESTION_LIMIT);
   }
 }
