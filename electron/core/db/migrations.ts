@@ -1,4 +1,5 @@
 import { RECORDS_MIGRATION } from './migration-20-records';
+import { MONTH_TALLY_MIGRATION } from './migration-24-month-tally';
 
 /**
  * Numbered schema migrations. Never edit one that has shipped: add the next number.
@@ -1095,6 +1096,7 @@ export const MIGRATIONS: readonly Migration[] = [
          WHERE EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'visitor_search_v12');
     `,
   },
+  MONTH_TALLY_MIGRATION,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
