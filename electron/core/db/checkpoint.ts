@@ -1,0 +1,29 @@
+import { Worker } from 'node:worker_threads';
+import { nativeBindingOption } from './native-binding';
+
+/**
+ * Copies the write-ahead log into the database file (a PASSIVE checkpoint) in a worker thread,
+ * on a connection of its own. Resolves true when every frame was copied, false otherwise (a
+ * reader held it, or the worker failed): the caller's own checkpoint then does the rest.
+ */
+export function backfillInBackground(file: string): Promise<boolean> {
+  const worker = spawnWorker(file);
+  return new Promise<boolean>((resolve) => {
+    worker.once('message', (m: unknown) =>
+      resolve(typeof m === 'object' && m !== null && 'ok' in m && m.ok === true),
+    );
+    worker.once('error', () => resolve(false));
+    worker.once('exit', () => resolve(false));
+  });
+}
+
+/** As in integrity-check.ts: the bundled file next to the host, or the source through tsx. */
+function spawnWorker(file: string): Worker {
+  const workerData = { file, nativeBinding: nativeBindingOption().nativeBinding };
+  const here = import.meta.url;
+  if (!here.endsWith('.ts'))
+    return new Worker(new URL('./checkpoint-worker.mjs', here), { workerData });
+  const source = new URL('./checkpoint-worker.ts', here).href;
+  const boot = `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}))`;
+  return new Worker(boot, { eval: true, workerData });
+}
