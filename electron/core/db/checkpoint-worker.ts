@@ -1,8 +1,10 @@
 /**
- * Copies the write-ahead log into the database file on a connection of its own, in a worker
- * thread: after a retention run the log holds many pages, and copying and syncing them took
- * seconds on the serving thread. PASSIVE never blocks the desk's readers or writers.
- * workerData: { file, nativeBinding? }; posts { ok: boolean } (ok: every frame was copied).
+ * Copies the write-ahead log into the database file and truncates it, on a connection of its
+ * own in a worker thread: after a retention run at 1,000,000 visitors the copy, its sync and the
+ * truncation of a large log took 5-6 s on the serving thread. The copy (PASSIVE) never blocks
+ * the desk; the TRUNCATE that follows has nothing left to copy, and holds back only a write
+ * arriving while the file system frees the log (readers go on).
+ * workerData: { file, nativeBinding? }; posts { ok: boolean } (ok: the log was truncated).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -12,19 +14,17 @@ const input = z
   .object({ file: z.string(), nativeBinding: z.string().optional() })
   .parse(workerData);
 
-function backfill(): boolean {
+function checkpoint(): boolean {
   let db: Database.Database | null = null;
   try {
     db = new Database(input.file, {
       fileMustExist: true,
       ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}),
     });
-    const [r] = db.pragma('wal_checkpoint(PASSIVE)') as {
-      busy: number;
-      log: number;
-      checkpointed: number;
-    }[];
-    return r !== undefined && r.busy === 0 && r.checkpointed === r.log;
+    db.pragma('busy_timeout = 5000');
+    db.pragma('wal_checkpoint(PASSIVE)');
+    const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return r?.busy === 0;
   } catch {
     return false;
   } finally {
@@ -32,4 +32,4 @@ function backfill(): boolean {
   }
 }
 
-parentPort?.postMessage({ ok: backfill() });
+parentPort?.postMessage({ ok: checkpoint() });

@@ -2,11 +2,11 @@ import { Worker } from 'node:worker_threads';
 import { nativeBindingOption } from './native-binding';
 
 /**
- * Copies the write-ahead log into the database file (a PASSIVE checkpoint) in a worker thread,
- * on a connection of its own. Resolves true when every frame was copied, false otherwise (a
- * reader held it, or the worker failed): the caller's own checkpoint then does the rest.
+ * Copies the write-ahead log into the database file and truncates it, in a worker thread on a
+ * connection of its own (checkpoint-worker.ts). Resolves true when the log was truncated, false
+ * otherwise (a reader kept it busy, or the worker failed).
  */
-export function backfillInBackground(file: string): Promise<boolean> {
+export function checkpointInBackground(file: string): Promise<boolean> {
   const worker = spawnWorker(file);
   return new Promise<boolean>((resolve) => {
     worker.once('message', (m: unknown) =>
