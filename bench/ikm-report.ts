@@ -79,14 +79,6 @@ if (!existsSync(file)) {
 }
 const db = openDatabase(file);
 const reporter = new IkmReporter(db);
-const runs: number[] = [];
-let respondents = 0;
-for (let i = 0; i < 11; i++) {
-  const t0 = performance.now();
-  const report = reporter.report('2026-01-01', '2026-12-31');
-  runs.push(performance.now() - t0);
-  respondents = report.overall.respondents;
-}
 // The floor: the four tally queries alone, as the report runs them (whole months from the
 // monthly tallies of migration 24, the days of a partly covered month from the daily ones).
 const KEYS: [string, string?][] = [
@@ -95,38 +87,40 @@ const KEYS: [string, string?][] = [
   ['category'],
   ['substr(service_day, 1, 7)', 'service_month'],
 ];
-const timed = (queries: (() => unknown)[]) => {
-  const runs: number[] = [];
-  for (let i = 0; i < 11; i++) {
-    const t0 = performance.now();
-    for (const q of queries) q();
-    runs.push(performance.now() - t0);
-  }
-  return median(runs);
+const tallies = (from: string, to: string) => {
+  const queries = KEYS.map(([day, month]) => db.prepare(tallySql(day, month)));
+  return () => {
+    for (const q of queries) q.all(...periodRanges(from, to));
+  };
 };
-const floorOf = (from: string, to: string) =>
-  timed(
-    KEYS.map(([day, month]) => {
-      const q = db.prepare(tallySql(day, month));
-      return () => q.all(...periodRanges(from, to));
-    }),
-  );
 // Before migration 24: the same four queries over the daily tallies alone.
-const dailyOnly = timed(
-  KEYS.map(([day, month]) => {
-    const q = db.prepare(tallySql(day, month));
-    return () => q.all('2026-01-01', '2026-12-31', '1', '0', '1', '0');
-  }),
-);
-const floor = floorOf('2026-01-01', '2026-12-31');
-// A period that starts and ends inside a month reads those days from the daily tallies.
-const partialFloor = floorOf('2026-01-15', '2026-12-14');
-const partialRuns: number[] = [];
-for (let i = 0; i < 11; i++) {
-  const t0 = performance.now();
-  reporter.report('2026-01-15', '2026-12-14');
-  partialRuns.push(performance.now() - t0);
+const dailyTallies = () => {
+  const queries = KEYS.map(([day, month]) => db.prepare(tallySql(day, month)));
+  return () => {
+    for (const q of queries) q.all('2026-01-01', '2026-12-31', '1', '0', '1', '0');
+  };
+};
+/** Medians of 31 rounds after 3 untimed ones, the calls taking turns within each round. */
+function race(calls: (() => unknown)[]): number[] {
+  const times = calls.map(() => [] as number[]);
+  for (let round = 0; round < 34; round++) {
+    for (const [i, call] of calls.entries()) {
+      const t0 = performance.now();
+      call();
+      if (round >= 3) times[i]!.push(performance.now() - t0);
+    }
+  }
+  return times.map(median);
 }
+let respondents = 0;
+const [ms, floor, partial, partialFloor, dailyOnly] = race([
+  () => (respondents = reporter.report('2026-01-01', '2026-12-31').overall.respondents),
+  tallies('2026-01-01', '2026-12-31'),
+  // A period that starts and ends inside a month reads those days from the daily tallies.
+  () => reporter.report('2026-01-15', '2026-12-14'),
+  tallies('2026-01-15', '2026-12-14'),
+  dailyTallies(),
+]) as [number, number, number, number, number];
 const direct = db.prepare(
   `SELECT service_month, category, count(*) AS n,
           ${SKM_ELEMENTS.map((e) => `sum(${e}), count(${e})`).join(', ')}
@@ -139,7 +133,6 @@ for (let i = 0; i < 3; i++) {
   direct.all();
   directRuns.push(performance.now() - t0);
 }
-const ms = median(runs);
 console.log(
   `IKM report, a year, ${respondents.toLocaleString('en')} answers, by month/officer/category, with comments:`,
 );
@@ -147,7 +140,6 @@ console.log(`  the tallies alone (floor):   median ${floor.toFixed(1)} ms`);
 console.log(
   `  the whole report (core):     median ${ms.toFixed(1)} ms  (${(ms / floor).toFixed(2)}x the floor; target < 10 ms)`,
 );
-const partial = median(partialRuns);
 console.log(
   `  15 Jan–14 Dec (two part months): report ${partial.toFixed(1)} ms, tallies ${partialFloor.toFixed(1)} ms (${(partial / partialFloor).toFixed(2)}x)`,
 );
