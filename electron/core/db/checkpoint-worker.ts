@@ -4,7 +4,7 @@
  * truncation of a large log took 5-6 s on the serving thread. The copy (PASSIVE) never blocks
  * the desk; the TRUNCATE that follows has nothing left to copy, and holds back only a write
  * arriving while the file system frees the log (readers go on).
- * workerData: { file, nativeBinding? }; posts { ok: boolean } (ok: the log was truncated).
+ * workerData: { file, nativeBinding? }; posts { outcome: 'truncated' | 'busy' | 'failed' }.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -14,7 +14,7 @@ const input = z
   .object({ file: z.string(), nativeBinding: z.string().optional() })
   .parse(workerData);
 
-function checkpoint(): boolean {
+function checkpoint(): 'truncated' | 'busy' | 'failed' {
   let db: Database.Database | null = null;
   try {
     db = new Database(input.file, {
@@ -24,12 +24,12 @@ function checkpoint(): boolean {
     db.pragma('busy_timeout = 5000');
     db.pragma('wal_checkpoint(PASSIVE)');
     const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-    return r?.busy === 0;
+    return r?.busy === 0 ? 'truncated' : 'busy';
   } catch {
-    return false;
+    return 'failed';
   } finally {
     db?.close();
   }
 }
 
-parentPort?.postMessage({ ok: checkpoint() });
+parentPort?.postMessage({ outcome: checkpoint() });

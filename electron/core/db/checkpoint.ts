@@ -3,17 +3,20 @@ import { nativeBindingOption } from './native-binding';
 
 /**
  * Copies the write-ahead log into the database file and truncates it, in a worker thread on a
- * connection of its own (checkpoint-worker.ts). Resolves true when the log was truncated, false
- * otherwise (a reader kept it busy, or the worker failed).
+ * connection of its own (checkpoint-worker.ts). 'busy': a reader (the background integrity
+ * check, say) still needs the log, so it was not truncated.
  */
-export function checkpointInBackground(file: string): Promise<boolean> {
+export type CheckpointOutcome = 'truncated' | 'busy' | 'failed';
+
+export function checkpointInBackground(file: string): Promise<CheckpointOutcome> {
   const worker = spawnWorker(file);
-  return new Promise<boolean>((resolve) => {
-    worker.once('message', (m: unknown) =>
-      resolve(typeof m === 'object' && m !== null && 'ok' in m && m.ok === true),
-    );
-    worker.once('error', () => resolve(false));
-    worker.once('exit', () => resolve(false));
+  return new Promise<CheckpointOutcome>((resolve) => {
+    worker.once('message', (m: unknown) => {
+      const outcome = typeof m === 'object' && m !== null && 'outcome' in m ? m.outcome : null;
+      resolve(outcome === 'truncated' || outcome === 'busy' ? outcome : 'failed');
+    });
+    worker.once('error', () => resolve('failed'));
+    worker.once('exit', () => resolve('failed'));
   });
 }
 
