@@ -31,7 +31,15 @@ copyFileSync(source, join(dataDir, 'loket.sqlite'));
 // retention at start, a day's more each following day. Later visits exist but change nothing here.
 let clock = new Date('2024-01-09T02:00:00Z');
 const t0 = performance.now();
-const core = createCore({ dataDir, now: () => clock, logError: (e) => console.error(e) });
+// The clock jumps from day to day: the session must outlive that, as in the tests.
+const core = createCore({
+  dataDir,
+  now: () => clock,
+  logError: (e) => console.error(e),
+  sessionsEndAtServiceDayEnd: false,
+  sessionIdleMs: 30 * 86_400_000,
+  sessionMaxMs: 365 * 86_400_000,
+});
 console.log(
   `opened ${VISITORS.toLocaleString('en')} visitors and caught up retention at start in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
 );
@@ -83,11 +91,12 @@ async function stream(ms: number, everyMs: number, during?: () => Promise<unknow
     const tick = async () => {
       const due = Math.max(start + i * everyMs, previousEnd);
       const begun = performance.now();
-      await core.dispatch(
+      const answer = (await core.dispatch(
         'visitor.search',
         { query: queries[i % queries.length]! },
         { window: 'staff', sessionToken: token },
-      );
+      )) as { ok: boolean };
+      if (!answer.ok) throw new Error(`search refused: ${JSON.stringify(answer)}`);
       previousEnd = performance.now();
       own.push(previousEnd - begun);
       waits.push(Math.max(0, begun - due));
