@@ -11,6 +11,7 @@ const benches = [
   'attach-20mb.ts',
   'attach-memory.ts',
   'ikm-report.ts',
+  'polled-calls.ts',
   'records-search.ts',
 ];
 for (const bench of benches) {

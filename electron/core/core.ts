@@ -52,7 +52,7 @@ import { Housekeeping, type HousekeepingResult } from './privacy/housekeeping';
 import { RetentionJob } from './privacy/retention';
 import { RetentionSettingsStore } from './privacy/retention-settings';
 import { ReleasedFiles } from './privacy/released-files';
-import { wipeFreedPages } from './privacy/freed-pages';
+import { wipeFreedPages, wipeFreedPagesOffThread } from './privacy/freed-pages';
 import { Erasure } from './privacy/erasure';
 import { CaseService } from './consultation/cases';
 import { OfficerQueue } from './consultation/officer-queue';
@@ -275,6 +275,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     new RetentionJob(db, audit, now, retentionSettings, releasedFiles),
     undefined,
     () => wipeFreedPages(db),
+    () => wipeFreedPagesOffThread(db),
   );
   const housekeeping = () => {
     chores.runNow();

@@ -1,4 +1,6 @@
+import { statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkpointInBackground } from '../../electron/core/db/checkpoint';
 import { AuditLog } from '../../electron/core/audit';
 import { Housekeeping } from '../../electron/core/privacy/housekeeping';
 import { RETENTION_EXPIRED_SQL, RetentionJob } from '../../electron/core/privacy/retention';
@@ -166,5 +168,23 @@ describe('housekeeping in short transactions', () => {
         'SEARCH visitor_recency USING COVERING INDEX visitor_recency_last_day (last_day<?)',
       ]);
     });
+  });
+});
+
+describe('wiping freed pages after a background run', () => {
+  it('copies the log into the file and truncates it in a worker thread', async () => {
+    t = await startWithAdmin();
+    for (let i = 0; i < 3; i++) await t.must('visit.checkIn', visitor(`Lama ${i}`));
+    const file = t.core.db.name;
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    expect(await checkpointInBackground(file)).toBe('truncated');
+    expect(statSync(`${file}-wal`).size).toBe(0);
+    // And after a background run that wiped personal data, through the same worker.
+    await t.must('visit.checkIn', visitor('Lama 3'));
+    t.clock.current = new Date('2028-11-25T02:00:00Z');
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    const result = await t.core.housekeepingInBackground();
+    expect(result.anonymisedVisitors).toBe(4);
+    expect(statSync(`${file}-wal`).size).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { RECORDS_MIGRATION } from './migration-20-records';
 import { SURVEY_MIGRATION } from './migration-21-survey';
 import { VISIT_FACTS_MIGRATION } from './migration-22-visit-facts';
 import { PAIR_SEARCH_MIGRATION } from './migration-23-pair-search';
+import { MONTH_TALLY_MIGRATION } from './migration-24-month-tally';
 
 /**
  * Numbered schema migrations. Never edit one that has shipped: add the next number.
@@ -1037,6 +1038,7 @@ export const MIGRATIONS: readonly Migration[] = [
   SURVEY_MIGRATION,
   VISIT_FACTS_MIGRATION,
   PAIR_SEARCH_MIGRATION,
+  MONTH_TALLY_MIGRATION,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -36,6 +36,8 @@ export class Housekeeping {
     },
     /** After a run that wiped personal data: the freed pages are wiped too (freed-pages.ts). */
     private readonly afterWipe: () => void = () => {},
+    /** The same at the end of a background run: the long part off the serving thread. */
+    private readonly afterWipeInBackground: () => Promise<unknown> = async () => afterWipe(),
   ) {}
 
   /** All of it now, batch after batch without yielding: at start, before requests are served. */
@@ -70,14 +72,19 @@ export class Housekeeping {
     for (const step of this.steps()) {
       for (;;) {
         await yieldToRequests();
-        if (this.stopped) return this.settle(result);
+        if (this.stopped) return this.settleInBackground(result);
         const n = step.batch();
         result.batches++;
         step.add(result, n);
         if (n < step.size) break;
       }
     }
-    return this.settle(result);
+    return this.settleInBackground(result);
+  }
+
+  private async settleInBackground(result: HousekeepingResult): Promise<HousekeepingResult> {
+    if (result.anonymisedVisitors + result.purged > 0) await this.afterWipeInBackground();
+    return result;
   }
 
   private settle(result: HousekeepingResult): HousekeepingResult {

@@ -398,6 +398,7 @@ export const NOT_PERSONAL: readonly { table: string; column: string; why: string
     'anonymous survey answer, linked to no visitor',
   ),
   ...cols('survey_tally', ['service_day', 'category'], 'IKM tallies'),
+  ...cols('survey_tally_month', ['service_month', 'category'], 'IKM tallies by month'),
   ...cols(
     'deferred_build',
     ['name', 'phase', 'started_at', 'done_at'],

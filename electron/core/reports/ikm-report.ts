@@ -34,21 +34,60 @@ function toResult(row: TallyRow | undefined): IkmResult {
   return computeIkm({ respondents: row?.respondents ?? 0, elements });
 }
 
-/** The IKM report for a period, read from the daily tallies (not from every answer). */
+const FIGURES = SKM_ELEMENTS.flatMap((e) => [`${e}_sum`, `${e}_count`]).join(', ');
+
+/**
+ * A period's tallies: its whole months from the monthly tallies (migration 24), the days of a
+ * month it only partly covers from the daily ones. Parameters: two ranges of days, one of months.
+ * Grouped by `dayKey` on a day's row and `monthKey` on a month's (the same value).
+ */
+export function tallySql(dayKey: string, monthKey: string = dayKey): string {
+  const days = (range: string) =>
+    `SELECT ${dayKey} AS key, respondents, ${FIGURES} FROM survey_tally WHERE ${range}`;
+  return `SELECT key, sum(respondents) AS respondents, ${SUMS} FROM (
+      ${days('service_day BETWEEN ? AND ?')}
+      UNION ALL ${days('service_day BETWEEN ? AND ?')}
+      UNION ALL SELECT ${monthKey} AS key, respondents, ${FIGURES} FROM survey_tally_month
+        WHERE service_month BETWEEN ? AND ?)
+    GROUP BY 1 ORDER BY 1`;
+}
+
+type Ranges = [string, string, string, string, string, string];
+const NONE = ['1', '0'] as const;
+
+function nextDay(day: string, by: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + by * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** [from, to] as: the days before its first whole month, the days after its last, the months. */
+export function periodRanges(from: string, to: string): Ranges {
+  // A whole month starts on or after `from` and ends on or before `to`.
+  const firstStart = from.endsWith('-01')
+    ? from
+    : `${serviceMonthOf(nextDay(`${serviceMonthOf(from)}-28`, 4))}-01`;
+  const after = nextDay(to, 1);
+  const lastEnd = after.endsWith('-01') ? to : nextDay(`${serviceMonthOf(to)}-01`, -1);
+  if (firstStart > lastEnd) return [from, to, ...NONE, ...NONE];
+  return [
+    ...(from < firstStart ? [from, nextDay(firstStart, -1)] : NONE),
+    ...(lastEnd < to ? [nextDay(lastEnd, 1), to] : NONE),
+    serviceMonthOf(firstStart),
+    serviceMonthOf(lastEnd),
+  ] as Ranges;
+}
+
+/** The IKM report for a period, read from the tallies (not from every answer). */
 export class IkmReporter {
   private readonly q;
 
   constructor(db: Db) {
-    const grouped = (key: string) =>
-      db.prepare<[string, string], TallyRow>(
-        `SELECT ${key} AS key, sum(respondents) AS respondents, ${SUMS}
-           FROM survey_tally WHERE service_day BETWEEN ? AND ? GROUP BY 1 ORDER BY 1`,
-      );
+    const grouped = (dayKey: string, monthKey?: string) =>
+      db.prepare<Ranges, TallyRow>(tallySql(dayKey, monthKey));
     this.q = {
       overall: grouped("''"),
       byOfficer: grouped('officer_id'),
       byCategory: grouped('category'),
-      byMonth: grouped('substr(service_day, 1, 7)'),
+      byMonth: grouped('substr(service_day, 1, 7)', 'service_month'),
       staffNames: db.prepare<[], { id: number; full_name: string }>(
         'SELECT id, full_name FROM staff',
       ),
@@ -64,7 +103,8 @@ export class IkmReporter {
   }
 
   report(from: string, to: string): IkmReport {
-    const overall = toResult(this.q.overall.get(from, to));
+    const ranges = periodRanges(from, to);
+    const overall = toResult(this.q.overall.get(...ranges));
     const names = new Map(this.q.staffNames.all().map((s) => [s.id, s.full_name]));
     const population = this.q.population.get(from, to)!.n;
     const weakestFirst = overall.elements
@@ -72,7 +112,7 @@ export class IkmReporter {
       .sort((a, b) => (a.nrr ?? 0) - (b.nrr ?? 0))
       .map((e) => e.element);
     const byOfficer = showable(
-      this.q.byOfficer.all(from, to).map((r) => ({
+      this.q.byOfficer.all(...ranges).map((r) => ({
         officerId: Number(r.key),
         name: names.get(Number(r.key)) ?? '—',
         result: toResult(r),
@@ -80,11 +120,11 @@ export class IkmReporter {
     );
     const byCategory = showable(
       this.q.byCategory
-        .all(from, to)
+        .all(...ranges)
         .map((r) => ({ category: String(r.key), result: toResult(r) })),
     );
     const byMonth = showable(
-      this.q.byMonth.all(from, to).map((r) => ({ month: String(r.key), result: toResult(r) })),
+      this.q.byMonth.all(...ranges).map((r) => ({ month: String(r.key), result: toResult(r) })),
     );
     return {
       from,

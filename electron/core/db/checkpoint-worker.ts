@@ -1,0 +1,35 @@
+/**
+ * Copies the write-ahead log into the database file and truncates it, on a connection of its
+ * own in a worker thread: after a retention run at 1,000,000 visitors the copy, its sync and the
+ * truncation of a large log took 5-6 s on the serving thread. The copy (PASSIVE) never blocks
+ * the desk; the TRUNCATE that follows has nothing left to copy, and holds back only a write
+ * arriving while the file system frees the log (readers go on).
+ * workerData: { file, nativeBinding? }; posts { outcome: 'truncated' | 'busy' | 'failed' }.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+
+const input = z
+  .object({ file: z.string(), nativeBinding: z.string().optional() })
+  .parse(workerData);
+
+function checkpoint(): 'truncated' | 'busy' | 'failed' {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(input.file, {
+      fileMustExist: true,
+      ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}),
+    });
+    db.pragma('busy_timeout = 5000');
+    db.pragma('wal_checkpoint(PASSIVE)');
+    const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return r?.busy === 0 ? 'truncated' : 'busy';
+  } catch {
+    return 'failed';
+  } finally {
+    db?.close();
+  }
+}
+
+parentPort?.postMessage({ outcome: checkpoint() });
