@@ -48,6 +48,23 @@ async function servedVisit(category = 'akun_login', receptionToken?: string): Pr
 }
 
 describe('the visitor-facing survey', () => {
+  it('shows the visitor the notice with the retention periods the admin set', async () => {
+    t = await startWithAdmin();
+    const { displayToken } = await t.must('survey.openDisplay', {});
+    const call = display(displayToken);
+    await t.must('privacy.saveRetentionSettings', {
+      guestBookYears: 1,
+      casesYears: 5,
+      documentsYears: 3,
+    });
+    const shown = await call('survey.privacyNotice');
+    const given = await t.must('privacy.notice', {});
+    expect(shown).toEqual({ ok: true, value: given });
+    expect(given.version).not.toBe(currentNotice().version);
+    // Without a display token the screen gets nothing.
+    expect(code(await display('no-such-token')('survey.privacyNotice'))).toBe('UNAUTHENTICATED');
+  });
+
   it('lets the visitor answer once, anonymously, and shows the officer only the status', async () => {
     t = await startWithAdmin();
     const { displayToken } = await t.must('survey.openDisplay', {});
