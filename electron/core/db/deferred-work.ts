@@ -26,6 +26,25 @@ export function undurably(db: Db, batch: () => void): void {
   }
 }
 
+/**
+ * Batches, each in its own transaction (`undurably`), until `budgetMs` has passed or the work is
+ * done; returns whether it is done.
+ */
+export function stepBatches(
+  db: Db,
+  budgetMs: number,
+  clock: () => number,
+  done: () => boolean,
+  batch: () => void,
+): boolean {
+  const start = clock();
+  while (!done()) {
+    undurably(db, batch);
+    if (clock() - start >= budgetMs) break;
+  }
+  return done();
+}
+
 /** The deferred works one after another, a batch at a time, yielding to requests between. */
 export class DeferredWorkRunner {
   private stopped = false;
@@ -63,6 +82,6 @@ export class DeferredWorkRunner {
 }
 
 /** After the I/O callbacks already waiting: requests that arrived during the batch go first. */
-function yieldToRequests(): Promise<void> {
+export function yieldToRequests(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }

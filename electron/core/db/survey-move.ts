@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { SKM_ELEMENTS } from '../../../shared/domain/skm';
-import { undurably, WORK_BATCH_MS, type DeferredWork } from './deferred-work';
+import { stepBatches, WORK_BATCH_MS, type DeferredWork } from './deferred-work';
 import type { Db } from './open-database';
 
 const ROWS_PER_READ = 200;
@@ -61,12 +61,13 @@ export class SurveyAnswerMove implements DeferredWork {
 
   step(budgetMs: number): boolean {
     if (!this.q) return true;
-    const start = this.clock();
-    while (!this.done()) {
-      undurably(this.db, () => this.batch());
-      if (this.clock() - start >= budgetMs) break;
-    }
-    return this.done();
+    return stepBatches(
+      this.db,
+      budgetMs,
+      this.clock,
+      () => this.done(),
+      () => this.batch(),
+    );
   }
 
   private batch(): void {

@@ -1,5 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import { undurably, WORK_BATCH_MS, type DeferredWork } from '../db/deferred-work';
+import {
+  stepBatches,
+  WORK_BATCH_MS,
+  yieldToRequests,
+  type DeferredWork,
+} from '../db/deferred-work';
 import { FILL_FIRST_CASE_SQL, FILL_VISIT_FACT_SQL } from '../db/migration-22-visit-facts';
 import type { Db } from '../db/open-database';
 
@@ -47,17 +52,18 @@ export class VisitFactFill implements DeferredWork {
 
   step(budgetMs: number): boolean {
     if (!this.q) return true;
-    const start = this.clock();
-    while (!this.done()) {
-      undurably(this.db, () => this.batch());
-      if (this.clock() - start >= budgetMs) break;
-    }
-    return this.done();
+    return stepBatches(
+      this.db,
+      budgetMs,
+      this.clock,
+      () => this.done(),
+      () => this.batch(),
+    );
   }
 
   /** Until done, a batch at a time between requests: for a report that needs every visit. */
   async ready(): Promise<void> {
-    while (!this.step(WORK_BATCH_MS)) await new Promise((resolve) => setImmediate(resolve));
+    while (!this.step(WORK_BATCH_MS)) await yieldToRequests();
   }
 
   private batch(): void {
