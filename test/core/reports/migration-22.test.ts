@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../electron/core/db/migrations';
 import { openDatabase } from '../../../electron/core/db/open-database';
 import {
+  ServiceReporter,
   serviceFirstSeenSql,
   serviceGroupsSql,
 } from '../../../electron/core/reports/service-report';
+import { VisitFactFill } from '../../../electron/core/reports/visit-fact-fill';
 import { tempDir } from '../../helpers/temp-core';
 
 const facts = (db: ReturnType<typeof openDatabase>) =>
@@ -16,34 +18,50 @@ const facts = (db: ReturnType<typeof openDatabase>) =>
     )
     .all();
 
+/** A desk at schema 21 with one served visit, its events and its case. */
+function deskBefore22(): string {
+  const file = join(tempDir(), 'm22.sqlite');
+  const old = openDatabase(
+    file,
+    MIGRATIONS.filter((m) => m.version < 22),
+  );
+  old.exec(`
+    INSERT INTO staff (id, username, full_name, pin_hash, created_at)
+      VALUES (1, 'siti', 'Siti', 'x', '2026-01-01T00:00:00Z');
+    INSERT INTO visitor (id, full_name, phone, created_at, updated_at)
+      VALUES (1, 'Budi', '+6281234567890', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+    INSERT INTO visit (id, visitor_id, service_day, queue_no, purpose, full_name, phone, status,
+        officer_id, checked_in_at, consent_version, consent_at, checked_in_by)
+      VALUES (1, 1, '2026-11-02', 1, 'Konsultasi', 'Budi', '+6281234567890', 'done', 1,
+        '2026-11-02T02:00:00.000Z', 'v1', '2026-11-02T02:00:00.000Z', 1);
+    INSERT INTO visit_event (visit_id, at, kind) VALUES
+      (1, '2026-11-02T02:00:00.000Z', 'checked_in'),
+      (1, '2026-11-02T02:15:00.000Z', 'called'),
+      (1, '2026-11-02T02:10:00.500Z', 'called'),
+      (1, '2026-11-02T02:20:00.000Z', 'started'),
+      (1, '2026-11-02T02:40:00.000Z', 'ended'),
+      (1, '2026-11-02T02:50:00.000Z', 'ended');
+    INSERT INTO problem_case (id, case_code, visit_id, officer_id, status, reporter_name,
+        reporter_phone, category, created_at, updated_at)
+      VALUES (1, 'K-1', 1, 1, 'solved', 'Budi', '+6281234567890', 'akun_login', 'now', 'now');
+  `);
+  old.close();
+  return file;
+}
+
 describe('migration 22: the per-visit facts of the service report', () => {
+  it('leaves older visits to the fill after start-up, which a service report waits for', async () => {
+    const db = openDatabase(deskBefore22(), undefined, { buildBudgetMs: 0 });
+    expect(facts(db)).toEqual([]);
+    const reporter = new ServiceReporter(db);
+    await reporter.ready();
+    expect(facts(db)).toHaveLength(1);
+    expect(new VisitFactFill(db).done()).toBe(true);
+    db.close();
+  });
+
   it('fills the facts of visits already written, and triggers keep them as events come', () => {
-    const file = join(tempDir(), 'm22.sqlite');
-    const old = openDatabase(
-      file,
-      MIGRATIONS.filter((m) => m.version < 22),
-    );
-    old.exec(`
-      INSERT INTO staff (id, username, full_name, pin_hash, created_at)
-        VALUES (1, 'siti', 'Siti', 'x', '2026-01-01T00:00:00Z');
-      INSERT INTO visitor (id, full_name, phone, created_at, updated_at)
-        VALUES (1, 'Budi', '+6281234567890', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
-      INSERT INTO visit (id, visitor_id, service_day, queue_no, purpose, full_name, phone, status,
-          officer_id, checked_in_at, consent_version, consent_at, checked_in_by)
-        VALUES (1, 1, '2026-11-02', 1, 'Konsultasi', 'Budi', '+6281234567890', 'done', 1,
-          '2026-11-02T02:00:00.000Z', 'v1', '2026-11-02T02:00:00.000Z', 1);
-      INSERT INTO visit_event (visit_id, at, kind) VALUES
-        (1, '2026-11-02T02:00:00.000Z', 'checked_in'),
-        (1, '2026-11-02T02:15:00.000Z', 'called'),
-        (1, '2026-11-02T02:10:00.500Z', 'called'),
-        (1, '2026-11-02T02:20:00.000Z', 'started'),
-        (1, '2026-11-02T02:40:00.000Z', 'ended'),
-        (1, '2026-11-02T02:50:00.000Z', 'ended');
-      INSERT INTO problem_case (id, case_code, visit_id, officer_id, status, reporter_name,
-          reporter_phone, category, created_at, updated_at)
-        VALUES (1, 'K-1', 1, 1, 'solved', 'Budi', '+6281234567890', 'akun_login', 'now', 'now');
-    `);
-    old.close();
+    const file = deskBefore22();
 
     const db = openDatabase(file);
     const at = (iso: string) => Date.parse(iso);
