@@ -27,6 +27,8 @@ export const ikmReportSchema = z.object({
   population: z.number().int(),
   minimumSample: z.number().int(),
   overall: ikmResultSchema,
+  /** Fewer than MIN_GROUP_RESPONDENTS answered in the whole period: only the count is given. */
+  overallWithheld: z.boolean(),
   weakestFirst: z.array(z.enum(SKM_ELEMENTS)),
   byOfficer: z.array(
     z.object({ officerId: z.number().int(), name: z.string(), result: ikmResultSchema }),

@@ -299,6 +299,8 @@ export const en: Messages = {
     respondents: 'Respondents',
     comments: 'Comments and suggestions',
     noComments: 'No comments.',
+    overallWithheld:
+      'Fewer than {{min}} respondents in this period: the IKM is not shown, so that no answer can be traced to a visitor. Choose a longer period.',
     smallGroupsHidden:
       '{{count}} group(s) with fewer than {{min}} respondents are not shown, so that no answer can be traced to a visitor.',
     commentsByMonth:

@@ -303,6 +303,8 @@ export const id = {
     respondents: 'Responden',
     comments: 'Kritik dan saran',
     noComments: 'Tidak ada kritik dan saran.',
+    overallWithheld:
+      'Kurang dari {{min}} responden pada periode ini: nilai IKM tidak ditampilkan, agar jawaban tidak dapat ditelusuri ke pengunjung. Pilih periode yang lebih panjang.',
     smallGroupsHidden:
       '{{count}} kelompok dengan kurang dari {{min}} responden tidak ditampilkan, agar jawaban tidak dapat ditelusuri ke pengunjung.',
     commentsByMonth:

@@ -351,6 +351,39 @@ describe('the IKM report', () => {
     expect(text).not.toContain('Agus Officer');
   }, 60_000);
 
+  it('withholds the figures of a whole period with fewer than 5 respondents, on screen and in the PDF', async () => {
+    t = await startWithAdmin();
+    const { displayToken } = await t.must('survey.openDisplay', {});
+    // Three visitors answer on one day: a report of that day alone would show their answers.
+    for (const score of [1, 2, 4] as const) {
+      await servedVisit('akun_login');
+      const { ticket } = (await offered(displayToken))[0]!;
+      expect(
+        code(await display(displayToken)('survey.submit', { ticket, answers: all(score) })),
+      ).toBe('OK');
+    }
+    const report = await t.must('report.ikm', { from: '2026-11-24', to: '2026-11-24' });
+    expect(report.overallWithheld).toBe(true);
+    expect(report.overall.respondents).toBe(3);
+    expect(report.overall.ikm).toBeNull();
+    expect(report.overall.index).toBeNull();
+    expect(report.overall.elements.every((e) => e.nrr === null && e.answered === 0)).toBe(true);
+    expect(report.weakestFirst).toEqual([]);
+
+    const pdf = await t.must('report.ikmExport', {
+      from: '2026-11-24',
+      to: '2026-11-24',
+      format: 'pdf',
+    });
+    const file = join(tempDir(), 'ikm-withheld.pdf');
+    writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    expect(text).toContain('Kurang dari 5 responden');
+    // The mean of 1, 2 and 4 (2,3333) and its IKM (58,33) appear nowhere.
+    expect(text).not.toContain('2,3333');
+    expect(text).not.toContain('58,33');
+  }, 60_000);
+
   it('refuses a period that ends before it starts', async () => {
     t = await startWithAdmin();
     const r = await t.call('report.ikm', { from: '2026-11-30', to: '2026-11-01' });

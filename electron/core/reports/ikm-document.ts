@@ -1,6 +1,7 @@
 import { GRADE_LABELS, type IkmResult } from '../../../shared/domain/ikm';
 import type { IkmReport } from '../../../shared/domain/ikm-report';
 import { SKM_ELEMENTS, SKM_QUESTIONS, type SkmElement } from '../../../shared/domain/skm';
+import { MIN_GROUP_RESPONDENTS } from '../../../shared/domain/survey-privacy';
 import type { Locale } from '../../../shared/i18n/messages';
 import type { Db } from '../db/open-database';
 import { cellText, type Cell, type Column, type ReportDocument } from './report-document';
@@ -41,8 +42,13 @@ function profileLabels(t: T): (group: string, code: string | null) => string {
   };
 }
 
-export function ikmHeadline(result: IkmResult, locale: Locale): string {
+export function ikmHeadline(
+  report: Pick<IkmReport, 'overall' | 'overallWithheld'>,
+  locale: Locale,
+): string {
   const t = translator(locale);
+  const result = report.overall;
+  if (report.overallWithheld) return t('ikm.overallWithheld', { min: MIN_GROUP_RESPONDENTS });
   if (result.ikm === null || result.grade === null) return t('ikm.noAnswers');
   return t('ikm.headline', {
     ikm: formatDecimal(result.ikm, locale),
@@ -91,7 +97,7 @@ export function ikmDocument(db: Db, report: IkmReport, locale: Locale): ReportDo
     empty: t('reporting.noData'),
   });
   const blocks: ReportDocument['blocks'] = [
-    { kind: 'paragraph', text: ikmHeadline(o, locale), emphasis: true },
+    { kind: 'paragraph', text: ikmHeadline(report, locale), emphasis: true },
     {
       kind: 'paragraph',
       text: t('ikm.sample', {
@@ -103,48 +109,49 @@ export function ikmDocument(db: Db, report: IkmReport, locale: Locale): ReportDo
   ];
   if (o.respondents < report.minimumSample)
     blocks.push({ kind: 'paragraph', text: t('ikm.sampleShort') });
-  blocks.push(
-    {
-      kind: 'table',
-      title: t('ikm.element'),
-      columns: [
-        { header: 'No', width: 0.5 },
-        { header: t('ikm.element'), width: 4 },
-        { header: t('ikm.answered'), width: 1.2, format: 'integer' },
-        { header: t('ikm.nrr'), width: 1.1, format: 'decimal4' },
-        { header: t('ikm.converted'), width: 1.6, format: 'decimal2' },
-        { header: t('ikm.grade'), width: 1 },
-      ],
-      rows: o.elements.map((e, i) => [
-        String(i + 1),
-        elementName(e.element, locale),
-        e.answered,
-        e.nrr,
-        e.converted,
-        e.grade ?? '—',
-      ]),
-    },
-    {
-      kind: 'table',
-      title: t('reporting.ikm.result'),
-      columns: [
-        { header: '', width: 4 },
-        { header: t('reporting.ikm.value'), width: 1.5, format: 'decimal2' },
-        { header: t('ikm.grade'), width: 1.5 },
-      ],
-      rows: [['IKM', o.ikm, o.grade ?? '—']],
-    },
-    {
-      kind: 'bars',
-      title: t('ikm.chart'),
-      max: 4,
-      items: o.elements.map((e) => ({
-        label: elementName(e.element, locale),
-        value: e.nrr,
-        text: formatDecimal(e.nrr, locale, 4),
-      })),
-    },
-  );
+  if (!report.overallWithheld)
+    blocks.push(
+      {
+        kind: 'table',
+        title: t('ikm.element'),
+        columns: [
+          { header: 'No', width: 0.5 },
+          { header: t('ikm.element'), width: 4 },
+          { header: t('ikm.answered'), width: 1.2, format: 'integer' },
+          { header: t('ikm.nrr'), width: 1.1, format: 'decimal4' },
+          { header: t('ikm.converted'), width: 1.6, format: 'decimal2' },
+          { header: t('ikm.grade'), width: 1 },
+        ],
+        rows: o.elements.map((e, i) => [
+          String(i + 1),
+          elementName(e.element, locale),
+          e.answered,
+          e.nrr,
+          e.converted,
+          e.grade ?? '—',
+        ]),
+      },
+      {
+        kind: 'table',
+        title: t('reporting.ikm.result'),
+        columns: [
+          { header: '', width: 4 },
+          { header: t('reporting.ikm.value'), width: 1.5, format: 'decimal2' },
+          { header: t('ikm.grade'), width: 1.5 },
+        ],
+        rows: [['IKM', o.ikm, o.grade ?? '—']],
+      },
+      {
+        kind: 'bars',
+        title: t('ikm.chart'),
+        max: 4,
+        items: o.elements.map((e) => ({
+          label: elementName(e.element, locale),
+          value: e.nrr,
+          text: formatDecimal(e.nrr, locale, 4),
+        })),
+      },
+    );
   if (report.weakestFirst.length > 0)
     blocks.push({
       kind: 'table',

@@ -34,6 +34,11 @@ function toResult(row: TallyRow | undefined): IkmResult {
   return computeIkm({ respondents: row?.respondents ?? 0, elements });
 }
 
+/** The count alone: no element's mean, index or grade. */
+function withheld(respondents: number): IkmResult {
+  return computeIkm({ respondents, elements: emptyTotals() });
+}
+
 const FIGURES = SKM_ELEMENTS.flatMap((e) => [`${e}_sum`, `${e}_count`]).join(', ');
 
 /**
@@ -104,7 +109,10 @@ export class IkmReporter {
 
   report(from: string, to: string): IkmReport {
     const ranges = periodRanges(from, to);
-    const overall = toResult(this.q.overall.get(...ranges));
+    const counted = toResult(this.q.overall.get(...ranges));
+    // The whole period is a group too: a day with three answers would show them (issue 14.5).
+    const overallWithheld = counted.respondents > 0 && !showableGroup(counted.respondents);
+    const overall = overallWithheld ? withheld(counted.respondents) : counted;
     const names = new Map(this.q.staffNames.all().map((s) => [s.id, s.full_name]));
     const population = this.q.population.get(from, to)!.n;
     const weakestFirst = overall.elements
@@ -132,6 +140,7 @@ export class IkmReporter {
       population,
       minimumSample: minimumSample(population),
       overall,
+      overallWithheld,
       weakestFirst,
       byOfficer: byOfficer.shown,
       byCategory: byCategory.shown,

@@ -233,13 +233,15 @@ export function IkmReportScreen() {
         <>
           <section className="card ikm-headline" aria-labelledby="ikm-headline">
             <h2 id="ikm-headline">
-              {overall.ikm === null || overall.grade === null
-                ? t('ikm.noAnswers')
-                : t('ikm.headline', {
-                    ikm: decimal(overall.ikm, lang),
-                    grade: overall.grade,
-                    label: GRADE_LABELS[overall.grade][lang],
-                  })}
+              {report.overallWithheld
+                ? t('ikm.overallWithheld', { min: MIN_GROUP_RESPONDENTS })
+                : overall.ikm === null || overall.grade === null
+                  ? t('ikm.noAnswers')
+                  : t('ikm.headline', {
+                      ikm: decimal(overall.ikm, lang),
+                      grade: overall.grade,
+                      label: GRADE_LABELS[overall.grade][lang],
+                    })}
             </h2>
             <p>
               {t('ikm.sample', {
@@ -252,44 +254,46 @@ export function IkmReportScreen() {
               <p className="field__error">{t('ikm.sampleShort')}</p>
             )}
           </section>
-          <section className="card">
-            <h2>{t('ikm.chart')}</h2>
-            <ElementChart result={overall} lang={lang} title={t('ikm.chart')} />
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('ikm.element')}</th>
-                    <th scope="col">{t('ikm.answered')}</th>
-                    <th scope="col">{t('ikm.nrr')}</th>
-                    <th scope="col">{t('ikm.converted')}</th>
-                    <th scope="col">{t('ikm.grade')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {overall.elements.map((e) => (
-                    <tr key={e.element}>
-                      <td>{name(e.element)}</td>
-                      <td>{e.answered}</td>
-                      <td>{decimal(e.nrr, lang)}</td>
-                      <td>{decimal(e.converted, lang)}</td>
-                      <td>{e.grade ?? '—'}</td>
+          {!report.overallWithheld && (
+            <section className="card">
+              <h2>{t('ikm.chart')}</h2>
+              <ElementChart result={overall} lang={lang} title={t('ikm.chart')} />
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('ikm.element')}</th>
+                      <th scope="col">{t('ikm.answered')}</th>
+                      <th scope="col">{t('ikm.nrr')}</th>
+                      <th scope="col">{t('ikm.converted')}</th>
+                      <th scope="col">{t('ikm.grade')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            {report.weakestFirst.length > 0 && (
-              <>
-                <h3>{t('ikm.weakest')}</h3>
-                <ol>
-                  {report.weakestFirst.slice(0, 3).map((e) => (
-                    <li key={e}>{name(e)}</li>
-                  ))}
-                </ol>
-              </>
-            )}
-          </section>
+                  </thead>
+                  <tbody>
+                    {overall.elements.map((e) => (
+                      <tr key={e.element}>
+                        <td>{name(e.element)}</td>
+                        <td>{e.answered}</td>
+                        <td>{decimal(e.nrr, lang)}</td>
+                        <td>{decimal(e.converted, lang)}</td>
+                        <td>{e.grade ?? '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {report.weakestFirst.length > 0 && (
+                <>
+                  <h3>{t('ikm.weakest')}</h3>
+                  <ol>
+                    {report.weakestFirst.slice(0, 3).map((e) => (
+                      <li key={e}>{name(e)}</li>
+                    ))}
+                  </ol>
+                </>
+              )}
+            </section>
+          )}
           {report.byMonth.length > 0 && (
             <section className="card">
               <h2>{t('ikm.trend')}</h2>
