@@ -27,8 +27,8 @@ export const YEARS = 5;
 const RETURNING_SHARE = 0.2;
 
 /** Named by schema version: a file upgraded by a newer checkout is not opened by an older one. */
-export function realisticDbFile(visitors: number): string {
-  return join(DATA_DIR, `realistic-${visitors}-s${LATEST_SCHEMA_VERSION}.sqlite`);
+export function realisticDbFile(visitors: number, version = LATEST_SCHEMA_VERSION): string {
+  return join(DATA_DIR, `realistic-${visitors}-s${version}.sqlite`);
 }
 
 /** The same rows at schema version 12, as a desk that has not upgraded yet holds them. */
@@ -152,9 +152,12 @@ export function ensureRealisticV12(visitors: number): string {
   return file;
 }
 
-/** The database with `visitors` visitors at the latest schema, its search index built. */
-export function ensureRealisticDb(visitors: number): string {
-  const file = realisticDbFile(visitors);
+/**
+ * The database with `visitors` visitors at a schema version (the latest unless said), its
+ * search index built: as a desk of that release holds it.
+ */
+export function ensureRealisticDb(visitors: number, version = LATEST_SCHEMA_VERSION): string {
+  const file = realisticDbFile(visitors, version);
   if (existsSync(file)) return file;
   const v12 = ensureRealisticV12(visitors);
   const partial = `${file}.building`;
@@ -162,7 +165,11 @@ export function ensureRealisticDb(visitors: number): string {
   copyFileSync(v12, partial);
   const loaded = performance.now();
   // As on a desk that upgrades: the migrations at open, then the deferred index build.
-  const upgraded = openDatabase(partial, undefined, { buildBudgetMs: 0 });
+  const upgraded = openDatabase(
+    partial,
+    MIGRATIONS.filter((m) => m.version <= version),
+    { buildBudgetMs: 0 },
+  );
   const migrated = performance.now();
   upgraded.pragma('synchronous = OFF');
   const builder = new SearchIndexBuilder(upgraded);
