@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PAUSE_REASONS, type PauseReason, type SlaPause } from './sla';
+import type { PauseReason, SlaPause } from './sla';
 
 /**
  * How the 1x24-hour target is counted. The standard writes "1x24 jam", which read literally is
@@ -45,17 +45,21 @@ export function countedMs(fromMs: number, toMs: number, rules: CountingRules): n
   if (rules.mode === 'calendar') return toMs - fromMs;
   const open = minutesOf(rules.hours.start) * 60_000;
   const close = minutesOf(rules.hours.end) * 60_000;
-  const weekdays = new Set(rules.hours.weekdays);
+  const weekdays = rules.hours.weekdays;
+  const holidays = rules.holidays.size > 0 ? rules.holidays : null;
   let total = 0;
-  // WIB has no daylight saving: a WIB day starts at a fixed offset from a UTC day.
+  // WIB has no daylight saving: a WIB day starts at a fixed offset from a UTC day. The weekday
+  // is counted from the day's number (1970-01-01 was a Thursday), not read from a Date: the
+  // 1x24 report measures thousands of cases.
   for (
     let dayStart = Math.floor((fromMs + WIB_MS) / DAY_MS) * DAY_MS - WIB_MS;
     dayStart < toMs;
     dayStart += DAY_MS
   ) {
-    const date = new Date(dayStart + WIB_MS);
-    const isoWeekday = ((date.getUTCDay() + 6) % 7) + 1;
-    if (!weekdays.has(isoWeekday) || rules.holidays.has(date.toISOString().slice(0, 10))) continue;
+    const day = (dayStart + WIB_MS) / DAY_MS;
+    const isoWeekday = ((((day + 3) % 7) + 7) % 7) + 1;
+    if (!weekdays.includes(isoWeekday)) continue;
+    if (holidays?.has(new Date(dayStart + WIB_MS).toISOString().slice(0, 10))) continue;
     const a = Math.max(fromMs, dayStart + open);
     const b = Math.min(toMs, dayStart + close);
     if (b > a) total += b - a;
@@ -83,10 +87,18 @@ export function measureSla(
   rules: CountingRules,
 ): SlaMeasure {
   const start = Date.parse(escalatedAt);
-  const pausedMsByReason = Object.fromEntries(PAUSE_REASONS.map((r) => [r, 0])) as Record<
-    PauseReason,
-    number
-  >;
+  // A literal, not a spread or Object.fromEntries: the 1x24 report measures thousands of cases.
+  const pausedMsByReason: Record<PauseReason, number> = {
+    user: 0,
+    development: 0,
+    infrastructure: 0,
+    network: 0,
+    coordination: 0,
+  };
+  if (pauses.length === 0) {
+    const grossMs = countedMs(start, stopMs, rules);
+    return { grossMs, pausedMs: 0, netMs: Math.max(0, grossMs), pausedMsByReason };
+  }
   const intervals = pauses
     .map((p) => ({
       reason: p.reason,

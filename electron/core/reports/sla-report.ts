@@ -1,23 +1,14 @@
 import { spanInstants, type ReportSpan } from '../../../shared/domain/report-period';
-import type {
-  ReportCut,
-  ReportRequest,
-  SlaFigures,
-  SlaReport,
-} from '../../../shared/domain/reports';
-import {
-  PAUSE_REASONS,
-  SLA_TARGET_MS,
-  type PauseReason,
-  type SlaPause,
-} from '../../../shared/domain/sla';
+import type { ReportCut, ReportRequest, SlaReport } from '../../../shared/domain/reports';
+import { SLA_TARGET_MS, type PauseReason, type SlaPause } from '../../../shared/domain/sla';
 import {
   measureSla,
   type CountingRules,
   type SlaMeasure,
 } from '../../../shared/domain/sla-counting';
 import type { Db } from '../db/open-database';
-import { durationStats, percent } from './duration-stats';
+import { jsonColumns, jsonColumnsSql } from './json-columns';
+import { SlaTally } from './sla-figures';
 
 interface CaseRow {
   id: number;
@@ -69,6 +60,42 @@ export const SLA_CONFIRMATIONS_SQL = `SELECT f.case_id, f.outcome, f.confirmed_a
   FROM problem_case c CROSS JOIN confirmation f ON f.case_id = c.id
  WHERE c.escalated_at >= ? AND c.escalated_at < ?`;
 
+const CASE_COLUMNS = [
+  'id',
+  'case_code',
+  'officer_id',
+  'category',
+  'application',
+  'reporter_type',
+  'lpse',
+  'status',
+  'escalated_at',
+  'backend_resolved_at',
+  'remote_id',
+  'remote_phase',
+  'excl_reason',
+  'excl_note',
+] as const satisfies readonly (keyof CaseRow)[];
+interface PauseRow {
+  case_id: number;
+  reason: PauseReason;
+  started_at: string;
+  ended_at: string | null;
+}
+const PAUSE_COLUMNS = ['case_id', 'reason', 'started_at', 'ended_at'] as const;
+interface ConfirmationRow {
+  case_id: number;
+  outcome: 'accepted' | 'not_solved';
+  confirmed_at: string;
+}
+const CONFIRMATION_COLUMNS = ['case_id', 'outcome', 'confirmed_at'] as const;
+/** The three queries as `jsonColumns` runs them (test/core/reports/report-plans.test.ts). */
+export const SLA_COLUMN_QUERIES = [
+  jsonColumnsSql(SLA_CASES_SQL, CASE_COLUMNS),
+  jsonColumnsSql(SLA_PAUSES_SQL, PAUSE_COLUMNS),
+  jsonColumnsSql(SLA_CONFIRMATIONS_SQL, CONFIRMATION_COLUMNS),
+] as const;
+
 const HOUR = 3600_000;
 const hours = (ms: number) => ms / HOUR;
 
@@ -87,57 +114,6 @@ function cutOf(c: CaseFacts, cut: ReportCut): { key: string; label: string } {
   }
 }
 
-function figures(cases: CaseFacts[]): SlaFigures {
-  const paused = Object.fromEntries(PAUSE_REASONS.map((r) => [r, 0])) as Record<
-    PauseReason,
-    number
-  >;
-  const net: number[] = [];
-  const gross: number[] = [];
-  const confirmation: number[] = [];
-  let resolved = 0;
-  let rejected = 0;
-  let excluded = 0;
-  let within = 0;
-  let overdue = 0;
-  let pausedCases = 0;
-  let reopened = 0;
-  for (const c of cases) {
-    if (c.finished && c.rejected) rejected++;
-    if (c.finished && !c.rejected) resolved++;
-    if (c.excluded) excluded++;
-    if (c.withinTarget) within++;
-    if (c.overdue) overdue++;
-    if (c.measure.pausedMs > 0) pausedCases++;
-    if (c.reopenedTimes > 0) reopened++;
-    for (const r of PAUSE_REASONS) paused[r] += c.measure.pausedMsByReason[r] / 60_000;
-    // Times are of the cases the target is about: resolved, not rejected, not excluded.
-    if (c.finished && !c.rejected && !c.excluded) {
-      net.push(hours(c.measure.netMs));
-      gross.push(hours(c.measure.grossMs));
-    }
-    if (c.confirmationHours !== null) confirmation.push(c.confirmationHours);
-  }
-  const counted = cases.filter((c) => c.finished && !c.rejected && !c.excluded).length;
-  for (const r of PAUSE_REASONS) paused[r] = Math.round(paused[r] * 100) / 100;
-  return {
-    escalated: cases.length,
-    resolved,
-    rejected,
-    open: cases.length - resolved - rejected,
-    excluded,
-    withinTarget: within,
-    withinTargetPct: percent(within, counted),
-    overdue,
-    pausedCases,
-    pausedMinutesByReason: paused,
-    net: durationStats(net),
-    gross: durationStats(gross),
-    reopened,
-    confirmation: durationStats(confirmation),
-  };
-}
-
 /** The 1x24 compliance of the cases escalated in a span of WIB days. */
 export class SlaReporter {
   private readonly q;
@@ -147,74 +123,84 @@ export class SlaReporter {
     private readonly now: () => Date,
   ) {
     this.q = {
-      cases: db.prepare<[string, string], CaseRow>(SLA_CASES_SQL),
-      pauses: db.prepare<
-        [string, string],
-        { case_id: number; reason: PauseReason; started_at: string; ended_at: string | null }
-      >(SLA_PAUSES_SQL),
+      cases: jsonColumns<[string, string], CaseRow>(db, SLA_CASES_SQL, CASE_COLUMNS),
+      pauses: jsonColumns<[string, string], PauseRow>(db, SLA_PAUSES_SQL, PAUSE_COLUMNS),
       staff: db.prepare<[], { id: number; full_name: string }>('SELECT id, full_name FROM staff'),
-      confirmations: db.prepare<
-        [string, string],
-        { case_id: number; outcome: 'accepted' | 'not_solved'; confirmed_at: string }
-      >(SLA_CONFIRMATIONS_SQL),
+      confirmations: jsonColumns<[string, string], ConfirmationRow>(
+        db,
+        SLA_CONFIRMATIONS_SQL,
+        CONFIRMATION_COLUMNS,
+      ),
     };
   }
 
   cases(span: ReportSpan, rules: CountingRules): CaseFacts[] {
     const { start, end } = spanInstants(span);
     const pausesOf = new Map<number, SlaPause[]>();
-    for (const p of this.q.pauses.all(start, end)) {
-      const list = pausesOf.get(p.case_id) ?? [];
-      list.push({ reason: p.reason, startedAt: p.started_at, endedAt: p.ended_at });
-      pausesOf.set(p.case_id, list);
+    const p = this.q.pauses(start, end);
+    for (let i = 0; i < p.case_id.length; i++) {
+      const pause = { reason: p.reason[i]!, startedAt: p.started_at[i]!, endedAt: p.ended_at[i]! };
+      const list = pausesOf.get(p.case_id[i]!);
+      if (list) list.push(pause);
+      else pausesOf.set(p.case_id[i]!, [pause]);
     }
-    const confirmationsOf = new Map<number, { outcome: string; confirmed_at: string }[]>();
-    for (const f of this.q.confirmations.all(start, end)) {
-      const list = confirmationsOf.get(f.case_id);
-      if (list) list.push(f);
-      else confirmationsOf.set(f.case_id, [f]);
+    // The last accepted confirmation of each case (in confirmed_at order) and how often the
+    // visitor said it was not solved.
+    const acceptedAt = new Map<number, string>();
+    const reopenedTimes = new Map<number, number>();
+    const f = this.q.confirmations(start, end);
+    for (let i = 0; i < f.case_id.length; i++) {
+      const id = f.case_id[i]!;
+      if (f.outcome[i] === 'accepted') acceptedAt.set(id, f.confirmed_at[i]!);
+      else if (f.outcome[i] === 'not_solved')
+        reopenedTimes.set(id, (reopenedTimes.get(id) ?? 0) + 1);
     }
     const names = new Map(this.q.staff.all().map((s) => [s.id, s.full_name]));
     const nowMs = this.now().getTime();
-    return this.q.cases.all(start, end).map((c) => {
-      const finished = c.backend_resolved_at !== null;
-      const stopMs = finished ? Date.parse(c.backend_resolved_at!) : nowMs;
-      const measure = measureSla(c.escalated_at, pausesOf.get(c.id) ?? [], stopMs, rules);
-      const excluded = c.excl_reason !== null;
-      const rejected = finished && c.remote_phase === 'rejected';
+    const c = this.q.cases(start, end);
+    const out: CaseFacts[] = new Array<CaseFacts>(c.id.length);
+    for (let i = 0; i < c.id.length; i++) {
+      const id = c.id[i]!;
+      const resolvedAt = c.backend_resolved_at[i]!;
+      const finished = resolvedAt !== null;
+      const stopMs = finished ? Date.parse(resolvedAt) : nowMs;
+      const measure = measureSla(c.escalated_at[i]!, pausesOf.get(id) ?? [], stopMs, rules);
+      const exclReason = c.excl_reason[i]!;
+      const excluded = exclReason !== null;
+      const rejected = finished && c.remote_phase[i] === 'rejected';
       const late = measure.netMs > SLA_TARGET_MS;
-      const confirmations = confirmationsOf.get(c.id) ?? [];
-      const accepted = confirmations.filter((f) => f.outcome === 'accepted').at(-1);
-      // Listed, not spread: spreading a row object from the driver cost 40 µs a case.
-      return {
-        id: c.id,
-        case_code: c.case_code,
-        officer_id: c.officer_id,
-        officer: names.get(c.officer_id) ?? null,
-        category: c.category,
-        application: c.application,
-        reporter_type: c.reporter_type,
-        lpse: c.lpse,
-        status: c.status,
-        escalated_at: c.escalated_at,
-        backend_resolved_at: c.backend_resolved_at,
-        remote_id: c.remote_id,
-        remote_phase: c.remote_phase,
-        excl_reason: c.excl_reason,
-        excl_note: c.excl_note,
+      const accepted = acceptedAt.get(id);
+      const officerId = c.officer_id[i]!;
+      out[i] = {
+        id,
+        case_code: c.case_code[i]!,
+        officer_id: officerId,
+        officer: names.get(officerId) ?? null,
+        category: c.category[i]!,
+        application: c.application[i]!,
+        reporter_type: c.reporter_type[i]!,
+        lpse: c.lpse[i]!,
+        status: c.status[i]!,
+        escalated_at: c.escalated_at[i]!,
+        backend_resolved_at: resolvedAt,
+        remote_id: c.remote_id[i]!,
+        remote_phase: c.remote_phase[i]!,
+        excl_reason: exclReason,
+        excl_note: c.excl_note[i]!,
         measure,
         finished,
         rejected,
         excluded,
         withinTarget: finished && !rejected && !excluded && !late,
         overdue: !excluded && late,
-        reopenedTimes: confirmations.filter((f) => f.outcome === 'not_solved').length,
+        reopenedTimes: reopenedTimes.get(id) ?? 0,
         confirmationHours:
-          accepted && finished
-            ? Math.max(0, hours(Date.parse(accepted.confirmed_at) - stopMs))
+          accepted !== undefined && finished
+            ? Math.max(0, hours(Date.parse(accepted) - stopMs))
             : null,
       };
-    });
+    }
+    return out;
   }
 
   report(
@@ -223,15 +209,34 @@ export class SlaReporter {
     holidays: readonly { day: string; name: string }[],
   ): SlaReport {
     const cases = this.cases(req, rules);
-    const groups = new Map<string, { label: string; cases: CaseFacts[] }>();
-    if (req.cut)
-      for (const c of cases) {
+    const totals = new SlaTally();
+    const groups = new Map<string, { label: string; tally: SlaTally }>();
+    const overdue: SlaReport['overdue'] = [];
+    const excluded: SlaReport['excluded'] = [];
+    const reopened: SlaReport['reopened'] = [];
+    for (const c of cases) {
+      totals.add(c);
+      if (req.cut) {
         const { key, label } = cutOf(c, req.cut);
-        const g = groups.get(key);
-        if (g) g.cases.push(c);
-        else groups.set(key, { label, cases: [c] });
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = { label, tally: new SlaTally() }));
+        g.tally.add(c);
       }
-    const ref = (c: CaseFacts) => ({ caseCode: c.case_code, ticketId: c.remote_id });
+      // Listed, not spread: spreading a small object cost 2 µs a case.
+      const caseCode = c.case_code;
+      const ticketId = c.remote_id;
+      if (c.overdue)
+        overdue.push({
+          caseCode,
+          ticketId,
+          escalatedAt: c.escalated_at,
+          netHours: Math.round(hours(c.measure.netMs) * 100) / 100,
+          finished: c.finished,
+        });
+      if (c.excluded)
+        excluded.push({ caseCode, ticketId, reason: c.excl_reason!, note: c.excl_note ?? '' });
+      if (c.reopenedTimes > 0) reopened.push({ caseCode, ticketId, times: c.reopenedTimes });
+    }
     return {
       from: req.from,
       to: req.to,
@@ -242,26 +247,15 @@ export class SlaReporter {
         rules.mode === 'service_hours'
           ? holidays.filter((h) => h.day >= req.from && h.day <= req.to)
           : [],
-      totals: figures(cases),
+      totals: totals.figures(),
       groups: [...groups]
-        .map(([key, g]) => ({ key, label: g.label, figures: figures(g.cases) }))
+        .map(([key, g]) => ({ key, label: g.label, figures: g.tally.figures() }))
         .sort(
           (a, b) => b.figures.escalated - a.figures.escalated || a.label.localeCompare(b.label),
         ),
-      overdue: cases
-        .filter((c) => c.overdue)
-        .map((c) => ({
-          ...ref(c),
-          escalatedAt: c.escalated_at,
-          netHours: Math.round(hours(c.measure.netMs) * 100) / 100,
-          finished: c.finished,
-        })),
-      excluded: cases
-        .filter((c) => c.excluded)
-        .map((c) => ({ ...ref(c), reason: c.excl_reason!, note: c.excl_note ?? '' })),
-      reopened: cases
-        .filter((c) => c.reopenedTimes > 0)
-        .map((c) => ({ ...ref(c), times: c.reopenedTimes })),
+      overdue,
+      excluded,
+      reopened,
     };
   }
 }

@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/open-database';
 import { IKM_RAW_SQL } from '../../../electron/core/reports/ikm-document';
-import { visitFactsSql } from '../../../electron/core/reports/service-report';
+import { serviceGroupsSql, visitFactsSql } from '../../../electron/core/reports/service-report';
 import {
   SLA_CASES_SQL,
+  SLA_COLUMN_QUERIES,
   SLA_CONFIRMATIONS_SQL,
   SLA_PAUSES_SQL,
 } from '../../../electron/core/reports/sla-report';
@@ -50,6 +51,33 @@ describe('report queries read a period through indexes', () => {
     const confirmations = plan(SLA_CONFIRMATIONS_SQL, ...INSTANTS);
     expect(confirmations).toMatch(/SEARCH f USING INDEX confirmation_case \(case_id=\?\)/);
     expect(confirmations).not.toMatch(/SCAN f\b/);
+  });
+
+  it('reads the cases, pauses and confirmations as JSON columns by the same indexes, unsorted', () => {
+    const [cases, pauses, confirmations] = SLA_COLUMN_QUERIES.map((q) => plan(q, ...INSTANTS));
+    for (const p of [cases, pauses, confirmations]) {
+      expect(p).toMatch(/problem_case_escalated \(escalated_at>\? AND escalated_at<\?\)/);
+      expect(p).not.toMatch(/TEMP B-TREE/);
+      expect(p).not.toMatch(/SCAN (c|l|x|p|f)\b/);
+    }
+    expect(pauses).toMatch(/SEARCH p USING INDEX sla_pause_case \(case_id=\?\)/);
+    expect(confirmations).toMatch(/SEARCH f USING INDEX confirmation_case \(case_id=\?\)/);
+  });
+
+  it("aggregates a period's visit facts in one range of the key, with no sort for any cut", () => {
+    for (const cut of [
+      null,
+      'officer',
+      'category',
+      'application',
+      'visitor_type',
+      'lpse',
+    ] as const) {
+      const p = plan(serviceGroupsSql(cut, false), ...SPAN);
+      expect(p).toMatch(/SEARCH f USING PRIMARY KEY \(service_day>\? AND service_day<\?\)/);
+      expect(p).not.toMatch(/TEMP B-TREE/);
+      expect(p).not.toMatch(/SCAN/);
+    }
   });
 
   it("reads a period's survey answers by month for the raw sheet, in the index's order", () => {
