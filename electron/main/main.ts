@@ -26,7 +26,8 @@ import { AppError, startRefusalMessage } from '../core/errors';
 import { chooseNativeBinding, useNativeAddon } from '../core/db/native-binding';
 import { HostOptionsError, parseHostOptions } from '../host-options';
 import { CONTENT_SECURITY_POLICY } from '../server/content-security-policy';
-import { CONTENT_TYPES, readStaticFile, resolveStaticPath } from '../server/static-files';
+import { CONTENT_TYPES, readPage, resolveStaticPath } from '../server/static-files';
+import { startsAtLoginVia } from '../server/first-screen';
 import { IPC } from '../../shared/api/bridge';
 import type { DisplayKind, WindowKind } from '../../shared/domain/station-kinds';
 import { changesAsPush } from '../server/push-stream';
@@ -55,7 +56,11 @@ const windows = new WindowRegistry();
 process.umask(0o077);
 
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  {
+    scheme: APP_SCHEME,
+    // codeCache: the scripts are compiled once, not at every start of the desk's Loket.
+    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  },
 ]);
 
 // A second Loket on the same desk only brings the first one forward: it never opens the database.
@@ -140,9 +145,16 @@ function createWindow(
 }
 
 async function serveAsset(request: Request): Promise<Response> {
-  const file = resolveStaticPath(rendererDir, new URL(request.url).pathname);
+  const path = new URL(request.url).pathname;
+  const file = resolveStaticPath(rendererDir, path);
   if (file === null) return new Response(null, { status: 400 });
-  const content = await readStaticFile(file);
+  const c = core;
+  const content = await readPage(
+    rendererDir,
+    path,
+    file,
+    c ? startsAtLoginVia(c.dispatch) : undefined,
+  );
   if (content === null) return new Response(null, { status: 404 });
   return new Response(content, {
     headers: {

@@ -3,6 +3,7 @@ import { createCore, type Core } from '../core/core';
 import { startHttpHost, type HttpHost } from './http-host';
 import { startHubMode, type HubMode, type HubOptions } from './hub-mode';
 import { changesAsPush } from './push-stream';
+import { startsAtLoginVia } from './first-screen';
 
 export interface BrowserModeOptions {
   dataDir: string;
@@ -59,6 +60,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       dispatch: core.dispatch,
       stageUpload: core.stageUpload,
       rendererDir: options.rendererDir,
+      startsAtLogin: startsAtLoginVia(core.dispatch),
       launchToken: options.launchToken ?? randomBytes(24).toString('base64url'),
       // Every screen hears what changed, by topic, and reloads through its own calls.
       subscribe: changesAsPush((listener) => core.changes.subscribe(listener)),

@@ -8,7 +8,13 @@ import type { PushEvent } from '../../shared/api/push-events';
 import type { WindowKind } from '../../shared/domain/roles';
 import { LOCALES, type Locale } from '../../shared/i18n/messages';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
-import { CONTENT_TYPES, readStaticFile, resolveStaticPath } from './static-files';
+import {
+  cacheControlFor,
+  CONTENT_TYPES,
+  readPage,
+  resolveStaticPath,
+  type StartsAtLogin,
+} from './static-files';
 import {
   applySocketLimits,
   DEFAULT_HTTP_LIMITS,
@@ -28,6 +34,8 @@ export interface HttpHostOptions {
   /** Streams an uploaded file's bytes to staging; see Core.stageUpload. */
   stageUpload?: (sessionToken: string | undefined, body: Readable) => Promise<string>;
   rendererDir: string;
+  /** Lets the staff page come with its login form rendered (see readPage); without it, never. */
+  startsAtLogin?: StartsAtLogin;
   /** Proves the caller was given the URL this launch printed; browsers get it in the URL fragment. */
   launchToken: string;
   host?: string;
@@ -231,7 +239,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
       res.writeHead(400, SECURITY_HEADERS).end();
       return;
     }
-    const content = await readStaticFile(file);
+    const content = await readPage(options.rendererDir, path, file, options.startsAtLogin);
     if (res.destroyed) return;
     if (content === null) {
       res.writeHead(404, SECURITY_HEADERS).end();
@@ -240,7 +248,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': 'no-cache',
+      'Cache-Control': cacheControlFor(path),
     });
     res.end(req.method === 'HEAD' ? undefined : content);
   };

@@ -174,6 +174,8 @@ async function runStation(
     // so a window of a kind this station may open may listen (the launch token is still checked).
     mayListen: (window) => STATION_KIND_SPECS[config.kind].windows.includes(window),
     rendererDir: options.rendererDir,
+    // A paired station's hub has an administrator (one made the pairing code): staff log in.
+    startsAtLogin: async () => STATION_KIND_SPECS[config.kind].windows.includes('staff'),
     launchToken: options.launchToken ?? randomBytes(24).toString('base64url'),
     ...(options.host !== undefined && { host: options.host }),
     ...(options.port !== undefined && { port: options.port }),

@@ -80,9 +80,15 @@ function firstPage(me: Staff): Page {
   return pagesFor(me)[0] ?? 'admin';
 }
 
-export function App() {
+/**
+ * `startsAt="login"`: the page's HTML already shows the login form (the host knew an
+ * administrator exists), so it stays on screen while the start-up calls run.
+ */
+export function App({ startsAt }: { startsAt?: 'login' }) {
   const { t, i18n } = useTranslation();
-  const [view, setView] = useState<View>({ kind: 'loading' });
+  const [view, setView] = useState<View>(
+    startsAt === 'login' ? { kind: 'login', notice: null } : { kind: 'loading' },
+  );
 
   useEffect(() => {
     onUnauthenticated(() => setView({ kind: 'login', notice: t('errors.UNAUTHENTICATED') }));

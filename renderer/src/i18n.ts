@@ -11,15 +11,14 @@ import { setApiLocale } from './api/client';
 
 const LOCALE_KEY = 'loket.locale';
 
-function savedLocale(): Locale {
+/** The language chosen at this desk earlier, else the default. */
+export function savedLocale(): Locale {
   const saved = localStorage.getItem(LOCALE_KEY);
   return (LOCALES as readonly string[]).includes(saved ?? '') ? (saved as Locale) : DEFAULT_LOCALE;
 }
 
-export async function initI18n(): Promise<void> {
-  const lng = savedLocale();
-  setApiLocale(lng);
-  document.documentElement.lang = lng;
+/** i18next with Loket's messages in `lng`: the page's, and the build's for the login page. */
+export async function startI18n(lng: Locale): Promise<void> {
   await i18next.use(initReactI18next).init({
     resources: { id: { translation: catalogs.id }, en: { translation: catalogs.en } },
     lng,
@@ -27,6 +26,13 @@ export async function initI18n(): Promise<void> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+}
+
+/** The page starts in `lng`: the desk's language, or the one its pre-rendered HTML is in. */
+export async function initI18n(lng: Locale = savedLocale()): Promise<void> {
+  setApiLocale(lng);
+  document.documentElement.lang = lng;
+  await startI18n(lng);
 }
 
 export async function changeLocale(lng: Locale): Promise<void> {

@@ -1,16 +1,17 @@
-import { lazy, StrictMode, Suspense, type ComponentType } from 'react';
-import { createRoot } from 'react-dom/client';
+import { lazy, type ComponentType } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import {
   WINDOW_KIND_SPECS,
   windowKindOfPath,
   type WindowKind,
 } from '../../shared/domain/station-kinds';
+import { DEFAULT_LOCALE } from '../../shared/i18n/messages';
 import { App } from './App';
-import { forgetStaffSession, hasSession } from './api/client';
-import { initI18n } from './i18n';
+import { connectApi, forgetStaffSession, hasSession } from './api/client';
+import { changeLocale, initI18n, savedLocale } from './i18n';
 import { keepBackInsideLoket } from './back-navigation';
-import { HostAccessGate } from './host-access/HostAccessGate';
-import './styles.css';
+import { PageRoot } from './page-root';
+import { PRERENDERED_ATTRIBUTE, PRERENDERED_LOGIN } from './prerendered';
 
 /**
  * The route table: each window kind's own app at its renderer entry (`/`, `/survey`, `/board`
@@ -23,6 +24,7 @@ const APPS: Record<WindowKind, ComponentType> = {
   display: lazy(() => import('./board/BoardApp').then((m) => ({ default: m.BoardApp }))),
 };
 
+connectApi();
 const kind = windowKindOfPath(window.location.pathname);
 const staffLogin = WINDOW_KIND_SPECS[kind].staffLogin;
 // A visitor-facing page holds only its display token, however it was reached.
@@ -35,18 +37,30 @@ window.addEventListener('pageshow', (event) => {
 
 const root = document.getElementById('root');
 if (root) {
-  const Page = APPS[kind];
   // The browser's Back button moves between Loket's screens and never leaves Loket.
   if (!window.loket) keepBackInsideLoket();
-  void initI18n().then(() =>
-    createRoot(root).render(
-      <StrictMode>
-        <HostAccessGate>
-          <Suspense fallback={null}>
-            <Page />
-          </Suspense>
-        </HostAccessGate>
-      </StrictMode>,
-    ),
-  );
+  if (kind === 'staff' && root.getAttribute(PRERENDERED_ATTRIBUTE) === PRERENDERED_LOGIN) {
+    // The host served the login form already rendered (in the default language): whatever was
+    // typed into it stays, and the desk's own language follows once the form is live.
+    const desk = savedLocale();
+    void initI18n(DEFAULT_LOCALE).then(() =>
+      hydrateRoot(
+        root,
+        <PageRoot onStarted={() => void (desk !== DEFAULT_LOCALE && changeLocale(desk))}>
+          <App startsAt="login" />
+        </PageRoot>,
+      ),
+    );
+  } else {
+    const Page = APPS[kind];
+    // A pre-rendered login form at another page's address is not this page's.
+    root.replaceChildren();
+    void initI18n().then(() =>
+      createRoot(root).render(
+        <PageRoot>
+          <Page />
+        </PageRoot>,
+      ),
+    );
+  }
 }

@@ -2,7 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readStaticFile, resolveStaticPath } from '../../electron/server/static-files';
+import {
+  cacheControlFor,
+  readPage,
+  readStaticFile,
+  resolveStaticPath,
+} from '../../electron/server/static-files';
 import { tempDir } from '../helpers/temp-core';
 
 const root = resolve('/srv/loket/renderer');
@@ -37,5 +42,52 @@ describe('reading a renderer file', () => {
     expect(await readStaticFile(join(dir, 'folder.js'))).toBeNull();
     expect(await readStaticFile(join(dir, 'pipe.js'))).toBeNull();
     expect(await readStaticFile(join(dir, 'missing.js'))).toBeNull();
+  });
+});
+
+describe('the staff page with its login form already rendered', () => {
+  const built = () => {
+    const dir = tempDir('loket-pages-');
+    writeFileSync(join(dir, 'index.html'), 'empty page');
+    writeFileSync(join(dir, 'login.html'), 'login page');
+    return dir;
+  };
+  const page = async (dir: string, path: string, startsAtLogin?: () => Promise<boolean>) =>
+    (await readPage(dir, path, resolveStaticPath(dir, path)!, startsAtLogin))?.toString();
+
+  it('is the staff page once the host starts at the login', async () => {
+    const dir = built();
+    const yes = async () => true;
+    expect(await page(dir, '/', yes)).toBe('login page');
+    expect(await page(dir, '/index.html', yes)).toBe('login page');
+    expect(await page(dir, '/?from=bookmark', yes)).toBe('login page');
+  });
+
+  it('is not the first administrator’s creation, nor a host that cannot tell', async () => {
+    const dir = built();
+    expect(await page(dir, '/', async () => false)).toBe('empty page');
+    expect(await page(dir, '/')).toBe('empty page');
+  });
+
+  it('is never the survey or the board', async () => {
+    const dir = built();
+    const yes = async () => true;
+    expect(await page(dir, '/survey', yes)).toBe('empty page');
+    expect(await page(dir, '/board/', yes)).toBe('empty page');
+  });
+
+  it('falls back to the empty page when the build has no login page', async () => {
+    const dir = tempDir('loket-pages-');
+    writeFileSync(join(dir, 'index.html'), 'empty page');
+    expect(await page(dir, '/', async () => true)).toBe('empty page');
+  });
+});
+
+describe('how long a browser may keep a renderer file', () => {
+  it('keeps the hashed build assets for good, and asks again for pages and clips', () => {
+    expect(cacheControlFor('/assets/main-BjpsUfHT.js')).toBe('public, max-age=31536000, immutable');
+    expect(cacheControlFor('/')).toBe('no-cache');
+    expect(cacheControlFor('/login.html')).toBe('no-cache');
+    expect(cacheControlFor('/voice/id/1.ogg')).toBe('no-cache');
   });
 });

@@ -1,10 +1,18 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { ApiResult } from '../../../shared/api/errors';
-import { pickTransport, SESSION_KEY } from './transport';
+import { pickTransport, SESSION_KEY, type Transport } from './transport';
 
-const transport = pickTransport();
+let chosen: Transport | null = null;
 let locale = 'id';
 let onSessionLost: () => void = () => {};
+
+/**
+ * Picks IPC or HTTP for this page (and reports a missing launch token) when the page starts,
+ * not at import: the login page is also rendered at build time, where there is no window.
+ */
+export function connectApi(): Transport {
+  return (chosen ??= pickTransport());
+}
 
 export function setApiLocale(next: string): void {
   locale = next;
@@ -35,7 +43,7 @@ export async function api<M extends MethodName>(
   method: M,
   input: MethodInput<M>,
 ): Promise<ApiResult<MethodOutput<M>>> {
-  const result = await transport(
+  const result = await connectApi()(
     method,
     input,
     sessionStorage.getItem(SESSION_KEY) ?? undefined,

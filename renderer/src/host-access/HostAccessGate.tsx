@@ -36,7 +36,8 @@ function Explanation({ lng, problem }: { lng: 'id' | 'en'; problem: HostAccessPr
  * and English below: the screen's language choice may not have been made yet.
  */
 export function HostAccessGate({ children }: { children: ReactNode }) {
-  const problem = useSyncExternalStore(onHostAccessProblem, hostAccessProblem);
+  // The build's pre-rendered login page knows of no problem; the page tells once it runs.
+  const problem = useSyncExternalStore(onHostAccessProblem, hostAccessProblem, () => null);
   if (problem === null) return children;
   return (
     <main id="main" className="host-access">

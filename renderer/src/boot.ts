@@ -1,0 +1,20 @@
+import { PRERENDERED_ATTRIBUTE } from './prerendered';
+import './styles.css';
+
+/** Resolves once the browser has painted a frame: after requestAnimationFrame, a task later. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/**
+ * The page's entry. When its HTML already holds the login form, the browser paints it and
+ * lets the user start typing before the half-megabyte of React, the forms and the messages is
+ * evaluated; the build preloads those scripts (scripts/prerender-pages.ts), so they are in
+ * hand by then.
+ */
+async function boot(): Promise<void> {
+  if (document.getElementById('root')?.hasAttribute(PRERENDERED_ATTRIBUTE)) await afterPaint();
+  await import('./main');
+}
+
+void boot();
