@@ -1,3 +1,4 @@
+import { SESSION_KEY } from './api/transport';
 import { PRERENDERED_ATTRIBUTE } from './prerendered';
 import './styles.css';
 
@@ -13,7 +14,15 @@ function afterPaint(): Promise<void> {
  * hand by then.
  */
 async function boot(): Promise<void> {
-  if (document.getElementById('root')?.hasAttribute(PRERENDERED_ATTRIBUTE)) await afterPaint();
+  const root = document.getElementById('root');
+  if (root?.hasAttribute(PRERENDERED_ATTRIBUTE)) {
+    // A reload of a signed-in tab goes straight back to its screen: showing the login form
+    // meanwhile would look as if the session had been lost.
+    if (sessionStorage.getItem(SESSION_KEY) !== null) {
+      root.removeAttribute(PRERENDERED_ATTRIBUTE);
+      root.replaceChildren();
+    } else await afterPaint();
+  }
   await import('./main');
 }
 

@@ -88,3 +88,19 @@ test('with an administrator, a tab without the launch token still says to open t
   await expect(tab.getByRole('heading', { name: 'Masuk Petugas Layanan' })).toHaveCount(0);
   await other.close();
 });
+
+test('a signed-in tab reloaded goes back to its screen without showing the login form', async ({
+  page,
+  loket,
+}) => {
+  await setupAndLogin(page, loket.launchUrl);
+  await expect(page.getByRole('heading', { name: 'Pendaftaran pengunjung' })).toBeVisible();
+  const release = await holdPageCode(page);
+  await page.reload();
+  // The page's code is held back: the pre-rendered form must not be there meanwhile.
+  await expect(page.locator('#root')).toBeEmpty();
+  await expect(page.getByRole('heading', { name: 'Masuk Petugas Layanan' })).toHaveCount(0);
+  release();
+  await expect(page.getByRole('heading', { name: 'Pendaftaran pengunjung' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Keluar' })).toBeVisible();
+});
