@@ -13,7 +13,7 @@ import { attachmentPath } from '../attachments/attachment-store';
 import { AuditLog } from '../audit';
 import { registerSqlFunctions } from '../db/sql-functions';
 import { VisitService } from '../reception/visits';
-import { housekeepingSteps } from './housekeeping';
+import { housekeepingSteps, type HousekeepingStep } from './housekeeping';
 import {
   housekeepingWorkerInput,
   type HousekeepingWorkerMessage,
@@ -40,7 +40,10 @@ function open(): Database.Database {
     fileMustExist: true,
     ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}),
   });
-  db.pragma('synchronous = FULL');
+  // Not synced at each commit, inside the write lock a check-in may be waiting for: the
+  // checkpoint after each batch syncs the log, outside it (below). A batch a power cut takes
+  // away is rolled back whole, audit entry included, and done again by the next run.
+  db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('secure_delete = ON');
@@ -51,6 +54,19 @@ function open(): Database.Database {
   db.pragma('cache_size = -32000');
   registerSqlFunctions(db);
   return db;
+}
+
+/** Files leave the disk after the commit: that commit must not be undone by a power cut. */
+const removesFiles = (step: HousekeepingStep) =>
+  step.purpose === 'documents' || step.purpose === 'files';
+
+function durably(db: Database.Database, step: HousekeepingStep): number {
+  db.pragma('synchronous = FULL');
+  try {
+    return step.batch();
+  } finally {
+    db.pragma('synchronous = NORMAL');
+  }
 }
 
 /**
@@ -97,12 +113,12 @@ async function run(): Promise<void> {
       for (;;) {
         if (stopped) return;
         const b0 = performance.now();
-        const count = retryingBusy(() => step.batch());
+        const count = retryingBusy(() => (removesFiles(step) ? durably(db, step) : step.batch()));
         const ms = performance.now() - b0;
         post({ type: 'batch', kind: step.kind, count, ms });
-        // This connection writes most of the log while it runs: it copies it back in small
-        // steps, so that the desk's next commit never finds a thousand pages to copy (on the
-        // serving thread). PASSIVE: it takes no lock a write of the desk would wait for.
+        // Syncs the log, then copies it into the file: the batch is on disk, and the desk's next
+        // commit never finds a thousand pages to copy (on the serving thread). PASSIVE: it
+        // takes no lock a write of the desk would wait for.
         db.pragma('wal_checkpoint(PASSIVE)');
         if (count < step.size) break;
         // Twice as long as the batch held the lock: a write that waited that long looks again
