@@ -96,6 +96,8 @@ export class OffThreadHousekeeping {
     const result: OffThreadResult = { ...nothingYet(), longestTransactionMs: 0 };
     if (this.stopped) return result;
     const failure = await this.spawn((m) => {
+      // Found damaged meanwhile (by a request): nothing more is written into the file.
+      if (!this.options.offThread()) this.worker?.postMessage(STOP_MESSAGE);
       result.batches++;
       result.longestTransactionMs = Math.max(result.longestTransactionMs, m.ms);
       if (m.kind === 'stale') result.closedVisits += m.count;

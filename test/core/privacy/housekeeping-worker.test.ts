@@ -69,7 +69,12 @@ async function desk(): Promise<{ t: TestCore; file: string }> {
 }
 
 /** The same job as the core's, at the worker's batch sizes; `offThread` says where it runs. */
-function housekeepingOf(t: TestCore, offThread: boolean, file = t.core.db.name) {
+function housekeepingOf(
+  t: TestCore,
+  offThread: boolean | (() => boolean),
+  file = t.core.db.name,
+  pauseMs = 0,
+) {
   const { db } = t.core;
   const now = t.clock.now;
   const audit = new AuditLog(db, now);
@@ -81,9 +86,9 @@ function housekeepingOf(t: TestCore, offThread: boolean, file = t.core.db.name) 
     file,
     attachmentsDir,
     now,
-    offThread: () => offThread,
+    offThread: typeof offThread === 'function' ? offThread : () => offThread,
     afterWipe: () => wipeFreedPagesOffThread(db),
-    pauseMs: 0,
+    pauseMs,
   });
 }
 
@@ -179,7 +184,8 @@ describe('housekeeping in a worker thread', () => {
   it('starts no batch once stopped, and a killed run loses nothing committed', async () => {
     const { t } = await desk();
     const { db } = t.core;
-    const job = housekeepingOf(t, true);
+    // Long pauses between batches: the test stops it in one.
+    const job = housekeepingOf(t, true, undefined, 300);
     const run = job.runInBackground();
     // Stopped as soon as the first batch is in: the one under way ends, no other starts.
     while (count(db, "SELECT count(*) AS n FROM audit WHERE action = 'visit.autoClose'") === 0)
@@ -205,5 +211,20 @@ describe('housekeeping in a worker thread', () => {
     );
     const rest = await housekeepingOf(t, true).runInBackground();
     expect(anonymised + rest.anonymisedVisitors).toBe(6);
+  });
+
+  it('stops writing when the file is found damaged during the run', async () => {
+    const { t } = await desk();
+    const { db } = t.core;
+    let damaged = false;
+    const run = housekeepingOf(t, () => !damaged, undefined, 300).runInBackground();
+    while (count(db, "SELECT count(*) AS n FROM audit WHERE action = 'visit.autoClose'") === 0)
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    damaged = true;
+    const result = await run;
+    expect(result.anonymisedVisitors).toBeLessThan(6);
+    expect(count(db, 'SELECT count(*) AS n FROM visitor WHERE anonymised_at IS NOT NULL')).toBe(
+      result.anonymisedVisitors,
+    );
   });
 });
