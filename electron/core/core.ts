@@ -192,7 +192,7 @@ export interface Core {
   ready(): Promise<void>;
   /** Periodic upkeep: closes yesterday's open visits, anonymises data past its retention. */
   housekeeping(): void;
-  /** The same as the minute's timer runs it: in short batches, yielding between them. */
+  /** The same as the minute's timer runs it: in a worker thread, in short transactions. */
   housekeepingInBackground(): Promise<HousekeepingResult>;
   /** Closes at once, without waiting for work in flight: for tests, and after `stop()`. */
   close(): void;
@@ -479,7 +479,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
       // Visits left open when the service day ends are closed and flagged, and data past its
       // retention is anonymised, even if nobody looks.
       clearInterval(housekeepingTimer);
-      // In short batches that yield to requests between them: never one long stall.
+      // In a worker thread, in short transactions (privacy/housekeeping-off-thread.ts).
       housekeepingTimer = setInterval(() => {
         chores
           .runInBackground()

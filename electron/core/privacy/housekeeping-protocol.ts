@@ -23,7 +23,7 @@ export const housekeepingWorkerMessage = z.discriminatedUnion('type', [
     type: z.literal('batch'),
     kind: z.enum(['stale', 'anonymise', 'purge']),
     count: z.number().int().nonnegative(),
-    /** How long the batch's transaction held the write lock, in ms. */
+    /** How long the batch took, in ms (waiting for the write lock included). */
     ms: z.number().nonnegative(),
   }),
   z.object({ type: z.literal('done') }),
