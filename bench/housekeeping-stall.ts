@@ -3,9 +3,11 @@
  * scan) at 1,000,000 realistic visitors, against the same request stream with no background
  * work, measured in the same run. Target: no request waits more than 20 ms.
  *
- * A stream of returning-visitor searches arrives every 5 ms through the dispatcher; a request's
- * wait is how late it started after it was due (the event loop was busy) plus any time beyond
- * its own usual duration. Before the measured runs, the copy is brought to the steady state
+ * A stream of returning-visitor searches arrives every 5 ms through the dispatcher, and a
+ * check-in every 100 ms (a write waits for the write lock housekeeping's worker may hold, on the
+ * serving thread: better-sqlite3's busy timeout sleeps there). A request's wait is how late it
+ * started after it was due (the event loop was busy), for a check-in plus any time beyond its
+ * usual duration (the floor's median). Before the measured runs, the copy is brought to the steady state
  * of a desk that has run for years: everything past retention already anonymised (timed: the
  * one-off catch-up of a database that never ran retention), then the next service day begins
  * with a day's visitors newly past retention and 60 visits of the day before left open.
@@ -17,8 +19,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { hashPin } from '../electron/core/auth/pin-hash';
 import { createCore, type Core } from '../electron/core/core';
+import { AuditLog } from '../electron/core/audit';
+import { wipeFreedPagesOffThread } from '../electron/core/privacy/freed-pages';
+import { Housekeeping } from '../electron/core/privacy/housekeeping';
+import { RetentionJob } from '../electron/core/privacy/retention';
+import { RetentionSettingsStore } from '../electron/core/privacy/retention-settings';
 import { DATA_DIR, ensureRealisticDb } from './realistic-db';
 import { percentile } from './synthetic-people';
+import { currentNotice } from '../shared/domain/privacy-notice';
 
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 1_000_000);
 const source = ensureRealisticDb(VISITORS);
@@ -73,42 +81,79 @@ async function login(c: Core): Promise<string> {
 const token = await login(core);
 
 /**
- * Requests every `everyMs` for `ms`. A request's wait is how late it started after it was due,
- * and it is due at its time or when the one before it ended, whichever is later: on a loaded
- * machine a search can take longer than the interval, and the stream's own backlog is not time
- * spent behind other work. Returns each request's wait and its own duration.
+ * A request every `everyMs` for `ms`. Its wait is how late it started after it was due, and it
+ * is due at its time or when the one before it ended, whichever is later: on a loaded machine a
+ * search can take longer than the interval, and the stream's own backlog is not time spent
+ * behind other work. Returns each request's wait and its own duration.
  */
-async function stream(ms: number, everyMs: number, during?: () => Promise<unknown>) {
+async function requests(
+  ms: number,
+  everyMs: number,
+  call: (i: number) => Promise<void>,
+  ended: () => boolean,
+) {
   const waits: number[] = [];
   const own: number[] = [];
-  const queries = ['siti', 'muhammad riz', 'pt abadi', '0812-34', 'nurhaliz', 'dewi'];
   let i = 0;
   let previousEnd = 0;
   const start = performance.now();
-  let backgroundDone = false;
-  const background = during?.().finally(() => (backgroundDone = true));
   await new Promise<void>((resolve) => {
     const tick = async () => {
       const due = Math.max(start + i * everyMs, previousEnd);
       const begun = performance.now();
-      const answer = (await core.dispatch(
-        'visitor.search',
-        { query: queries[i % queries.length]! },
-        { window: 'staff', sessionToken: token },
-      )) as { ok: boolean };
-      if (!answer.ok) throw new Error(`search refused: ${JSON.stringify(answer)}`);
+      await call(i);
       previousEnd = performance.now();
       own.push(previousEnd - begun);
       waits.push(Math.max(0, begun - due));
       i++;
       // Until the background work has ended too: every one of its batches meets requests.
-      if (performance.now() - start > ms && (!background || backgroundDone)) return resolve();
+      if (performance.now() - start > ms && ended()) return resolve();
       setTimeout(() => void tick(), Math.max(0, start + i * everyMs - performance.now()));
     };
     void tick();
   });
-  const result = await background;
-  return { waits: waits.sort((a, b) => a - b), own: own.sort((a, b) => a - b), result };
+  return { waits: waits.sort((a, b) => a - b), own: own.sort((a, b) => a - b) };
+}
+
+const queries = ['siti', 'muhammad riz', 'pt abadi', '0812-34', 'nurhaliz', 'dewi'];
+const search = async (i: number) => {
+  const answer = (await core.dispatch(
+    'visitor.search',
+    { query: queries[i % queries.length]! },
+    { window: 'staff', sessionToken: token },
+  )) as { ok: boolean };
+  if (!answer.ok) throw new Error(`search refused: ${JSON.stringify(answer)}`);
+};
+let serial = 0;
+// A write: it waits for the write lock whoever holds it, and on this thread (busy_timeout).
+const checkIn = async () => {
+  serial++;
+  const answer = (await core.dispatch(
+    'visit.checkIn',
+    {
+      fullName: `Tamu Bench ${serial}`,
+      phone: `0899${String(10_000_000 + serial).slice(-8)}`,
+      email: '',
+      institution: 'CV Bench',
+      visitorType: 'penyedia_badan_usaha',
+      purpose: 'Konsultasi',
+      noticeVersion: currentNotice().version,
+      noticeDelivery: 'read_out',
+    },
+    { window: 'staff', sessionToken: token },
+  )) as { ok: boolean };
+  if (!answer.ok) throw new Error(`check-in refused: ${JSON.stringify(answer)}`);
+};
+
+/** Searches every 5 ms and a check-in every 100 ms, with `during` in the background. */
+async function stream(ms: number, during?: () => Promise<unknown>) {
+  let backgroundDone = !during;
+  const background = during?.().finally(() => (backgroundDone = true));
+  const [searches, writes] = await Promise.all([
+    requests(ms, 5, search, () => backgroundDone),
+    requests(ms, 100, checkIn, () => backgroundDone),
+  ]);
+  return { searches, writes, result: await background };
 }
 
 const ownTimes = (own: number[]) =>
@@ -139,25 +184,53 @@ core.db.pragma = ((source: string, options?: { simple?: boolean }) => {
   return r;
 }) as typeof core.db.pragma;
 
-const idle = await stream(3000, 5);
-const floorP99 = percentile(idle.waits, 99);
+/** A check-in's wait: how late it started, and how much longer than the floor's median it took. */
+const writeWaits = (w: { waits: number[]; own: number[] }, usual: number) =>
+  w.waits.map((late, i) => late + Math.max(0, w.own[i]! - usual)).sort((a, b) => a - b);
+const summary = (waits: number[]) =>
+  `wait p50 ${percentile(waits, 50).toFixed(2)}, p99 ${percentile(waits, 99).toFixed(2)}, max ${waits.at(-1)!.toFixed(2)} ms`;
+
+const idle = await stream(3000);
+const usualCheckIn = percentile(idle.writes.own, 50);
+const idleWrites = writeWaits(idle.writes, usualCheckIn);
 console.log(
-  `request stream with no background work (floor): wait p50 ${percentile(idle.waits, 50).toFixed(2)}, p99 ${floorP99.toFixed(2)}, max ${idle.waits.at(-1)!.toFixed(2)} ms (${idle.waits.length} requests; ${ownTimes(idle.own)})`,
+  `request stream with no background work (floor): searches ${summary(idle.searches.waits)} (${idle.searches.waits.length} requests; ${ownTimes(idle.searches.own)}); check-ins ${summary(idleWrites)} (${idleWrites.length}; ${ownTimes(idle.writes.own)})`,
 );
-const days = ['2024-01-10', '2024-01-11', '2024-01-12'];
-for (const day of days) {
+/**
+ * The batches as they ran before, on the serving thread (RETENTION_BATCH, yielding between
+ * batches), for days in between: the same load, the same run, the same kind of day.
+ */
+const onThread = () => {
+  const audit = new AuditLog(core.db, () => clock);
+  const retention = new RetentionJob(
+    core.db,
+    audit,
+    () => clock,
+    new RetentionSettingsStore(core.db, audit),
+    null,
+  );
+  return new Housekeeping(core.visits, retention, undefined, undefined, () =>
+    wipeFreedPagesOffThread(core.db),
+  ).runInBackground();
+};
+const days = ['2024-01-10', '2024-01-11', '2024-01-12', '2024-01-13'];
+for (const [n, day] of days.entries()) {
+  const inWorker = n % 2 === 0;
   prepareNextDay(day);
-  const busy = await stream(3000, 5, async () => {
+  const busy = await stream(3000, async () => {
     const h0 = performance.now();
-    // What the minute's timer runs (core.ts): batches that yield between them.
-    const r = await core.housekeepingInBackground();
+    // What the minute's timer runs (core.ts): batches in a worker thread.
+    const r = await (inWorker ? core.housekeepingInBackground() : onThread());
     return { ...r, ms: performance.now() - h0 };
   });
-  const max = busy.waits.at(-1)!;
-  console.log(`  checkpoints in it: ${checkpoints.map((c) => c.toFixed(0)).join(', ')} ms`);
+  const max = busy.searches.waits.at(-1)!;
+  const writes = writeWaits(busy.writes, usualCheckIn);
+  console.log(
+    `  checkpoints on the serving thread: ${checkpoints.map((c) => c.toFixed(0)).join(', ')} ms`,
+  );
   checkpoints.length = 0;
   console.log(
-    `during housekeeping of ${day} (${JSON.stringify(busy.result)}): wait p50 ${percentile(busy.waits, 50).toFixed(2)}, p99 ${percentile(busy.waits, 99).toFixed(2)}, max ${max.toFixed(2)} ms (${(max / idle.waits.at(-1)!).toFixed(1)}x the floor's max; ${busy.waits.length} requests; ${ownTimes(busy.own)})`,
+    `during housekeeping of ${day} ${inWorker ? 'in the worker' : 'on the serving thread (before)'} (${JSON.stringify(busy.result)}): searches ${summary(busy.searches.waits)} (${(max / idle.searches.waits.at(-1)!).toFixed(1)}x the floor's max; ${busy.searches.waits.length} requests; ${ownTimes(busy.searches.own)}); check-ins ${summary(writes)} (${writes.length}; ${ownTimes(busy.writes.own)})`,
   );
 }
 core.close();

@@ -49,6 +49,7 @@ import { VisitorSearch } from './reception/visitors';
 import { VisitService } from './reception/visits';
 import { LpseDirectory } from './reference/lpse-directory';
 import { Housekeeping, type HousekeepingResult } from './privacy/housekeeping';
+import { OffThreadHousekeeping } from './privacy/housekeeping-off-thread';
 import { RetentionJob } from './privacy/retention';
 import { RetentionSettingsStore } from './privacy/retention-settings';
 import { ReleasedFiles } from './privacy/released-files';
@@ -191,7 +192,7 @@ export interface Core {
   ready(): Promise<void>;
   /** Periodic upkeep: closes yesterday's open visits, anonymises data past its retention. */
   housekeeping(): void;
-  /** The same as the minute's timer runs it: in short batches, yielding between them. */
+  /** The same as the minute's timer runs it: in a worker thread, in short transactions. */
   housekeepingInBackground(): Promise<HousekeepingResult>;
   /** Closes at once, without waiting for work in flight: for tests, and after `stop()`. */
   close(): void;
@@ -270,12 +271,22 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   );
   const retentionSettings = new RetentionSettingsStore(db, audit);
   const releasedFiles = new ReleasedFiles(db, (sha256) => attachments.pathOf(sha256), now);
-  const chores = new Housekeeping(
-    visits,
-    new RetentionJob(db, audit, now, retentionSettings, releasedFiles),
-    undefined,
-    () => wipeFreedPages(db),
-    () => wipeFreedPagesOffThread(db),
+  const chores = new OffThreadHousekeeping(
+    new Housekeeping(
+      visits,
+      new RetentionJob(db, audit, now, retentionSettings, releasedFiles),
+      undefined,
+      () => wipeFreedPages(db),
+      () => wipeFreedPagesOffThread(db),
+    ),
+    {
+      file: dbFile,
+      attachmentsDir: join(options.dataDir, 'attachments'),
+      now,
+      // A damaged file is written no more: its refusals are reported as before, from here.
+      offThread: () => !db.memory && !storage.isDamaged(),
+      afterWipe: () => wipeFreedPagesOffThread(db),
+    },
   );
   const housekeeping = () => {
     chores.runNow();
@@ -468,12 +479,13 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
       // Visits left open when the service day ends are closed and flagged, and data past its
       // retention is anonymised, even if nobody looks.
       clearInterval(housekeepingTimer);
-      // In short batches that yield to requests between them: never one long stall.
+      // In a worker thread, in short transactions (privacy/housekeeping-off-thread.ts).
       housekeepingTimer = setInterval(() => {
-        chores.runInBackground().then(
-          () => changes.publish(['queue']),
-          (err: unknown) => logError(err),
-        );
+        chores
+          .runInBackground()
+          .catch((err: unknown) => logError(err))
+          // After a failed run too: the batches it committed closed visits all the same.
+          .finally(() => changes.publish(['queue']));
       }, HOUSEKEEPING_MS);
       housekeepingTimer.unref();
       clearInterval(backupTimer);
@@ -538,7 +550,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     closed = true;
     stopTimers();
     uploads.close();
-    void chores.stop();
+    chores.kill();
     void deferredWork.stop();
     integrity?.stop();
     void sync.stop();

@@ -34,7 +34,7 @@ await build({
   external,
   logLevel: 'warning',
 });
-// The workers (PDF inspection, the backup's snapshot check and sealing, report exports, the background integrity check and checkpoint) run in
+// The workers (PDF inspection, the backup's snapshot check and sealing, report exports, the background integrity check and checkpoint, housekeeping's batches) run in
 // worker threads, each bundled to its own file beside the main process.
 const WORKERS: readonly [source: string, bundle: string][] = [
   ['electron/core/attachments/pdf-inspect-worker.ts', 'pdf-inspect-worker.mjs'],
@@ -43,6 +43,7 @@ const WORKERS: readonly [source: string, bundle: string][] = [
   ['electron/core/reports/export-worker.ts', 'report-export-worker.mjs'],
   ['electron/core/db/integrity-worker.ts', 'integrity-worker.mjs'],
   ['electron/core/db/checkpoint-worker.ts', 'checkpoint-worker.mjs'],
+  ['electron/core/privacy/housekeeping-worker.ts', 'housekeeping-worker.mjs'],
 ];
 for (const [source, bundle] of WORKERS) {
   await build({

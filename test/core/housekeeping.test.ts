@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkpointInBackground } from '../../electron/core/db/checkpoint';
 import { AuditLog } from '../../electron/core/audit';
@@ -186,5 +187,41 @@ describe('wiping freed pages after a background run', () => {
     const result = await t.core.housekeepingInBackground();
     expect(result.anonymisedVisitors).toBe(4);
     expect(statSync(`${file}-wal`).size).toBe(0);
+  });
+
+  it('lets the desk write while a reader keeps the log from being truncated', async () => {
+    t = await startWithAdmin();
+    await t.must('visit.checkIn', visitor('Lama 0'));
+    const file = t.core.db.name;
+    // A search under way on another connection: the log cannot be truncated while it reads.
+    const reader = new Database(file, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM visitor').get();
+    const writer = new Database(file);
+    writer.pragma('busy_timeout = 0');
+    const checkpoint = checkpointInBackground(file);
+    let settled = false;
+    void checkpoint.finally(() => (settled = true));
+    // Writes tried meanwhile without waiting: once the TRUNCATE has held the lock, do later
+    // ones get in? It used to hold it, waiting for the reader, until its busy timeout.
+    let heldBack = false;
+    let inAfterHeld = 0;
+    while (!settled) {
+      try {
+        writer.exec(
+          "BEGIN IMMEDIATE; INSERT INTO app_setting (key, value) VALUES ('probe', '1') ON CONFLICT (key) DO UPDATE SET value = excluded.value; COMMIT",
+        );
+        if (heldBack) inAfterHeld++;
+      } catch {
+        heldBack = true;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    reader.exec('COMMIT');
+    reader.close();
+    writer.close();
+    expect(await checkpoint).toBe('busy');
+    // Refused at most for a moment, then let in again.
+    expect(!heldBack || inAfterHeld > 20).toBe(true);
   });
 });

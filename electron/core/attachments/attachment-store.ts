@@ -23,6 +23,12 @@ export const DEFAULT_MAX_CASE_BYTES = 50 * 1024 * 1024;
 const TEMP_PREFIX = '.incoming-';
 const CHUNK = 256 * 1024;
 
+/** Where the store keeps a file: the housekeeping worker removes files without a store of its own. */
+export function attachmentPath(rootDir: string, sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('NOT_FOUND');
+  return join(rootDir, sha256.slice(0, 2), sha256);
+}
+
 /**
  * Supporting documents on disk under their SHA-256, never under a name a user chose. A file is
  * written to a temporary name while it is hashed and checked, fsynced, then renamed into place
@@ -46,8 +52,7 @@ export class AttachmentStore {
   }
 
   pathOf(sha256: string): string {
-    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('NOT_FOUND');
-    return join(this.rootDir, sha256.slice(0, 2), sha256);
+    return attachmentPath(this.rootDir, sha256);
   }
 
   /** Stores a file from disk (read in chunks, never whole) or from memory. */

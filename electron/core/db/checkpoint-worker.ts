@@ -14,6 +14,10 @@ const input = z
   .object({ file: z.string(), nativeBinding: z.string().optional() })
   .parse(workerData);
 
+const TRUNCATE_ATTEMPTS = 50;
+const TRUNCATE_PAUSE_MS = 20;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
 function checkpoint(): 'truncated' | 'busy' | 'failed' {
   let db: Database.Database | null = null;
   try {
@@ -23,8 +27,16 @@ function checkpoint(): 'truncated' | 'busy' | 'failed' {
     });
     db.pragma('busy_timeout = 5000');
     db.pragma('wal_checkpoint(PASSIVE)');
-    const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-    return r?.busy === 0 ? 'truncated' : 'busy';
+    // TRUNCATE holds the write lock while it waits for the readers to leave the log: with the
+    // busy timeout it held a check-in back for seconds while searches went on. Without it, it
+    // looks a few times, each a moment.
+    db.pragma('busy_timeout = 0');
+    for (let attempt = 0; attempt < TRUNCATE_ATTEMPTS; attempt++) {
+      const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      if (r?.busy === 0) return 'truncated';
+      Atomics.wait(pause, 0, 0, TRUNCATE_PAUSE_MS);
+    }
+    return 'busy';
   } catch {
     return 'failed';
   } finally {

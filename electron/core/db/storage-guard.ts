@@ -62,6 +62,11 @@ export class StorageGuard {
     this.refusalFor(err);
   }
 
+  /** Whether the file was found damaged: nothing more is written into it. */
+  isDamaged(): boolean {
+    return this.damaged;
+  }
+
   /** Writing files (uploads) is refused once the database is damaged. */
   assertWritable(): void {
     if (this.damaged) throw new AppError('DB_DAMAGED');

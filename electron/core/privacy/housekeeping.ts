@@ -1,6 +1,6 @@
 import type { VisitService } from '../reception/visits';
 import { STALE_BATCH } from '../reception/visits';
-import { RETENTION_BATCH, type RetentionJob } from './retention';
+import { RETENTION_BATCH, type PurgeStep, type RetentionJob } from './retention';
 
 export interface HousekeepingResult {
   closedVisits: number;
@@ -10,7 +10,7 @@ export interface HousekeepingResult {
   batches: number;
 }
 
-const nothingYet = (): HousekeepingResult => ({
+export const nothingYet = (): HousekeepingResult => ({
   closedVisits: 0,
   anonymisedVisitors: 0,
   purged: 0,
@@ -92,25 +92,48 @@ export class Housekeeping {
     return result;
   }
 
-  private steps() {
-    return [
-      {
-        size: this.sizes.stale,
-        batch: () => this.visits.closeStaleBatch(this.sizes.stale),
-        add: (r: HousekeepingResult, n: number) => (r.closedVisits += n),
-      },
-      {
-        size: this.sizes.retention,
-        batch: () => this.retention.runBatch(this.sizes.retention),
-        add: (r: HousekeepingResult, n: number) => (r.anonymisedVisitors += n),
-      },
-      ...(this.retention.steps?.() ?? []).map((purge) => ({
-        size: this.sizes.purge ?? RETENTION_BATCH,
-        batch: () => purge.batch(this.sizes.purge ?? RETENTION_BATCH),
-        add: (r: HousekeepingResult, n: number) => (r.purged += n),
-      })),
-    ];
+  private steps(): HousekeepingStep[] {
+    return housekeepingSteps(this.visits, this.retention, this.sizes);
   }
+}
+
+/** One kind of batch: run until a batch reads fewer rows than its size. */
+export interface HousekeepingStep {
+  kind: 'stale' | 'anonymise' | 'purge';
+  /** What a purge batch purges: documents and files are removed from disk after its commit. */
+  purpose?: PurgeStep['purpose'];
+  size: number;
+  batch(): number;
+  add(result: HousekeepingResult, n: number): void;
+}
+
+/** The batches in their order, shared with the worker thread (housekeeping-worker.ts). */
+export function housekeepingSteps(
+  visits: Pick<VisitService, 'closeStaleBatch'>,
+  retention: Pick<RetentionJob, 'runBatch'> & Partial<Pick<RetentionJob, 'steps'>>,
+  sizes: { stale: number; retention: number; purge?: number },
+): HousekeepingStep[] {
+  const purgeSize = sizes.purge ?? RETENTION_BATCH;
+  return [
+    {
+      kind: 'stale',
+      size: sizes.stale,
+      batch: () => visits.closeStaleBatch(sizes.stale),
+      add: (r, n) => (r.closedVisits += n),
+    },
+    {
+      kind: 'anonymise',
+      size: sizes.retention,
+      batch: () => retention.runBatch(sizes.retention),
+      add: (r, n) => (r.anonymisedVisitors += n),
+    },
+    ...(retention.steps?.() ?? []).map((purge): HousekeepingStep => ({
+      kind: 'purge',
+      size: purgeSize,
+      batch: () => purge.batch(purgeSize),
+      add: (r, n) => (r.purged += n),
+    })),
+  ];
 }
 
 /** After the I/O callbacks already waiting: requests that arrived during the batch go first. */
