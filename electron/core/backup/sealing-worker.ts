@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import type { BackupKey } from './backup-key';
 import { openSealedFile, sealFile, unsealFile } from './sealed-file';
 import type { SealJob } from './sealing';
-import { lowerThisThreadsPriority } from './thread-priority';
+import { lowerThisThreadsPriority } from '../thread-priority';
 
 lowerThisThreadsPriority();
 

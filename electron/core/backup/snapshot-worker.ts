@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { takeOnlineSnapshot } from './online-snapshot';
 import { readSnapshotFacts } from './snapshot-facts';
-import { lowerThisThreadsPriority } from './thread-priority';
+import { lowerThisThreadsPriority } from '../thread-priority';
 
 lowerThisThreadsPriority();
 

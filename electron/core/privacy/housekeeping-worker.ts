@@ -22,8 +22,11 @@ import {
 import { ReleasedFiles } from './released-files';
 import { RetentionJob } from './retention';
 import { RetentionSettingsStore } from './retention-settings';
+import { lowerThisThreadsPriority } from '../thread-priority';
 
 const input = housekeepingWorkerInput.parse(workerData);
+// Its batches wait for a core rather than the desk's requests waiting for them.
+lowerThisThreadsPriority();
 let stopped = false;
 parentPort?.on('message', (m: unknown) => {
   if (typeof m === 'object' && m !== null && 'type' in m && m.type === STOP_MESSAGE.type)
