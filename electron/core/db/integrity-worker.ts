@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
+import { lowerThisThreadsPriority } from '../thread-priority';
 
 const input = z
   .object({ file: z.string(), nativeBinding: z.string().optional() })
@@ -28,4 +29,7 @@ function check(): boolean {
   }
 }
 
+// Background work like the backup's and housekeeping's: it must not take the core a request needs,
+// nor starve the housekeeping worker while that holds the write lock a check-in waits for.
+lowerThisThreadsPriority();
 parentPort?.postMessage({ ok: check() });
