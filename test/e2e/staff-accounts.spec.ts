@@ -49,6 +49,9 @@ test('an administrator unlocks, resets the PIN of, deactivates and reactivates a
 
   // Rina forgets her PIN and locks herself out.
   await logout(page);
+  // The admin screen stays until the host has ended the session; its own form has a
+  // "Nama pengguna" too, so wait for the login screen before asking where the cursor is.
+  await expect(page.getByRole('heading', { name: 'Masuk Petugas Layanan' })).toBeVisible();
   await expect(page.getByLabel('Nama pengguna')).toBeFocused();
   for (const pin of ['000000', '000001', '000002']) {
     await login(page, 'rina', pin);
