@@ -14,7 +14,7 @@
  *
  * Run: npx tsx bench/housekeeping-stall.ts   (uses realistic-db.ts's database; ~3 minutes)
  */
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { hashPin } from '../electron/core/auth/pin-hash';
@@ -79,6 +79,19 @@ async function login(c: Core): Promise<string> {
   return r.value.sessionToken;
 }
 const token = await login(core);
+
+// The start-up check of a file this size reads every page in a worker, in one read transaction.
+let checking = core.startUpCheck() !== null;
+const checkStarted = performance.now();
+void core.startUpCheck()?.then((ok) => {
+  checking = false;
+  console.log(
+    `  (start-up check ended ${ok ? 'well' : 'with damage'}, ${((performance.now() - checkStarted) / 1000).toFixed(1)} s after the bench's first request could be sent)`,
+  );
+});
+const walFile = join(dataDir, 'loket.sqlite-wal');
+const walMiB = () => (existsSync(walFile) ? statSync(walFile).size / 2 ** 20 : 0).toFixed(0);
+const context = () => `start-up check ${checking ? 'still reading' : 'done'}, log ${walMiB()} MiB`;
 
 /**
  * A request every `everyMs` for `ms`. Its wait is how late it started after it was due, and it
@@ -197,7 +210,7 @@ const idle = await stream(3000);
 const usualCheckIn = percentile(idle.writes.own, 50);
 const idleWrites = writeWaits(idle.writes, usualCheckIn);
 console.log(
-  `request stream with no background work (floor): searches ${summary(idle.searches.waits)} (${idle.searches.waits.length} requests; ${ownTimes(idle.searches.own)}); check-ins ${summary(idleWrites)} (${idleWrites.length}; ${ownTimes(idle.writes.own)})`,
+  `request stream with no background work (floor; ${context()}): searches ${summary(idle.searches.waits)} (${idle.searches.waits.length} requests; ${ownTimes(idle.searches.own)}); check-ins ${summary(idleWrites)} (${idleWrites.length}; ${ownTimes(idle.writes.own)})`,
 );
 /**
  * The batches as they ran before, on the serving thread (RETENTION_BATCH, yielding between
@@ -220,6 +233,7 @@ const days = ['2024-01-10', '2024-01-11', '2024-01-12', '2024-01-13'];
 for (const [n, day] of days.entries()) {
   const inWorker = n % 2 === 0;
   prepareNextDay(day);
+  console.log(`${day} begins: ${context()}`);
   const busy = await stream(3000, async () => {
     const h0 = performance.now();
     // What the minute's timer runs (core.ts): batches in a worker thread.
@@ -233,7 +247,7 @@ for (const [n, day] of days.entries()) {
   );
   checkpoints.length = 0;
   console.log(
-    `during housekeeping of ${day} ${inWorker ? 'in the worker' : 'on the serving thread (before)'} (${JSON.stringify(busy.result)}): searches ${summary(busy.searches.waits)} (${(max / idle.searches.waits.at(-1)!).toFixed(1)}x the floor's max; ${busy.searches.waits.length} requests; ${ownTimes(busy.searches.own)}); check-ins ${summary(writes)} (${writes.length}; ${ownTimes(busy.writes.own)})`,
+    `during housekeeping of ${day} (${context()} after it) ${inWorker ? 'in the worker' : 'on the serving thread (before)'} (${JSON.stringify(busy.result)}): searches ${summary(busy.searches.waits)} (${(max / idle.searches.waits.at(-1)!).toFixed(1)}x the floor's max; ${busy.searches.waits.length} requests; ${ownTimes(busy.searches.own)}); check-ins ${summary(writes)} (${writes.length}; ${ownTimes(busy.writes.own)})`,
   );
 }
 core.close();

@@ -190,6 +190,11 @@ export interface Core {
   stop(): Promise<void>;
   /** Resolves once background services (the scan-folder watch) are listening. */
   ready(): Promise<void>;
+  /**
+   * The start-up check of a large file (read in a worker after start-up): true when every page
+   * read back well, false on damage; null when the file was small enough to check at open.
+   */
+  startUpCheck(): Promise<boolean> | null;
   /** Periodic upkeep: closes yesterday's open visits, anonymises data past its retention. */
   housekeeping(): void;
   /** The same as the minute's timer runs it: in a worker thread, in short transactions. */
@@ -271,6 +276,8 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   );
   const retentionSettings = new RetentionSettingsStore(db, audit);
   const releasedFiles = new ReleasedFiles(db, (sha256) => attachments.pathOf(sha256), now);
+  // Set below, once the core is built: background housekeeping waits for it (a large file's).
+  let startUpCheck: Promise<boolean> | null = null;
   const chores = new OffThreadHousekeeping(
     new Housekeeping(
       visits,
@@ -286,6 +293,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
       // A damaged file is written no more: its refusals are reported as before, from here.
       offThread: () => !db.memory && !storage.isDamaged(),
       afterWipe: () => wipeFreedPagesOffThread(db),
+      notBefore: () => startUpCheck,
     },
   );
   const housekeeping = () => {
@@ -430,6 +438,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   const readLog = new ReadLog(db, now);
   // A large file's pages are read after start-up, in a worker; damage turns the core read-only.
   const integrity = checkLater ? checkInBackground(dbFile) : null;
+  startUpCheck = integrity?.result ?? null;
   void integrity?.result.then((ok) => {
     if (ok || closed) return;
     const damage = new BackgroundCheckFailed(dbFile);
@@ -470,6 +479,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
         throw storage.refusalFor(err) ?? err;
       }
     },
+    startUpCheck: () => integrity?.result ?? null,
     ready: async () => {
       await folderReady;
     },

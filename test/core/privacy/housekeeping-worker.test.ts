@@ -74,6 +74,7 @@ function housekeepingOf(
   offThread: boolean | (() => boolean),
   file = t.core.db.name,
   pauseMs = 0,
+  notBefore?: () => Promise<unknown> | null,
 ) {
   const { db } = t.core;
   const now = t.clock.now;
@@ -89,6 +90,7 @@ function housekeepingOf(
     offThread: typeof offThread === 'function' ? offThread : () => offThread,
     afterWipe: () => wipeFreedPagesOffThread(db),
     pauseMs,
+    notBefore,
   });
 }
 
@@ -135,6 +137,19 @@ describe('housekeeping in a worker thread', () => {
     ).toBe(0);
     expect(existsSync(there.file)).toBe(false);
     expect(filesContaining(there.t.dataDir, [JOKO.name, JOKO.phone, JOKO.email])).toEqual([]);
+  });
+
+  it('starts its batches only once the start-up check has read the file', async () => {
+    const { t } = await desk();
+    let checked: (ok: boolean) => void = () => {};
+    const check = new Promise<boolean>((resolve) => (checked = resolve));
+    const run = housekeepingOf(t, true, t.core.db.name, 0, () => check).runInBackground();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const open = "SELECT count(*) AS n FROM visit WHERE status = 'waiting'";
+    expect(count(t.core.db, open)).toBe(7);
+    checked(true);
+    expect(await run).toMatchObject({ closedVisits: 7, anonymisedVisitors: 6 });
+    expect(count(t.core.db, open)).toBe(0);
   });
 
   it('is what the core runs in the background, and the core closes after it', async () => {
