@@ -13,7 +13,7 @@ import { attachmentPath } from '../attachments/attachment-store';
 import { AuditLog } from '../audit';
 import { registerSqlFunctions } from '../db/sql-functions';
 import { VisitService } from '../reception/visits';
-import { housekeepingSteps, type HousekeepingStep } from './housekeeping';
+import { housekeepingSteps } from './housekeeping';
 import {
   housekeepingWorkerInput,
   type HousekeepingWorkerMessage,
@@ -22,11 +22,12 @@ import {
 import { ReleasedFiles } from './released-files';
 import { RetentionJob } from './retention';
 import { RetentionSettingsStore } from './retention-settings';
-import { lowerThisThreadsPriority } from '../thread-priority';
+import { removingAfterSync, syncLogOf } from './remove-after-sync';
 
 const input = housekeepingWorkerInput.parse(workerData);
-// Its batches wait for a core rather than the desk's requests waiting for them.
-lowerThisThreadsPriority();
+// At normal priority, unlike the backup's workers: its transactions hold the write lock, and a
+// lowest-priority thread holding it waited for a core while a check-in waited for it (longest
+// transaction 22-64 ms at the lowest priority, 23-25 ms at normal; bench/housekeeping-stall.ts).
 let stopped = false;
 parentPort?.on('message', (m: unknown) => {
   if (typeof m === 'object' && m !== null && 'type' in m && m.type === STOP_MESSAGE.type)
@@ -44,8 +45,9 @@ function open(): Database.Database {
     ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}),
   });
   // Not synced at each commit, inside the write lock a check-in may be waiting for: the
-  // checkpoint after each batch syncs the log, outside it (below). A batch a power cut takes
-  // away is rolled back whole, audit entry included, and done again by the next run.
+  // checkpoint after each batch syncs the log, outside it (below), and so does a purge before
+  // its files leave the disk (remove-after-sync.ts). A batch a power cut takes away is rolled
+  // back whole, audit entry included, and done again by the next run.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
@@ -57,19 +59,6 @@ function open(): Database.Database {
   db.pragma('cache_size = -32000');
   registerSqlFunctions(db);
   return db;
-}
-
-/** Files leave the disk after the commit: that commit must not be undone by a power cut. */
-const removesFiles = (step: HousekeepingStep) =>
-  step.purpose === 'documents' || step.purpose === 'files';
-
-function durably(db: Database.Database, step: HousekeepingStep): number {
-  db.pragma('synchronous = FULL');
-  try {
-    return step.batch();
-  } finally {
-    db.pragma('synchronous = NORMAL');
-  }
 }
 
 /**
@@ -99,10 +88,9 @@ async function run(): Promise<void> {
     const at = Date.parse(input.now);
     const now = () => new Date(at);
     const audit = new AuditLog(db, now);
-    const files = new ReleasedFiles(
-      db,
-      (sha256) => attachmentPath(input.attachmentsDir, sha256),
-      now,
+    const files = removingAfterSync(
+      new ReleasedFiles(db, (sha256) => attachmentPath(input.attachmentsDir, sha256), now),
+      syncLogOf(input.file),
     );
     const retention = new RetentionJob(
       db,
@@ -116,7 +104,7 @@ async function run(): Promise<void> {
       for (;;) {
         if (stopped) return;
         const b0 = performance.now();
-        const count = retryingBusy(() => (removesFiles(step) ? durably(db, step) : step.batch()));
+        const count = retryingBusy(() => step.batch());
         const ms = performance.now() - b0;
         post({ type: 'batch', kind: step.kind, count, ms });
         // Syncs the log, then copies it into the file: the batch is on disk, and the desk's next
