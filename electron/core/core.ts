@@ -479,7 +479,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
         throw storage.refusalFor(err) ?? err;
       }
     },
-    startUpCheck: () => integrity?.result ?? null,
+    startUpCheck: () => startUpCheck,
     ready: async () => {
       await folderReady;
     },

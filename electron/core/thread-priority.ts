@@ -2,8 +2,9 @@
  * Lowers the CPU priority of the calling thread (a backup worker, the start-up integrity check),
  * never of the host's thread: on a 2-core desk PC the AES, SHA-256 and integrity_check of a
  * backup would otherwise take the cores a check-in needs. Not for a thread that holds the write
- * lock (housekeeping): a check-in would wait for it while it waits for a core. Linux only, where a nice value belongs to one thread (named by its id
- * in /proc/thread-self); elsewhere the worker keeps its priority.
+ * lock (housekeeping): a check-in would wait for it while it waits for a core. Linux only, where
+ * a nice value belongs to one thread (named by its id in /proc/thread-self); elsewhere the
+ * worker keeps its priority.
  */
 import { readlinkSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
