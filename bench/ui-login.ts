@@ -36,11 +36,8 @@ const WATCHED = {
   button: 'button[type="submit"]:enabled',
 } as const;
 type Watched = keyof typeof WATCHED;
-declare global {
-  interface Window {
-    loketBenchSeen?: Partial<Record<Watched, number>>;
-  }
-}
+/** The page's window as WATCH_FRAMES leaves it (a cast here, not a global type for every file). */
+type WatchedWindow = { loketBenchSeen?: Partial<Record<Watched, number>> };
 
 /**
  * Runs in the page before its own scripts (addInitScript). A string, not a function: tsx would
@@ -94,7 +91,7 @@ async function timeOpen(
     playwright.push(performance.now() - t0);
   }
   const seen = await page.waitForFunction((names) => {
-    const s = window.loketBenchSeen ?? {};
+    const s = (window as unknown as WatchedWindow).loketBenchSeen ?? {};
     return names.every((n) => s[n] !== undefined) && names.map((n) => s[n]!);
   }, wanted);
   const inPage = (await seen.jsonValue()) as number[];
