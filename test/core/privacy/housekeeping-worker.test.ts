@@ -140,16 +140,26 @@ describe('housekeeping in a worker thread', () => {
   });
 
   it('starts its batches only once the start-up check has read the file', async () => {
-    const { t } = await desk();
+    const gated = await desk();
+    const ungated = await desk();
     let checked: (ok: boolean) => void = () => {};
     const check = new Promise<boolean>((resolve) => (checked = resolve));
-    const run = housekeepingOf(t, true, t.core.db.name, 0, () => check).runInBackground();
-    await new Promise((resolve) => setTimeout(resolve, 300));
     const open = "SELECT count(*) AS n FROM visit WHERE status = 'waiting'";
-    expect(count(t.core.db, open)).toBe(7);
+    const run = housekeepingOf(
+      gated.t,
+      true,
+      gated.t.core.db.name,
+      0,
+      () => check,
+    ).runInBackground();
+    // The same run with nothing to wait for, started after it, has ended: the gated one has not begun.
+    expect(await housekeepingOf(ungated.t, true).runInBackground()).toMatchObject({
+      closedVisits: 7,
+    });
+    expect(count(gated.t.core.db, open)).toBe(7);
     checked(true);
     expect(await run).toMatchObject({ closedVisits: 7, anonymisedVisitors: 6 });
-    expect(count(t.core.db, open)).toBe(0);
+    expect(count(gated.t.core.db, open)).toBe(0);
   });
 
   it('is what the core runs in the background, and the core closes after it', async () => {
