@@ -1,6 +1,6 @@
 import type { VisitService } from '../reception/visits';
 import { STALE_BATCH } from '../reception/visits';
-import { RETENTION_BATCH, type PurgeStep, type RetentionJob } from './retention';
+import { RETENTION_BATCH, type RetentionJob } from './retention';
 
 export interface HousekeepingResult {
   closedVisits: number;
@@ -100,8 +100,6 @@ export class Housekeeping {
 /** One kind of batch: run until a batch reads fewer rows than its size. */
 export interface HousekeepingStep {
   kind: 'stale' | 'anonymise' | 'purge';
-  /** What a purge batch purges: documents and files are removed from disk after its commit. */
-  purpose?: PurgeStep['purpose'];
   size: number;
   batch(): number;
   add(result: HousekeepingResult, n: number): void;
