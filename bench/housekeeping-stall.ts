@@ -15,22 +15,13 @@
  *
  * Run: npx tsx bench/housekeeping-stall.ts   (uses realistic-db.ts's database; ~3 minutes)
  */
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { hashPin } from '../electron/core/auth/pin-hash';
 import { createCore, type Core } from '../electron/core/core';
 import { AuditLog } from '../electron/core/audit';
+import { syncFiles } from '../electron/core/backup/backup-folder';
 import { wipeFreedPagesOffThread } from '../electron/core/privacy/freed-pages';
 import { Housekeeping } from '../electron/core/privacy/housekeeping';
 import { RetentionJob } from '../electron/core/privacy/retention';
@@ -38,15 +29,6 @@ import { RetentionSettingsStore } from '../electron/core/privacy/retention-setti
 import { DATA_DIR, ensureRealisticDb } from './realistic-db';
 import { percentile } from './synthetic-people';
 import { currentNotice } from '../shared/domain/privacy-notice';
-
-function syncFile(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 1_000_000);
 const source = ensureRealisticDb(VISITORS);
@@ -56,7 +38,7 @@ mkdirSync(dataDir, { recursive: true });
 copyFileSync(source, join(dataDir, 'loket.sqlite'));
 // The copy's 1.8 GB would otherwise still be leaving the page cache for the disk while the floor
 // and the first day are measured, and every commit's sync would queue behind it.
-syncFile(join(dataDir, 'loket.sqlite'));
+await syncFiles([join(dataDir, 'loket.sqlite')]);
 
 // Two years into the realistic database's five (retention is 2 years): a week of visitors is past
 // retention at start, a day's more each following day. Later visits exist but change nothing here.
@@ -126,7 +108,7 @@ const context = () =>
  * A request every `everyMs` for `ms`. Its wait is how late it started after it was due, and it
  * is due at its time or when the one before it ended, whichever is later: on a loaded machine a
  * search can take longer than the interval, and the stream's own backlog is not time spent
- * behind other work. Returns each request's wait and its own duration.
+ * behind other work. Returns each request's lateness and own duration, and the durations sorted.
  */
 async function requests(
   ms: number,
@@ -134,8 +116,6 @@ async function requests(
   call: (i: number) => Promise<void>,
   ended: () => boolean,
 ) {
-  const waits: number[] = [];
-  const own: number[] = [];
   const each: { late: number; own: number }[] = [];
   let i = 0;
   let previousEnd = 0;
@@ -146,9 +126,7 @@ async function requests(
       const begun = performance.now();
       await call(i);
       previousEnd = performance.now();
-      own.push(previousEnd - begun);
-      waits.push(Math.max(0, begun - due));
-      each.push({ late: waits.at(-1)!, own: own.at(-1)! });
+      each.push({ late: Math.max(0, begun - due), own: previousEnd - begun });
       i++;
       // Until the background work has ended too: every one of its batches meets requests.
       if (performance.now() - start > ms && ended()) return resolve();
@@ -156,7 +134,7 @@ async function requests(
     };
     void tick();
   });
-  return { waits: waits.sort((a, b) => a - b), own: own.sort((a, b) => a - b), each };
+  return { each, own: each.map((r) => r.own).sort((a, b) => a - b) };
 }
 
 const queries = ['siti', 'muhammad riz', 'pt abadi', '0812-34', 'nurhaliz', 'dewi'];
@@ -230,10 +208,10 @@ core.db.pragma = ((source: string, options?: { simple?: boolean }) => {
 
 /**
  * A request's wait: how late it started, and how much longer than the floor's median it took (a
- * call that writes waits inside the dispatcher for the worker's batch to end, db/write-turn.ts;
- * a search writes too, its read-log entry).
+ * write that meets the worker's lock waits inside the call, in SQLite's busy timeout; a search
+ * writes too, its read-log entry).
  */
-const writeWaits = (w: { each: { late: number; own: number }[] }, usual: number) =>
+const waitsOf = (w: { each: { late: number; own: number }[] }, usual: number) =>
   w.each.map((r) => r.late + Math.max(0, r.own - usual)).sort((a, b) => a - b);
 const summary = (waits: number[]) =>
   `wait p50 ${percentile(waits, 50).toFixed(2)}, p99 ${percentile(waits, 99).toFixed(2)}, max ${waits.at(-1)!.toFixed(2)} ms`;
@@ -244,8 +222,8 @@ await core.housekeepingInBackground();
 const idle = await stream(3000);
 const usualCheckIn = percentile(idle.writes.own, 50);
 const usualSearch = percentile(idle.searches.own, 50);
-const idleWrites = writeWaits(idle.writes, usualCheckIn);
-const idleSearches = writeWaits(idle.searches, usualSearch);
+const idleWrites = waitsOf(idle.writes, usualCheckIn);
+const idleSearches = waitsOf(idle.searches, usualSearch);
 console.log(
   `request stream with no background work (floor; ${context()}): searches ${summary(idleSearches)} (${idleSearches.length} requests; ${ownTimes(idle.searches.own)}); check-ins ${summary(idleWrites)} (${idleWrites.length}; ${ownTimes(idle.writes.own)})`,
 );
@@ -277,9 +255,9 @@ for (const [n, day] of days.entries()) {
     const r = await (inWorker ? core.housekeepingInBackground() : onThread());
     return { ...r, ms: performance.now() - h0 };
   });
-  const searches = writeWaits(busy.searches, usualSearch);
+  const searches = waitsOf(busy.searches, usualSearch);
   const max = searches.at(-1)!;
-  const writes = writeWaits(busy.writes, usualCheckIn);
+  const writes = waitsOf(busy.writes, usualCheckIn);
   console.log(
     `  checkpoints on the serving thread: ${checkpoints.map((c) => c.toFixed(0)).join(', ')} ms`,
   );
