@@ -2,9 +2,9 @@
  * What this machine's disk takes to make a checkpoint durable, beside a request's own commit:
  * the time to fdatasync N pages of 4 KiB written at random places in a file the size of the
  * 1,000,000-visitor database (1.8 GB), against the floor of one page rewritten in place (a
- * commit's sync of a short log). Housekeeping's worker copies one anonymised visitor's 200-450
- * pages of the search indexes into the database file after each batch; a desk commit whose sync
- * meets that flush waits for it (bench/housekeeping-stall.ts).
+ * commit's sync of a short log). Housekeeping's worker copies each batch's pages into the
+ * database file after it (one anonymised visitor's: 52-147, bench/housekeeping-pages.ts); a desk
+ * commit whose sync meets that flush waits for it (bench/housekeeping-stall.ts).
  *
  * Run: npx tsx bench/disk-flush.ts   (writes and removes a 1.8 GB file in bench/.data; ~1 minute)
  */
@@ -46,7 +46,7 @@ try {
   console.log(
     `floor, one page rewritten in place: p50 ${p50(floor).toFixed(2)} ms, max ${floor.at(-1)!.toFixed(2)} ms`,
   );
-  for (const pages of [50, 200, 450]) {
+  for (const pages of [50, 100, 150, 450]) {
     const t = flush(pages, nextPage);
     console.log(
       `${pages} random pages: p50 ${p50(t).toFixed(1)} ms (${(p50(t) / p50(floor)).toFixed(0)}x the floor), max ${t.at(-1)!.toFixed(1)} ms`,
