@@ -34,6 +34,7 @@ import { createHandlers } from './api/handlers';
 import { AuditLog } from './audit';
 import { SessionStore } from './auth/sessions';
 import { StaffService } from './auth/staff-service';
+import { startCheckpointer } from './db/checkpointer';
 import { checkedAtOpen, openDatabase, type Db } from './db/open-database';
 import { afterStartUpWork } from './db/after-start-up';
 import { BackgroundCheckFailed, checkInBackground } from './db/integrity-check';
@@ -239,6 +240,8 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   };
   const checkLater = !checkedAtOpen(dbFile, openOptions);
   const db = openDatabase(dbFile, undefined, openOptions);
+  // The desk's thread no longer copies the log into the file every few check-ins.
+  const checkpointer = db.memory ? null : startCheckpointer(db);
   const storage = new StorageGuard(db, options.dataDir, now, options.lowDiskFreeBytes);
   const deferredWork = afterStartUpWork(db);
   // Background work that meets a damaged page switches the core to read-only as a call would.
@@ -567,6 +570,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     void folder?.close();
     void pdfInspector?.close();
     void exports.close();
+    checkpointer?.stop();
     db.close();
     releaseLock();
   }

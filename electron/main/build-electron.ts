@@ -43,6 +43,7 @@ const WORKERS: readonly [source: string, bundle: string][] = [
   ['electron/core/reports/export-worker.ts', 'report-export-worker.mjs'],
   ['electron/core/db/integrity-worker.ts', 'integrity-worker.mjs'],
   ['electron/core/db/checkpoint-worker.ts', 'checkpoint-worker.mjs'],
+  ['electron/core/db/checkpointer-worker.ts', 'checkpointer-worker.mjs'],
   ['electron/core/privacy/housekeeping-worker.ts', 'housekeeping-worker.mjs'],
 ];
 for (const [source, bundle] of WORKERS) {
