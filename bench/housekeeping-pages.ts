@@ -9,6 +9,7 @@
  */
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { AuditLog } from '../electron/core/audit';
 import { syncFiles } from '../electron/core/backup/backup-folder';
@@ -47,6 +48,8 @@ const audit = new AuditLog(db, now);
 const retention = new RetentionJob(db, audit, now, new RetentionSettingsStore(db, audit));
 const steps = housekeepingSteps(new VisitService(db, audit, now), retention, WORKER_SIZES);
 const pages = new Map<string, number[]>();
+// Each batch's time holding the write lock (its transaction), beside the pages it wrote.
+const times = new Map<string, { ms: number; pages: number }[]>();
 // As housekeeping-stall.ts's next day: 60 visits of the day before left open.
 db.prepare(
   `UPDATE visit SET status = 'waiting', checked_out_at = NULL
@@ -55,10 +58,13 @@ db.prepare(
 for (const [position, step] of steps.entries()) {
   const kind = `step ${position + 1}, ${step.kind} (${step.size} a batch)`;
   for (let i = 0; i < batches; i++) {
+    const t0 = performance.now();
     const n = step.batch();
+    const ms = performance.now() - t0;
     if (n === 0) break;
     const [r] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
     pages.set(kind, [...(pages.get(kind) ?? []), r?.log ?? 0]);
+    times.set(kind, [...(times.get(kind) ?? []), { ms, pages: r?.log ?? 0 }]);
     if (n < step.size) break;
   }
 }
@@ -68,5 +74,13 @@ for (const [kind, written] of pages) {
   written.sort((a, b) => a - b);
   console.log(
     `${kind}: ${written.length} batches, pages written p50 ${percentile(written, 50)}, p95 ${percentile(written, 95)}, max ${written.at(-1)}`,
+  );
+  const batchTimes = (times.get(kind) ?? []).sort((a, b) => a.ms - b.ms);
+  const ms = batchTimes.map((b) => b.ms);
+  console.log(
+    `  transaction p50 ${percentile(ms, 50).toFixed(1)}, p95 ${percentile(ms, 95).toFixed(1)}, max ${ms.at(-1)?.toFixed(1)} ms; the three slowest wrote ${batchTimes
+      .slice(-3)
+      .map((b) => `${b.pages} pages in ${b.ms.toFixed(1)} ms`)
+      .join(', ')}`,
   );
 }

@@ -116,7 +116,7 @@ async function requests(
   call: (i: number) => Promise<void>,
   ended: () => boolean,
 ) {
-  const each: { late: number; own: number }[] = [];
+  const each: { late: number; own: number; at: number }[] = [];
   let i = 0;
   let previousEnd = 0;
   const start = performance.now();
@@ -126,7 +126,11 @@ async function requests(
       const begun = performance.now();
       await call(i);
       previousEnd = performance.now();
-      each.push({ late: Math.max(0, begun - due), own: previousEnd - begun });
+      each.push({
+        late: Math.max(0, begun - due),
+        own: previousEnd - begun,
+        at: performance.timeOrigin + begun,
+      });
       i++;
       // Until the background work has ended too: every one of its batches meets requests.
       if (performance.now() - start > ms && ended()) return resolve();
@@ -211,8 +215,20 @@ core.db.pragma = ((source: string, options?: { simple?: boolean }) => {
  * write that meets the worker's lock waits inside the call, in SQLite's busy timeout; a search
  * writes too, its read-log entry).
  */
+const waitOf = (r: { late: number; own: number }, usual: number) =>
+  r.late + Math.max(0, r.own - usual);
 const waitsOf = (w: { each: { late: number; own: number }[] }, usual: number) =>
-  w.each.map((r) => r.late + Math.max(0, r.own - usual)).sort((a, b) => a - b);
+  w.each.map((r) => waitOf(r, usual)).sort((a, b) => a - b);
+/**
+ * The longest waits with their wall-clock time (seconds since the epoch, as `strace -ttt` prints
+ * it), to be laid beside a trace of the threads' locks and syncs.
+ */
+const longest = (w: { each: { late: number; own: number; at: number }[] }, usual: number) =>
+  [...w.each]
+    .sort((a, b) => waitOf(b, usual) - waitOf(a, usual))
+    .slice(0, 3)
+    .map((r) => `${(r.at / 1000).toFixed(6)} late ${r.late.toFixed(1)} own ${r.own.toFixed(1)}`)
+    .join('; ');
 const summary = (waits: number[]) =>
   `wait p50 ${percentile(waits, 50).toFixed(2)}, p99 ${percentile(waits, 99).toFixed(2)}, max ${waits.at(-1)!.toFixed(2)} ms`;
 
@@ -226,6 +242,9 @@ const idleWrites = waitsOf(idle.writes, usualCheckIn);
 const idleSearches = waitsOf(idle.searches, usualSearch);
 console.log(
   `request stream with no background work (floor; ${context()}): searches ${summary(idleSearches)} (${idleSearches.length} requests; ${ownTimes(idle.searches.own)}); check-ins ${summary(idleWrites)} (${idleWrites.length}; ${ownTimes(idle.writes.own)})`,
+);
+console.log(
+  `  longest: searches ${longest(idle.searches, usualSearch)}; check-ins ${longest(idle.writes, usualCheckIn)}`,
 );
 /**
  * The batches as they ran before, on the serving thread (RETENTION_BATCH, yielding between
@@ -258,6 +277,9 @@ for (const [n, day] of days.entries()) {
   const searches = waitsOf(busy.searches, usualSearch);
   const max = searches.at(-1)!;
   const writes = waitsOf(busy.writes, usualCheckIn);
+  console.log(
+    `  longest: searches ${longest(busy.searches, usualSearch)}; check-ins ${longest(busy.writes, usualCheckIn)}`,
+  );
   console.log(
     `  checkpoints on the serving thread: ${checkpoints.map((c) => c.toFixed(0)).join(', ')} ms`,
   );
