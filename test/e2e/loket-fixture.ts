@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { saneTestEnv } from '../helpers/sane';
+import { LONGEST_E2E_TEST_MS, waitForServiceDay } from '../helpers/service-day-guard';
 
 export interface LoketInstance {
   launchUrl: string;
@@ -50,7 +51,31 @@ async function startLoket(
   return { instance: { launchUrl, dataDir }, child };
 }
 
-export const test = base.extend<{ loket: LoketInstance; loketArgs: string[] }>({
+export const test = base.extend<{
+  loket: LoketInstance;
+  loketArgs: string[];
+  /** True when the test waited for midnight WIB to pass. */
+  withinOneServiceDay: boolean;
+}>({
+  /**
+   * Every test runs within one service day: one that would reach midnight WIB first waits for
+   * it (service-day-guard.ts). Its own timeout, so that the wait is not taken from the test's;
+   * automatic, so that it is set up before the host and runs for tests that start their own.
+   */
+  withinOneServiceDay: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from it
+    async ({}, use) => {
+      const wait = waitForServiceDay(new Date());
+      if (wait > 0) {
+        console.log(
+          `Menunggu pergantian hari layanan (tengah malam WIB): ${Math.ceil(wait / 1000)} s`,
+        );
+        await new Promise((r) => setTimeout(r, wait));
+      }
+      await use(wait > 0);
+    },
+    { auto: true, timeout: LONGEST_E2E_TEST_MS + 60_000 },
+  ],
   /** Extra command-line flags for the Loket under test, e.g. a short survey idle time. */
   loketArgs: [[], { option: true }],
   loket: async ({ loketArgs }, use) => {
