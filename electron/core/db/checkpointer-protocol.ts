@@ -13,8 +13,6 @@ export const checkpointerInput = z.object({
   file: z.string(),
   nativeBinding: z.string().optional(),
   everyMs: z.number().int().positive(),
-  /** A log file larger than this, once copied whole, is truncated (checkpointer-worker.ts). */
-  shrinkAboveBytes: z.number().int().nonnegative(),
   control: z.instanceof(SharedArrayBuffer),
 });
 export type CheckpointerInput = z.infer<typeof checkpointerInput>;

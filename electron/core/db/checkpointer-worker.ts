@@ -4,36 +4,12 @@
  * lock a write of the desk waits for, and copies only what no reader still needs.
  * workerData: CheckpointerInput; the shared word's states are in checkpointer-protocol.ts.
  */
-import { existsSync, statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { checkpointerInput, CLOSED, CONTROL_STATE, READY, STARTING } from './checkpointer-protocol';
 
 const input = checkpointerInput.parse(workerData);
 const control = new Int32Array(input.control);
-const logFile = `${input.file}-wal`;
-const logBytes = () => (existsSync(logFile) ? statSync(logFile).size : 0);
-
-/**
- * PASSIVE, and a log file grown past the limit cut back while it is short to cut. SQLite reuses
- * its log file from the start and never shrinks it: during a housekeeping run at 1,000,000
- * visitors it grew to a few hundred MiB, and the TRUNCATE after the run (privacy/freed-pages.ts)
- * held the write lock for the 40-80 ms the file system took to free it, while a search's
- * read-log entry waited (bench/housekeeping-stall.ts; freeing takes about 0.3 ms per MiB here).
- * Only once everything is copied, so that TRUNCATE has nothing left to copy under that lock; it
- * waits for nobody (busy_timeout 0): with a reader in the log it gives up, and the next tick
- * tries again.
- */
-function checkpoint(db: Database.Database): void {
-  const [r] = db.pragma('wal_checkpoint(PASSIVE)') as WalCheckpointRow[];
-  if (r?.busy === 0 && r.log === r.checkpointed && logBytes() > input.shrinkAboveBytes)
-    db.pragma('wal_checkpoint(TRUNCATE)');
-}
-interface WalCheckpointRow {
-  busy: number;
-  log: number;
-  checkpointed: number;
-}
 
 let db: Database.Database | null = null;
 try {
@@ -51,7 +27,7 @@ try {
     // Sleeps on the shared word, so that a stop wakes it at once.
     while (Atomics.load(control, CONTROL_STATE) === READY) {
       if (Atomics.wait(control, CONTROL_STATE, READY, input.everyMs) === 'timed-out')
-        checkpoint(db);
+        db.pragma('wal_checkpoint(PASSIVE)');
     }
   }
 } finally {

@@ -16,8 +16,6 @@ import type { Db } from './open-database';
 export const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 /** How often the checkpointer looks at the log. */
 export const CHECKPOINT_EVERY_MS = 250;
-/** A log file larger than this is cut back once copied: about 1 ms for the file system to free. */
-export const SHRINK_LOG_ABOVE_BYTES = 4 * 2 ** 20;
 /** How long closing the desk waits for the checkpointer's connection to close first. */
 const STOP_WAIT_MS = 2000;
 
@@ -39,16 +37,12 @@ export interface BackgroundCheckpoints {
  * one run of bench/housekeeping-stall.ts, up to 25 ms each). A checkpointer in a worker thread
  * does that copy instead. Should it fail, the connection checkpoints itself again.
  */
-export function startCheckpointer(
-  db: Db,
-  { everyMs = CHECKPOINT_EVERY_MS, shrinkAboveBytes = SHRINK_LOG_ABOVE_BYTES } = {},
-): BackgroundCheckpoints {
+export function startCheckpointer(db: Db, everyMs = CHECKPOINT_EVERY_MS): BackgroundCheckpoints {
   const control = new Int32Array(new SharedArrayBuffer(4));
   const nativeBinding = nativeBindingOption().nativeBinding;
   const worker = spawnWorker({
     file: db.name,
     everyMs,
-    shrinkAboveBytes,
     control: control.buffer as SharedArrayBuffer,
     ...(nativeBinding ? { nativeBinding } : {}),
   });

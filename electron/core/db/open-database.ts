@@ -1,6 +1,7 @@
 import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
+import { limitLogSize } from './log-size';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { isNativeLoadError, nativeBindingOption } from './native-binding';
 import { registerSqlFunctions } from './sql-functions';
@@ -82,6 +83,7 @@ export function openDatabase(
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    limitLogSize(db);
     // Deleted and overwritten content is zeroed, so purged personal data leaves the file
     // (privacy/freed-pages.ts; the cost is in bench/README.md).
     db.pragma('secure_delete = ON');

@@ -11,6 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { attachmentPath } from '../attachments/attachment-store';
 import { AuditLog } from '../audit';
+import { limitLogSize, restartLogIfIdle } from '../db/log-size';
 import { registerSqlFunctions } from '../db/sql-functions';
 import { VisitService } from '../reception/visits';
 import { housekeepingSteps } from './housekeeping';
@@ -51,6 +52,7 @@ function open(): Database.Database {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  limitLogSize(db);
   db.pragma('secure_delete = ON');
   // Copied back after each batch instead (below), outside the time a batch is measured by.
   db.pragma('wal_autocheckpoint = 0');
@@ -109,8 +111,10 @@ async function run(): Promise<void> {
         post({ type: 'batch', kind: step.kind, count, ms });
         // Syncs the log, then copies it into the file: the batch is on disk, and the desk's next
         // commit never finds a thousand pages to copy (on the serving thread). PASSIVE: it
-        // takes no lock a write of the desk would wait for.
+        // takes no lock a write of the desk would wait for. Then, with all of it copied, the log
+        // may start over: without that it grew by every batch of the run.
         db.pragma('wal_checkpoint(PASSIVE)');
+        restartLogIfIdle(db);
         if (count < step.size) break;
         // Twice as long as the batch held the lock: a write that waited that long looks again
         // (SQLite's busy handler backs off) while the lock is free, never behind a next batch.
