@@ -34,6 +34,7 @@ import { createHandlers } from './api/handlers';
 import { AuditLog } from './audit';
 import { SessionStore } from './auth/sessions';
 import { StaffService } from './auth/staff-service';
+import { BackgroundWrites } from './db/background-writes';
 import { startCheckpointer } from './db/checkpointer';
 import { checkedAtOpen, openDatabase, type Db } from './db/open-database';
 import { afterStartUpWork } from './db/after-start-up';
@@ -281,6 +282,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   const releasedFiles = new ReleasedFiles(db, (sha256) => attachments.pathOf(sha256), now);
   // Set below, once the core is built: background housekeeping waits for it (a large file's).
   let startUpCheck: Promise<boolean> | null = null;
+  const backgroundWrites = new BackgroundWrites();
   const chores = new OffThreadHousekeeping(
     new Housekeeping(
       visits,
@@ -297,6 +299,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
       offThread: () => !db.memory && !storage.isDamaged(),
       afterWipe: () => wipeFreedPagesOffThread(db),
       notBefore: () => startUpCheck,
+      backgroundWrites,
     },
   );
   const housekeeping = () => {
@@ -456,6 +459,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
       (err) => storage.refusalFor(err),
       (topics) => changes.publish(topics),
       (read) => readLog.record(read),
+      () => backgroundWrites.settled(),
     ),
     db,
     changes,

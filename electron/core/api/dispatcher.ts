@@ -106,6 +106,11 @@ export function createDispatcher(
   changed: (topics: readonly Topic[]) => void = () => {},
   /** Told who read what, for methods that declare `reads`, before the result is returned. */
   readBy: (e: ReadEvent) => void = () => {},
+  /**
+   * Awaited before a call writes (it declares `changes`, or `reads` for its read-log entry):
+   * a background write under way commits first (db/background-writes.ts).
+   */
+  beforeWrite: () => Promise<void> = () => Promise.resolve(),
 ): Dispatch {
   return async (method, rawInput, ctx) => {
     const locale = ctx.locale ?? DEFAULT_LOCALE;
@@ -147,11 +152,13 @@ export function createDispatcher(
 
     try {
       const handler = handlers[method] as (input: unknown, caller: Caller) => unknown;
+      if (spec.changes) await beforeWrite();
       const value: unknown = await handler(parsed.data, caller);
       const result = { ok: true as const, value: spec.output.parse(value) };
       // One place for every read of personal data, so no handler can forget it; a read that
       // cannot be logged is not returned.
       if (spec.reads) {
+        await beforeWrite();
         readBy({
           method,
           entity: spec.reads,

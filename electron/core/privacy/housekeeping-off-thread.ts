@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { BackgroundWrites } from '../db/background-writes';
 import { nativeBindingOption } from '../db/native-binding';
 import { nothingYet, type Housekeeping, type HousekeepingResult } from './housekeeping';
 import {
@@ -54,6 +55,8 @@ export interface OffThreadOptions {
    * behind the next day's (bench/housekeeping-stall.ts).
    */
   notBefore?: () => Promise<unknown> | null;
+  /** The word the worker sets while a batch runs, which the desk's writes wait on. */
+  backgroundWrites?: BackgroundWrites;
 }
 
 export type OffThreadResult = HousekeepingResult & { longestTransactionMs: number };
@@ -68,11 +71,14 @@ export class OffThreadHousekeeping {
   private worker: Worker | null = null;
   private stopped = false;
   private killed = false;
+  private readonly writes: BackgroundWrites;
 
   constructor(
     private readonly inThread: Housekeeping,
     private readonly options: OffThreadOptions,
-  ) {}
+  ) {
+    this.writes = options.backgroundWrites ?? new BackgroundWrites();
+  }
 
   runNow(): HousekeepingResult {
     return this.inThread.runNow();
@@ -133,11 +139,14 @@ export class OffThreadHousekeeping {
       now: this.options.now().toISOString(),
       sizes: this.options.sizes ?? WORKER_SIZES,
       pauseMs: this.options.pauseMs ?? WORKER_PAUSE_MS,
+      writing: this.writes.buffer,
     });
     this.worker = worker;
     return new Promise<Error | null>((resolve) => {
       const end = (outcome: Error | null) => {
         if (this.worker === worker) this.worker = null;
+        // A worker killed in the middle of a batch left its word set: no write waits on it.
+        this.writes.clear();
         resolve(outcome);
       };
       worker.on('message', (raw: unknown) => {

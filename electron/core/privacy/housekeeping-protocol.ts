@@ -14,6 +14,8 @@ export const housekeepingWorkerInput = z.object({
   }),
   /** Between two transactions: a write of the desk waiting for the lock gets it then. */
   pauseMs: z.number().nonnegative(),
+  /** Set while a batch runs, for the desk to wait on (db/background-writes.ts). */
+  writing: z.instanceof(SharedArrayBuffer),
 });
 export type HousekeepingWorkerInput = z.infer<typeof housekeepingWorkerInput>;
 

@@ -11,6 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { attachmentPath } from '../attachments/attachment-store';
 import { AuditLog } from '../audit';
+import { announcingWrite } from '../db/background-writes';
 import { limitLogSize, restartLogIfIdle } from '../db/log-size';
 import { registerSqlFunctions } from '../db/sql-functions';
 import { VisitService } from '../reception/visits';
@@ -106,7 +107,7 @@ async function run(): Promise<void> {
       for (;;) {
         if (stopped) return;
         const b0 = performance.now();
-        const count = retryingBusy(() => step.batch());
+        const count = retryingBusy(() => announcingWrite(input.writing, () => step.batch()));
         const ms = performance.now() - b0;
         post({ type: 'batch', kind: step.kind, count, ms });
         // Syncs the log, then copies it into the file: the batch is on disk, and the desk's next
