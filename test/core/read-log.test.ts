@@ -6,12 +6,23 @@ import { cleanup, startWithAdmin, type TestCore } from '../helpers/temp-core';
 let t: TestCore;
 afterEach(() => cleanup(t));
 
+const FULL = 2;
 const log = () =>
   t.core.db
     .prepare('SELECT staff_id, station_id, method, entity, entity_id FROM read_log ORDER BY id')
     .all();
 
 describe('the read-access log', () => {
+  it("leaves the desk's connection synced at every commit after a read-log entry", async () => {
+    t = await startWithAdmin();
+    const synchronous = () => t.core.db.pragma('synchronous', { simple: true });
+    expect(synchronous()).toBe(FULL);
+    await t.must('visitor.search', { query: 'budi' });
+    // In the log before the answer, synced by the checkpointer or the next durable commit.
+    expect(log()).toHaveLength(1);
+    expect(synchronous()).toBe(FULL);
+  });
+
   it('records who viewed a case, and nothing of its content', async () => {
     t = await startWithAdmin();
     const { caseId } = await escalateCase(t, { description: 'ISI-KASUS-RAHASIA' });

@@ -1,4 +1,5 @@
 import type { ReadEntity } from '../../../shared/api/methods/method';
+import { undurably } from '../db/deferred-work';
 import type { Db } from '../db/open-database';
 
 /** The records a call read, named by id only (never their content), as the method declares. */
@@ -53,10 +54,14 @@ export class ReadLog {
     const subjects = readSubjects(e.entity, e.input, e.output);
     // A search that found nobody still says that someone searched.
     const rows = subjects.length === 0 ? [null] : subjects;
-    this.db.transaction(() => {
+    // Written before the answer leaves, synced a moment later: by the checkpointer (every 250 ms)
+    // or the next durable commit. A sync of its own made every search, a keystroke's, wait for
+    // the disk: up to 30 ms with nothing else running (bench/housekeeping-stall.ts). A power cut
+    // within that moment loses the entry, and the screen that showed the answer with it.
+    undurably(this.db, () => {
       for (const id of rows) {
         this.insert.run(at, e.staffId, e.stationId ?? null, e.method, e.entity, id);
       }
-    })();
+    });
   }
 }
