@@ -31,6 +31,7 @@ import { percentile } from './synthetic-people';
 import { currentNotice } from '../shared/domain/privacy-notice';
 
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 1_000_000);
+const FLOOR_MS = 15_000;
 const source = ensureRealisticDb(VISITORS);
 const dataDir = join(DATA_DIR, 'housekeeping');
 rmSync(dataDir, { recursive: true, force: true });
@@ -229,13 +230,19 @@ const longest = (w: { each: { late: number; own: number; at: number }[] }, usual
     .slice(0, 3)
     .map((r) => `${(r.at / 1000).toFixed(6)} late ${r.late.toFixed(1)} own ${r.own.toFixed(1)}`)
     .join('; ');
-const summary = (waits: number[]) =>
-  `wait p50 ${percentile(waits, 50).toFixed(2)}, p99 ${percentile(waits, 99).toFixed(2)}, max ${waits.at(-1)!.toFixed(2)} ms`;
+/** The target's line, and how often a wait crossed it: per 1,000 requests, to compare streams. */
+const TARGET_MS = 20;
+const summary = (waits: number[]) => {
+  const over = waits.filter((w) => w > TARGET_MS).length;
+  return `wait p50 ${percentile(waits, 50).toFixed(2)}, p99 ${percentile(waits, 99).toFixed(2)}, max ${waits.at(-1)!.toFixed(2)} ms, over ${TARGET_MS} ms ${over} (${((1000 * over) / waits.length).toFixed(1)} per 1,000)`;
+};
 
 // A run with nothing due first: under tsx the worker's modules are compiled when it first starts
 // (cached after), which the app's bundled housekeeping-worker.mjs never does.
 await core.housekeepingInBackground();
-const idle = await stream(3000);
+// As long as a day of housekeeping in the worker takes (about 13 s): the longest wait of a
+// stream grows with its length, and a 3 s floor (as before) hid the disk's own rare stalls.
+const idle = await stream(FLOOR_MS);
 const usualCheckIn = percentile(idle.writes.own, 50);
 const usualSearch = percentile(idle.searches.own, 50);
 const idleWrites = waitsOf(idle.writes, usualCheckIn);
