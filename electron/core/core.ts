@@ -36,6 +36,7 @@ import { SessionStore } from './auth/sessions';
 import { StaffService } from './auth/staff-service';
 import { BackgroundWrites } from './db/background-writes';
 import { startCheckpointer } from './db/checkpointer';
+import { logSyncOf, unsynced, type WriteDurability } from './db/log-sync';
 import { checkedAtOpen, openDatabase, type Db } from './db/open-database';
 import { afterStartUpWork } from './db/after-start-up';
 import { BackgroundCheckFailed, checkInBackground } from './db/integrity-check';
@@ -243,6 +244,12 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
   const db = openDatabase(dbFile, undefined, openOptions);
   // The desk's thread no longer copies the log into the file every few check-ins.
   const checkpointer = db.memory ? null : startCheckpointer(db);
+  // A call that writes answers once its commits are on disk, synced off this thread.
+  const logSync = db.memory ? null : logSyncOf(db);
+  const durability: WriteDurability | null = logSync && {
+    unsynced: (write) => unsynced(db, write),
+    synced: () => logSync.synced(),
+  };
   const storage = new StorageGuard(db, options.dataDir, now, options.lowDiskFreeBytes);
   const deferredWork = afterStartUpWork(db);
   // Background work that meets a damaged page switches the core to read-only as a call would.
@@ -460,6 +467,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
       (topics) => changes.publish(topics),
       (read) => readLog.record(read),
       () => backgroundWrites.settled(),
+      durability,
     ),
     db,
     changes,
@@ -575,6 +583,7 @@ function buildCore(options: CoreOptions, now: () => Date, releaseLock: () => voi
     void pdfInspector?.close();
     void exports.close();
     checkpointer?.stop();
+    logSync?.close();
     db.close();
     releaseLock();
   }

@@ -17,6 +17,7 @@ import { staffIdOf, type Session, type SessionStore } from '../auth/sessions';
 import { AppError } from '../errors';
 import { helpdeskErrorCode } from '../sync/connector-error-code';
 import { ConnectorError } from '../sync/connectors/helpdesk-connector';
+import type { WriteDurability } from '../db/log-sync';
 import type { ReadEvent } from '../privacy/read-log';
 
 /** Who is calling: the window kind is set by the host (IPC sender or HTTP route), never by the page. */
@@ -111,6 +112,11 @@ export function createDispatcher(
    * a background write under way commits first (db/background-writes.ts).
    */
   beforeWrite: () => Promise<void> = () => Promise.resolve(),
+  /**
+   * A call that writes commits without a sync on this thread and answers once its commits are
+   * on disk (db/log-sync.ts). Without it, each commit syncs as the connection is set up to.
+   */
+  durability: WriteDurability | null = null,
 ): Dispatch {
   return async (method, rawInput, ctx) => {
     const locale = ctx.locale ?? DEFAULT_LOCALE;
@@ -153,7 +159,11 @@ export function createDispatcher(
     try {
       const handler = handlers[method] as (input: unknown, caller: Caller) => unknown;
       if (spec.changes) await beforeWrite();
-      const value: unknown = await handler(parsed.data, caller);
+      const run = () => handler(parsed.data, caller);
+      // Only the part that runs before the handler's first await is unsynced: what it writes
+      // later, and what other calls write meanwhile, commits as the connection is set up.
+      const value: unknown = await (spec.changes && durability ? durability.unsynced(run) : run());
+      if (spec.changes && durability) await durability.synced();
       const result = { ok: true as const, value: spec.output.parse(value) };
       // One place for every read of personal data, so no handler can forget it; a read that
       // cannot be logged is not returned.
