@@ -160,10 +160,11 @@ export function createDispatcher(
       const handler = handlers[method] as (input: unknown, caller: Caller) => unknown;
       if (spec.changes) await beforeWrite();
       const run = () => handler(parsed.data, caller);
+      const durable = spec.changes ? durability : null;
       // Only the part that runs before the handler's first await is unsynced: what it writes
       // later, and what other calls write meanwhile, commits as the connection is set up.
-      const value: unknown = await (spec.changes && durability ? durability.unsynced(run) : run());
-      if (spec.changes && durability) await durability.synced();
+      const value: unknown = await (durable ? durable.unsynced(run) : run());
+      await durable?.synced();
       const result = { ok: true as const, value: spec.output.parse(value) };
       // One place for every read of personal data, so no handler can forget it; a read that
       // cannot be logged is not returned.

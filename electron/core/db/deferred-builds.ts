@@ -1,4 +1,5 @@
 import type { Db } from './open-database';
+import { unsynced } from './log-sync';
 import { PairIndexBuilder } from './pair-index-build';
 
 /** How long one batch may hold the thread that serves requests. */
@@ -118,14 +119,10 @@ export class SearchIndexBuilder {
       if (!main && this.pairs.done()) return true;
       // Not flushed to disk at each batch's commit (the next durable commit flushes it): a
       // batch lost to a power cut is rolled back with its cursor, and done again.
-      const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
-      this.db.pragma('synchronous = NORMAL');
-      try {
+      unsynced(this.db, () => {
         if (main) this.db.transaction(() => this.batch(s)).immediate();
         else this.pairs.batch();
-      } finally {
-        this.db.pragma(`synchronous = ${synchronous}`);
-      }
+      });
       if (this.clock() - start >= budgetMs) return this.done();
     }
   }

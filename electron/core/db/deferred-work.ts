@@ -1,3 +1,4 @@
+import { unsynced } from './log-sync';
 import type { Db } from './open-database';
 
 /** How long one batch may hold the thread that serves requests. */
@@ -17,13 +18,7 @@ export interface DeferredWork {
  * again.
  */
 export function undurably(db: Db, batch: () => void): void {
-  const synchronous = db.pragma('synchronous', { simple: true }) as number;
-  db.pragma('synchronous = NORMAL');
-  try {
-    db.transaction(batch).immediate();
-  } finally {
-    db.pragma(`synchronous = ${synchronous}`);
-  }
+  unsynced(db, () => db.transaction(batch).immediate());
 }
 
 /**

@@ -18,8 +18,8 @@ export function limitLogSize(db: Db): void {
 /**
  * Lets the next write start the log from the beginning, if it is all copied and nobody reads in
  * it right now. Under a steady stream of reads (a search every few ms) SQLite rarely finds that
- * moment by itself, and the log grew to hundreds of MiB during a housekeeping run; the cut back
- * to the limit after such growth held the write lock 20-100 ms (bench/housekeeping-stall.ts).
+ * moment by itself, and the log grew to hundreds of MiB during a housekeeping run; cutting it
+ * back to the limit after 114-131 MiB made searches wait 40-43 ms (bench/README.md).
  * Run just after a PASSIVE checkpoint, so that next to nothing is left to copy under the write
  * lock this takes; it waits for nobody: a writer or a reader in the log makes it give up (false).
  */
